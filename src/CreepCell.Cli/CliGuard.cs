@@ -1,0 +1,27 @@
+namespace CreepCell.Cli;
+
+/// <summary>Exit codes of the command line, and the one place that turns bad input into exit code 2.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+    public const int NotConverged = 3;
+}
+
+static class CliGuard
+{
+    /// <summary>Runs a command body; bad input becomes one line on stderr and exit code 2.</summary>
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (InputException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+}

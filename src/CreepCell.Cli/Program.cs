@@ -1,0 +1,6 @@
+using System.CommandLine;
+using CreepCell.Cli;
+
+var root = new RootCommand("CreepCell: chemo-mechanics of all-solid-state battery electrodes and the analyses around it");
+foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
+return root.Parse(args).Invoke();
