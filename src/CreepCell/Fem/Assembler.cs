@@ -1,0 +1,100 @@
+using CreepCell.Materials;
+using CreepCell.Meshing;
+using CreepCell.Sparse;
+
+namespace CreepCell.Fem;
+
+/// <summary>Loading of one assembly: lithiation, time step, temperature.</summary>
+public readonly record struct LoadState(double Theta, double Dt, double Temperature);
+
+/// <summary>
+/// Element loop: gathers element data, calls <see cref="ElementKernel"/>, scatters into the global
+/// internal-force vector and the sparse tangent over the free dofs. Elements are coloured so that no
+/// two elements of a colour share a node: colours run one after another, the elements of a colour in
+/// parallel, so every global entry is summed in the same order whatever the thread count.
+/// </summary>
+public sealed class Assembler
+{
+    readonly Mesh mesh;
+    readonly Material[] materialOfRegion;
+    readonly DofMap dofs;
+    readonly int[][] colors;
+    readonly int[] scatterOffsets;
+    readonly int[] scatter;
+    readonly ThreadLocal<ElementWorkspace> workspaces = new(() => new ElementWorkspace());
+
+    public bool Fbar { get; }
+    public CscMatrix Pattern { get; }
+    /// <summary>Quadrature point e has states [PointOffsets[e], PointOffsets[e+1]).</summary>
+    public int[] PointOffsets { get; }
+    public int PointCount => PointOffsets[^1];
+    public int ColorCount => colors.Length;
+
+    public Assembler(Mesh mesh, Material[] materialOfRegion, DofMap dofs, bool fbar)
+    {
+        this.mesh = mesh;
+        this.materialOfRegion = materialOfRegion;
+        this.dofs = dofs;
+        Fbar = fbar;
+        PointOffsets = new int[mesh.ElementCount + 1];
+        for (int e = 0; e < mesh.ElementCount; e++)
+            PointOffsets[e + 1] = PointOffsets[e] + ReferenceElement.Of(mesh.Types[e]).PointCount;
+        Pattern = SparsityPattern.Build(mesh, dofs);
+        (scatterOffsets, scatter) = SparsityPattern.ScatterMap(mesh, dofs, Pattern);
+        colors = ElementColoring.Greedy(mesh);
+    }
+
+    public PointState[] InitialStates()
+    {
+        var s = new PointState[PointCount];
+        Array.Fill(s, PointState.Initial);
+        return s;
+    }
+
+    /// <summary>
+    /// Internal forces (all dofs) and, if <paramref name="stiffness"/> is given, the tangent values in
+    /// <see cref="Pattern"/> order. New states and point responses are written, never the old states.
+    /// </summary>
+    public void Assemble(double[] u, LoadState load, PointState[] oldStates, PointState[] newStates,
+        PointResponse[] responses, double[] internalForce, double[]? stiffness)
+    {
+        Array.Clear(internalForce);
+        if (stiffness is not null) Array.Clear(stiffness);
+        foreach (var color in colors)
+        {
+            Parallel.For(0, color.Length, i =>
+                AssembleElement(color[i], u, load, oldStates, newStates, responses, internalForce, stiffness));
+        }
+    }
+
+    void AssembleElement(int e, double[] u, LoadState load, PointState[] oldStates, PointState[] newStates,
+        PointResponse[] responses, double[] fint, double[]? stiffness)
+    {
+        var ws = workspaces.Value!;
+        var nodes = mesh.ElementNodes(e);
+        int nd = 2 * nodes.Length;
+        for (int a = 0; a < nodes.Length; a++)
+        {
+            var p = mesh.Nodes[nodes[a]];
+            ws.Xe[2 * a] = p.X; ws.Xe[2 * a + 1] = p.Y;
+            ws.Ue[2 * a] = u[2 * nodes[a]]; ws.Ue[2 * a + 1] = u[2 * nodes[a] + 1];
+        }
+        var re = ReferenceElement.Of(mesh.Types[e]);
+        var input = new ElementInput(re, ws.Xe.AsSpan(0, nd), ws.Ue.AsSpan(0, nd), materialOfRegion[mesh.Region[e]], Fbar,
+            load.Theta, load.Dt, load.Temperature);
+        int p0 = PointOffsets[e], np = PointOffsets[e + 1] - p0;
+        ElementKernel.Compute(input, ws, oldStates.AsSpan(p0, np), newStates.AsSpan(p0, np), responses.AsSpan(p0, np), stiffness is not null);
+        for (int a = 0; a < nodes.Length; a++)
+        {
+            fint[2 * nodes[a]] += ws.Residual[2 * a];
+            fint[2 * nodes[a] + 1] += ws.Residual[2 * a + 1];
+        }
+        if (stiffness is null) return;
+        int map = scatterOffsets[e];
+        for (int k = 0; k < nd * nd; k++)
+        {
+            int pos = scatter[map + k];
+            if (pos >= 0) stiffness[pos] += ws.Stiffness[k];
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using CreepCell.Materials;
+using CreepCell.Meshing;
+
+namespace CreepCell.Fem;
+
+/// <summary>A trial displacement turned an element inside out (J &lt;= 0 at a quadrature point).</summary>
+public sealed class ElementInversionException : Exception
+{
+    public ElementInversionException() : base("an element was inverted (J <= 0)") { }
+}
+
+/// <summary>Scratch memory of one thread for the element loop, sized for the largest element.</summary>
+public sealed class ElementWorkspace
+{
+    public const int MaxNodes = 9, MaxDofs = 18, MaxPoints = 9;
+    public readonly double[] GradN = new double[MaxPoints * MaxNodes * 2];
+    public readonly double[] Volume0 = new double[MaxPoints];
+    public readonly double[] F = new double[MaxPoints * 4];
+    public readonly double[] J = new double[MaxPoints];
+    public readonly double[] DJ = new double[MaxPoints * MaxDofs];
+    public readonly double[] DJbar = new double[MaxDofs];
+    public readonly double[] DDJbar = new double[MaxDofs * MaxDofs];
+    public readonly double[] Alpha = new double[MaxDofs];
+    public readonly double[] B = new double[4 * MaxDofs];
+    public readonly double[] AB = new double[4 * MaxDofs];
+    public readonly double[] PdF = new double[MaxDofs];
+    public readonly double[] Fbar = new double[4];
+    public readonly double[] Tangent = new double[16];
+    public readonly double[] Residual = new double[MaxDofs];
+    public readonly double[] Stiffness = new double[MaxDofs * MaxDofs];
+    public readonly double[] Xe = new double[MaxDofs];
+    public readonly double[] Ue = new double[MaxDofs];
+    public PointResponse Response;
+}
+
+/// <summary>Per-element input of the kernel: geometry, displacements, material, loading.</summary>
+public readonly ref struct ElementInput
+{
+    public readonly ReferenceElement Ref;
+    public readonly ReadOnlySpan<double> X;     // reference coordinates, x0 y0 x1 y1 ...
+    public readonly ReadOnlySpan<double> U;     // displacements, same layout
+    public readonly Material Material;
+    public readonly bool Fbar;
+    public readonly double Theta, Dt, Temperature;
+
+    public ElementInput(ReferenceElement re, ReadOnlySpan<double> x, ReadOnlySpan<double> u, Material material, bool fbar,
+        double theta, double dt, double temperature)
+    {
+        Ref = re; X = x; U = u; Material = material; Fbar = fbar; Theta = theta; Dt = dt; Temperature = temperature;
+    }
+}
+
+/// <summary>
+/// Total-Lagrangian plane-strain element with the F-bar (mean dilatation) treatment of the volume:
+/// Fbar = sqrt(Jbar / J) F in plane, Jbar = element volume ratio. The residual and tangent are the
+/// exact first and second derivatives of sum_q w_q W(Fbar_q), so the tangent is symmetric whenever
+/// dP/dF is (de Souza Neto, Peric and Owen, Computational Methods for Plasticity, ch. 15).
+/// </summary>
+public static class ElementKernel
+{
+    /// <summary>Fills ws.Residual and (if wanted) ws.Stiffness; writes new states and responses per point.</summary>
+    public static void Compute(in ElementInput input, ElementWorkspace ws, ReadOnlySpan<PointState> oldStates,
+        Span<PointState> newStates, Span<PointResponse> responses, bool wantStiffness)
+    {
+        var re = input.Ref;
+        int nn = re.NodeCount, nd = 2 * nn, nq = re.PointCount;
+        double v0 = Kinematics(input, ws);
+        double jint = 0;
+        for (int q = 0; q < nq; q++) jint += ws.J[q] * ws.Volume0[q];
+        double jbar = jint / v0;
+        VolumeDerivatives(ws, nn, nq, v0, wantStiffness && input.Fbar);
+
+        var res = ws.Residual.AsSpan(0, nd);
+        res.Clear();
+        var k = ws.Stiffness.AsSpan(0, nd * nd);
+        if (wantStiffness) k.Clear();
+        for (int q = 0; q < nq; q++)
+        {
+            double s = input.Fbar ? Math.Sqrt(jbar / ws.J[q]) : 1.0;
+            var f = ws.F.AsSpan(4 * q, 4);
+            for (int i = 0; i < 4; i++) ws.Fbar[i] = s * f[i];
+            newStates[q] = MaterialPoint.Update(input.Material, ws.Fbar, input.Theta, input.Dt, input.Temperature,
+                oldStates[q], ref ws.Response, wantStiffness ? ws.Tangent : Span<double>.Empty);
+            responses[q] = ws.Response;
+            PointContribution(input.Fbar, ws, q, nn, s, jbar, wantStiffness);
+        }
+    }
+
+    /// <summary>Gradients dN/dX, reference volumes and F at the points; returns the element's reference volume.</summary>
+    static double Kinematics(in ElementInput input, ElementWorkspace ws)
+    {
+        var re = input.Ref;
+        int nn = re.NodeCount;
+        double v0 = 0;
+        for (int q = 0; q < re.PointCount; q++)
+        {
+            double j00 = 0, j01 = 0, j10 = 0, j11 = 0;
+            int dBase = q * nn * 2;
+            for (int a = 0; a < nn; a++)
+            {
+                double dxi = re.DN[dBase + 2 * a], deta = re.DN[dBase + 2 * a + 1];
+                j00 += input.X[2 * a] * dxi; j01 += input.X[2 * a] * deta;
+                j10 += input.X[2 * a + 1] * dxi; j11 += input.X[2 * a + 1] * deta;
+            }
+            double det = j00 * j11 - j01 * j10;
+            if (!(det > 0)) throw new InvalidOperationException("element with non-positive reference Jacobian (inverted or degenerate)");
+            ws.Volume0[q] = re.Weights[q] * det;
+            v0 += ws.Volume0[q];
+            double f00 = 1, f01 = 0, f10 = 0, f11 = 1;
+            for (int a = 0; a < nn; a++)
+            {
+                double dxi = re.DN[dBase + 2 * a], deta = re.DN[dBase + 2 * a + 1];
+                double gx = (j11 * dxi - j10 * deta) / det, gy = (-j01 * dxi + j00 * deta) / det;
+                ws.GradN[dBase + 2 * a] = gx; ws.GradN[dBase + 2 * a + 1] = gy;
+                double ux = input.U[2 * a], uy = input.U[2 * a + 1];
+                f00 += ux * gx; f01 += ux * gy; f10 += uy * gx; f11 += uy * gy;
+            }
+            ws.F[4 * q] = f00; ws.F[4 * q + 1] = f01; ws.F[4 * q + 2] = f10; ws.F[4 * q + 3] = f11;
+            ws.J[q] = f00 * f11 - f01 * f10;
+            if (!(ws.J[q] > 0)) throw new ElementInversionException();
+        }
+        return v0;
+    }
+
+    /// <summary>dJ/du per point, and the volume-averaged dJbar/du and d2Jbar/du2.</summary>
+    static void VolumeDerivatives(ElementWorkspace ws, int nn, int nq, double v0, bool second)
+    {
+        int nd = 2 * nn;
+        ws.DJbar.AsSpan(0, nd).Clear();
+        if (second) ws.DDJbar.AsSpan(0, nd * nd).Clear();
+        for (int q = 0; q < nq; q++)
+        {
+            double a = ws.F[4 * q], b = ws.F[4 * q + 1], c = ws.F[4 * q + 2], d = ws.F[4 * q + 3];
+            double wq = ws.Volume0[q] / v0;
+            int g = q * nn * 2;
+            for (int n = 0; n < nn; n++)
+            {
+                double gx = ws.GradN[g + 2 * n], gy = ws.GradN[g + 2 * n + 1];
+                // cofactor of F: [[d, -c], [-b, a]]
+                double dx = d * gx - c * gy, dy = -b * gx + a * gy;
+                ws.DJ[q * ElementWorkspace.MaxDofs + 2 * n] = dx;
+                ws.DJ[q * ElementWorkspace.MaxDofs + 2 * n + 1] = dy;
+                ws.DJbar[2 * n] += wq * dx;
+                ws.DJbar[2 * n + 1] += wq * dy;
+            }
+            if (!second) continue;
+            for (int m = 0; m < nn; m++)
+            {
+                double mx = ws.GradN[g + 2 * m], my = ws.GradN[g + 2 * m + 1];
+                for (int n = 0; n < nn; n++)
+                {
+                    double cross = wq * (mx * ws.GradN[g + 2 * n + 1] - my * ws.GradN[g + 2 * n]);
+                    ws.DDJbar[(2 * m) * nd + 2 * n + 1] += cross;
+                    ws.DDJbar[(2 * m + 1) * nd + 2 * n] -= cross;
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds one quadrature point to the element residual and stiffness.</summary>
+    static void PointContribution(bool fbar, ElementWorkspace ws, int q, int nn, double s, double jbar, bool wantStiffness)
+    {
+        int nd = 2 * nn, g = q * nn * 2;
+        double dv = ws.Volume0[q], jq = ws.J[q];
+        var r = ws.Response;
+        var dj = ws.DJ.AsSpan(q * ElementWorkspace.MaxDofs, nd);
+        var f = ws.F.AsSpan(4 * q, 4);
+        double pf = r.P0 * f[0] + r.P1 * f[1] + r.P2 * f[2] + r.P3 * f[3];
+        // B = dFbar/du = s dF/du + F ds/du, ds/du = s alpha / 2
+        for (int i = 0; i < nd; i++)
+        {
+            double alpha = fbar ? ws.DJbar[i] / jbar - dj[i] / jq : 0;
+            ws.Alpha[i] = alpha;
+            int n = i >> 1;
+            double gx = ws.GradN[g + 2 * n], gy = ws.GradN[g + 2 * n + 1];
+            double half = 0.5 * s * alpha;
+            int row = (i & 1) * 2; // x dof touches F0,F1; y dof touches F2,F3
+            for (int c = 0; c < 4; c++) ws.B[4 * i + c] = half * f[c];
+            ws.B[4 * i + row] += s * gx;
+            ws.B[4 * i + row + 1] += s * gy;
+            ws.PdF[i] = (i & 1) == 0 ? r.P0 * gx + r.P1 * gy : r.P2 * gx + r.P3 * gy;
+            ws.Residual[i] += dv * (r.P0 * ws.B[4 * i] + r.P1 * ws.B[4 * i + 1] + r.P2 * ws.B[4 * i + 2] + r.P3 * ws.B[4 * i + 3]);
+        }
+        if (!wantStiffness) return;
+        var t = ws.Tangent;
+        for (int i = 0; i < nd; i++)
+            for (int c = 0; c < 4; c++)
+                ws.AB[4 * i + c] = t[4 * c] * ws.B[4 * i] + t[4 * c + 1] * ws.B[4 * i + 1] + t[4 * c + 2] * ws.B[4 * i + 2] + t[4 * c + 3] * ws.B[4 * i + 3];
+        for (int i = 0; i < nd; i++)
+        {
+            for (int j = 0; j < nd; j++)
+            {
+                double kij = ws.B[4 * i] * ws.AB[4 * j] + ws.B[4 * i + 1] * ws.AB[4 * j + 1] + ws.B[4 * i + 2] * ws.AB[4 * j + 2] + ws.B[4 * i + 3] * ws.AB[4 * j + 3];
+                if (fbar) kij += GeometricFbar(ws, dj, i, j, nd, g, s, jbar, jq, pf);
+                ws.Stiffness[i * nd + j] += dv * kij;
+            }
+        }
+    }
+
+    /// <summary>P : d2Fbar/du_i du_j for Fbar = s F.</summary>
+    static double GeometricFbar(ElementWorkspace ws, ReadOnlySpan<double> dj, int i, int j, int nd, int g, double s, double jbar, double jq, double pf)
+    {
+        double ai = ws.Alpha[i], aj = ws.Alpha[j];
+        double d2s = 0.25 * s * ai * aj + 0.5 * s * (ws.DDJbar[i * nd + j] / jbar - ws.DJbar[i] * ws.DJbar[j] / (jbar * jbar)
+            - DDJ(ws, i, j, g) / jq + dj[i] * dj[j] / (jq * jq));
+        return ws.PdF[i] * 0.5 * s * aj + 0.5 * s * ai * ws.PdF[j] + pf * d2s;
+    }
+
+    /// <summary>d2J/du_i du_j at point q: only x/y pairs contribute, J being bilinear in F.</summary>
+    static double DDJ(ElementWorkspace ws, int i, int j, int g)
+    {
+        if ((i & 1) == (j & 1)) return 0;
+        int m = i >> 1, n = j >> 1;
+        double cross = ws.GradN[g + 2 * m] * ws.GradN[g + 2 * n + 1] - ws.GradN[g + 2 * m + 1] * ws.GradN[g + 2 * n];
+        return (i & 1) == 0 ? cross : -cross;
+    }
+}

@@ -1,0 +1,146 @@
+namespace CreepCell.Materials;
+
+/// <summary>Result of one material-point update.</summary>
+public struct PointResponse
+{
+    /// <summary>First Piola-Kirchhoff stress, in-plane components (xx, xy, yx, yy), per reference volume.</summary>
+    public double P0, P1, P2, P3;
+    /// <summary>Cauchy stress, zz included.</summary>
+    public SymTensor Cauchy;
+    /// <summary>Equivalent creep strain increment of this step.</summary>
+    public double CreepIncrement;
+}
+
+/// <summary>
+/// The material law, a pure function: (F, lithiation, time step, old state) -> (stress, tangent,
+/// new state). F = Fe Fs Fc with Fs = J_s^(1/3) I; Hencky elasticity on be = Fe Fe^T in the swollen
+/// configuration; Norton J2 creep integrated by the exponential map (Weber-Anand / Simo) with a
+/// scalar return equation in log space. The tangent dP/dF is the exact derivative of this algorithm,
+/// obtained by running it in <see cref="Dual4"/> arithmetic.
+/// </summary>
+public static class MaterialPoint
+{
+    /// <param name="f">in-plane deformation gradient (xx, xy, yx, yy); F33 = 1.</param>
+    /// <param name="tangent">if not empty, receives dP_i/dF_k at [4 i + k].</param>
+    public static PointState Update(Material mat, ReadOnlySpan<double> f, double theta, double dt, double temperature,
+        in PointState old, ref PointResponse response, Span<double> tangent)
+    {
+        Dual4 a = Dual4.Variable(f[0], 0), b = Dual4.Variable(f[1], 1), c = Dual4.Variable(f[2], 2), d = Dual4.Variable(f[3], 3);
+        double js = mat.SwellingJacobian(theta);
+        double js23 = Math.Pow(js, -2.0 / 3.0);
+        var cc = old.CreepInverse;
+
+        // Trial elastic left Cauchy-Green tensor be = Js^(-2/3) F Cc^-1 F^T.
+        Dual4 fc00 = a * cc.Xx + b * cc.Xy, fc01 = a * cc.Xy + b * cc.Yy;
+        Dual4 fc10 = c * cc.Xx + d * cc.Xy, fc11 = c * cc.Xy + d * cc.Yy;
+        Dual4 bxx = js23 * (fc00 * a + fc01 * b);
+        Dual4 byy = js23 * (fc10 * c + fc11 * d);
+        Dual4 bxy = js23 * (fc00 * c + fc01 * d);
+        double bzz = js23 * cc.Zz;
+
+        var (exx, eyy, exy) = PlaneLog.Log(bxx, byy, bxy);
+        exx = 0.5 * exx; eyy = 0.5 * eyy; exy = 0.5 * exy;
+        Dual4 ezz = 0.5 * Math.Log(bzz);
+        Dual4 tr = exx + eyy + ezz;
+        Dual4 mean = (1.0 / 3.0) * tr;
+        Dual4 sxx = exx - mean, syy = eyy - mean, szz = ezz - mean, sxy = exy;
+
+        double k = mat.BulkModulus, g = mat.ShearModulus;
+        Dual4 scale = 1.0;
+        double creepIncrement = 0;
+        if (mat.Creep is { } law && dt > 0)
+        {
+            Dual4 q = 6 * g * g * (sxx * sxx + syy * syy + szz * szz + 2 * sxy * sxy);
+            (scale, creepIncrement) = NortonReturn(law, g, dt, temperature, q);
+        }
+        sxx = scale * sxx; syy = scale * syy; szz = scale * szz; sxy = scale * sxy;
+
+        // Kirchhoff stress per reference volume: tau = Js (K tr(ee) 1 + 2G dev(ee)).
+        Dual4 p = (js * k) * tr;
+        Dual4 txx = p + (2 * js * g) * sxx, tyy = p + (2 * js * g) * syy, txy = (2 * js * g) * sxy;
+        Dual4 tzz = p + (2 * js * g) * szz;
+
+        Dual4 j = a * d - b * c;
+        Dual4 p0 = (txx * d - txy * b) / j, p1 = (txy * a - txx * c) / j;
+        Dual4 p2 = (txy * d - tyy * b) / j, p3 = (tyy * a - txy * c) / j;
+        response.P0 = p0.V; response.P1 = p1.V; response.P2 = p2.V; response.P3 = p3.V;
+        double jv = j.V;
+        response.Cauchy = new SymTensor(txx.V / jv, tyy.V / jv, txy.V / jv, tzz.V / jv);
+        response.CreepIncrement = creepIncrement;
+        if (!tangent.IsEmpty) WriteTangent(tangent, p0, p1, p2, p3);
+
+        if (mat.Creep is null) return old;
+        return new PointState(NewCreepInverse(f, js, mean.V, sxx.V, syy.V, sxy.V, szz.V), old.CreepStrain + creepIncrement);
+    }
+
+    static void WriteTangent(Span<double> t, Dual4 p0, Dual4 p1, Dual4 p2, Dual4 p3)
+    {
+        for (int kk = 0; kk < 4; kk++)
+        {
+            t[kk] = p0.D(kk);
+            t[4 + kk] = p1.D(kk);
+            t[8 + kk] = p2.D(kk);
+            t[12 + kk] = p3.D(kk);
+        }
+    }
+
+    /// <summary>
+    /// Implicit Norton return: the deviatoric elastic strain scales by x = sigma_e / sigma_e_trial,
+    /// where x + c x^n = 1 and c = 3 G dt A_T sigma_tr^(n-1) / sigma_ref^n. Solved for y = ln x, where
+    /// the equation is convex and increasing, so Newton from the right converges monotonically for any
+    /// n >= 1 and any step length (no overflow: the start keeps c x^n <= 1). The derivative of x with
+    /// respect to the trial state comes from one Newton step taken in dual arithmetic at the root.
+    /// </summary>
+    internal static (Dual4 Scale, double Increment) NortonReturn(CreepLaw law, double g, double dt, double temperature, Dual4 q)
+    {
+        double rate = law.RateAt(temperature) * dt;
+        if (q.V <= 0 || rate <= 0) return (1.0, 0);
+        Dual4 sigmaTrial = Dual4.Sqrt(q);
+        if (sigmaTrial.V < 1e-12 * g) return (1.0, 0);
+        Dual4 lc = Math.Log(3 * g * rate) + (law.N - 1) * Dual4.Log(sigmaTrial) - law.N * Math.Log(law.SigmaRef);
+        double y = SolveLogReturn(lc.V, law.N);
+        // One Newton step in dual arithmetic at the root gives the implicit derivative dy/d(trial).
+        double ey = Math.Exp(y), ecy = Math.Exp(lc.V + law.N * y);
+        double slope = ey + law.N * ecy;
+        Dual4 residual = (Dual4)ey + Dual4.Exp(lc + law.N * y) - 1.0;
+        Dual4 yDual = (Dual4)y - (1.0 / slope) * residual;
+        Dual4 x = Dual4.Exp(yDual);
+        double increment = sigmaTrial.V * (1 - x.V) / (3 * g);
+        return (x, increment);
+    }
+
+    /// <summary>Root y &lt;= 0 of e^y + e^(lc + n y) = 1.</summary>
+    internal static double SolveLogReturn(double lc, double n)
+    {
+        double y = Math.Min(0, -lc / n);
+        for (int it = 0; it < 200; it++)
+        {
+            double ey = Math.Exp(y), ecy = Math.Exp(lc + n * y);
+            double r = ey + ecy - 1;
+            double dy = r / (ey + n * ecy);
+            y -= dy;
+            if (Math.Abs(dy) <= 1e-15 * Math.Max(1, Math.Abs(y))) return y;
+        }
+        throw new InvalidOperationException($"creep return did not converge (ln c = {lc}, n = {n})");
+    }
+
+    /// <summary>New Cc^-1 = Js^(2/3) F^-1 exp(2 ee) F^-T, rescaled to unit determinant (creep is isochoric).</summary>
+    static SymTensor NewCreepInverse(ReadOnlySpan<double> f, double js, double mean, double sxx, double syy, double sxy, double szz)
+    {
+        var (bxx, byy, bxy) = PlaneLog.Exp(2 * (mean + sxx), 2 * (mean + syy), 2 * sxy);
+        double bzz = Math.Exp(2 * (mean + szz));
+        double j = f[0] * f[3] - f[1] * f[2];
+        // F^-1 = [[d, -b], [-c, a]] / J
+        double i00 = f[3] / j, i01 = -f[1] / j, i10 = -f[2] / j, i11 = f[0] / j;
+        double m00 = i00 * bxx + i01 * bxy, m01 = i00 * bxy + i01 * byy;
+        double m10 = i10 * bxx + i11 * bxy, m11 = i10 * bxy + i11 * byy;
+        double js23 = Math.Pow(js, 2.0 / 3.0);
+        double cxx = js23 * (m00 * i00 + m01 * i01);
+        double cxy = js23 * (m00 * i10 + m01 * i11);
+        double cyy = js23 * (m10 * i10 + m11 * i11);
+        double czz = js23 * bzz;
+        double det = (cxx * cyy - cxy * cxy) * czz;
+        double s = 1 / Math.Cbrt(det);
+        return new SymTensor(s * cxx, s * cyy, s * cxy, s * czz);
+    }
+}

@@ -1,0 +1,15 @@
+namespace CreepCell.Simulation;
+
+public sealed record NewtonOptions
+{
+    public int MaxIterations { get; init; } = 25;
+    /// <summary>Converged when |r| &lt;= RelativeTolerance * max(|r_0|, force scale).</summary>
+    public double RelativeTolerance { get; init; } = 1e-9;
+    public int MaxLineSearchSteps { get; init; } = 8;
+}
+
+/// <summary>Outcome of one Newton solve: the residual norm of every iteration, first one included.</summary>
+public sealed record NewtonResult(bool Converged, int Iterations, double[] ResidualNorms, string? Failure = null)
+{
+    public double FinalResidual => ResidualNorms.Length == 0 ? double.NaN : ResidualNorms[^1];
+}
