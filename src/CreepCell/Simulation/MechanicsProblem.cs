@@ -76,7 +76,13 @@ public sealed class MechanicsProblem : IDisposable
             }
             if (!SolveLinear(out string? failure)) return new NewtonResult(false, it, norms.ToArray(), failure);
             TotalIterations++;
-            if (!LineSearch(load, loadFactor, ref norm, options)) return new NewtonResult(false, it, norms.ToArray(), "line search found no decrease");
+            if (!LineSearch(load, loadFactor, ref norm, options))
+            {
+                // No decrease from a point already far below the reference: round-off floor of the residual.
+                bool floor = norm <= options.StagnationTolerance * reference;
+                if (floor) Array.Copy(trialU, U, U.Length);
+                return new NewtonResult(floor, it, norms.ToArray(), floor ? null : "line search found no decrease");
+            }
             norms.Add(norm);
             if (!double.IsFinite(norm)) return new NewtonResult(false, it, norms.ToArray(), "non-finite residual");
         }

@@ -2,10 +2,10 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace CreepCell.Sparse;
 
-/// <summary>Dense Cholesky through Math.NET: a reference for small systems and for tests.</summary>
+/// <summary>Dense LU through Math.NET (symmetric indefinite systems included): a reference for small systems and tests.</summary>
 public sealed class DenseSolver : ISymmetricSolver
 {
-    MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double>? chol;
+    MathNet.Numerics.LinearAlgebra.Factorization.LU<double>? lu;
     public string Name => "dense";
     public long FactorNonzeros { get; private set; }
 
@@ -16,12 +16,12 @@ public sealed class DenseSolver : ISymmetricSolver
         var m = Matrix<double>.Build.Dense(a.Rows, a.Columns);
         for (int j = 0; j < a.Columns; j++)
             for (int p = a.ColumnPointers[j]; p < a.ColumnPointers[j + 1]; p++) m[a.RowIndices[p], j] = a.Values[p];
-        chol = m.Cholesky();
+        lu = m.LU();
     }
 
     public void Solve(ReadOnlySpan<double> b, Span<double> x)
     {
-        var r = chol!.Solve(Vector<double>.Build.DenseOfArray(b.ToArray()));
+        var r = lu!.Solve(Vector<double>.Build.DenseOfArray(b.ToArray()));
         for (int i = 0; i < x.Length; i++) x[i] = r[i];
     }
 

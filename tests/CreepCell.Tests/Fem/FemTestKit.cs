@@ -71,10 +71,10 @@ static class FemTestKit
         return new Mesh(nodes, mesh.Types, mesh.Offsets, mesh.Connectivity, mesh.Region, mesh.RegionNames, mesh.Boundaries);
     }
 
-    public static MechanicsProblem Solve(MechanicsProblem p, LoadState load, double factor = 1, double tolerance = 1e-12)
+    public static MechanicsProblem Solve(MechanicsProblem p, LoadState load, double factor = 1, double tolerance = 1e-12, double stagnation = 1e-7)
     {
-        var r = p.SolveStep(load, factor, new NewtonOptions { RelativeTolerance = tolerance });
-        Assert.True(r.Converged, r.Failure);
+        var r = p.SolveStep(load, factor, new NewtonOptions { RelativeTolerance = tolerance, StagnationTolerance = stagnation });
+        Assert.True(r.Converged, r.Failure + " residuals: " + string.Join(", ", r.ResidualNorms.Select(x => x.ToString("E3"))) + $" scale {p.ForceScale:E3}");
         p.Commit();
         return p;
     }
