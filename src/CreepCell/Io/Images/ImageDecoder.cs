@@ -22,6 +22,13 @@ public static class ImageDecoder
     /// <summary>The frames of several files, in the order given, each file's pages in order.</summary>
     public static IEnumerable<GrayImage> ReadFrames(IEnumerable<string> paths) => paths.SelectMany(ReadFrames);
 
+    /// <summary>Number of frames in the files (pages of TIFF files), without decoding pixels.</summary>
+    public static int CountFrames(IEnumerable<string> paths) => paths.Sum(p =>
+    {
+        if (!File.Exists(p)) throw new InputException(p, null, "file not found");
+        return IsTiff(p) ? TiffDecoder.CountPages(p) : 1;
+    });
+
     static bool IsTiff(string path)
     {
         if (TiffExtensions.Contains(Path.GetExtension(path).ToLowerInvariant())) return true;

@@ -35,6 +35,13 @@ static class TiffDecoder
         } while (tif.ReadDirectory());
     }
 
+    public static int CountPages(string path)
+    {
+        lock (HandlerLock) Tiff.SetErrorHandler(Errors);
+        using var tif = Tiff.Open(path, "r") ?? throw new InputException(path, null, "not a readable TIFF file" + Detail());
+        return tif.NumberOfDirectories();
+    }
+
     static string Detail() => Errors.LastError is { } e ? $" ({e})" : "";
 
     static GrayImage ReadPage(Tiff tif, string path, int page)
