@@ -16,6 +16,7 @@ static class PoresCommand
         var files = new Argument<string[]>("frames") { Description = "image files in time order (PNG, JPEG, TIFF; every page of a multi-page TIFF is a frame)", Arity = ArgumentArity.OneOrMore };
         var outDir = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "out/pores" };
         var threshold = new Option<double?>("--threshold") { Description = "fixed gray level: pores are the pixels at or below it (at or above with --bright-pores); default: Otsu per frame" };
+        var otsuFirst = new Option<bool>("--otsu-first-frame") { Description = "compute Otsu's threshold on the first frame and apply it to all frames" };
         var bright = new Option<bool>("--bright-pores") { Description = "pores are bright instead of dark" };
         var smooth = new Option<double>("--smooth") { Description = "Gaussian smoothing sigma in pixels before thresholding (0: none)", DefaultValueFactory = _ => 0 };
         var minArea = new Option<int>("--min-area") { Description = "smallest pore in pixels; smaller regions are noise and are removed", DefaultValueFactory = _ => 1 };
@@ -29,11 +30,12 @@ static class PoresCommand
         var edge = new Option<bool>("--exclude-edge-pores") { Description = "leave pores cut by the region border out of tracking (they still count in porosity)" };
         var drift = new Option<int>("--max-drift") { Description = "largest frame-to-frame drift in pixels to correct before tracking (0: none)", DefaultValueFactory = _ => 0 };
         var noOverlays = new Option<bool>("--no-overlays") { Description = "do not write the overlay pictures" };
+        var compare = new Option<string?>("--compare-frames") { Description = "frames of the relative-area bar chart (Fig. 3d style), comma separated, e.g. \"2,4,6\"; default: up to five spread over the sequence" };
         var plotPores = new Option<int>("--plot-pores") { Description = "how many of the largest first-frame pores the relative-area plot shows", DefaultValueFactory = _ => 20 };
 
         var cmd = new Command("pores", "Segment and track pores through an in-situ SEM image sequence; porosity per frame and area of each pore relative to the first frame");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { outDir, threshold, bright, smooth, minArea, connectivity, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, plotPores })
+        foreach (var o in new Option[] { outDir, threshold, otsuFirst, bright, smooth, minArea, connectivity, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, plotPores })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
@@ -43,11 +45,13 @@ static class PoresCommand
             var options = new PoreSequenceOptions(seg, ParseRoi(pr.GetValue(roi)),
                 PixelSize(pr.GetValue(barPx), pr.GetValue(bar), pr.GetValue(pixelSize)),
                 FrameTimes(pr.GetValue(interval), pr.GetValue(times), CountFrames(paths)),
-                pr.GetValue(edge), NonNegative(pr.GetValue(drift), "--max-drift"));
+                pr.GetValue(edge), NonNegative(pr.GetValue(drift), "--max-drift"), pr.GetValue(otsuFirst));
+            if (options.OtsuFromFirstFrame && seg.Threshold is not null)
+                throw new InputException(Cl, "--otsu-first-frame", "applies to Otsu's method; it cannot be combined with --threshold");
             int plot = pr.GetValue(plotPores);
             if (plot < 1) throw new InputException(Cl, "--plot-pores", $"expected at least 1, got {plot}");
             string dir = pr.GetValue(outDir)!;
-            var result = PoreReport.Run(paths, options, dir, new PoreReportOptions(!pr.GetValue(noOverlays), plot));
+            var result = PoreReport.Run(paths, options, dir, new PoreReportOptions(!pr.GetValue(noOverlays), plot, ParseFrames(pr.GetValue(compare))));
             Echo(result, dir);
             return ExitCodes.Ok;
         }));
@@ -63,6 +67,16 @@ static class PoresCommand
     }
 
     static int NonNegative(int v, string key) => v >= 0 ? v : throw new InputException(Cl, key, $"expected a number of pixels >= 0, got {v}");
+
+    static IReadOnlyList<int>? ParseFrames(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var v = new int[parts.Length];
+        if (parts.Where((p, i) => !int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out v[i]) || v[i] < 0).Any())
+            throw new InputException(Cl, "--compare-frames", $"expected frame numbers (0 = first frame) separated by commas, got \"{text}\"");
+        return v;
+    }
 
     static PixelRect? ParseRoi(string? text)
     {
@@ -115,7 +129,7 @@ static class PoresCommand
         var first = r.Frames[0];
         var last = r.Frames[^1];
         Console.WriteLine($"frames: {r.Frames.Count} ({r.RegionWidth}x{r.RegionHeight} px analysed)");
-        Console.WriteLine($"threshold: {(s.Threshold is null ? "Otsu per frame" : "fixed " + s.Threshold.Value.ToString(CultureInfo.InvariantCulture))}, {(s.BrightPores ? "bright" : "dark")} pores, smoothing {s.SmoothSigma} px, min area {s.MinPoreArea} px, {s.Connectivity}-connected");
+        Console.WriteLine($"threshold: {(s.Threshold is null ? (r.Options.OtsuFromFirstFrame ? "Otsu of the first frame" : "Otsu per frame") : "fixed " + s.Threshold.Value.ToString(CultureInfo.InvariantCulture))}, {(s.BrightPores ? "bright" : "dark")} pores, smoothing {s.SmoothSigma} px, min area {s.MinPoreArea} px, {s.Connectivity}-connected");
         if (r.Options.PixelSize is { } px) Console.WriteLine($"pixel size: {px * 1e9:G6} nm");
         Console.WriteLine($"porosity: {100 * first.Porosity:F2} % (frame 0) -> {100 * last.Porosity:F2} % (frame {last.Index})");
         Console.WriteLine($"pores tracked: {r.Pores.Count}; events: " + string.Join(", ",

@@ -57,7 +57,7 @@ public static class PoreJson
     {
         var o = r.Options;
         var s = o.Segmentation;
-        w.WriteString("threshold_method", s.Threshold is null ? "otsu" : "fixed");
+        w.WriteString("threshold_method", s.Threshold is not null ? "fixed" : o.OtsuFromFirstFrame ? "otsu of the first frame" : "otsu per frame");
         if (s.Threshold is { } t) w.WriteNumber("threshold", t);
         w.WriteString("pores_are", s.BrightPores ? "bright" : "dark");
         w.WriteNumber("smooth_sigma_px", s.SmoothSigma);

@@ -30,6 +30,53 @@ public static class PorePlots
         AtomicFile.WriteAllBytes(path, plot.GetImageBytes(1000, 600, ImageFormat.Png));
     }
 
+    /// <summary>
+    /// relative_area_bars.png: for each of the largest first-frame pores, one bar per compared frame, the
+    /// layout of the paper's Fig. 3d. A pore that has closed shows no bar (area 0); one that merged or split
+    /// away is left out of the frames after it ended.
+    /// </summary>
+    public static void RelativeAreaBars(PoreSequenceResult r, string path, IReadOnlyList<int> frames, int maxPores = 20)
+    {
+        var plot = new Plot();
+        var chosen = r.Pores.Where(p => p.Origin == PoreOrigin.Initial).OrderByDescending(p => p.InitialAreaPx).Take(maxPores).OrderBy(p => p.Id).ToList();
+        double width = 0.8 / frames.Count;
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int j = 0; j < frames.Count; j++)
+        {
+            var colour = palette.GetColor(j);
+            var bars = new List<Bar>();
+            for (int i = 0; i < chosen.Count; i++)
+            {
+                var row = PoreTables.Rows(chosen[i], r.Frames.Count).FirstOrDefault(o => o.Frame == frames[j]);
+                if (row.Last is null) continue;
+                double v = row.Present ? chosen[i].RelativeArea(row.Last) : 0;
+                bars.Add(new Bar { Position = i + (j - (frames.Count - 1) / 2.0) * width, Value = v, Size = width, FillColor = colour, LineWidth = 0 });
+            }
+            plot.Add.Bars(bars);
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = FrameLabel(r, frames[j]), FillColor = colour });
+        }
+        plot.Add.HorizontalLine(1, 1, Colors.Gray, LinePattern.Dashed);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, chosen.Count).Select(i => (double)i).ToArray(), chosen.Select(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        plot.Axes.Margins(bottom: 0);
+        plot.XLabel("pore");
+        plot.YLabel("relative area A / A(first frame)");
+        plot.Title("Relative pore area at selected frames");
+        plot.ShowLegend(Edge.Right);
+        AtomicFile.WriteAllBytes(path, plot.GetImageBytes(1000, 500, ImageFormat.Png));
+    }
+
+    /// <summary>Frames compared by default: up to five, evenly spread from the second to the last frame.</summary>
+    public static IReadOnlyList<int> DefaultComparedFrames(int frameCount)
+    {
+        if (frameCount < 2) return new[] { 0 };
+        int n = Math.Min(5, frameCount - 1);
+        return Enumerable.Range(1, n).Select(k => (int)Math.Round(1 + (frameCount - 2) * (n == 1 ? 1.0 : (k - 1) / (double)(n - 1)))).Distinct().ToArray();
+    }
+
+    static string FrameLabel(PoreSequenceResult r, int frame) =>
+        r.Frames[frame].TimeS is { } t ? $"frame {frame} ({t / 3600:0.##} h)" : $"frame {frame}";
+
     /// <summary>porosity.png: pore area fraction (percent) per frame.</summary>
     public static void Porosity(PoreSequenceResult r, string path)
     {

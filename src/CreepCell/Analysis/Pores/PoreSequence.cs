@@ -12,7 +12,7 @@ public sealed record FrameRecord(int Index, string Source, double? TimeS, double
 
 /// <summary>One frame as the analysis saw it, handed to a caller that draws or stores it while the sequence streams.</summary>
 /// <param name="Image">The analysed region of the frame.</param>
-/// <param name="TrackOfLabel">Pore number of each label of <see cref="SegmentedFrame.Pores"/> (0: not tracked).</param>
+/// <param name="TrackOfLabel">Pore number of each label of <see cref="SegmentedFrame.Pores"/> (0: cut by the border and excluded).</param>
 public sealed record FrameView(FrameRecord Record, GrayImage Image, SegmentedFrame Segmented, int[] TrackOfLabel);
 
 public sealed record PoreSequenceResult(PoreSequenceOptions Options, int RegionWidth, int RegionHeight,
@@ -41,21 +41,36 @@ public static class PoreSequence
         {
             size ??= (frame.Width, frame.Height);
             var image = Region(frame, options.Region, size.Value, records.Count);
-            var seg = Segment(image, options.Segmentation);
+            double? shared = options.OtsuFromFirstFrame && records.Count > 0 ? records[0].Threshold : null;
+            var seg = Segment(image, options.Segmentation, shared);
             var (dx, dy) = previous is null ? (0, 0) : Drift.Estimate(previous, seg.Pores, options.MaxShift);
-            var trackOf = tracker.Add(seg.Pores, r => !(options.ExcludeEdgePores && r.TouchesBorder), dx, dy);
+            var trackOf = tracker.Add(seg.Pores, dx, dy);
             var record = new FrameRecord(records.Count, frame.Source, TimeOf(options, records.Count), seg.Threshold,
                 seg.Porosity, seg.Pores.Count, seg.PorePixels, dx, dy);
             records.Add(record);
-            onFrame?.Invoke(new FrameView(record, image, seg, trackOf));
+            onFrame?.Invoke(new FrameView(record, image, seg, Shown(trackOf, seg.Pores, options.ExcludeEdgePores)));
             previous = seg.Pores;
         }
         if (records.Count == 0) throw new InputException("input", null, "no frames to analyse");
         if (options.FrameTimes is { } times && times.Count != records.Count)
             throw new InputException("frame times", null, $"expected one time per frame ({records.Count} frames), got {times.Count}");
         var r0 = options.Region;
-        return new PoreSequenceResult(options, r0?.Width ?? size!.Value.W, r0?.Height ?? size!.Value.H, records, tracker.Tracks, tracker.Events);
+        var (pores, events) = Reported(tracker, options.ExcludeEdgePores);
+        return new PoreSequenceResult(options, r0?.Width ?? size!.Value.W, r0?.Height ?? size!.Value.H, records, pores, events);
     }
+
+    /// <summary>With edge exclusion, a pore that touches the region's border in any frame is tracked (so its
+    /// pieces keep their history) but left out of the reported pores and of their events.</summary>
+    static (IReadOnlyList<PoreTrack>, IReadOnlyList<PoreEvent>) Reported(PoreTracker tracker, bool excludeEdge)
+    {
+        if (!excludeEdge) return (tracker.Tracks, tracker.Events);
+        var kept = tracker.Tracks.Where(t => !t.Observations.Any(o => o.Region.TouchesBorder)).ToList();
+        var ids = kept.Select(t => t.Id).ToHashSet();
+        return (kept, tracker.Events.Where(e => ids.Contains(e.Pore)).ToList());
+    }
+
+    static int[] Shown(int[] trackOf, LabelMap pores, bool excludeEdge) =>
+        excludeEdge ? trackOf.Select((t, label) => label > 0 && pores.Regions[label - 1].TouchesBorder ? 0 : t).ToArray() : trackOf;
 
     static GrayImage Region(GrayImage frame, PixelRect? region, (int W, int H) size, int index)
     {
@@ -67,11 +82,11 @@ public static class PoreSequence
         return frame.Crop(r);
     }
 
-    static SegmentedFrame Segment(GrayImage image, SegmentationOptions options)
+    static SegmentedFrame Segment(GrayImage image, SegmentationOptions options, double? otsuThreshold)
     {
         try
         {
-            return Segmentation.Segment(image, options);
+            return Segmentation.Segment(image, options, otsuThreshold);
         }
         catch (ArgumentException e)
         {

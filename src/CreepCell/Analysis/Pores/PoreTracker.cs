@@ -20,24 +20,22 @@ public sealed class PoreTracker
     public IReadOnlyList<PoreEvent> Events => _events;
 
     /// <summary>
-    /// Tracks the pores of the next frame. Regions for which <paramref name="tracked"/> is false are left
-    /// out (track 0). The previous frame's labels are compared with this frame's shifted by (shiftX, shiftY),
+    /// Tracks the pores of the next frame. The previous frame's labels are compared with this frame's shifted by (shiftX, shiftY),
     /// the drift of this frame against the previous one. Returns the track number of each label (index 0 unused).
     /// </summary>
-    public int[] Add(LabelMap current, Func<PoreRegion, bool> tracked, int shiftX = 0, int shiftY = 0)
+    public int[] Add(LabelMap current, int shiftX = 0, int shiftY = 0)
     {
         _frame++;
         var trackOf = new int[current.Count + 1];
-        var include = current.Regions.Select(r => tracked(r)).Prepend(false).ToArray();
         if (_previous is null)
         {
-            foreach (var r in current.Regions.Where(r => include[r.Label]))
+            foreach (var r in current.Regions)
                 trackOf[r.Label] = Start(r, PoreOrigin.Initial, Array.Empty<int>()).Id;
         }
         else
         {
-            var overlaps = Overlaps(_previous, _previousTrack, current, include, shiftX, shiftY);
-            Match(current, include, overlaps, trackOf);
+            var overlaps = Overlaps(_previous, _previousTrack, current, shiftX, shiftY);
+            Match(current, overlaps, trackOf);
         }
         _previous = current;
         _previousTrack = trackOf;
@@ -45,14 +43,14 @@ public sealed class PoreTracker
     }
 
     /// <summary>Pixel counts shared by (previous track, current label), keyed by the pair.</summary>
-    static Dictionary<(int Track, int Label), int> Overlaps(LabelMap prev, int[] prevTrack, LabelMap cur, bool[] include, int sx, int sy)
+    static Dictionary<(int Track, int Label), int> Overlaps(LabelMap prev, int[] prevTrack, LabelMap cur, int sx, int sy)
     {
         var counts = new Dictionary<(int, int), int>();
         for (int y = Math.Max(0, sy); y < Math.Min(cur.Height, prev.Height + sy); y++)
             for (int x = Math.Max(0, sx); x < Math.Min(cur.Width, prev.Width + sx); x++)
             {
                 int c = cur.Labels[y * cur.Width + x];
-                if (c == 0 || !include[c]) continue;
+                if (c == 0) continue;
                 int p = prevTrack[prev.Labels[(y - sy) * prev.Width + (x - sx)]];
                 if (p == 0) continue;
                 counts[(p, c)] = counts.GetValueOrDefault((p, c)) + 1;
@@ -60,11 +58,11 @@ public sealed class PoreTracker
         return counts;
     }
 
-    void Match(LabelMap current, bool[] include, Dictionary<(int Track, int Label), int> overlaps, int[] trackOf)
+    void Match(LabelMap current, Dictionary<(int Track, int Label), int> overlaps, int[] trackOf)
     {
         var children = overlaps.GroupBy(o => o.Key.Track).ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.Value).ThenBy(o => o.Key.Label).ToList());
         var parents = overlaps.GroupBy(o => o.Key.Label).ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.Value).ThenBy(o => o.Key.Track).ToList());
-        foreach (var r in current.Regions.Where(r => include[r.Label]))
+        foreach (var r in current.Regions)
         {
             if (!parents.TryGetValue(r.Label, out var ps)) { Appear(r, trackOf); continue; }
             int best = ps[0].Key.Track;

@@ -15,11 +15,13 @@ public sealed record SegmentedFrame(double Threshold, LabelMap Pores, double Por
 /// threshold, removal of small regions, connected-component labelling.</summary>
 public static class Segmentation
 {
-    public static SegmentedFrame Segment(GrayImage image, SegmentationOptions options)
+    /// <summary>Segments one frame; <paramref name="otsuThreshold"/>, when given, replaces the Otsu threshold
+    /// of this frame (used to apply the first frame's Otsu threshold to the whole sequence).</summary>
+    public static SegmentedFrame Segment(GrayImage image, SegmentationOptions options, double? otsuThreshold = null)
     {
         options.Validate();
         var smooth = GaussianBlur.Apply(image, options.SmoothSigma);
-        double t = options.Threshold ?? Otsu.Threshold(smooth.Pixels);
+        double t = options.Threshold ?? otsuThreshold ?? Otsu.Threshold(smooth.Pixels);
         var mask = Mask(smooth.Pixels, t, options);
         var labels = ConnectedComponents.Label(mask, image.Width, image.Height, options.Connectivity, options.MinPoreArea);
         double porosity = labels.Regions.Sum(r => (double)r.AreaPx) / mask.Length;
