@@ -9,7 +9,7 @@ namespace CreepCell.Analysis.Pores;
 /// <param name="SmoothSigma">Standard deviation of a Gaussian blur applied before thresholding, in pixels; 0 turns it off.</param>
 /// <param name="MinPoreArea">Connected pore regions smaller than this many pixels are treated as noise and
 /// removed from the pore mask (so they count neither as pores nor as porosity).</param>
-/// <param name="Connectivity">4 (edge neighbours) or 8 (edge and corner neighbours, as ImageJ's particle analysis).</param>
+/// <param name="Connectivity">4 (edge neighbours) or 8 (edge and corner neighbours).</param>
 public sealed record SegmentationOptions(
     double? Threshold = null,
     bool BrightPores = false,
