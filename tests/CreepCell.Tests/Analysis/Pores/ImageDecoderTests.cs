@@ -89,6 +89,65 @@ public sealed class ImageDecoderTests : IDisposable
         Assert.Throws<InputException>(() => ImageDecoder.ReadFrames(tif).ToList());
     }
 
+    [Fact]
+    public void Tiled_tiff_with_partial_edge_tiles_decodes_every_pixel()
+    {
+        const int w = 40, h = 21, tile = 16;
+        string path = Path.Combine(_dir, "tiled.tif");
+        using (var tif = Tiff.Open(path, "w"))
+        {
+            tif.SetField(TiffTag.IMAGEWIDTH, w);
+            tif.SetField(TiffTag.IMAGELENGTH, h);
+            tif.SetField(TiffTag.BITSPERSAMPLE, 8);
+            tif.SetField(TiffTag.SAMPLESPERPIXEL, 1);
+            tif.SetField(TiffTag.PHOTOMETRIC, Photometric.MINISBLACK);
+            tif.SetField(TiffTag.TILEWIDTH, tile);
+            tif.SetField(TiffTag.TILELENGTH, tile);
+            for (int ty = 0; ty < h; ty += tile)
+                for (int tx = 0; tx < w; tx += tile)
+                {
+                    var buf = new byte[tile * tile];
+                    for (int y = 0; y < tile; y++)
+                        for (int x = 0; x < tile; x++) buf[y * tile + x] = (byte)((tx + x) * 3 + (ty + y) * 7);
+                    tif.WriteTile(buf, tx, ty, 0, 0);
+                }
+            tif.WriteDirectory();
+        }
+        var img = ImageDecoder.ReadFrames(path).Single();
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) Assert.Equal((byte)(x * 3 + y * 7), img[x, y]);
+    }
+
+    [Fact]
+    public void Float_and_rgb_tiff_pages_decode_to_values_and_luma()
+    {
+        string path = Path.Combine(_dir, "mixed.tif");
+        using (var tif = Tiff.Open(path, "w"))
+        {
+            WritePage(tif, 32, 1, SampleFormat.IEEEFP, Photometric.MINISBLACK,
+                new[] { 0.25f, -1.5f, 1e3f }.SelectMany(BitConverter.GetBytes).ToArray());
+            WritePage(tif, 8, 3, SampleFormat.UINT, Photometric.RGB, new byte[] { 255, 0, 0, 0, 255, 0, 0, 0, 255 });
+        }
+        var pages = ImageDecoder.ReadFrames(path).ToList();
+        Assert.Equal(new[] { 0.25f, -1.5f, 1e3f }, pages[0].Pixels);
+        Assert.Equal(0.299 * 255, pages[1].Pixels[0], 3);
+        Assert.Equal(0.587 * 255, pages[1].Pixels[1], 3);
+        Assert.Equal(0.114 * 255, pages[1].Pixels[2], 3);
+    }
+
+    static void WritePage(Tiff tif, int bits, int spp, SampleFormat format, Photometric photometric, byte[] row)
+    {
+        tif.SetField(TiffTag.IMAGEWIDTH, 3);
+        tif.SetField(TiffTag.IMAGELENGTH, 1);
+        tif.SetField(TiffTag.BITSPERSAMPLE, bits);
+        tif.SetField(TiffTag.SAMPLESPERPIXEL, spp);
+        tif.SetField(TiffTag.SAMPLEFORMAT, format);
+        tif.SetField(TiffTag.PHOTOMETRIC, photometric);
+        tif.SetField(TiffTag.PLANARCONFIG, PlanarConfig.CONTIG);
+        tif.WriteScanline(row, 0);
+        tif.WriteDirectory();
+    }
+
     static void Save(SKBitmap bmp, string path)
     {
         using var data = SKImage.FromBitmap(bmp).Encode(SKEncodedImageFormat.Png, 100);

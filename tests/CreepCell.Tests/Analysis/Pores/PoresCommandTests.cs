@@ -93,12 +93,32 @@ public sealed class PoresCommandTests : IDisposable
     [InlineData("--scale-bar", "10 um")]
     [InlineData("--connectivity", "6")]
     [InlineData("--frame-interval", "20 kg")]
+    [InlineData("--compare-frames", "1,9")]
+    [InlineData("--pixel-size", "-3 nm")]
     public void Bad_options_exit_with_code_2_and_write_nothing(string key, string value)
     {
         var (paths, _) = ShrinkingPngs();
         string outDir = Path.Combine(_dir, "bad");
         Assert.Equal(2, Cli(paths.Concat(new[] { "--out", outDir, key, value }).ToArray()));
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Otsu_of_the_first_frame_cannot_be_combined_with_a_fixed_threshold()
+    {
+        var (paths, _) = ShrinkingPngs();
+        string outDir = Path.Combine(_dir, "bad");
+        Assert.Equal(2, Cli(paths[0], "--out", outDir, "--threshold", "100", "--otsu-first-frame"));
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Default_compared_frames_spread_over_the_sequence_after_the_first()
+    {
+        Assert.Equal(new[] { 0 }, CreepCell.Analysis.Pores.PorePlots.DefaultComparedFrames(1));
+        Assert.Equal(new[] { 1 }, CreepCell.Analysis.Pores.PorePlots.DefaultComparedFrames(2));
+        Assert.Equal(new[] { 1, 2, 3 }, CreepCell.Analysis.Pores.PorePlots.DefaultComparedFrames(4));
+        Assert.Equal(new[] { 1, 3, 6, 8, 10 }, CreepCell.Analysis.Pores.PorePlots.DefaultComparedFrames(11));
     }
 
     [Fact]
