@@ -31,11 +31,12 @@ static class PoresCommand
         var drift = new Option<int>("--max-drift") { Description = "largest frame-to-frame drift in pixels to correct before tracking (0: none)", DefaultValueFactory = _ => 0 };
         var noOverlays = new Option<bool>("--no-overlays") { Description = "do not write the overlay pictures" };
         var compare = new Option<string?>("--compare-frames") { Description = "frames of the relative-area bar chart (Fig. 3d style), comma separated, e.g. \"2,4,6\"; default: up to five spread over the sequence" };
+        var reference = new Option<double?>("--reference-area") { Description = "relative area to mark in the plots, e.g. 0.78 (the paper's pore size expected without creep)" };
         var plotPores = new Option<int>("--plot-pores") { Description = "how many of the largest first-frame pores the relative-area plot shows", DefaultValueFactory = _ => 20 };
 
         var cmd = new Command("pores", "Segment and track pores through an in-situ SEM image sequence; porosity per frame and area of each pore relative to the first frame");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { outDir, threshold, otsuFirst, bright, smooth, minArea, connectivity, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, plotPores })
+        foreach (var o in new Option[] { outDir, threshold, otsuFirst, bright, smooth, minArea, connectivity, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
@@ -51,7 +52,7 @@ static class PoresCommand
             int plot = pr.GetValue(plotPores);
             if (plot < 1) throw new InputException(Cl, "--plot-pores", $"expected at least 1, got {plot}");
             string dir = pr.GetValue(outDir)!;
-            var result = PoreReport.Run(paths, options, dir, new PoreReportOptions(!pr.GetValue(noOverlays), plot, ParseFrames(pr.GetValue(compare))));
+            var result = PoreReport.Run(paths, options, dir, new PoreReportOptions(!pr.GetValue(noOverlays), plot, ParseFrames(pr.GetValue(compare)), Reference(pr.GetValue(reference))));
             Echo(result, dir);
             return ExitCodes.Ok;
         }));
@@ -67,6 +68,8 @@ static class PoresCommand
     }
 
     static int NonNegative(int v, string key) => v >= 0 ? v : throw new InputException(Cl, key, $"expected a number of pixels >= 0, got {v}");
+
+    static double? Reference(double? v) => v is null ? null : Positive(v.Value, "--reference-area");
 
     static IReadOnlyList<int>? ParseFrames(string? text)
     {

@@ -10,7 +10,7 @@ namespace CreepCell.Analysis.Pores;
 public static class PorePlots
 {
     /// <summary>relative_area.png: one line per pore for the <paramref name="maxPores"/> largest pores of the first frame.</summary>
-    public static void RelativeArea(PoreSequenceResult r, string path, int maxPores = 20)
+    public static void RelativeArea(PoreSequenceResult r, string path, int maxPores = 20, double? reference = null)
     {
         var plot = new Plot();
         var (xs, label) = Abscissa(r);
@@ -23,6 +23,7 @@ public static class PorePlots
             line.MarkerSize = 4;
         }
         plot.Add.HorizontalLine(1, 1, Colors.Gray, LinePattern.Dashed);
+        AddReference(plot, reference);
         plot.XLabel(label);
         plot.YLabel("relative area A / A(first frame)");
         plot.Title("Pore area relative to the first frame");
@@ -35,7 +36,7 @@ public static class PorePlots
     /// layout of the paper's Fig. 3d. A pore that has closed shows no bar (area 0); one that merged or split
     /// away is left out of the frames after it ended.
     /// </summary>
-    public static void RelativeAreaBars(PoreSequenceResult r, string path, IReadOnlyList<int> frames, int maxPores = 20)
+    public static void RelativeAreaBars(PoreSequenceResult r, string path, IReadOnlyList<int> frames, int maxPores = 20, double? reference = null)
     {
         var plot = new Plot();
         var chosen = r.Pores.Where(p => p.Origin == PoreOrigin.Initial).OrderByDescending(p => p.InitialAreaPx).Take(maxPores).OrderBy(p => p.Id).ToList();
@@ -56,6 +57,7 @@ public static class PorePlots
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = FrameLabel(r, frames[j]), FillColor = colour });
         }
         plot.Add.HorizontalLine(1, 1, Colors.Gray, LinePattern.Dashed);
+        AddReference(plot, reference);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, chosen.Count).Select(i => (double)i).ToArray(), chosen.Select(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         plot.Axes.Margins(bottom: 0);
@@ -64,6 +66,13 @@ public static class PorePlots
         plot.Title("Relative pore area at selected frames");
         plot.ShowLegend(Edge.Right);
         AtomicFile.WriteAllBytes(path, plot.GetImageBytes(1000, 500, ImageFormat.Png));
+    }
+
+    static void AddReference(Plot plot, double? reference)
+    {
+        if (reference is not { } v) return;
+        var line = plot.Add.HorizontalLine(v, 1.5f, Colors.Black, LinePattern.Dotted);
+        line.LegendText = $"reference {v:0.###}";
     }
 
     /// <summary>Frames compared by default: up to five, evenly spread from the second to the last frame.</summary>

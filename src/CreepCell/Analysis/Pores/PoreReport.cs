@@ -6,7 +6,9 @@ namespace CreepCell.Analysis.Pores;
 /// <param name="Overlays">One overlay PNG per frame under overlays/.</param>
 /// <param name="PlotPores">How many of the largest first-frame pores the relative-area plots show.</param>
 /// <param name="CompareFrames">Frames of the bar chart of relative areas; null picks up to five spread over the sequence.</param>
-public sealed record PoreReportOptions(bool Overlays = true, int PlotPores = 20, IReadOnlyList<int>? CompareFrames = null);
+/// <param name="ReferenceArea">A relative area to mark in the plots, e.g. 0.78: the paper's expected pore size at the end
+/// of charge without creep (22 % residual lithiation).</param>
+public sealed record PoreReportOptions(bool Overlays = true, int PlotPores = 20, IReadOnlyList<int>? CompareFrames = null, double? ReferenceArea = null);
 
 /// <summary>
 /// Runs the pore analysis on image files and writes everything into one folder: pores.csv, frames.csv,
@@ -46,9 +48,9 @@ public static class PoreReport
         Directory.CreateDirectory(outDir);
         PoreTables.WriteAll(result, outDir);
         PoreJson.Write(result, Path.Combine(outDir, "pores.json"));
-        PorePlots.RelativeArea(result, Path.Combine(outDir, "relative_area.png"), report.PlotPores);
+        PorePlots.RelativeArea(result, Path.Combine(outDir, "relative_area.png"), report.PlotPores, report.ReferenceArea);
         var compared = report.CompareFrames ?? PorePlots.DefaultComparedFrames(result.Frames.Count);
-        PorePlots.RelativeAreaBars(result, Path.Combine(outDir, "relative_area_bars.png"), compared, report.PlotPores);
+        PorePlots.RelativeAreaBars(result, Path.Combine(outDir, "relative_area_bars.png"), compared, report.PlotPores, report.ReferenceArea);
         PorePlots.Porosity(result, Path.Combine(outDir, "porosity.png"));
     }
 
