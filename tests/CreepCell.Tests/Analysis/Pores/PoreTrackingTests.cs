@@ -133,6 +133,17 @@ public class PoreTrackingTests
     }
 
     [Fact]
+    public void Large_drift_in_a_large_frame_is_found_exactly_through_the_coarse_search()
+    {
+        var rng = new Random(7);
+        var disks = Enumerable.Range(0, 40).Select(_ => (40 + 320 * rng.NextDouble(), 40 + 220 * rng.NextDouble(), 3 + 8 * rng.NextDouble())).ToArray();
+        var o = new SegmentationOptions();
+        var a = Segmentation.Segment(PoreTestImages.Disks(400, 300, disks).Image, o).Pores;
+        var b = Segmentation.Segment(PoreTestImages.Disks(400, 300, disks.Select(d => (d.Item1 - 23, d.Item2 + 14, d.Item3 * 0.9)).ToArray()).Image, o).Pores;
+        Assert.Equal((-23, 14), Drift.Estimate(a, b, 30));
+    }
+
+    [Fact]
     public void Pores_cut_by_the_border_are_not_tracked_but_count_in_the_porosity()
     {
         var (img, areas) = PoreTestImages.Disks(50, 50, (25, 25, 6), (0, 10, 5));
