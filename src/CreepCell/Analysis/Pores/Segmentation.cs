@@ -3,8 +3,8 @@ using CreepCell.Io.Images;
 namespace CreepCell.Analysis.Pores;
 
 /// <summary>One segmented frame: the threshold used, the pore labels and the porosity (pore area fraction).</summary>
-/// <param name="Threshold">Gray level applied (after smoothing): dark pores are at or below it for a fixed
-/// threshold and at or below it for Otsu; bright pores at or above a fixed one, above Otsu's.</param>
+/// <param name="Threshold">Gray level applied after smoothing. Dark pores are the pixels at or below it; bright
+/// pores the pixels at or above a fixed threshold, or above an Otsu threshold.</param>
 /// <param name="Porosity">Pore pixels, after removing regions below the minimum size, over all pixels analysed.</param>
 public sealed record SegmentedFrame(double Threshold, LabelMap Pores, double Porosity)
 {
