@@ -27,7 +27,7 @@ static class PoresCommand
         var pixelSize = new Option<string?>("--pixel-size") { Description = "side of one pixel, e.g. \"12.5 nm\" (instead of a scale bar)" };
         var interval = new Option<string?>("--frame-interval") { Description = "time between frames, e.g. \"20 min\"" };
         var times = new Option<string?>("--frame-times") { Description = "time of every frame, comma separated, e.g. \"0 h, 0.5 h, 2 h\"" };
-        var edge = new Option<bool>("--exclude-edge-pores") { Description = "leave pores cut by the region border out of tracking (they still count in porosity)" };
+        var edge = new Option<bool>("--exclude-edge-pores") { Description = "leave pores that touch the region border in any frame out of the per-pore results (they still count in porosity)" };
         var drift = new Option<int>("--max-drift") { Description = "largest frame-to-frame drift in pixels to correct before tracking (0: none)", DefaultValueFactory = _ => 0 };
         var noOverlays = new Option<bool>("--no-overlays") { Description = "do not write the overlay pictures" };
         var compare = new Option<string?>("--compare-frames") { Description = "frames of the relative-area bar chart (Fig. 3d style), comma separated, e.g. \"2,4,6\"; default: up to five spread over the sequence" };
