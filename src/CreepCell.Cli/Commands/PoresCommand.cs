@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Globalization;
+using CreepCell.Analysis.Pores;
+using CreepCell.Io;
+using CreepCell.Io.Images;
+
+namespace CreepCell.Cli.Commands;
+
+/// <summary>`creepcell pores FRAMES... --out DIR`: pore segmentation and tracking over an in-situ SEM sequence.</summary>
+static class PoresCommand
+{
+    const string Cl = "command line";
+
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("frames") { Description = "image files in time order (PNG, JPEG, TIFF; every page of a multi-page TIFF is a frame)", Arity = ArgumentArity.OneOrMore };
+        var outDir = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "out/pores" };
+        var threshold = new Option<double?>("--threshold") { Description = "fixed gray level: pores are the pixels at or below it (at or above with --bright-pores); default: Otsu per frame" };
+        var otsuFirst = new Option<bool>("--otsu-first-frame") { Description = "compute Otsu's threshold on the first frame and apply it to all frames" };
+        var bright = new Option<bool>("--bright-pores") { Description = "pores are bright instead of dark" };
+        var smooth = new Option<double>("--smooth") { Description = "Gaussian smoothing sigma in pixels before thresholding (0: none)", DefaultValueFactory = _ => 0 };
+        var minArea = new Option<int>("--min-area") { Description = "smallest pore in pixels; smaller regions are noise and are removed", DefaultValueFactory = _ => 1 };
+        var connectivity = new Option<int>("--connectivity") { Description = "pixel connectivity of a pore: 4 or 8", DefaultValueFactory = _ => 8 };
+        var roi = new Option<string?>("--roi") { Description = "region of interest X,Y,WIDTH,HEIGHT in pixels (default: whole frame)" };
+        var barPx = new Option<double?>("--scale-bar-px") { Description = "length of the scale bar in pixels (with --scale-bar)" };
+        var bar = new Option<string?>("--scale-bar") { Description = "length the scale bar stands for, e.g. \"5 um\"" };
+        var pixelSize = new Option<string?>("--pixel-size") { Description = "side of one pixel, e.g. \"12.5 nm\" (instead of a scale bar)" };
+        var interval = new Option<string?>("--frame-interval") { Description = "time between frames, e.g. \"20 min\"" };
+        var times = new Option<string?>("--frame-times") { Description = "time of every frame, comma separated, e.g. \"0 h, 0.5 h, 2 h\"" };
+        var edge = new Option<bool>("--exclude-edge-pores") { Description = "leave pores that touch the region border in any frame out of the per-pore results (they still count in porosity)" };
+        var drift = new Option<int>("--max-drift") { Description = "largest frame-to-frame drift in pixels to correct before tracking (0: none)", DefaultValueFactory = _ => 0 };
+        var noOverlays = new Option<bool>("--no-overlays") { Description = "do not write the overlay pictures" };
+        var compare = new Option<string?>("--compare-frames") { Description = "frames of the relative-area bar chart (Fig. 3d style), comma separated, e.g. \"2,4,6\"; default: up to five spread over the sequence" };
+        var reference = new Option<double?>("--reference-area") { Description = "relative area to mark in the plots, e.g. 0.78 (the paper's pore size expected without creep)" };
+        var plotPores = new Option<int>("--plot-pores") { Description = "how many of the largest first-frame pores the relative-area plot shows", DefaultValueFactory = _ => 20 };
+
+        var cmd = new Command("pores", "Segment and track pores through an in-situ SEM image sequence; porosity per frame and area of each pore relative to the first frame");
+        cmd.Arguments.Add(files);
+        foreach (var o in new Option[] { outDir, threshold, otsuFirst, bright, smooth, minArea, connectivity, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores })
+            cmd.Options.Add(o);
+        cmd.SetAction(pr => CliGuard.Run(() =>
+        {
+            var seg = new SegmentationOptions(pr.GetValue(threshold), pr.GetValue(bright), pr.GetValue(smooth), pr.GetValue(minArea), pr.GetValue(connectivity));
+            ValidateSegmentation(seg);
+            var paths = pr.GetValue(files)!;
+            var options = new PoreSequenceOptions(seg, ParseRoi(pr.GetValue(roi)),
+                PixelSize(pr.GetValue(barPx), pr.GetValue(bar), pr.GetValue(pixelSize)),
+                FrameTimes(pr.GetValue(interval), pr.GetValue(times), CountFrames(paths)),
+                pr.GetValue(edge), NonNegative(pr.GetValue(drift), "--max-drift"), pr.GetValue(otsuFirst));
+            if (options.OtsuFromFirstFrame && seg.Threshold is not null)
+                throw new InputException(Cl, "--otsu-first-frame", "applies to Otsu's method; it cannot be combined with --threshold");
+            int plot = pr.GetValue(plotPores);
+            if (plot < 1) throw new InputException(Cl, "--plot-pores", $"expected at least 1, got {plot}");
+            string dir = pr.GetValue(outDir)!;
+            var result = PoreReport.Run(paths, options, dir, new PoreReportOptions(!pr.GetValue(noOverlays), plot, ParseFrames(pr.GetValue(compare)), Reference(pr.GetValue(reference))));
+            Echo(result, dir);
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    static void ValidateSegmentation(SegmentationOptions s)
+    {
+        if (s.Threshold is { } t && !double.IsFinite(t)) throw new InputException(Cl, "--threshold", "expected a finite gray level");
+        if (!double.IsFinite(s.SmoothSigma) || s.SmoothSigma < 0) throw new InputException(Cl, "--smooth", $"expected a sigma >= 0 pixels, got {s.SmoothSigma}");
+        if (s.MinPoreArea < 1) throw new InputException(Cl, "--min-area", $"expected at least 1 pixel, got {s.MinPoreArea}");
+        if (s.Connectivity is not (4 or 8)) throw new InputException(Cl, "--connectivity", $"expected 4 or 8, got {s.Connectivity}");
+    }
+
+    static int NonNegative(int v, string key) => v >= 0 ? v : throw new InputException(Cl, key, $"expected a number of pixels >= 0, got {v}");
+
+    static double? Reference(double? v) => v is null ? null : Positive(v.Value, "--reference-area");
+
+    static IReadOnlyList<int>? ParseFrames(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var v = new int[parts.Length];
+        if (parts.Where((p, i) => !int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out v[i]) || v[i] < 0).Any())
+            throw new InputException(Cl, "--compare-frames", $"expected frame numbers (0 = first frame) separated by commas, got \"{text}\"");
+        return v;
+    }
+
+    static PixelRect? ParseRoi(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var v = new int[4];
+        if (parts.Length != 4 || parts.Where((p, i) => !int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out v[i])).Any()
+            || v[0] < 0 || v[1] < 0 || v[2] < 1 || v[3] < 1)
+            throw new InputException(Cl, "--roi", $"expected X,Y,WIDTH,HEIGHT as whole pixels (width and height >= 1), got \"{text}\"");
+        return new PixelRect(v[0], v[1], v[2], v[3]);
+    }
+
+    static double? PixelSize(double? barPx, string? bar, string? pixelSize)
+    {
+        if (pixelSize is not null)
+        {
+            if (barPx is not null || bar is not null) throw new InputException(Cl, "--pixel-size", "give either --pixel-size or --scale-bar with --scale-bar-px, not both");
+            return Positive(Units.Parse(pixelSize, Dimension.Length, Cl, "--pixel-size"), "--pixel-size");
+        }
+        if (barPx is null && bar is null) return null;
+        if (barPx is null || bar is null) throw new InputException(Cl, barPx is null ? "--scale-bar-px" : "--scale-bar", "--scale-bar and --scale-bar-px go together");
+        double length = Positive(Units.Parse(bar, Dimension.Length, Cl, "--scale-bar"), "--scale-bar");
+        return length / Positive(barPx.Value, "--scale-bar-px");
+    }
+
+    static double Positive(double v, string key) =>
+        double.IsFinite(v) && v > 0 ? v : throw new InputException(Cl, key, $"expected a positive value, got {v}");
+
+    static IReadOnlyList<double>? FrameTimes(string? interval, string? times, Func<int> frameCount)
+    {
+        if (interval is not null && times is not null) throw new InputException(Cl, "--frame-times", "give either --frame-interval or --frame-times, not both");
+        if (interval is not null)
+        {
+            double dt = Positive(Units.Parse(interval, Dimension.Time, Cl, "--frame-interval"), "--frame-interval");
+            return Enumerable.Range(0, frameCount()).Select(i => i * dt).ToArray();
+        }
+        if (times is null) return null;
+        var t = times.Split(',', StringSplitOptions.TrimEntries).Select((s, i) => Units.Parse(s, Dimension.Time, Cl, $"--frame-times item {i + 1}")).ToArray();
+        for (int i = 1; i < t.Length; i++)
+            if (!(t[i] > t[i - 1])) throw new InputException(Cl, $"--frame-times item {i + 1}", "expected times that increase from frame to frame");
+        return t;
+    }
+
+    /// <summary>Frame count for --frame-interval, read lazily so the images are only opened when needed.</summary>
+    static Func<int> CountFrames(string[] paths) => () => ImageDecoder.CountFrames(paths);
+
+    static void Echo(PoreSequenceResult r, string dir)
+    {
+        var s = r.Options.Segmentation;
+        var first = r.Frames[0];
+        var last = r.Frames[^1];
+        Console.WriteLine($"frames: {r.Frames.Count} ({r.RegionWidth}x{r.RegionHeight} px analysed)");
+        Console.WriteLine($"threshold: {(s.Threshold is null ? (r.Options.OtsuFromFirstFrame ? "Otsu of the first frame" : "Otsu per frame") : "fixed " + s.Threshold.Value.ToString(CultureInfo.InvariantCulture))}, {(s.BrightPores ? "bright" : "dark")} pores, smoothing {s.SmoothSigma} px, min area {s.MinPoreArea} px, {s.Connectivity}-connected");
+        if (r.Options.PixelSize is { } px) Console.WriteLine($"pixel size: {px * 1e9:G6} nm");
+        Console.WriteLine($"porosity: {100 * first.Porosity:F2} % (frame 0) -> {100 * last.Porosity:F2} % (frame {last.Index})");
+        Console.WriteLine($"pores tracked: {r.Pores.Count}; events: " + string.Join(", ",
+            Enum.GetValues<PoreEventKind>().Select(k => $"{r.Events.Count(e => e.Kind == k)} {k.ToString().ToLowerInvariant()}")));
+        Console.WriteLine($"written to {dir}");
+    }
+}

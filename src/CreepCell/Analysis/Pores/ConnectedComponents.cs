@@ -1,0 +1,105 @@
+namespace CreepCell.Analysis.Pores;
+
+/// <summary>One connected pore region of a frame, in the coordinates of the analysed region.</summary>
+/// <param name="Label">1-based label in the frame's label map.</param>
+/// <param name="AreaPx">Number of pixels.</param>
+/// <param name="CentroidX">Mean x of its pixel centres.</param>
+/// <param name="CentroidY">Mean y of its pixel centres.</param>
+/// <param name="TouchesBorder">Some pixel lies on the border of the analysed region, so the area may be cut.</param>
+public sealed record PoreRegion(int Label, int AreaPx, double CentroidX, double CentroidY, bool TouchesBorder)
+{
+    /// <summary>Diameter of the disk of the same area, in pixels.</summary>
+    public double EquivalentDiameterPx => 2 * Math.Sqrt(AreaPx / Math.PI);
+}
+
+/// <summary>A label per pixel (0 = not a pore, 1..Count = region) and the regions' measurements.</summary>
+public sealed class LabelMap
+{
+    public int Width { get; }
+    public int Height { get; }
+    public int[] Labels { get; }
+    public IReadOnlyList<PoreRegion> Regions { get; }
+
+    public LabelMap(int width, int height, int[] labels, IReadOnlyList<PoreRegion> regions)
+    {
+        Width = width;
+        Height = height;
+        Labels = labels;
+        Regions = regions;
+    }
+
+    public int Count => Regions.Count;
+}
+
+/// <summary>
+/// Connected-component labelling of a binary mask by flood fill with an explicit stack (no recursion,
+/// so one region may cover the whole image). Labels are numbered in raster order of each region's first pixel.
+/// </summary>
+public static class ConnectedComponents
+{
+    static readonly (int Dx, int Dy)[] Edge = { (1, 0), (-1, 0), (0, 1), (0, -1) };
+    static readonly (int Dx, int Dy)[] EdgeAndCorner = { (1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1) };
+
+    /// <summary>Labels the true pixels of the mask; regions smaller than minArea pixels are dropped (label 0).</summary>
+    public static LabelMap Label(bool[] mask, int width, int height, int connectivity = 8, int minArea = 1)
+    {
+        if (mask.Length != width * height) throw new ArgumentException("mask size does not match width x height");
+        if (connectivity is not (4 or 8)) throw new ArgumentException("connectivity must be 4 or 8");
+        var steps = connectivity == 4 ? Edge : EdgeAndCorner;
+        var labels = new int[mask.Length];
+        var regions = new List<PoreRegion>();
+        var stack = new Stack<int>();
+        var members = new List<int>();
+        for (int start = 0; start < mask.Length; start++)
+        {
+            if (!mask[start] || labels[start] != 0) continue;
+            Fill(mask, labels, width, height, steps, start, stack, members);
+            if (members.Count < minArea)
+            {
+                foreach (int i in members) labels[i] = -1;
+                continue;
+            }
+            int label = regions.Count + 1;
+            foreach (int i in members) labels[i] = label;
+            regions.Add(Measure(label, members, width, height));
+        }
+        for (int i = 0; i < labels.Length; i++) if (labels[i] < 0) labels[i] = 0;
+        return new LabelMap(width, height, labels, regions);
+    }
+
+    static void Fill(bool[] mask, int[] labels, int w, int h, (int Dx, int Dy)[] steps, int start, Stack<int> stack, List<int> members)
+    {
+        members.Clear();
+        labels[start] = int.MinValue;
+        stack.Push(start);
+        while (stack.Count > 0)
+        {
+            int i = stack.Pop();
+            members.Add(i);
+            int x = i % w, y = i / w;
+            foreach (var (dx, dy) in steps)
+            {
+                int nx = x + dx, ny = y + dy;
+                if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+                int j = ny * w + nx;
+                if (!mask[j] || labels[j] != 0) continue;
+                labels[j] = int.MinValue;
+                stack.Push(j);
+            }
+        }
+    }
+
+    static PoreRegion Measure(int label, List<int> members, int w, int h)
+    {
+        double sx = 0, sy = 0;
+        bool border = false;
+        foreach (int i in members)
+        {
+            int x = i % w, y = i / w;
+            sx += x;
+            sy += y;
+            if (x == 0 || y == 0 || x == w - 1 || y == h - 1) border = true;
+        }
+        return new PoreRegion(label, members.Count, sx / members.Count, sy / members.Count, border);
+    }
+}

@@ -1,0 +1,48 @@
+using CreepCell.Io.Images;
+
+namespace CreepCell.Analysis.Pores;
+
+/// <summary>How pores are told apart from solid in one frame.</summary>
+/// <param name="Threshold">Fixed gray-level threshold; null selects Otsu's method for every frame.</param>
+/// <param name="BrightPores">Pores are the bright pixels (at or above a fixed threshold, above Otsu's);
+/// by default they are the dark pixels (at or below), as in secondary-electron SEM images.</param>
+/// <param name="SmoothSigma">Standard deviation of a Gaussian blur applied before thresholding, in pixels; 0 turns it off.</param>
+/// <param name="MinPoreArea">Connected pore regions smaller than this many pixels are treated as noise and
+/// removed from the pore mask (so they count neither as pores nor as porosity).</param>
+/// <param name="Connectivity">4 (edge neighbours) or 8 (edge and corner neighbours).</param>
+public sealed record SegmentationOptions(
+    double? Threshold = null,
+    bool BrightPores = false,
+    double SmoothSigma = 0,
+    int MinPoreArea = 1,
+    int Connectivity = 8)
+{
+    public void Validate()
+    {
+        if (Threshold is { } t && !double.IsFinite(t)) throw new ArgumentException("threshold must be finite");
+        if (!double.IsFinite(SmoothSigma) || SmoothSigma < 0) throw new ArgumentException("smoothing sigma must be >= 0");
+        if (MinPoreArea < 1) throw new ArgumentException("minimum pore area must be at least 1 pixel");
+        if (Connectivity is not (4 or 8)) throw new ArgumentException("connectivity must be 4 or 8");
+    }
+}
+
+/// <summary>Everything the sequence analysis needs besides the frames themselves.</summary>
+/// <param name="Region">Region of interest in image pixels; null uses the whole frame.</param>
+/// <param name="PixelSize">Side of one pixel in metres (from a scale bar); null reports areas in pixels only.</param>
+/// <param name="FrameTimes">Time of each frame in seconds; null leaves time out of the tables.</param>
+/// <param name="ExcludeEdgePores">Pores that touch the region's border in any frame are left out of the per-pore
+/// results (their true area is unknown) but still count in the porosity.</param>
+/// <param name="MaxShift">Largest frame-to-frame drift, in pixels, that registration searches for; 0 turns registration off.</param>
+/// <param name="OtsuFromFirstFrame">With Otsu's method, compute the threshold on the first frame only and apply it to
+/// every frame (for sequences of constant brightness and contrast); by default every frame gets its own.</param>
+public sealed record PoreSequenceOptions(
+    SegmentationOptions Segmentation,
+    PixelRect? Region = null,
+    double? PixelSize = null,
+    IReadOnlyList<double>? FrameTimes = null,
+    bool ExcludeEdgePores = false,
+    int MaxShift = 0,
+    bool OtsuFromFirstFrame = false)
+{
+    public static PoreSequenceOptions Default { get; } = new(new SegmentationOptions());
+}

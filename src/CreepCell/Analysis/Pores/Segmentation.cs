@@ -1,0 +1,43 @@
+using CreepCell.Io.Images;
+
+namespace CreepCell.Analysis.Pores;
+
+/// <summary>One segmented frame: the threshold used, the pore labels and the porosity (pore area fraction).</summary>
+/// <param name="Threshold">Gray level applied after smoothing. Dark pores are the pixels at or below it; bright
+/// pores the pixels at or above a fixed threshold, or above an Otsu threshold.</param>
+/// <param name="Porosity">Pore pixels, after removing regions below the minimum size, over all pixels analysed.</param>
+public sealed record SegmentedFrame(double Threshold, LabelMap Pores, double Porosity)
+{
+    public long PorePixels => Pores.Regions.Sum(r => (long)r.AreaPx);
+}
+
+/// <summary>Threshold segmentation of pores in a gray image: optional Gaussian smoothing, a fixed or Otsu
+/// threshold, removal of small regions, connected-component labelling.</summary>
+public static class Segmentation
+{
+    /// <summary>Segments one frame; <paramref name="otsuThreshold"/>, when given, replaces the Otsu threshold
+    /// of this frame (used to apply the first frame's Otsu threshold to the whole sequence).</summary>
+    public static SegmentedFrame Segment(GrayImage image, SegmentationOptions options, double? otsuThreshold = null)
+    {
+        options.Validate();
+        var smooth = GaussianBlur.Apply(image, options.SmoothSigma);
+        double t = options.Threshold ?? otsuThreshold ?? Otsu.Threshold(smooth.Pixels);
+        var mask = Mask(smooth.Pixels, t, options);
+        var labels = ConnectedComponents.Label(mask, image.Width, image.Height, options.Connectivity, options.MinPoreArea);
+        double porosity = labels.Regions.Sum(r => (double)r.AreaPx) / mask.Length;
+        return new SegmentedFrame(t, labels, porosity);
+    }
+
+    /// <summary>Pore pixels for threshold t under the options' rule (dark: v &lt;= t; bright: v &gt;= t fixed, v &gt; t Otsu).</summary>
+    public static bool[] Mask(float[] pixels, double t, SegmentationOptions options)
+    {
+        var mask = new bool[pixels.Length];
+        bool otsu = options.Threshold is null;
+        for (int i = 0; i < pixels.Length; i++)
+        {
+            double v = pixels[i];
+            mask[i] = !options.BrightPores ? v <= t : otsu ? v > t : v >= t;
+        }
+        return mask;
+    }
+}
