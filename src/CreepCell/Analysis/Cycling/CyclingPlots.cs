@@ -38,6 +38,7 @@ public static class CyclingPlots
         var plt = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         var cycleColors = new Dictionary<int, Color>();
+        var labelled = new HashSet<int>();
         foreach (var h in halves)
         {
             if (!cycleColors.TryGetValue(h.Cycle, out var color)) cycleColors[h.Cycle] = color = palette.GetColor(cycleColors.Count);
@@ -46,7 +47,7 @@ public static class CyclingPlots
             var s = plt.Add.Scatter(q, h.Records.Select(r => r.Voltage).ToArray());
             s.Color = color;
             s.MarkerSize = 0;
-            if (h.Direction == StepKind.Discharge) s.LegendText = $"cycle {h.Cycle}";
+            if (h.Direction == StepKind.Discharge && labelled.Add(h.Cycle)) s.LegendText = $"cycle {h.Cycle}";
             else s.LinePattern = LinePattern.Dashed;
         }
         plt.XLabel(activeMassKg is null ? "capacity (mAh)" : "capacity (mAh/g)");
@@ -60,6 +61,7 @@ public static class CyclingPlots
         var plt = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         var cycleColors = new Dictionary<int, Color>();
+        var labelled = new HashSet<int>();
         foreach (var c in curves)
         {
             if (!cycleColors.TryGetValue(c.Cycle, out var color)) cycleColors[c.Cycle] = color = palette.GetColor(cycleColors.Count);
@@ -68,7 +70,7 @@ public static class CyclingPlots
             var s = plt.Add.Scatter(c.Voltage, c.DqDv.Select(v => sign * v / CyclingReport.CoulombsPerMilliampHour).ToArray());
             s.Color = color;
             s.MarkerSize = 0;
-            if (c.Direction == StepKind.Discharge) s.LegendText = $"cycle {c.Cycle}";
+            if (c.Direction == StepKind.Discharge && labelled.Add(c.Cycle)) s.LegendText = $"cycle {c.Cycle}";
         }
         plt.XLabel("voltage (V)");
         plt.YLabel("dQ/dV (mAh/V; discharge negative)");
