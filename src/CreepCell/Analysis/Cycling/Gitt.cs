@@ -14,6 +14,7 @@ public sealed record GittInputs(double MolarVolume, double MolarMass, double Act
 /// <summary>
 /// One current pulse of a GITT sequence. Voltages in V, times in s, D in m^2/s. <see cref="LinearityR2"/>
 /// is the coefficient of determination of E against sqrt(t) during the pulse, which the relation assumes;
+/// <see cref="IrDrop"/> is the signed voltage step at the start of the pulse (negative on discharge);
 /// <see cref="TauOverDiffusionTime"/> = tau D / L^2 must be small (short-time condition).
 /// </summary>
 public sealed record GittPulse(int Index, int Cycle, StepKind Direction, double StartTime, double Tau, double Current,
