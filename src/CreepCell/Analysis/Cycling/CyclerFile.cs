@@ -25,16 +25,34 @@ public static class CyclerFile
         return new CyclerData(path, FormatName(table.Headers, "CSV"), records, Array.Empty<TesterCycleSummary>());
     }
 
+    /// <summary>
+    /// The record table of a workbook. Sheets named like record sheets (record, detail, channel, 记录,
+    /// 数据) are tried first; further sheets with the same header continue the records, as Arbin and
+    /// Neware split long tests over several sheets.
+    /// </summary>
     static CyclerData ReadSpreadsheet(string path, ColumnMapping? mapping)
     {
-        foreach (var (sheet, rows) in RawTableReader.ReadSheets(path))
+        var sheets = RawTableReader.ReadSheets(path).OrderBy(s => IsRecordSheetName(s.Sheet) ? 0 : 1).ToList();
+        var records = new List<CyclerRecord>();
+        IReadOnlyList<string>? headers = null;
+        foreach (var (sheet, rows) in sheets)
         {
             var table = RawTableReader.FindTable($"{path} [{sheet}]", rows, h => mapping is not null ? HasMapped(h, mapping) : RecordTableParser.LooksLikeRecords(h));
-            if (table is null) continue;
-            var records = RecordTableParser.Parse(table, mapping);
-            return new CyclerData(path, FormatName(table.Headers, "spreadsheet"), records, Array.Empty<TesterCycleSummary>());
+            if (table is null || (headers is not null && !headers.SequenceEqual(table.Headers))) continue;
+            var part = RecordTableParser.Parse(table, mapping);
+            if (records.Count > 0 && part[0].Time < records[^1].Time)
+                throw new InputException(table.Source, $"row {part[0].Row}", "this sheet starts before the previous sheet ends; sheets must continue one another in time");
+            headers ??= table.Headers;
+            records.AddRange(part);
         }
-        throw NoHeader(path, mapping);
+        if (headers is null) throw NoHeader(path, mapping);
+        return new CyclerData(path, FormatName(headers, "spreadsheet"), records, Array.Empty<TesterCycleSummary>());
+    }
+
+    static bool IsRecordSheetName(string name)
+    {
+        string n = name.ToLowerInvariant();
+        return n.Contains("record") || n.Contains("detail") || n.Contains("channel") || n.Contains("记录") || n.Contains("数据");
     }
 
     static bool HasMapped(string[] headers, ColumnMapping mapping) =>

@@ -23,12 +23,7 @@ public static class RawTableReader
     /// <summary>Every sheet of a workbook as a list of rows (no header detection yet).</summary>
     public static List<(string Sheet, List<object?[]> Rows)> ReadSheets(string path)
     {
-        if (!encodingsRegistered)
-        {
-            // Old .xls files store text in Windows code pages that .NET does not load by default.
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            encodingsRegistered = true;
-        }
+        RegisterEncodings();
         try
         {
             using var stream = File.OpenRead(path);
@@ -53,12 +48,38 @@ public static class RawTableReader
         }
     }
 
-    /// <summary>All lines of a text file split into fields; the delimiter is guessed from the first lines.</summary>
+    /// <summary>
+    /// All lines of a text file split into fields; the delimiter is guessed from the first lines. Text
+    /// that is not valid UTF-8 is read as GB18030, the code page Chinese Windows (and so LAND and Neware
+    /// software there) writes CSV in.
+    /// </summary>
     public static List<string[]> ReadCsvLines(string path)
     {
-        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var lines = Decode(File.ReadAllBytes(path)).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1];
         char delimiter = GuessDelimiter(lines);
         return lines.Select(l => SplitCsv(l, delimiter)).ToList();
+    }
+
+    static string Decode(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            RegisterEncodings();
+            return Encoding.GetEncoding("GB18030").GetString(bytes);
+        }
+    }
+
+    static void RegisterEncodings()
+    {
+        if (encodingsRegistered) return;
+        // Old .xls files and Chinese CSV exports use Windows code pages that .NET does not load by default.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        encodingsRegistered = true;
     }
 
     static char GuessDelimiter(string[] lines)

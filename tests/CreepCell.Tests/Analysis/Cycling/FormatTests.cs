@@ -45,6 +45,20 @@ public class FormatTests
     }
 
     [Fact]
+    public void LandCsvWithChineseHeadersInGb18030IsDecoded()
+    {
+        var neware = CyclerFile.Read(CyclingFixtures.NewareRecord);
+        string path = Path.Combine(CyclingFixtures.TempDir(), "land-gbk.csv");
+        var rows = LandFixture.Rows(neware, chinese: true, unsignedCurrent: true);
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var text = string.Join("\r\n", new[] { string.Join(',', LandFixture.Chinese) }.Concat(rows.Select(r => string.Join(',', r))));
+        File.WriteAllBytes(path, System.Text.Encoding.GetEncoding("GB18030").GetBytes(text));
+        var data = CyclerFile.Read(path);
+        Assert.Equal("LAND CSV", data.Format);
+        AssertSameCycles(Reference(), CycleAnalysis.Run(data, Plain));
+    }
+
+    [Fact]
     public void PlainCsvWithColumnMappingAndUnitsGivesClosedFormCapacityAndEnergy()
     {
         // 100 uA discharge for 1 h with the voltage falling linearly 3 -> 2 V, then 1 h charge 2 -> 3 V:
