@@ -101,6 +101,7 @@ public static class EnergyReport
         plt.XLabel("pressing pressure (MPa)");
         plt.YLabel("pellet density (g/cm3)");
         plt.Title(title);
+        plt.Legend.Alignment = Alignment.UpperCenter;
         plt.ShowLegend();
         return plt.GetImage(800, 560).GetImageBytes(ImageFormat.Png);
     }
