@@ -28,7 +28,7 @@ static class CyclingCommand
         public readonly Option<string?> Mass = new("--mass") { Description = "active material mass, e.g. \"2.08 mg\" (gives mAh/g and utilisation)" };
         public readonly Option<string?> Area = new("--area") { Description = "electrode area, e.g. \"0.785 cm2\" (gives mAh/cm2)" };
         public readonly Option<string?> Diameter = new("--diameter") { Description = "electrode diameter instead of --area, e.g. \"10 mm\"" };
-        public readonly Option<string?> Theoretical = new("--theoretical") { Description = "theoretical specific capacity of the active material, e.g. \"675 mAh/g\" for Se" };
+        public readonly Option<string?> Theoretical = new("--theoretical") { Description = "theoretical specific capacity of the active material, e.g. \"675 mAh/g\", or Se / FeS for the paper's values" };
         public readonly Option<int> Reference = new("--reference-cycle") { Description = "cycle whose capacity is 100 % retention", DefaultValueFactory = _ => 1 };
         public readonly Option<string> Ce = new("--ce") { Description = "Coulombic efficiency: out/in (second half cycle over the first, default), discharge/charge or charge/discharge", DefaultValueFactory = _ => "out/in" };
         public readonly Option<string> RetentionOf = new("--retention-of") { Description = "capacity used for retention: discharge or charge", DefaultValueFactory = _ => "discharge" };
@@ -100,7 +100,9 @@ static class CyclingCommand
             double dd = Positive(Quantity.Parse(d, Dimension.Length, "command line", "--diameter"), "--diameter");
             area = Math.PI * dd * dd / 4;
         }
-        double? theo = pr.GetValue(o.Theoretical) is string t ? Positive(Quantity.Parse(t, Dimension.SpecificCharge, "command line", "--theoretical"), "--theoretical") : null;
+        double? theo = pr.GetValue(o.Theoretical) is string t
+            ? LiteratureCapacities.TryGet(t.Trim(), out double known, out _) ? known : Positive(Quantity.Parse(t, Dimension.SpecificCharge, "command line", "--theoretical"), "--theoretical")
+            : null;
         return new CellInfo(mass, area, theo);
     }
 

@@ -84,7 +84,7 @@ public static class CyclingReport
         };
         if (rate.Count > 1) root["rate_capability"] = JsonNode.Parse(ToJsonArray(RateCsv(rate)));
         if (gitt is not null) root["gitt"] = JsonNode.Parse(ToJsonArray(GittCsv(gitt)));
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     static JsonArray Rows(string[] header, IEnumerable<double?[]> rows)
@@ -93,7 +93,7 @@ public static class CyclingReport
         foreach (var r in rows)
         {
             var o = new JsonObject();
-            for (int i = 0; i < header.Length; i++) o[header[i]] = r[i] is double d && double.IsFinite(d) ? JsonValue.Create(d) : null;
+            for (int i = 0; i < header.Length; i++) o[header[i]] = r[i] is double d && double.IsFinite(d) ? JsonValue.Create(double.Parse(Format(d), CultureInfo.InvariantCulture)) : null;
             arr.Add(o);
         }
         return arr;

@@ -75,7 +75,7 @@ public static class CompositionBuilder
 
     static (double, string) DensityOf(ComponentSpec s, IDensitySource densities, string source)
     {
-        if (s.Density is double d) return d > 0 ? (d, "given") : throw new InputException(source, s.Name, "density must be positive");
+        if (s.Density is double d) return d > 0 ? (d, $"given ({source})") : throw new InputException(source, s.Name, "density must be positive");
         if (densities.TryGet(s.Name, out var md)) return (md.KgPerM3, md.Source);
         throw new InputException(source, s.Name, $"no true density for \"{s.Name}\"; give one, e.g. \"{s.Name}:{s.MassFraction * 100:G4}:5.0 g/cm3\" (built in: {string.Join(", ", LiteratureDensities.All.Select(x => x.Material))})");
     }
@@ -83,7 +83,7 @@ public static class CompositionBuilder
     static (double, string) CapacityOf(ComponentSpec s, string source)
     {
         if (!s.Active) return (0, "inert");
-        if (s.Capacity is double q) return q > 0 ? (q, "given") : throw new InputException(source, s.Name, "capacity must be positive");
+        if (s.Capacity is double q) return q > 0 ? (q, $"given ({source})") : throw new InputException(source, s.Name, "capacity must be positive");
         if (LiteratureCapacities.TryGet(s.Name, out double lq, out string src)) return (lq, src);
         throw new InputException(source, s.Name, $"active component \"{s.Name}\" needs a specific capacity, e.g. \"{s.Name}:{s.MassFraction * 100:G4}:active:100 mAh/g\"");
     }

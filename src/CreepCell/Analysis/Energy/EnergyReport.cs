@@ -14,6 +14,12 @@ public static class EnergyReport
 {
     static string G(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
+    /// <summary>JSON written readably (no \u escapes for '+' or non-ASCII names), numbers to 12 significant digits.</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Drops binary round-off noise (4.809999999999999 to 4.81) from a finite value.</summary>
+    internal static double R(double v) => double.Parse(v.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
     /// <summary>The component block of the Table S7-style calculation, one line per component and field.</summary>
     public static List<CalcLine> Lines(EnergyResult r)
     {
@@ -57,8 +63,8 @@ public static class EnergyReport
     public static string Json(string name, IEnumerable<CalcLine> lines)
     {
         var arr = new JsonArray();
-        foreach (var l in lines) arr.Add(new JsonObject { ["quantity"] = l.Quantity, ["value"] = l.Value, ["unit"] = l.Unit, ["how"] = l.How });
-        return new JsonObject { ["composition"] = name, ["lines"] = arr }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        foreach (var l in lines) arr.Add(new JsonObject { ["quantity"] = l.Quantity, ["value"] = R(l.Value), ["unit"] = l.Unit, ["how"] = l.How });
+        return new JsonObject { ["composition"] = name, ["lines"] = arr }.ToJsonString(JsonOptions);
     }
 
     static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
@@ -75,15 +81,15 @@ public static class EnergyReport
     {
         var arr = new JsonArray();
         foreach (var s in states)
-            arr.Add(new JsonObject { ["pressure_MPa"] = s.Pressure / 1e6, ["thickness_mm"] = s.Thickness * 1e3, ["density_g_cm3"] = s.Density / 1000, ["relative_density_percent"] = s.RelativeDensity * 100, ["porosity_percent"] = s.Porosity * 100 });
+            arr.Add(new JsonObject { ["pressure_MPa"] = R(s.Pressure / 1e6), ["thickness_mm"] = R(s.Thickness * 1e3), ["density_g_cm3"] = R(s.Density / 1000), ["relative_density_percent"] = R(s.RelativeDensity * 100), ["porosity_percent"] = R(s.Porosity * 100) });
         var comps = new JsonArray();
         foreach (var c in comp.Components)
-            comps.Add(new JsonObject { ["name"] = c.Name, ["wt_percent"] = c.MassFraction * 100, ["density_g_cm3"] = c.Density / 1000, ["density_source"] = c.DensitySource });
+            comps.Add(new JsonObject { ["name"] = c.Name, ["wt_percent"] = R(c.MassFraction * 100), ["density_g_cm3"] = R(c.Density / 1000), ["density_source"] = c.DensitySource });
         return new JsonObject
         {
-            ["composition"] = comp.Name, ["components"] = comps, ["true_density_g_cm3"] = comp.TrueDensity / 1000,
-            ["mass_mg"] = mass * 1e6, ["diameter_mm"] = diameter * 1e3, ["pressings"] = arr,
-        }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            ["composition"] = comp.Name, ["components"] = comps, ["true_density_g_cm3"] = R(comp.TrueDensity / 1000),
+            ["mass_mg"] = R(mass * 1e6), ["diameter_mm"] = R(diameter * 1e3), ["pressings"] = arr,
+        }.ToJsonString(JsonOptions);
     }
 
     /// <summary>Density (left axis) and porosity (right axis) against pressing pressure.</summary>
