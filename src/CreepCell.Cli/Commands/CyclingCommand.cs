@@ -62,7 +62,8 @@ static class CyclingCommand
         var gittInputs = pr.GetValue(o.GittFlag) ? ReadGitt(pr, o, cell) : null;
 
         var data = CyclerFile.Read(path, mapping);
-        var cycles = CycleAnalysis.Run(data, new CycleOptions(cell, convention, pr.GetValue(o.Reference), retentionOf));
+        var options = new CycleOptions(cell, convention, pr.GetValue(o.Reference), retentionOf);
+        var cycles = CycleAnalysis.Run(data, options);
         double? nominal = pr.GetValue(o.Nominal) is string n ? Quantity.Parse(n, Dimension.Charge, "command line", "--nominal-capacity")
             : cell.ActiveMassKg * cell.TheoreticalCoulombsPerKg;
         var rate = RateCapability.Blocks(cycles, nominal);
@@ -77,7 +78,7 @@ static class CyclingCommand
         if (pr.GetValue(o.Out) is string dir)
         {
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.csv"), CyclingReport.CyclesCsv(cycles));
-            AtomicFile.WriteAllText(Path.Combine(dir, "cycles.json"), CyclingReport.Json(data, cycles, rate, gitt, ceName));
+            AtomicFile.WriteAllText(Path.Combine(dir, "cycles.json"), CyclingReport.Json(data, cycles, rate, gitt, ceName, options));
             AtomicFile.WriteAllText(Path.Combine(dir, "dqdv.csv"), CyclingReport.DqDvCsv(dqdv, cell.ActiveMassKg));
             if (rate.Count > 1) AtomicFile.WriteAllText(Path.Combine(dir, "rate.csv"), CyclingReport.RateCsv(rate));
             if (gitt is not null) AtomicFile.WriteAllText(Path.Combine(dir, "gitt.csv"), CyclingReport.GittCsv(gitt));
@@ -85,7 +86,7 @@ static class CyclingCommand
             AtomicFile.WriteAllBytes(Path.Combine(dir, "voltage_profiles.png"), CyclingPlots.VoltageProfiles(shown, cell.ActiveMassKg));
             AtomicFile.WriteAllBytes(Path.Combine(dir, "dqdv.png"), CyclingPlots.DqDv(dqdv));
         }
-        if (pr.GetValue(o.Json)) Console.WriteLine(CyclingReport.Json(data, cycles, rate, gitt, ceName));
+        if (pr.GetValue(o.Json)) Console.WriteLine(CyclingReport.Json(data, cycles, rate, gitt, ceName, options));
         else PrintTable(data, cycles, rate, gitt, ceName);
         return ExitCodes.Ok;
     }

@@ -72,14 +72,22 @@ public static class CyclingReport
         v is double d && double.IsFinite(d) ? d.ToString("G10", CultureInfo.InvariantCulture) : "";
 
     /// <summary>JSON with the source, format, per-cycle rows and, when present, rate blocks and GITT pulses.</summary>
-    public static string Json(CyclerData data, IReadOnlyList<CycleResult> cycles, IReadOnlyList<RateBlock> rate, IReadOnlyList<GittPulse>? gitt, string efficiencyConvention)
+    public static string Json(CyclerData data, IReadOnlyList<CycleResult> cycles, IReadOnlyList<RateBlock> rate, IReadOnlyList<GittPulse>? gitt, string efficiencyConvention, CycleOptions options)
     {
+        static JsonNode? N(double? v) => v is double d && double.IsFinite(d) ? JsonValue.Create(double.Parse(Format(d), CultureInfo.InvariantCulture)) : null;
+        var cell = options.Cell;
         var root = new JsonObject
         {
             ["source"] = data.Source,
             ["format"] = data.Format,
             ["records"] = data.Records.Count,
             ["coulombic_efficiency_convention"] = efficiencyConvention,
+            ["coulombic_efficiency_unit"] = "%",
+            ["active_mass_mg"] = N(cell.ActiveMassKg * 1e6),
+            ["area_cm2"] = N(cell.AreaM2 * 1e4),
+            ["theoretical_mAh_g"] = N(cell.TheoreticalCoulombsPerKg / CPerKgPerMilliampHourPerGram),
+            ["reference_cycle"] = options.ReferenceCycle,
+            ["retention_of"] = options.RetentionOf == StepKind.Charge ? "charge" : "discharge",
             ["cycles"] = Rows(CycleColumns, cycles.Select(Row)),
         };
         if (rate.Count > 1) root["rate_capability"] = JsonNode.Parse(ToJsonArray(RateCsv(rate)));
