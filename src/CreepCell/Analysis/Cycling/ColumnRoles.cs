@@ -106,7 +106,8 @@ public static class ColumnRoles
     {
         double? s = role switch
         {
-            ColumnRole.Time => unit switch { "" or "s" or "sec" or "秒" or "hh:mm:ss" => 1, "min" => 60, "h" or "hr" or "hour" => 3600, "ms" => 1e-3, _ => null },
+            // A clock-style unit such as "h:min:s.ms" means the cells are hh:mm:ss text, read as such.
+            ColumnRole.Time => unit switch { "" or "s" or "sec" or "秒" => 1, "min" => 60, "h" or "hr" or "hour" => 3600, "ms" => 1e-3, _ when unit.Contains(':') => 1, _ => null },
             ColumnRole.Current => unit switch { "a" => 1, "" => 1, "ma" => 1e-3, "ua" or "μa" or "µa" => 1e-6, "na" => 1e-9, _ => null },
             ColumnRole.Voltage => unit switch { "v" or "" => 1, "mv" => 1e-3, _ => null },
             _ => 1,

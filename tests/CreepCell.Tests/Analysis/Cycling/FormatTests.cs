@@ -45,6 +45,17 @@ public class FormatTests
     }
 
     [Fact]
+    public void RecordsSplitOverSeveralSheetsAreJoined()
+    {
+        var neware = CyclerFile.Read(CyclingFixtures.NewareRecord);
+        string path = Path.Combine(CyclingFixtures.TempDir(), "land3.xlsx");
+        LandFixture.WriteXlsx(path, LandFixture.English, LandFixture.Rows(neware, chinese: false, unsignedCurrent: false), sheets: 3);
+        var data = CyclerFile.Read(path);
+        Assert.Equal(neware.Records.Count, data.Records.Count);
+        AssertSameCycles(Reference(), CycleAnalysis.Run(data, Plain));
+    }
+
+    [Fact]
     public void LandCsvWithChineseHeadersInGb18030IsDecoded()
     {
         var neware = CyclerFile.Read(CyclingFixtures.NewareRecord);

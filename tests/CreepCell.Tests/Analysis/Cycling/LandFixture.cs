@@ -48,21 +48,41 @@ static class LandFixture
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
     }
 
-    /// <summary>A one-sheet .xlsx with a title row above the header (as LAND exports have), numbers as numbers.</summary>
-    public static void WriteXlsx(string path, string[] header, IEnumerable<string[]> rows)
+    /// <summary>
+    /// An .xlsx with an information sheet first, then the records split over <paramref name="sheets"/>
+    /// record sheets, each with a title row above the header (as LAND exports have); numbers as numbers.
+    /// </summary>
+    public static void WriteXlsx(string path, string[] header, IReadOnlyList<string[]> rows, int sheets = 1)
     {
+        const string Head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+        const string Ws = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+        int n = sheets + 1;
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-        Entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-        Entry(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"记录\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-        Entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+        var overrides = string.Concat(Enumerable.Range(1, n).Select(i => $"<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"{Ws}\"/>"));
+        Entry(zip, "[Content_Types].xml", $"{Head}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>{overrides}</Types>");
+        Entry(zip, "_rels/.rels", $"{Head}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        var names = new[] { "信息" }.Concat(Enumerable.Range(1, sheets).Select(i => $"记录{i}")).ToArray();
+        Entry(zip, "xl/workbook.xml", $"{Head}<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+            + string.Concat(names.Select((s, i) => $"<sheet name=\"{s}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>")) + "</sheets></workbook>");
+        Entry(zip, "xl/_rels/workbook.xml.rels", $"{Head}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + string.Concat(Enumerable.Range(1, n).Select(i => $"<Relationship Id=\"rId{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i}.xml\"/>")) + "</Relationships>");
+        Entry(zip, "xl/worksheets/sheet1.xml", Sheet(new[] { new[] { "Channel", "1" }, new[] { "Active mass/mg", "2.08" } }));
+        int per = (rows.Count + sheets - 1) / sheets;
+        for (int s = 0; s < sheets; s++)
+        {
+            var part = new List<string[]> { new[] { "LAND CT2001A test export" }, header };
+            part.AddRange(rows.Skip(s * per).Take(per));
+            Entry(zip, $"xl/worksheets/sheet{s + 2}.xml", Sheet(part));
+        }
+    }
+
+    static string Sheet(IEnumerable<string[]> rows)
+    {
         var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         int row = 1;
-        AppendRow(sb, row++, new[] { "LAND CT2001A test export" });
-        AppendRow(sb, row++, header);
         foreach (var r in rows) AppendRow(sb, row++, r);
         sb.Append("</sheetData></worksheet>");
-        Entry(zip, "xl/worksheets/sheet1.xml", sb.ToString());
+        return sb.ToString();
     }
 
     static void AppendRow(StringBuilder sb, int row, string[] cells)
