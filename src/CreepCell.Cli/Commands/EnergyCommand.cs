@@ -17,10 +17,11 @@ static class EnergyCommand
         var porosity = new Option<string?>("--porosity") { Description = "electrode porosity, e.g. \"24.7%\" or 0.247" };
         var rhoE = new Option<string?>("--electrode-density") { Description = "apparent electrode density instead of --porosity, e.g. \"4.3 g/cm3\"" };
         var capacity = new Option<string?>("--capacity") { Description = "measured capacity per gram of cathode, e.g. \"286 mAh/g\" (default: sum of w_i q_i)" };
+        var capacityPer = new Option<string?>("--capacity-per") { Description = "the --capacity is per gram of this component (e.g. Se), not of the cathode" };
         var output = new Output();
         var cmd = new Command("energy", "Cathode-level energy density (Wh/kg, Wh/L) from composition, capacities, mean voltage and packing");
         comp.AddTo(cmd);
-        foreach (var o in new Option[] { voltage, reference, porosity, rhoE, capacity }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { voltage, reference, porosity, rhoE, capacity, capacityPer }) cmd.Options.Add(o);
         output.AddTo(cmd);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
@@ -30,6 +31,11 @@ static class EnergyCommand
             var refEl = pr.GetValue(reference) is string rs ? CompositionFile.ParseReference(rs, "command line", "--reference") : c?.Reference ?? ReferenceElectrode.Li;
             var packing = ReadPacking(pr.GetValue(porosity), pr.GetValue(rhoE)) ?? c?.Packing ?? new Packing(0, null);
             double? q = pr.GetValue(capacity) is string qs ? Quantity.Parse(qs, Dimension.SpecificCharge, "command line", "--capacity") : c?.CathodeCapacity;
+            if (pr.GetValue(capacityPer) is string per)
+            {
+                if (q is null) throw new InputException("command line", "--capacity-per", "needs --capacity");
+                q = Guard("--capacity-per", () => composition.PerCathodeMass(q.Value, per));
+            }
             var result = Guard("energy", () => EnergyDensity.Compute(new EnergyInputs(composition, v, refEl, packing, q)));
             var lines = EnergyReport.Lines(result);
             output.Write(pr, composition.Name, lines, dir =>

@@ -13,10 +13,11 @@ static class PelletCommand
         var mass = new Option<string?>("--mass") { Description = "pellet (composite) mass, e.g. \"60 mg\"" };
         var diameter = new Option<string?>("--diameter") { Description = "die diameter, e.g. \"10 mm\"" };
         var press = new Option<string[]>("--press") { Description = "PRESSURE=THICKNESS after pressing, e.g. \"100 MPa=0.25 mm\"; repeat per pressure" };
+        var mold = new Option<string?>("--mold-height") { Description = "height of the empty mold; the --press values are then the readings with the pellet inside, thickness = reading - mold height" };
         var output = new Output();
         var cmd = new Command("pellet", "Pellet density and porosity from composition, true densities, mass, diameter and thickness at each pressing pressure");
         comp.AddTo(cmd);
-        foreach (var o in new Option[] { mass, diameter, press }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { mass, diameter, press, mold }) cmd.Options.Add(o);
         output.AddTo(cmd);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
@@ -27,6 +28,12 @@ static class PelletCommand
                 : c?.PelletDiameter ?? throw new InputException("command line", "--diameter", "the die diameter is required (or diameter in [pellet])");
             var pressings = pr.GetValue(press) is { Length: > 0 } ps ? ps.Select(ParsePress).ToList() : c?.Pressings ?? new List<Pressing>();
             if (pressings.Count == 0) throw new InputException("command line", "--press", "give at least one PRESSURE=THICKNESS (or pressings in [pellet])");
+            if (pr.GetValue(mold) is string hm)
+            {
+                double h0 = Quantity.Parse(hm, Dimension.Length, "command line", "--mold-height");
+                pressings = pressings.Select(p => p.Thickness > h0 ? p with { Thickness = p.Thickness - h0 }
+                    : throw new InputException("command line", "--press", $"reading {p.Thickness * 1e3:G6} mm at {p.Pressure / 1e6:G4} MPa is not above the mold height {h0 * 1e3:G6} mm")).ToList();
+            }
             pressings = pressings.OrderBy(p => p.Pressure).ToList();
             var states = EnergyCommand.Guard("--press", () => Pellet.Compute(composition, m, d, pressings));
             var lines = Lines(composition, m, d, states);

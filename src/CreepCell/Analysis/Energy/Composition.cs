@@ -18,6 +18,17 @@ public sealed record Composition(string Name, IReadOnlyList<Component> Component
     /// <summary>Specific capacity per mass of the whole mixture, sum(w_i q_i) over active components (C/kg).</summary>
     public double SpecificCapacity => Components.Where(c => c.Active).Sum(c => c.MassFraction * c.Capacity);
 
+    /// <summary>
+    /// A capacity measured per gram of one component (e.g. mAh per g of Se, as papers often quote)
+    /// expressed per gram of the whole cathode: q w_component.
+    /// </summary>
+    public double PerCathodeMass(double capacityPerComponentMass, string component)
+    {
+        var c = Components.FirstOrDefault(x => string.Equals(x.Name, component, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"no component named \"{component}\" (components: {string.Join(", ", Components.Select(x => x.Name))})");
+        return capacityPerComponentMass * c.MassFraction;
+    }
+
     /// <summary>Volume fraction of component <paramref name="c"/> within the solid.</summary>
     public double SolidVolumeFraction(Component c) => c.MassFraction / c.Density * TrueDensity;
 }

@@ -56,6 +56,14 @@ public class EnergyDensityTests
     }
 
     [Fact]
+    public void CapacityPerGramOfSeBecomesPerGramOfCathode()
+    {
+        // The paper's 608.2 mAh/g of Se in a 40 wt.% Se cathode is 243.28 mAh per gram of cathode.
+        Assert.Equal(243.28 * 3600, Se60MSe().PerCathodeMass(608.2 * 3600, "se"), 1e-6);
+        Assert.Throws<ArgumentException>(() => Se60MSe().PerCathodeMass(1, "S"));
+    }
+
+    [Fact]
     public void ElectrodeDenserThanItsSolidIsRejected()
     {
         Assert.Throws<ArgumentException>(() => EnergyDensity.Pack(new Packing(null, 6000), 5708));

@@ -50,6 +50,16 @@ public class PelletTests
     }
 
     [Fact]
+    public void MoldHeightIsSubtractedFromTheReadings()
+    {
+        var (code, stdout, err) = CliRunner.Run("pellet", "--component", "Se:40", "--component", "Mo6Se8:60", "--mass", "60 mg",
+            "--diameter", "10 mm", "--mold-height", "12 mm", "--press", "100 MPa=12.25 mm", "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(0.25, doc.RootElement.GetProperty("pressings")[0].GetProperty("thickness_mm").GetDouble(), 1e-9);
+    }
+
+    [Fact]
     public void ImpossibleThicknessIsBadInputAndWritesNothing()
     {
         string dir = Path.Combine(Path.GetTempPath(), $"pellet-{Guid.NewGuid():N}");
