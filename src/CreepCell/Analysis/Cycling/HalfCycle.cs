@@ -2,8 +2,9 @@ namespace CreepCell.Analysis.Cycling;
 
 /// <summary>
 /// A contiguous run of charge or discharge records (rests inside it are skipped, so GITT pulses and
-/// CC-CV steps of one direction form one half cycle). Charge and energy are integrated from the records
-/// by the trapezoid rule over consecutive records of the same direction; both are positive.
+/// CC-CV steps of one direction form one half cycle). <see cref="Segments"/> numbers the runs between
+/// rests, one entry per record. Charge and energy are integrated by the trapezoid rule between
+/// consecutive records of the same segment, never across a rest; both are positive.
 /// </summary>
 public sealed record HalfCycle(StepKind Direction, int Cycle, IReadOnlyList<CyclerRecord> Records, IReadOnlyList<int> Segments, double Coulombs, double Joules)
 {
