@@ -9,5 +9,8 @@ static class CommandCatalog
     {
         yield return Commands.UnitsCommand.Create();
         yield return Commands.PoresCommand.Create();
+        yield return Commands.CyclingCommand.Create();
+        yield return Commands.EnergyCommand.Create();
+        yield return Commands.PelletCommand.Create();
     }
 }

@@ -1,0 +1,89 @@
+namespace CreepCell.Analysis.Cycling;
+
+/// <summary>Which ratio the Coulombic efficiency reports.</summary>
+public enum EfficiencyConvention
+{
+    /// <summary>Charge returned over charge put in: the cycle's second half over its first, where the first
+    /// half has the direction the test opened with (discharge/charge for a Neware full cell that charges
+    /// first, charge/discharge for a Se or graphite half cell that discharges first).</summary>
+    OutOverIn,
+    DischargeOverCharge,
+    ChargeOverDischarge,
+}
+
+/// <summary>Electrode data that turn capacities into specific, areal and utilisation figures (SI; null = not given).</summary>
+public sealed record CellInfo(double? ActiveMassKg = null, double? AreaM2 = null, double? TheoreticalCoulombsPerKg = null);
+
+/// <summary>Per-cycle analysis options.</summary>
+public sealed record CycleOptions(CellInfo Cell, EfficiencyConvention Efficiency = EfficiencyConvention.OutOverIn, int ReferenceCycle = 1, StepKind RetentionOf = StepKind.Discharge);
+
+/// <summary>
+/// One cycle's figures in SI (C, J, V, s). Null means the quantity cannot be formed (a missing half
+/// cycle, no mass given). Retention is the chosen capacity over that of the reference cycle.
+/// </summary>
+public sealed record CycleResult(
+    int Cycle, double ChargeC, double DischargeC, double ChargeJ, double DischargeJ,
+    double? MeanChargeVoltage, double? MeanDischargeVoltage, double? ChargeCurrent, double? DischargeCurrent,
+    double? CoulombicEfficiency, double? Retention, double? ChargeCPerKg, double? DischargeCPerKg,
+    double? ChargeCPerM2, double? DischargeCPerM2, double? Utilization, double StartTime, double EndTime);
+
+/// <summary>Per-cycle capacities, energies, efficiency, retention, mean voltages and utilisation.</summary>
+public static class CycleAnalysis
+{
+    public static List<CycleResult> Run(CyclerData data, CycleOptions options)
+    {
+        var halves = HalfCycles.Split(data);
+        if (halves.Count == 0) throw new InputException(data.Source, null, "no charge or discharge records (every row is at rest)");
+        var opening = halves[0].Direction;
+        var results = HalfCycles.Group(data, halves).Select(c => Summarize(c.Number, c.Halves, opening, options)).ToList();
+        return WithRetention(results, options, data.Source);
+    }
+
+    static CycleResult Summarize(int number, List<HalfCycle> halves, StepKind opening, CycleOptions o)
+    {
+        var ch = halves.Where(h => h.Direction == StepKind.Charge).ToList();
+        var dc = halves.Where(h => h.Direction == StepKind.Discharge).ToList();
+        double qc = ch.Sum(h => h.Coulombs), qd = dc.Sum(h => h.Coulombs);
+        double ec = ch.Sum(h => h.Joules), ed = dc.Sum(h => h.Joules);
+        var cell = o.Cell;
+        double? perKg(double q) => cell.ActiveMassKg is double m ? q / m : null;
+        double? perM2(double q) => cell.AreaM2 is double a ? q / a : null;
+        double? utilization = cell.ActiveMassKg is double mm && cell.TheoreticalCoulombsPerKg is double qt
+            ? (opening == StepKind.Discharge ? qd : qc) / mm / qt : null;
+        return new CycleResult(number, qc, qd, ec, ed,
+            qc > 0 ? ec / qc : null, qd > 0 ? ed / qd : null,
+            MeanCurrent(ch), MeanCurrent(dc),
+            Efficiency(qc, qd, opening, o.Efficiency), null, perKg(qc), perKg(qd), perM2(qc), perM2(qd), utilization,
+            halves[0].StartTime, halves[^1].EndTime);
+    }
+
+    static double? MeanCurrent(List<HalfCycle> hs)
+    {
+        double t = hs.Sum(h => h.ActiveTime);
+        return t > 0 ? hs.Sum(h => h.Coulombs) / t : null;
+    }
+
+    /// <summary>The Coulombic efficiency by the chosen convention, or null when either half is missing.</summary>
+    public static double? Efficiency(double charge, double discharge, StepKind opening, EfficiencyConvention c)
+    {
+        if (charge <= 0 || discharge <= 0) return null;
+        return c switch
+        {
+            EfficiencyConvention.DischargeOverCharge => discharge / charge,
+            EfficiencyConvention.ChargeOverDischarge => charge / discharge,
+            _ => opening == StepKind.Charge ? discharge / charge : charge / discharge,
+        };
+    }
+
+    static List<CycleResult> WithRetention(List<CycleResult> results, CycleOptions o, string source)
+    {
+        var reference = results.FirstOrDefault(r => r.Cycle == o.ReferenceCycle)
+            ?? throw new InputException(source, "--reference-cycle", $"cycle {o.ReferenceCycle} is not in the data (cycles {results[0].Cycle} to {results[^1].Cycle})");
+        double q0 = o.RetentionOf == StepKind.Charge ? reference.ChargeC : reference.DischargeC;
+        return results.Select(r =>
+        {
+            double q = o.RetentionOf == StepKind.Charge ? r.ChargeC : r.DischargeC;
+            return r with { Retention = q0 > 0 && q > 0 ? q / q0 : null };
+        }).ToList();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CreepCell.Analysis.Cycling;
+
+/// <summary>
+/// Writes cycling results in the units battery papers use (mAh, mWh, mAh/g, mAh/cm2, %, V, mA).
+/// Quantities that cannot be formed are left empty in CSV and null in JSON, never NaN.
+/// </summary>
+public static class CyclingReport
+{
+    public const double CoulombsPerMilliampHour = 3.6;
+    public const double JoulesPerMilliwattHour = 3.6;
+    /// <summary>1 mAh/g = 3600 C/kg.</summary>
+    public const double CPerKgPerMilliampHourPerGram = 3600;
+    /// <summary>1 mAh/cm2 = 36000 C/m2.</summary>
+    public const double CPerM2PerMilliampHourPerCm2 = 36000;
+
+    static readonly string[] CycleColumns =
+    {
+        "cycle", "charge_mAh", "discharge_mAh", "coulombic_efficiency", "charge_energy_mWh", "discharge_energy_mWh",
+        "charge_mAh_g", "discharge_mAh_g", "charge_mAh_cm2", "discharge_mAh_cm2", "retention_percent", "utilization_percent",
+        "mean_charge_V", "mean_discharge_V", "charge_current_mA", "discharge_current_mA", "start_h", "end_h",
+    };
+
+    /// <summary>Values of one cycle in the order of <see cref="CycleColumns"/> (coulombic_efficiency in %).</summary>
+    public static double?[] Row(CycleResult c) => new double?[]
+    {
+        c.Cycle, c.ChargeC / CoulombsPerMilliampHour, c.DischargeC / CoulombsPerMilliampHour, c.CoulombicEfficiency * 100,
+        c.ChargeJ / JoulesPerMilliwattHour, c.DischargeJ / JoulesPerMilliwattHour,
+        c.ChargeCPerKg / CPerKgPerMilliampHourPerGram, c.DischargeCPerKg / CPerKgPerMilliampHourPerGram,
+        c.ChargeCPerM2 / CPerM2PerMilliampHourPerCm2, c.DischargeCPerM2 / CPerM2PerMilliampHourPerCm2,
+        c.Retention * 100, c.Utilization * 100, c.MeanChargeVoltage, c.MeanDischargeVoltage,
+        c.ChargeCurrent * 1e3, c.DischargeCurrent * 1e3, c.StartTime / 3600, c.EndTime / 3600,
+    };
+
+    public static string CyclesCsv(IReadOnlyList<CycleResult> cycles) =>
+        Csv(CycleColumns, cycles.Select(Row));
+
+    public static string DqDvCsv(IEnumerable<DqDvCurve> curves, double? activeMassKg)
+    {
+        var rows = new List<double?[]>();
+        foreach (var c in curves)
+            for (int i = 0; i < c.Voltage.Length; i++)
+                rows.Add(new double?[] { c.Cycle, c.Direction == StepKind.Charge ? 1 : -1, c.Voltage[i], c.DqDv[i] / CoulombsPerMilliampHour,
+                    activeMassKg is double m ? c.DqDv[i] / m / CPerKgPerMilliampHourPerGram : null });
+        return Csv(new[] { "cycle", "direction", "voltage_V", "dqdv_mAh_V", "dqdv_mAh_g_V" }, rows, directionColumn: 1);
+    }
+
+    public static string RateCsv(IEnumerable<RateBlock> blocks) => Csv(
+        new[] { "block", "first_cycle", "last_cycle", "current_mA", "c_rate", "mean_charge_mAh", "mean_discharge_mAh", "mean_coulombic_efficiency" },
+        blocks.Select((b, i) => new double?[] { i + 1, b.FirstCycle, b.LastCycle, b.Current * 1e3, b.CRate, b.MeanChargeC / CoulombsPerMilliampHour, b.MeanDischargeC / CoulombsPerMilliampHour, b.MeanEfficiency * 100 }));
+
+    public static string GittCsv(IEnumerable<GittPulse> pulses) => Csv(
+        new[] { "pulse", "cycle", "direction", "start_s", "tau_s", "current_mA", "E_before_V", "E_after_V", "ir_drop_V", "delta_Es_V", "delta_Et_V", "D_m2_s", "D_cm2_s", "sqrt_t_r2", "tau_D_over_L2" },
+        pulses.Select(p => new double?[] { p.Index, p.Cycle, p.Direction == StepKind.Charge ? 1 : -1, p.StartTime, p.Tau, p.Current * 1e3, p.VoltageBefore, p.VoltageAfter, p.IrDrop, p.DeltaEs, p.DeltaEt, p.Diffusivity, p.Diffusivity * 1e4, p.LinearityR2, p.TauOverDiffusionTime }),
+        directionColumn: 2);
+
+    static string Csv(string[] header, IEnumerable<double?[]> rows, int directionColumn = -1)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Join(',', header));
+        foreach (var r in rows)
+            sb.AppendLine(string.Join(',', r.Select((v, i) => i == directionColumn ? (v > 0 ? "charge" : "discharge") : Format(v))));
+        return sb.ToString();
+    }
+
+    /// <summary>Invariant, round-trippable text for a finite value; empty for null or non-finite.</summary>
+    public static string Format(double? v) =>
+        v is double d && double.IsFinite(d) ? d.ToString("G10", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>JSON with the source, format, per-cycle rows and, when present, rate blocks and GITT pulses.</summary>
+    public static string Json(CyclerData data, IReadOnlyList<CycleResult> cycles, IReadOnlyList<RateBlock> rate, IReadOnlyList<GittPulse>? gitt, string efficiencyConvention, CycleOptions options)
+    {
+        static JsonNode? N(double? v) => v is double d && double.IsFinite(d) ? JsonValue.Create(double.Parse(Format(d), CultureInfo.InvariantCulture)) : null;
+        var cell = options.Cell;
+        var root = new JsonObject
+        {
+            ["source"] = data.Source,
+            ["format"] = data.Format,
+            ["records"] = data.Records.Count,
+            ["coulombic_efficiency_convention"] = efficiencyConvention,
+            ["coulombic_efficiency_unit"] = "%",
+            ["active_mass_mg"] = N(cell.ActiveMassKg * 1e6),
+            ["area_cm2"] = N(cell.AreaM2 * 1e4),
+            ["theoretical_mAh_g"] = N(cell.TheoreticalCoulombsPerKg / CPerKgPerMilliampHourPerGram),
+            ["reference_cycle"] = options.ReferenceCycle,
+            ["retention_of"] = options.RetentionOf == StepKind.Charge ? "charge" : "discharge",
+            ["cycles"] = Rows(CycleColumns, cycles.Select(Row)),
+        };
+        if (rate.Count > 1) root["rate_capability"] = JsonNode.Parse(ToJsonArray(RateCsv(rate)));
+        if (gitt is not null) root["gitt"] = JsonNode.Parse(ToJsonArray(GittCsv(gitt)));
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    static JsonArray Rows(string[] header, IEnumerable<double?[]> rows)
+    {
+        var arr = new JsonArray();
+        foreach (var r in rows)
+        {
+            var o = new JsonObject();
+            for (int i = 0; i < header.Length; i++) o[header[i]] = r[i] is double d && double.IsFinite(d) ? JsonValue.Create(double.Parse(Format(d), CultureInfo.InvariantCulture)) : null;
+            arr.Add(o);
+        }
+        return arr;
+    }
+
+    static string ToJsonArray(string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        var arr = new JsonArray();
+        foreach (var l in lines.Skip(1))
+        {
+            var o = new JsonObject();
+            for (int i = 0; i < lines[0].Length; i++)
+                o[lines[0][i]] = l[i].Length == 0 ? null
+                    : double.TryParse(l[i], NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? JsonValue.Create(d) : JsonValue.Create(l[i]);
+            arr.Add(o);
+        }
+        return arr.ToJsonString();
+    }
+}

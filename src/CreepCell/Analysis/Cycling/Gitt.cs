@@ -1,0 +1,87 @@
+namespace CreepCell.Analysis.Cycling;
+
+/// <summary>What the Weppner-Huggins relation needs besides the voltage transient (SI).</summary>
+/// <param name="MolarVolume">V_M of the active material, m^3/mol.</param>
+/// <param name="MolarMass">M_B of the active material, kg/mol.</param>
+/// <param name="ActiveMass">m_B, kg.</param>
+/// <param name="Area">S, the electrode/electrolyte contact area, m^2.</param>
+public sealed record GittInputs(double MolarVolume, double MolarMass, double ActiveMass, double Area)
+{
+    /// <summary>m_B V_M / (M_B S): the active volume per unit area, a diffusion length (m).</summary>
+    public double Length => ActiveMass * MolarVolume / (MolarMass * Area);
+}
+
+/// <summary>
+/// One current pulse of a GITT sequence. Voltages in V, times in s, D in m^2/s. <see cref="LinearityR2"/>
+/// is the coefficient of determination of E against sqrt(t) during the pulse, which the relation assumes;
+/// <see cref="IrDrop"/> is the signed voltage step at the start of the pulse (negative on discharge);
+/// <see cref="TauOverDiffusionTime"/> = tau D / L^2 must be small (short-time condition).
+/// </summary>
+public sealed record GittPulse(int Index, int Cycle, StepKind Direction, double StartTime, double Tau, double Current,
+    double VoltageBefore, double VoltageAfter, double IrDrop, double DeltaEs, double DeltaEt, double Diffusivity,
+    double LinearityR2, double TauOverDiffusionTime);
+
+/// <summary>
+/// Galvanostatic intermittent titration: for each constant-current pulse followed by a rest,
+/// D = 4/(pi tau) (m_B V_M / (M_B S))^2 (dE_s / dE_t)^2 (Weppner and Huggins, J. Electrochem. Soc. 124
+/// (1977) 1569, Eq. 31), where dE_s is the change of the relaxed voltage across the pulse and dE_t the
+/// voltage change during the pulse without the IR drop. dE_t is taken from a straight-line fit of E
+/// against sqrt(t - t0) over the pulse (dE_t = |slope| sqrt(tau)), so the IR step at t0 drops out.
+/// </summary>
+public static class Gitt
+{
+    public static List<GittPulse> Analyze(CyclerData data, GittInputs inputs)
+    {
+        var recs = data.Records;
+        var pulses = new List<GittPulse>();
+        int i = 0;
+        while (i < recs.Count)
+        {
+            if (recs[i].Kind == StepKind.Rest || i == 0 || recs[i - 1].Kind != StepKind.Rest) { i++; continue; }
+            int start = i;
+            while (i < recs.Count && recs[i].Kind == recs[start].Kind) i++;
+            int end = i - 1;
+            int relaxEnd = i;
+            while (relaxEnd < recs.Count && recs[relaxEnd].Kind == StepKind.Rest) relaxEnd++;
+            if (relaxEnd == i || end - start < 2) continue;
+            var p = Pulse(recs, start - 1, start, end, relaxEnd - 1, inputs, pulses.Count + 1);
+            if (p is not null) pulses.Add(p);
+        }
+        return pulses;
+    }
+
+    static GittPulse? Pulse(IReadOnlyList<CyclerRecord> r, int restBefore, int start, int end, int restAfter, GittInputs inputs, int index)
+    {
+        double t0 = r[restBefore].Time;
+        double tau = r[end].Time - t0;
+        var (slope, r2) = FitSqrtTime(r, start, end, t0);
+        double deltaEt = Math.Abs(slope) * Math.Sqrt(tau);
+        double deltaEs = Math.Abs(r[restAfter].Voltage - r[restBefore].Voltage);
+        if (!(tau > 0) || !(deltaEt > 0)) return null;
+        double L = inputs.Length;
+        double d = 4 / (Math.PI * tau) * L * L * Math.Pow(deltaEs / deltaEt, 2);
+        double current = 0;
+        for (int k = start; k <= end; k++) current += r[k].Current;
+        current /= end - start + 1;
+        double ir = r[start].Voltage - r[restBefore].Voltage - slope * Math.Sqrt(Math.Max(0, r[start].Time - t0));
+        return new GittPulse(index, r[start].Cycle, r[start].Kind, t0, tau, current, r[restBefore].Voltage, r[restAfter].Voltage,
+            ir, deltaEs, deltaEt, d, r2, tau * d / (L * L));
+    }
+
+    /// <summary>Least-squares line E = a + b sqrt(t - t0) over records start..end; returns b and R^2.</summary>
+    public static (double Slope, double R2) FitSqrtTime(IReadOnlyList<CyclerRecord> r, int start, int end, double t0)
+    {
+        int n = end - start + 1;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+        for (int k = start; k <= end; k++)
+        {
+            double x = Math.Sqrt(Math.Max(0, r[k].Time - t0)), y = r[k].Voltage;
+            sx += x; sy += y; sxx += x * x; sxy += x * y; syy += y * y;
+        }
+        double vx = sxx - sx * sx / n, vy = syy - sy * sy / n, cxy = sxy - sx * sy / n;
+        if (vx <= 0) return (0, 0);
+        double b = cxy / vx;
+        double r2 = vy > 0 ? cxy * cxy / (vx * vy) : 1;
+        return (b, r2);
+    }
+}

@@ -1,0 +1,69 @@
+namespace CreepCell.Analysis.Energy;
+
+/// <summary>A reference electrode and its potential against Li/Li+ (V).</summary>
+public sealed record ReferenceElectrode(string Name, double VoltsVsLi)
+{
+    /// <summary>Li metal, 0 V vs Li/Li+.</summary>
+    public static readonly ReferenceElectrode Li = new("Li/Li+", 0);
+
+    /// <summary>In-Li alloy, 0.6 V vs Li/Li+, as the paper's cells use (Methods, citing its ref. for In-Li).</summary>
+    public static readonly ReferenceElectrode InLi = new("In-Li", 0.6);
+}
+
+/// <summary>How the electrode's packing is given: by porosity (0-1) or by its apparent density (kg/m^3).</summary>
+public sealed record Packing(double? Porosity, double? ElectrodeDensity);
+
+/// <summary>Inputs of a cathode-level energy density calculation (SI).</summary>
+/// <param name="MeanVoltage">mean discharge voltage measured against <paramref name="Reference"/> (V).</param>
+/// <param name="CathodeCapacity">measured capacity per mass of the whole cathode (C/kg); null = from the components.</param>
+public sealed record EnergyInputs(Composition Composition, double MeanVoltage, ReferenceElectrode Reference, Packing Packing, double? CathodeCapacity = null);
+
+/// <summary>One component's line of the calculation table.</summary>
+public sealed record EnergyComponentRow(string Name, double MassFraction, double Density, string DensitySource, double SolidVolumeFraction,
+    double ElectrodeVolumeFraction, bool Active, double Capacity, double CapacityContribution);
+
+/// <summary>The full calculation, each intermediate kept so it can be shown as a table (SI units).</summary>
+public sealed record EnergyResult(IReadOnlyList<EnergyComponentRow> Rows, double TrueDensity, double ElectrodeDensity, double Porosity,
+    double SpecificCapacity, bool CapacityMeasured, double VolumetricCapacity, double MeanVoltage, ReferenceElectrode Reference, double MeanVoltageVsLi,
+    double GravimetricVsLi, double VolumetricVsLi, double GravimetricVsReference, double VolumetricVsReference);
+
+/// <summary>
+/// Cathode-level energy density as the paper's Table S7 lays it out: true density
+/// rho_s = 1/sum(w_i/rho_i); electrode density rho_e = rho_s (1 - phi); cathode specific capacity
+/// q = sum(w_i q_i) over active components (or measured); mean voltage vs Li = V_ref + E_ref;
+/// gravimetric energy e_g = q V (Wh/kg = mAh/g x V) and volumetric e_v = e_g rho_e (Wh/L = Wh/kg x g/cm3).
+/// Energies are per mass and volume of the cathode composite (pores included in the volume).
+/// </summary>
+public static class EnergyDensity
+{
+    public static EnergyResult Compute(EnergyInputs input)
+    {
+        var comp = input.Composition;
+        double rhoS = comp.TrueDensity;
+        var (rhoE, phi) = Pack(input.Packing, rhoS);
+        double q = input.CathodeCapacity ?? comp.SpecificCapacity;
+        if (!(q > 0)) throw new ArgumentException("no active component and no measured capacity: the cathode stores no charge");
+        var rows = comp.Components.Select(c => new EnergyComponentRow(c.Name, c.MassFraction, c.Density, c.DensitySource,
+            comp.SolidVolumeFraction(c), comp.SolidVolumeFraction(c) * (1 - phi), c.Active, c.Capacity, c.Active ? c.MassFraction * c.Capacity : 0)).ToList();
+        double vLi = input.MeanVoltage + input.Reference.VoltsVsLi;
+        return new EnergyResult(rows, rhoS, rhoE, phi, q, input.CathodeCapacity is not null, q * rhoE, input.MeanVoltage, input.Reference, vLi,
+            q * vLi, q * vLi * rhoE, q * input.MeanVoltage, q * input.MeanVoltage * rhoE);
+    }
+
+    /// <summary>Electrode density and porosity from whichever of the two is given.</summary>
+    public static (double Density, double Porosity) Pack(Packing p, double trueDensity)
+    {
+        if (p.Porosity is double phi)
+        {
+            if (phi is < 0 or >= 1) throw new ArgumentException($"porosity must be in [0, 1), got {phi}");
+            return (trueDensity * (1 - phi), phi);
+        }
+        if (p.ElectrodeDensity is double rho)
+        {
+            if (!(rho > 0) || rho > trueDensity * (1 + 1e-9))
+                throw new ArgumentException($"electrode density {rho / 1000:G4} g/cm3 must be positive and at most the true density {trueDensity / 1000:G4} g/cm3");
+            return (rho, Math.Max(0, 1 - rho / trueDensity));
+        }
+        return (trueDensity, 0);
+    }
+}

@@ -1,0 +1,35 @@
+namespace CreepCell.Analysis.Energy;
+
+/// <summary>A pressing step: applied pressure (Pa) and the pellet thickness measured after it (m).</summary>
+public sealed record Pressing(double Pressure, double Thickness);
+
+/// <summary>Density and porosity of the pellet after one pressing (SI; porosity 0-1).</summary>
+public sealed record PelletState(double Pressure, double Thickness, double Density, double RelativeDensity, double Porosity);
+
+/// <summary>
+/// Pellet density and porosity from mass, die diameter and thickness, as in the paper's Methods
+/// ("Porosity and density measurement of electrodes under different stress"): rho = m / (pi D^2/4 h),
+/// porosity = 1 - rho / rho_s with rho_s = 1/sum(w_i/rho_i) the pore-free density of the composition.
+/// </summary>
+public static class Pellet
+{
+    public static List<PelletState> Compute(Composition composition, double mass, double diameter, IReadOnlyList<Pressing> pressings)
+    {
+        if (!(mass > 0)) throw new ArgumentException("pellet mass must be positive");
+        if (!(diameter > 0)) throw new ArgumentException("pellet diameter must be positive");
+        double area = Math.PI * diameter * diameter / 4;
+        double rhoS = composition.TrueDensity;
+        return pressings.Select(p =>
+        {
+            if (!(p.Thickness > 0)) throw new ArgumentException($"thickness at {p.Pressure / 1e6:G4} MPa must be positive");
+            double rho = mass / (area * p.Thickness);
+            if (rho > rhoS * (1 + 1e-9))
+                throw new ArgumentException($"at {p.Pressure / 1e6:G4} MPa the pellet density {rho / 1000:G4} g/cm3 exceeds the pore-free density {rhoS / 1000:G4} g/cm3: check mass, diameter, thickness or the component densities");
+            return new PelletState(p.Pressure, p.Thickness, rho, rho / rhoS, 1 - rho / rhoS);
+        }).ToList();
+    }
+
+    /// <summary>The thickness a pellet of this mass and diameter has at a given porosity (inverse of <see cref="Compute"/>).</summary>
+    public static double ThicknessAt(Composition composition, double mass, double diameter, double porosity) =>
+        mass / (Math.PI * diameter * diameter / 4 * composition.TrueDensity * (1 - porosity));
+}
