@@ -81,6 +81,7 @@ public static class ElementKernel
             for (int i = 0; i < 4; i++) ws.Fbar[i] = s * f[i];
             newStates[q] = MaterialPoint.Update(input.Material, ws.Fbar, input.Theta, input.Dt, input.Temperature,
                 oldStates[q], ref ws.Response, wantStiffness ? ws.Tangent : Span<double>.Empty);
+            ws.Response.Area = ws.Volume0[q] * ws.J[q];
             responses[q] = ws.Response;
             PointContribution(input.Fbar, ws, q, nn, s, jbar, wantStiffness);
         }

@@ -9,6 +9,8 @@ public struct PointResponse
     public SymTensor Cauchy;
     /// <summary>Equivalent creep strain increment of this step.</summary>
     public double CreepIncrement;
+    /// <summary>Current area (per unit thickness) that this quadrature point stands for; set by the element.</summary>
+    public double Area;
 }
 
 /// <summary>

@@ -1,0 +1,200 @@
+using CreepCell.Materials;
+using CreepCell.Simulation;
+using Tomlyn.Model;
+
+namespace CreepCell.Io;
+
+/// <summary>
+/// Reads a case file (TOML; schema in docs/case-file.md) into a validated <see cref="CaseDefinition"/>.
+/// Quantities accept SI numbers or strings with units. Any problem is an <see cref="InputException"/>
+/// naming the file and the key.
+/// </summary>
+public static class CaseReader
+{
+    public static CaseDefinition ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, null, "cannot read the case file: " + e.Message);
+        }
+        return Read(path, text, Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>Parses case text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
+    public static CaseDefinition Read(string source, string text, string baseDirectory)
+    {
+        var root = TomlSection.Parse(source, text);
+        var mesh = ReadMesh(root.RequireSection("mesh"), baseDirectory);
+        var materials = ReadMaterials(root.RequireSection("materials"));
+        var protocol = ReadProtocol(root.RequireSection("protocol"));
+        double temperature = root.Quantity("temperature", Dimension.Temperature, 298.15);
+        if (temperature <= 0) throw new InputException(source, "temperature", "expected an absolute temperature above 0 K");
+        var boundary = ReadBoundary(root.Section("boundary"));
+        var solver = ReadSolver(root.Section("solver"));
+        var output = ReadOutput(root.Section("output"), baseDirectory);
+        root.RejectUnknownKeys();
+        if (mesh.Generated is { } g)
+        {
+            foreach (var phase in g.Inclusions.Select(i => i.Phase).Append(g.Matrix))
+                if (!materials.ContainsKey(phase))
+                    throw new InputException(source, "materials", $"the mesh has phase \"{phase}\" but there is no [materials.{phase}]");
+        }
+        return new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature);
+    }
+
+    static MeshSpec ReadMesh(TomlSection s, string baseDir)
+    {
+        double unit = s.Quantity("unit", Dimension.Length, 1.0);
+        if (unit <= 0) throw new InputException(s.File, s.Key("unit"), "expected a positive length");
+        if (s.Has("file"))
+        {
+            string file = Path.GetFullPath(Path.Combine(baseDir, s.String("file")));
+            s.RejectUnknownKeys();
+            return new MeshSpec(file, unit, null);
+        }
+        s.Choice("generator", "inclusion", "inclusion");
+        double width = Positive(s, "width", Dimension.Length) * unit;
+        double height = Positive(s, "height", Dimension.Length) * unit;
+        string matrix = s.String("matrix");
+        double size = Positive(s, "element_size", Dimension.Length) * unit;
+        double fine = s.Has("inclusion_element_size") ? Positive(s, "inclusion_element_size", Dimension.Length) * unit : size;
+        int order = s.Integer("order", 2);
+        if (order is not (1 or 2)) throw new InputException(s.File, s.Key("order"), $"expected 1 or 2, got {order}");
+        var inclusions = s.TableArray("inclusions").Select(t => ReadInclusion(t, unit)).ToList();
+        s.RejectUnknownKeys();
+        foreach (var inc in inclusions)
+        {
+            double r = Math.Max(inc.A, inc.B);
+            if (inc.CenterX - r <= 0 || inc.CenterX + r >= width || inc.CenterY - r <= 0 || inc.CenterY + r >= height)
+                throw new InputException(s.File, s.Key("inclusions"), $"inclusion of phase \"{inc.Phase}\" reaches outside the {width:G4} x {height:G4} m rectangle");
+        }
+        return new MeshSpec(null, unit, new GeneratedMesh(width, height, matrix, inclusions, size, fine, order));
+    }
+
+    static InclusionShape ReadInclusion(TomlSection t, double unit)
+    {
+        string phase = t.String("phase");
+        var center = t.Array("center") ?? throw new InputException(t.File, t.Key("center"), "missing required key (two lengths)");
+        if (center.Count != 2) throw new InputException(t.File, t.Key("center"), "expected two lengths [x, y]");
+        double cx = t.ToQuantity(center[0]!, Dimension.Length, t.Key("center")) * unit;
+        double cy = t.ToQuantity(center[1]!, Dimension.Length, t.Key("center")) * unit;
+        double a, b;
+        if (t.Has("radius"))
+        {
+            a = b = Positive(t, "radius", Dimension.Length) * unit;
+        }
+        else
+        {
+            var axes = t.Array("semi_axes") ?? throw new InputException(t.File, t.Key("radius"), "missing: give radius or semi_axes");
+            if (axes.Count != 2) throw new InputException(t.File, t.Key("semi_axes"), "expected two lengths [a, b]");
+            a = t.ToQuantity(axes[0]!, Dimension.Length, t.Key("semi_axes")) * unit;
+            b = t.ToQuantity(axes[1]!, Dimension.Length, t.Key("semi_axes")) * unit;
+            if (a <= 0 || b <= 0) throw new InputException(t.File, t.Key("semi_axes"), "expected positive lengths");
+        }
+        double angle = t.Number("angle", 0) * Math.PI / 180;
+        t.RejectUnknownKeys();
+        return new InclusionShape(phase, cx, cy, a, b, angle);
+    }
+
+    static Dictionary<string, Material> ReadMaterials(TomlSection s)
+    {
+        var result = new Dictionary<string, Material>();
+        foreach (var (name, m) in s.Subsections())
+        {
+            double e = Positive(m, "youngs_modulus", Dimension.Pressure);
+            double nu = m.Number("poisson_ratio");
+            if (!(nu > -1 && nu < 0.5)) throw new InputException(m.File, m.Key("poisson_ratio"), $"expected a value in (-1, 0.5), got {nu}");
+            double beta = m.Number("swelling", 0);
+            if (beta <= -1) throw new InputException(m.File, m.Key("swelling"), "expected a volume change above -1");
+            var creep = m.Section("creep") is { } c ? ReadCreep(c) : null;
+            m.RejectUnknownKeys();
+            result[name] = new Material(name, e, nu, beta, creep);
+        }
+        if (result.Count == 0) throw new InputException(s.File, "materials", "expected at least one [materials.NAME] table");
+        return result;
+    }
+
+    static CreepLaw ReadCreep(TomlSection c)
+    {
+        double a = Positive(c, "A", Dimension.Rate);
+        double n = c.Number("n");
+        if (!(n >= 1 && n <= 20)) throw new InputException(c.File, c.Key("n"), $"expected a stress exponent in [1, 20], got {n}");
+        double sref = Positive(c, "sigma_ref", Dimension.Pressure);
+        double q = c.Quantity("activation_energy", Dimension.MolarEnergy, 0);
+        if (q < 0) throw new InputException(c.File, c.Key("activation_energy"), "expected a non-negative energy");
+        double tref = q > 0 ? Positive(c, "reference_temperature", Dimension.Temperature) : c.Quantity("reference_temperature", Dimension.Temperature, 0);
+        c.RejectUnknownKeys();
+        return new CreepLaw(a, n, sref, q, tref);
+    }
+
+    static LithiationProtocol ReadProtocol(TomlSection s)
+    {
+        var table = s.Array("lithiation") ?? throw new InputException(s.File, s.Key("lithiation"), "missing required key: [[time, theta], ...]");
+        s.RejectUnknownKeys();
+        var points = new List<(double, double)>();
+        int i = 0;
+        foreach (var row in table)
+        {
+            string key = $"{s.Key("lithiation")}[{i++}]";
+            if (row is not TomlArray pair || pair.Count != 2) throw new InputException(s.File, key, "expected a pair [time, theta]");
+            double t = s.ToQuantity(pair[0]!, Dimension.Time, key);
+            double theta = s.ToQuantity(pair[1]!, Dimension.None, key);
+            if (theta < 0 || theta > 1) throw new InputException(s.File, key, $"expected a state of lithiation in [0, 1], got {theta}");
+            if (points.Count > 0 && t <= points[^1].Item1) throw new InputException(s.File, key, "times must increase strictly");
+            points.Add((t, theta));
+        }
+        if (points.Count < 2) throw new InputException(s.File, s.Key("lithiation"), "expected at least two points");
+        return new LithiationProtocol(points);
+    }
+
+    static BoundarySpec ReadBoundary(TomlSection? s)
+    {
+        if (s is null) return new BoundarySpec("symmetric");
+        string kind = s.Choice("kind", "symmetric", "symmetric");
+        s.RejectUnknownKeys();
+        return new BoundarySpec(kind);
+    }
+
+    static SolverSpec ReadSolver(TomlSection? s)
+    {
+        var d = new SolverSpec();
+        if (s is null) return d;
+        var r = new SolverSpec
+        {
+            MaxIterations = s.Integer("max_iterations", d.MaxIterations),
+            Tolerance = s.Number("tolerance", d.Tolerance),
+            LinearSolver = s.Choice("linear_solver", d.LinearSolver, "builtin", "cholmod", "dense"),
+            Fbar = s.Boolean("fbar", d.Fbar),
+            MaxLithiationStep = s.Number("max_lithiation_step", d.MaxLithiationStep),
+            MaxCutbacks = s.Integer("max_cutbacks", d.MaxCutbacks),
+        };
+        if (r.MaxIterations < 1) throw new InputException(s.File, s.Key("max_iterations"), "expected at least 1");
+        if (!(r.Tolerance > 0 && r.Tolerance < 1)) throw new InputException(s.File, s.Key("tolerance"), "expected a value in (0, 1)");
+        if (!(r.MaxLithiationStep > 0 && r.MaxLithiationStep <= 1)) throw new InputException(s.File, s.Key("max_lithiation_step"), "expected a value in (0, 1]");
+        if (r.MaxCutbacks < 0) throw new InputException(s.File, s.Key("max_cutbacks"), "expected a non-negative integer");
+        s.RejectUnknownKeys();
+        return r;
+    }
+
+    static OutputSpec ReadOutput(TomlSection? s, string baseDir)
+    {
+        if (s is null) return new OutputSpec(Path.Combine(baseDir, "out"), 0);
+        string dir = Path.GetFullPath(Path.Combine(baseDir, s.String("dir", "out")));
+        int every = s.Integer("fields_every", 0);
+        if (every < 0) throw new InputException(s.File, s.Key("fields_every"), "expected 0 (only breakpoints) or a positive step count");
+        s.RejectUnknownKeys();
+        return new OutputSpec(dir, every);
+    }
+
+    static double Positive(TomlSection s, string key, Dimension dim)
+    {
+        double v = s.Quantity(key, dim);
+        if (!(v > 0)) throw new InputException(s.File, s.Key(key), $"expected a positive value, got {v}");
+        return v;
+    }
+}

@@ -1,0 +1,39 @@
+using CreepCell.Materials;
+
+namespace CreepCell.Simulation;
+
+/// <summary>A circular or elliptical inclusion of a generated mesh (semi-axes A along the rotated x axis).</summary>
+public sealed record InclusionShape(string Phase, double CenterX, double CenterY, double A, double B, double Angle);
+
+/// <summary>A rectangle [0, Width] x [0, Height] of the matrix phase with inclusions.</summary>
+public sealed record GeneratedMesh(double Width, double Height, string Matrix, IReadOnlyList<InclusionShape> Inclusions,
+    double ElementSize, double InclusionElementSize, int Order);
+
+/// <summary>Either a Gmsh file (coordinates times Unit) or a generated mesh.</summary>
+public sealed record MeshSpec(string? File, double Unit, GeneratedMesh? Generated);
+
+public sealed record BoundarySpec(string Kind);
+
+public sealed record SolverSpec
+{
+    public int MaxIterations { get; init; } = 25;
+    public double Tolerance { get; init; } = 1e-9;
+    public string LinearSolver { get; init; } = "builtin";
+    public bool Fbar { get; init; } = true;
+    /// <summary>Largest change of lithiation in one step.</summary>
+    public double MaxLithiationStep { get; init; } = 0.05;
+    public int MaxCutbacks { get; init; } = 8;
+}
+
+public sealed record OutputSpec(string Dir, int FieldsEvery);
+
+/// <summary>Everything a run needs, resolved to SI and validated.</summary>
+public sealed record CaseDefinition(
+    string Source,
+    MeshSpec Mesh,
+    IReadOnlyDictionary<string, Material> Materials,
+    LithiationProtocol Protocol,
+    BoundarySpec Boundary,
+    SolverSpec Solver,
+    OutputSpec Output,
+    double Temperature);
