@@ -67,6 +67,18 @@ public sealed class PlanarGraph
             AddSegment(ids[k], ids[(k + 1) % n], boundary, e, 2 * Math.PI * k / n, 2 * Math.PI * (k + 1) / n);
     }
 
+    /// <summary>Adds a closed curve as a polygon through curve(t[k]); t increases and spans less than one period.</summary>
+    public void AddClosedCurve(ICurve curve, IReadOnlyList<double> t, double period, string? boundary = null)
+    {
+        if (t.Count < 3) throw new ArgumentException("a closed curve needs at least 3 points");
+        var ids = t.Select(x => AddPoint(curve.Point(x))).ToArray();
+        for (int k = 0; k < ids.Length; k++)
+        {
+            double t1 = k + 1 < t.Count ? t[k + 1] : t[0] + period;
+            AddSegment(ids[k], ids[(k + 1) % ids.Length], boundary, curve, t[k], t1);
+        }
+    }
+
     public void AddHole(Vec2 p) => holes.Add(p);
 
     public void AddRegion(string name, Vec2 seed, double maxEdge = double.PositiveInfinity) =>
