@@ -13,13 +13,14 @@ public interface ICurve
 /// radians; parameter t is the eccentric angle. A circle is an ellipse with A = B.</summary>
 public sealed record Ellipse(Vec2 Centre, double A, double B, double Angle) : ICurve
 {
+    readonly double cos = Math.Cos(Angle), sin = Math.Sin(Angle);
+
     public static Ellipse Circle(Vec2 centre, double radius) => new(centre, radius, radius, 0);
 
     public Vec2 Point(double t)
     {
         double x = A * Math.Cos(t), y = B * Math.Sin(t);
-        double c = Math.Cos(Angle), s = Math.Sin(Angle);
-        return new Vec2(Centre.X + c * x - s * y, Centre.Y + s * x + c * y);
+        return new Vec2(Centre.X + cos * x - sin * y, Centre.Y + sin * x + cos * y);
     }
 
     /// <summary>Ramanujan's second approximation of the perimeter (relative error below 1e-9 for B/A > 0.2).</summary>
@@ -36,10 +37,9 @@ public sealed record Ellipse(Vec2 Centre, double A, double B, double Angle) : IC
     public double DistanceEstimate(Vec2 p)
     {
         var d = p - Centre;
-        double c = Math.Cos(Angle), s = Math.Sin(Angle);
-        double x = c * d.X + s * d.Y, y = -s * d.X + c * d.Y;
-        double rho = Math.Sqrt(x * x / (A * A) + y * y / (B * B));
         if (A == B) return Math.Abs(d.Length - A);
+        double x = cos * d.X + sin * d.Y, y = -sin * d.X + cos * d.Y;
+        double rho = Math.Sqrt(x * x / (A * A) + y * y / (B * B));
         return Math.Abs(rho - 1) * Math.Min(A, B);
     }
 
@@ -47,8 +47,7 @@ public sealed record Ellipse(Vec2 Centre, double A, double B, double Angle) : IC
     public bool Contains(Vec2 p)
     {
         var d = p - Centre;
-        double c = Math.Cos(Angle), s = Math.Sin(Angle);
-        double x = c * d.X + s * d.Y, y = -s * d.X + c * d.Y;
+        double x = cos * d.X + sin * d.Y, y = -sin * d.X + cos * d.Y;
         return x * x / (A * A) + y * y / (B * B) < 1;
     }
 }

@@ -21,11 +21,12 @@ public sealed record InclusionSizes(double MaxEdge, double? InclusionEdge = null
     public double MinAngleDegrees { get; init; } = 28;
     public bool SecondOrder { get; init; }
 
-    public double At(Vec2 p, IReadOnlyList<Inclusion> inclusions)
+    /// <summary>Edge length at p given the inclusion boundaries.</summary>
+    public double At(Vec2 p, IReadOnlyList<Ellipse> shapes)
     {
-        if (InclusionEdge is not double h0 || inclusions.Count == 0) return MaxEdge;
+        if (InclusionEdge is not double h0 || shapes.Count == 0) return MaxEdge;
         double d = double.PositiveInfinity;
-        foreach (var inc in inclusions) d = Math.Min(d, inc.Shape.DistanceEstimate(p));
+        foreach (var e in shapes) d = Math.Min(d, e.DistanceEstimate(p));
         return Math.Min(MaxEdge, h0 + Grading * d);
     }
 }
@@ -61,11 +62,12 @@ public static class InclusionMesh
             g.AddClosedCurve(shape, EqualArcParameters(shape, n), 2 * Math.PI, "interface_" + inc.Name);
             g.AddRegion(inc.Name, inc.Centre);
         }
+        var shapes = inclusions.Select(i => i.Shape).ToArray();
         var options = new MeshOptions
         {
             MinAngleDegrees = sizes.MinAngleDegrees,
             MaxEdge = sizes.MaxEdge,
-            SizeFunction = sizes.InclusionEdge is null ? null : p => sizes.At(p, inclusions),
+            SizeFunction = sizes.InclusionEdge is null ? null : p => sizes.At(p, shapes),
             SecondOrder = sizes.SecondOrder,
             DefaultRegion = matrixName,
         };

@@ -91,3 +91,68 @@ public class TriangleMesherTests
         Assert.Single(m.Boundaries);
     }
 }
+
+public class TriangleMesherHardInputTests
+{
+    [Fact]
+    public void PackedCirclesWithTinyGapsMeshCleanly()
+    {
+        var rng = new Random(2);
+        const double gap = 1e-4;
+        var incs = new List<Inclusion>();
+        for (int tries = 0; tries < 5000 && incs.Count < 25; tries++)
+        {
+            double r = 0.04 + 0.08 * rng.NextDouble();
+            var c = new Vec2(r + gap + (1 - 2 * r - 2 * gap) * rng.NextDouble(), r + gap + (1 - 2 * r - 2 * gap) * rng.NextDouble());
+            if (incs.All(o => (o.Centre - c).Length > o.A + r + gap)) incs.Add(Inclusion.Circle(c, r, "p" + incs.Count % 3));
+        }
+        var m = InclusionMesh.Generate(1, 1, incs, "matrix", new InclusionSizes(0.04, 0.015, 0.3), out var stats);
+        Assert.Equal(25, incs.Count);
+        Assert.True(MeshQuality.MinAngleDegrees(m) >= 28 - 1e-9, $"min angle {MeshQuality.MinAngleDegrees(m)}");
+        Assert.Equal(0, stats.SkippedTriangles);
+        MeshChecks.AllCounterClockwise(m);
+        foreach (var (a, b) in MeshChecks.BoundaryEdges(m))
+            Assert.True(MeshChecks.OnRectangle(m.Nodes[a], 1, 1, 1e-15) && MeshChecks.OnRectangle(m.Nodes[b], 1, 1, 1e-15));
+        Assert.Equal(1.0, MeshChecks.TotalArea(m), 12);
+    }
+
+    [Fact]
+    public void PolygonWithSharpSpikesStaysValid()
+    {
+        var rng = new Random(7);
+        int n = 30;
+        var pts = Enumerable.Range(0, n).Select(k =>
+        {
+            double a = 2 * Math.PI * k / n, r = 0.2 + rng.NextDouble();
+            return new Vec2(r * Math.Cos(a), r * Math.Sin(a));
+        }).ToArray();
+        var m = TriangleMesher.MeshPolygon(pts, 0.05, "star");
+        MeshChecks.AllCounterClockwise(m);
+        MeshChecks.BoundaryEdges(m);
+        Assert.Equal(Math.Abs(Polygons.SignedArea(pts)), MeshChecks.TotalArea(m), 12);
+        // angles below the bound survive only at the input's own sharp corners
+        Assert.True(MeshQuality.MinAngleDegrees(m) > 5);
+    }
+
+    [Fact]
+    public void RegionSizeLimitsApplyPerRegion()
+    {
+        var g = new PlanarGraph();
+        g.AddPolygon(new[] { new Vec2(0, 0), new Vec2(2, 0), new Vec2(2, 1), new Vec2(0, 1) }, "outer");
+        g.AddPolyline(new[] { new Vec2(1, 0), new Vec2(1, 1) }, "middle");
+        g.AddRegion("fine", new Vec2(0.5, 0.5), maxEdge: 0.05);
+        g.AddRegion("coarse", new Vec2(1.5, 0.5), maxEdge: 0.2);
+        var m = TriangleMesher.Mesh(g, new MeshOptions());
+        var maxByRegion = new double[2];
+        for (int e = 0; e < m.ElementCount; e++)
+        {
+            var n = m.ElementNodes(e);
+            for (int i = 0; i < 3; i++)
+                maxByRegion[m.Region[e]] = Math.Max(maxByRegion[m.Region[e]], (m.Nodes[n[i]] - m.Nodes[n[(i + 1) % 3]]).Length);
+        }
+        Assert.True(maxByRegion[0] <= 0.05 + 1e-12);
+        Assert.True(maxByRegion[1] <= 0.2 + 1e-12 && maxByRegion[1] > 0.1);
+        Assert.All(MeshQuality.RegionAreas(m), a => Assert.Equal(1.0, a, 12));
+        Assert.Equal(1.0, MeshQuality.Length(m, m.Boundaries.Single(b => b.Name == "middle")), 12);
+    }
+}
