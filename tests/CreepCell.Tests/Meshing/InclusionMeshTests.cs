@@ -29,6 +29,7 @@ public class InclusionMeshTests
         Assert.Equal(0.8, MeshQuality.Length(m, sets["right"]), 14);
         Assert.Equal(2 * Math.PI * 0.2, MeshQuality.Length(m, sets["interface_particle"]), 2 * Math.PI * 0.2 * 0.005);
         InterfaceSeparatesRegions(m, sets["interface_particle"]);
+        MeshChecks.LocallyDelaunay(m);
     }
 
     /// <summary>Every interface edge is an element edge shared by one matrix and one inclusion element;

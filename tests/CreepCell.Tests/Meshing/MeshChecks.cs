@@ -38,4 +38,27 @@ static class MeshChecks
 
     public static bool OnRectangle(Vec2 p, double w, double h, double tol) =>
         Math.Abs(p.X) < tol || Math.Abs(p.X - w) < tol || Math.Abs(p.Y) < tol || Math.Abs(p.Y - h) < tol;
+
+    /// <summary>Across every interior edge between elements of the same region, the opposite vertex of
+    /// one triangle lies outside the circumcircle of the other (the mesh is constrained Delaunay).</summary>
+    public static void LocallyDelaunay(Mesh m)
+    {
+        var opposite = new Dictionary<(int, int), (int Tri, int Apex)>();
+        for (int e = 0; e < m.ElementCount; e++)
+        {
+            var n = m.ElementNodes(e);
+            for (int i = 0; i < 3; i++)
+            {
+                int a = n[i], b = n[(i + 1) % 3], c = n[(i + 2) % 3];
+                if (opposite.TryGetValue((b, a), out var other))
+                {
+                    if (m.Region[other.Tri] != m.Region[e]) continue;
+                    var t = m.ElementNodes(other.Tri);
+                    double inc = CreepCell.Meshing.Triangulation.Predicates.InCircle(m.Nodes[t[0]], m.Nodes[t[1]], m.Nodes[t[2]], m.Nodes[c]);
+                    Assert.True(inc <= 0, $"edge {a}-{b} is not Delaunay");
+                }
+                else opposite[(a, b)] = (e, c);
+            }
+        }
+    }
 }

@@ -21,6 +21,7 @@ public class TriangleMesherTests
             Assert.True(MeshChecks.OnRectangle(m.Nodes[b], 2, 1, 1e-12));
         }
         Assert.Equal(6.0, MeshQuality.Length(m, m.Boundaries.Single()), 12);
+        MeshChecks.LocallyDelaunay(m);
     }
 
     [Fact]
@@ -111,6 +112,7 @@ public class TriangleMesherHardInputTests
         Assert.True(MeshQuality.MinAngleDegrees(m) >= 28 - 1e-9, $"min angle {MeshQuality.MinAngleDegrees(m)}");
         Assert.Equal(0, stats.SkippedTriangles);
         MeshChecks.AllCounterClockwise(m);
+        MeshChecks.LocallyDelaunay(m);
         foreach (var (a, b) in MeshChecks.BoundaryEdges(m))
             Assert.True(MeshChecks.OnRectangle(m.Nodes[a], 1, 1, 1e-15) && MeshChecks.OnRectangle(m.Nodes[b], 1, 1, 1e-15));
         Assert.Equal(1.0, MeshChecks.TotalArea(m), 12);
