@@ -82,8 +82,8 @@ public static class TriangleMesher
     static void Validate(PlanarGraph g, MeshOptions o)
     {
         if (g.Points.Count < 3 || g.Segments.Count < 3) throw new ArgumentException("the graph needs at least 3 points and 3 segments");
-        if (!(o.MinAngleDegrees >= 0 && o.MinAngleDegrees <= 34))
-            throw new ArgumentException("minimum angle must lie between 0 and 34 degrees");
+        if (!(o.MinAngleDegrees >= 0 && o.MinAngleDegrees <= 33))
+            throw new ArgumentException("minimum angle must lie between 0 and 33 degrees (larger bounds make Delaunay refinement run forever)");
         if (!(o.MaxEdge > 0)) throw new ArgumentException("maximum edge length must be positive");
         foreach (var r in g.Regions)
             if (!(r.MaxEdge > 0)) throw new ArgumentException($"region {r.Name}: maximum edge length must be positive");
