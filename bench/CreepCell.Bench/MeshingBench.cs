@@ -31,6 +31,7 @@ public static class MeshingBench
         var sw = Stopwatch.StartNew();
         GmshWriter.Write(path, m);
         double write = sw.Elapsed.TotalSeconds;
+        GmshReader.Read(path); // the first call includes JIT compilation
         sw.Restart();
         var back = GmshReader.Read(path);
         double read = sw.Elapsed.TotalSeconds;

@@ -24,6 +24,14 @@ internal sealed class GmshTokens
 
     public bool TryNext(out string token)
     {
+        bool ok = TryNextSpan(out var span);
+        token = ok ? span.ToString() : "";
+        return ok;
+    }
+
+    /// <summary>The next token as a slice of its line (no allocation for numbers).</summary>
+    bool TryNextSpan(out ReadOnlySpan<char> token)
+    {
         while (true)
         {
             if (line >= 0)
@@ -31,13 +39,13 @@ internal sealed class GmshTokens
                 while (pos < current.Length && char.IsWhiteSpace(current[pos])) pos++;
                 if (pos < current.Length) { token = Take(); return true; }
             }
-            if (line + 1 >= lines.Length) { token = ""; line = lines.Length; return false; }
+            if (line + 1 >= lines.Length) { token = default; line = lines.Length; return false; }
             current = lines[++line];
             pos = 0;
         }
     }
 
-    string Take()
+    ReadOnlySpan<char> Take()
     {
         int start = pos;
         if (current[pos] == '"')
@@ -45,15 +53,17 @@ internal sealed class GmshTokens
             int end = current.IndexOf('"', pos + 1);
             if (end < 0) throw Error("unterminated quoted name");
             pos = end + 1;
-            return current.Substring(start, pos - start);
+            return current.AsSpan(start, pos - start);
         }
         while (pos < current.Length && !char.IsWhiteSpace(current[pos])) pos++;
-        return current.Substring(start, pos - start);
+        return current.AsSpan(start, pos - start);
     }
 
-    public string Next(string expected)
+    public string Next(string expected) => NextSpan(expected).ToString();
+
+    ReadOnlySpan<char> NextSpan(string expected)
     {
-        if (!TryNext(out var t)) throw Error($"unexpected end of file, expected {expected}");
+        if (!TryNextSpan(out var t)) throw Error($"unexpected end of file, expected {expected}");
         return t;
     }
 
@@ -65,9 +75,9 @@ internal sealed class GmshTokens
 
     public long NextLong(string what)
     {
-        var t = Next(what);
+        var t = NextSpan(what);
         if (!long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v))
-            throw Error($"expected {what} (an integer), found '{Shorten(t)}'");
+            throw Error($"expected {what} (an integer), found '{Shorten(t.ToString())}'");
         return v;
     }
 
@@ -87,9 +97,9 @@ internal sealed class GmshTokens
 
     public double NextDouble(string what)
     {
-        var t = Next(what);
+        var t = NextSpan(what);
         if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-            throw Error($"expected {what} (a finite number), found '{Shorten(t)}'");
+            throw Error($"expected {what} (a finite number), found '{Shorten(t.ToString())}'");
         return v;
     }
 
@@ -99,8 +109,8 @@ internal sealed class GmshTokens
         string end = "$End" + header.Substring(1);
         while (true)
         {
-            if (!TryNext(out var t)) throw Error($"unexpected end of file, expected {end}");
-            if (t == end) return;
+            if (!TryNextSpan(out var t)) throw Error($"unexpected end of file, expected {end}");
+            if (t.SequenceEqual(end)) return;
         }
     }
 
