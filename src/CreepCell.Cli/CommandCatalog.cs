@@ -12,5 +12,6 @@ static class CommandCatalog
         yield return Commands.CyclingCommand.Create();
         yield return Commands.EnergyCommand.Create();
         yield return Commands.PelletCommand.Create();
+        yield return Commands.MeshCommand.Create();
     }
 }

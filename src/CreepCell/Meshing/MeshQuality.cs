@@ -1,0 +1,100 @@
+using CreepCell.Geometry;
+
+namespace CreepCell.Meshing;
+
+/// <summary>Geometric measures of mesh elements: areas, angles, edge and boundary lengths.</summary>
+public static class MeshQuality
+{
+    /// <summary>Signed area of the corner polygon (positive when counter-clockwise).</summary>
+    public static double CornerArea(Mesh m, int e)
+    {
+        var nodes = m.ElementNodes(e);
+        int c = m.Types[e].CornerCount();
+        double a = 0;
+        for (int i = 0; i < c; i++) a += Vec2.Cross(m.Nodes[nodes[i]], m.Nodes[nodes[(i + 1) % c]]);
+        return 0.5 * a;
+    }
+
+    /// <summary>Area enclosed by the element's edges, with quadratic edges as parabolas through their
+    /// mid-nodes (exact for the isoparametric map of Tri6, Quad8 and Quad9).</summary>
+    public static double Area(Mesh m, int e)
+    {
+        double a = CornerArea(m, e);
+        var t = m.Types[e];
+        if (t.Order() == 1) return a;
+        var nodes = m.ElementNodes(e);
+        int c = t.CornerCount();
+        for (int i = 0; i < c; i++)
+        {
+            Vec2 p = m.Nodes[nodes[i]], q = m.Nodes[nodes[(i + 1) % c]], mid = m.Nodes[nodes[c + i]];
+            // area between the parabola through p, mid, q (mid at parameter 1/2) and its chord is
+            // 4/3 of triangle (p, mid, q) (Archimedes); positive when mid bulges outward (right of p->q)
+            a += 2.0 / 3.0 * Vec2.Cross(mid - p, q - p);
+        }
+        return a;
+    }
+
+    /// <summary>Total area per region.</summary>
+    public static double[] RegionAreas(Mesh m)
+    {
+        var areas = new double[m.RegionNames.Length];
+        for (int e = 0; e < m.ElementCount; e++) areas[m.Region[e]] += Area(m, e);
+        return areas;
+    }
+
+    /// <summary>Smallest interior angle of a triangle's or quadrilateral's corner polygon, in degrees.</summary>
+    public static double MinAngleDegrees(Mesh m, int e)
+    {
+        var nodes = m.ElementNodes(e);
+        int c = m.Types[e].CornerCount();
+        double min = 180;
+        for (int i = 0; i < c; i++)
+        {
+            Vec2 p = m.Nodes[nodes[i]];
+            Vec2 u = m.Nodes[nodes[(i + 1) % c]] - p, v = m.Nodes[nodes[(i + c - 1) % c]] - p;
+            min = Math.Min(min, Math.Atan2(Math.Abs(Vec2.Cross(u, v)), Vec2.Dot(u, v)) * 180 / Math.PI);
+        }
+        return min;
+    }
+
+    public static double MinAngleDegrees(Mesh m) =>
+        Enumerable.Range(0, m.ElementCount).Min(e => MinAngleDegrees(m, e));
+
+    /// <summary>Longest corner-to-corner edge of the mesh.</summary>
+    public static double MaxEdgeLength(Mesh m)
+    {
+        double max = 0;
+        for (int e = 0; e < m.ElementCount; e++)
+        {
+            var nodes = m.ElementNodes(e);
+            int c = m.Types[e].CornerCount();
+            for (int i = 0; i < c; i++)
+                max = Math.Max(max, (m.Nodes[nodes[(i + 1) % c]] - m.Nodes[nodes[i]]).Length);
+        }
+        return max;
+    }
+
+    /// <summary>Length of a boundary set, each quadratic edge taken as the parabola through its mid-node
+    /// (Simpson's rule on the arc length, accurate to the curve's discretisation).</summary>
+    public static double Length(Mesh m, BoundarySet set)
+    {
+        double len = 0;
+        foreach (var ed in set.Edges)
+        {
+            Vec2 a = m.Nodes[ed[0]], b = m.Nodes[ed[1]];
+            if (ed.Length == 2) { len += (b - a).Length; continue; }
+            Vec2 mid = m.Nodes[ed[2]];
+            // x(s) = a (1-s)(1-2s) + 4 mid s(1-s) + b s(2s-1), s in [0,1]
+            Vec2 Deriv(double s) => (4 * s - 3) * a + (4 - 8 * s) * mid + (4 * s - 1) * b;
+            const int n = 8;
+            double sum = 0;
+            for (int k = 0; k <= n; k++)
+            {
+                double w = k == 0 || k == n ? 1 : k % 2 == 1 ? 4 : 2;
+                sum += w * Deriv((double)k / n).Length;
+            }
+            len += sum / (3 * n);
+        }
+        return len;
+    }
+}
