@@ -1,1 +1,14 @@
-﻿Console.WriteLine("Hello, World!");
+using CreepCell.Bench;
+
+// Each benchmark is a command: `dotnet run -c Release --project bench/CreepCell.Bench -- <name> [options]`.
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["sparse"] = SparseBench.Run,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: CreepCell.Bench <{string.Join("|", benchmarks.Keys)}> [options]");
+    return 2;
+}
+return run(args[1..]);

@@ -31,6 +31,19 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
         if (CholmodNative.Api is not { } api) throw new InvalidOperationException("CHOLMOD library (libcholmod.so) not found; install SuiteSparse, e.g. apt-get install libsuitesparse-dev");
         common = (IntPtr)NativeMemory.AllocZeroed(CommonBytes);
         if (api.Start((void*)common) == 0) throw new InvalidOperationException("cholmod_l_start failed");
+        ForceSupernodal();
+    }
+
+    /// <summary>
+    /// CHOLMOD picks a simplicial LDL^T for small problems, which accepts negative pivots. The
+    /// leading fields of cholmod_common (dbound, grow0, grow1, grow2, maxrank, supernodal_switch,
+    /// supernodal) have kept their order across versions; the switch is written only when the
+    /// defaults (40.0 and CHOLMOD_AUTO = 1) are found where expected.
+    /// </summary>
+    void ForceSupernodal()
+    {
+        byte* c = (byte*)common;
+        if (*(double*)(c + 40) == 40.0 && *(int*)(c + 48) == 1) *(int*)(c + 48) = 2;
     }
 
     public string Name => "cholmod";

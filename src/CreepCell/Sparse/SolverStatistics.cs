@@ -11,6 +11,8 @@ public sealed record SolverStatistics
     public double FactorSeconds { get; init; }
     public double SolveSeconds { get; init; }
     public long FactorNonzeros { get; init; }
+    /// <summary>Entries the factor stores, explicit zeros of supernode amalgamation included.</summary>
+    public long StoredFactorEntries { get; init; }
     public int Supernodes { get; init; }
     public double FactorFlops { get; init; }
     public long FactorBytes { get; init; }

@@ -42,6 +42,7 @@ public sealed class SupernodalLdlSolver : ISymmetricSolver
         FactorSeconds = factorSeconds,
         SolveSeconds = solveSeconds,
         FactorNonzeros = FactorNonzeros,
+        StoredFactorEntries = symbolic?.StoredNonzeros ?? 0,
         Supernodes = symbolic?.SupernodeCount ?? 0,
         FactorFlops = symbolic?.Flops ?? 0,
         FactorBytes = (numeric?.Values.LongLength ?? 0) * sizeof(double),

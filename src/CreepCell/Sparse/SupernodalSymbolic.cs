@@ -33,20 +33,23 @@ sealed class SupernodalSymbolic
     public int[] AssemblyPtr { get; private set; } = [];
     public int[] AssemblySource { get; private set; } = [];
     public int[] AssemblyTarget { get; private set; } = [];
-    /// <summary>Nonzeros of L, diagonal included, as a column-by-column count (not the stored dense blocks).</summary>
+    /// <summary>Nonzeros of L, diagonal included: the sum of the exact column counts.</summary>
     public long FactorNonzeros { get; private set; }
+    /// <summary>Entries of L stored by the supernodes (lower triangles), including zeros added by amalgamation.</summary>
+    public long StoredNonzeros { get; private set; }
     /// <summary>Floating point operations of the numeric factorization (multiply-adds counted as 2).</summary>
     public double Flops { get; private set; }
     public int MatrixNonzeros { get; private set; }
     public double OrderingSeconds { get; private set; }
     public double SymbolicSeconds { get; private set; }
 
-    public static SupernodalSymbolic Analyze(CscMatrix a)
+    /// <summary>Analysis with AMD, or with the given ordering (perm[k] = column eliminated k-th) when not null.</summary>
+    public static SupernodalSymbolic Analyze(CscMatrix a, int[]? ordering = null)
     {
         if (a.Rows != a.Columns) throw new ArgumentException("a symmetric solver needs a square matrix");
         var s = new SupernodalSymbolic { N = a.Columns, MatrixNonzeros = a.NonZeros };
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        int[] amd = AmdOrdering.Order(a);
+        int[] amd = ordering ?? AmdOrdering.Order(a);
         s.OrderingSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         s.Build(a, amd);
@@ -70,6 +73,8 @@ sealed class SupernodalSymbolic
         BuildRows(g);
         BuildAssembly(a);
         ComputeStatistics();
+        FactorNonzeros = 0;
+        foreach (int c in counts) FactorNonzeros += c;
     }
 
     void BuildTree(int[] parent)
@@ -187,7 +192,7 @@ sealed class SupernodalSymbolic
                 flops += below + below * (below + 1);
             }
         }
-        FactorNonzeros = nnz;
+        StoredNonzeros = nnz;
         Flops = flops;
     }
 }
