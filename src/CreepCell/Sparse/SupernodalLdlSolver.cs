@@ -61,9 +61,11 @@ public sealed class SupernodalLdlSolver : ISymmetricSolver
         var s = symbolic!;
         if (a.Columns != s.N || a.NonZeros != s.MatrixNonzeros)
             throw new ArgumentException("the matrix pattern differs from the analyzed one; call Analyze again");
+        // the previous factor's storage is reused: same analysis, same size
+        var storage = numeric?.Values;
         numeric = null;
         var clock = Stopwatch.StartNew();
-        numeric = SupernodalNumeric.Factor(s, a, PositiveDefinite, PivotTolerance, Threads);
+        numeric = SupernodalNumeric.Factor(s, a, PositiveDefinite, PivotTolerance, Threads, storage);
         factorSeconds = clock.Elapsed.TotalSeconds;
     }
 

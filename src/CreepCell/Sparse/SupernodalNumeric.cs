@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace CreepCell.Sparse;
 
 /// <summary>
@@ -8,7 +6,9 @@ namespace CreepCell.Sparse;
 /// method for sparse matrix solution: theory and practice", SIAM Review 34, 1992). Each supernode
 /// assembles a dense front from A and its children's update matrices (extend-add in increasing
 /// child order), eliminates its columns with <see cref="DenseLdl"/> and passes the Schur complement
-/// to its parent. Independent subtrees of the supernodal elimination tree run on separate threads;
+/// to its parent. Update matrices live on a stack per worker (the postorder makes
+/// their use last-in first-out); only the roots of the subtrees handed to workers keep theirs in
+/// separate arrays. Independent subtrees of the supernodal elimination tree run on separate threads;
 /// the top of the tree runs with threaded dense updates. The arithmetic of every front is fixed by
 /// the symbolic structure, so the factor has the same bits whatever the thread count.
 /// </summary>
@@ -16,26 +16,32 @@ sealed class SupernodalNumeric
 {
     readonly SupernodalSymbolic sym;
     readonly double[] values;
-    readonly double[]?[] updates;
+    readonly double[]?[] rootUpdates;
+    readonly int[] stackOffset;
+    readonly bool[] subtreeRoot;
     readonly bool positive;
     readonly double tiny;
 
     /// <summary>Dense blocks of L (column-major per supernode, D on the diagonal).</summary>
     public double[] Values { get; }
 
-    SupernodalNumeric(SupernodalSymbolic sym, double[] values, bool positive, double tiny)
+    SupernodalNumeric(SupernodalSymbolic sym, double[] values, bool positive, double tiny, double[]? storage)
     {
         this.sym = sym;
         this.values = values;
         this.positive = positive;
         this.tiny = tiny;
-        updates = new double[]?[sym.SupernodeCount];
+        rootUpdates = new double[]?[sym.SupernodeCount];
+        stackOffset = new int[sym.SupernodeCount];
+        subtreeRoot = new bool[sym.SupernodeCount];
         long size = sym.ValueOffset[sym.SupernodeCount];
         if (size > Array.MaxLength) throw new InvalidOperationException($"factor of {size} entries exceeds the largest array");
-        Values = GC.AllocateUninitializedArray<double>((int)size);
+        Values = storage != null && storage.LongLength == size ? storage : GC.AllocateUninitializedArray<double>((int)size);
     }
 
-    public static SupernodalNumeric Factor(SupernodalSymbolic sym, CscMatrix a, bool positive, double relativeTolerance, int threads)
+    /// <summary>Factors a (pattern of the analysis); storage, when of the right size, is reused for L.</summary>
+    public static SupernodalNumeric Factor(SupernodalSymbolic sym, CscMatrix a, bool positive, double relativeTolerance, int threads,
+        double[]? storage = null)
     {
         double maxDiag = 0;
         for (int j = 0; j < a.Columns; j++)
@@ -43,7 +49,7 @@ sealed class SupernodalNumeric
             int p = a.IndexOf(j, j);
             if (p >= 0) maxDiag = Math.Max(maxDiag, Math.Abs(a.Values[p]));
         }
-        var numeric = new SupernodalNumeric(sym, a.Values, positive, relativeTolerance * maxDiag);
+        var numeric = new SupernodalNumeric(sym, a.Values, positive, relativeTolerance * maxDiag, storage);
         numeric.Run(Math.Max(1, threads));
         return numeric;
     }
@@ -51,6 +57,8 @@ sealed class SupernodalNumeric
     sealed class Worker(int threads)
     {
         public double[] Front = new double[256];
+        public double[] Stack = new double[1024];
+        public int Top;
         public readonly DenseLdl Dense = new(threads);
     }
 
@@ -64,6 +72,8 @@ sealed class SupernodalNumeric
             for (int s = 0; s < sym.SupernodeCount; s++) Process(s, worker);
             return;
         }
+        foreach (var bin in bins)
+            foreach (var (_, root) in bin) subtreeRoot[root] = true;
         try
         {
             Parallel.Invoke(() => RunSubtrees(bins[0]), () => RunSubtrees(bins[1]));
@@ -92,7 +102,14 @@ sealed class SupernodalNumeric
         double[] front = w.Front;
         Array.Clear(front, 0, size);
         Assemble(f, k, front);
-        for (int q = sym.ChildPtr[s]; q < sym.ChildPtr[s + 1]; q++) ExtendAdd(sym.ChildIndex[q], front, m);
+        int popTo = w.Top;
+        for (int q = sym.ChildPtr[s]; q < sym.ChildPtr[s + 1]; q++)
+        {
+            int c = sym.ChildIndex[q];
+            if (subtreeRoot[c]) { ExtendAdd(c, rootUpdates[c]!, 0, front, m); rootUpdates[c] = null; }
+            else { ExtendAdd(c, w.Stack, stackOffset[c], front, m); popTo = Math.Min(popTo, stackOffset[c]); }
+        }
+        w.Top = popTo;
         int bad = w.Dense.Factor(front, m, k, positive, tiny);
         if (bad >= 0)
         {
@@ -100,7 +117,18 @@ sealed class SupernodalNumeric
             throw new SingularMatrixException(sym.Perm[f + bad], front[bad + (long)bad * m], kind);
         }
         Array.Copy(front, 0, Values, sym.ValueOffset[s], (long)m * k);
-        if (sym.SuperParent[s] != -1 && m > k) updates[s] = SaveUpdate(front, m, k);
+        if (sym.SuperParent[s] == -1 || m == k) return;
+        if (subtreeRoot[s])
+        {
+            rootUpdates[s] = new double[(long)(m - k) * (m - k)];
+            SaveUpdate(front, m, k, rootUpdates[s]!, 0);
+            return;
+        }
+        int need = (m - k) * (m - k);
+        if (w.Stack.Length - w.Top < need) Array.Resize(ref w.Stack, Math.Max(w.Top + need, 2 * w.Stack.Length));
+        stackOffset[s] = w.Top;
+        SaveUpdate(front, m, k, w.Stack, w.Top);
+        w.Top += need;
     }
 
     void Assemble(int f, int k, double[] front)
@@ -109,31 +137,27 @@ sealed class SupernodalNumeric
         for (int q = sym.AssemblyPtr[f]; q < sym.AssemblyPtr[f + k]; q++) front[dst[q]] += values[src[q]];
     }
 
-    static double[] SaveUpdate(double[] front, int m, int k)
+    /// <summary>Copies the lower triangle of the trailing (m-k) x (m-k) block of the front to u[offset..].</summary>
+    static void SaveUpdate(double[] front, int m, int k, double[] u, int offset)
     {
         int mu = m - k;
-        var u = ArrayPool<double>.Shared.Rent(mu * mu);
         for (int jj = 0; jj < mu; jj++)
         {
             long from = k + jj + (long)(k + jj) * m;
-            Array.Copy(front, from, u, jj + (long)jj * mu, mu - jj);
+            Array.Copy(front, from, u, offset + jj + (long)jj * mu, mu - jj);
         }
-        return u;
     }
 
-    void ExtendAdd(int c, double[] front, int m)
+    void ExtendAdd(int c, double[] u, int offset, double[] front, int m)
     {
-        double[] u = updates[c] ?? throw new InvalidOperationException($"update of supernode {c} missing");
         int kc = sym.SuperStart[c + 1] - sym.SuperStart[c];
         int start = sym.RowPtr[c] + kc, mu = sym.RowPtr[c + 1] - start;
         var rel = new ReadOnlySpan<int>(sym.ParentPosition, start, mu);
         for (int jj = 0; jj < mu; jj++)
         {
             int col = rel[jj] * m;
-            int from = jj + jj * mu;
+            int from = offset + jj + jj * mu;
             for (int ii = jj; ii < mu; ii++) front[rel[ii] + col] += u[from + ii - jj];
         }
-        ArrayPool<double>.Shared.Return(u);
-        updates[c] = null;
     }
 }
