@@ -15,8 +15,9 @@ namespace CreepCell.Bench;
 /// </summary>
 static class SparseBench
 {
-    sealed record Row(int Unknowns, long NonZeros, double Assembly, SolverStatistics Builtin, double Residual,
-        long PeakBytes, SolverStatistics? Cholmod, double CholmodResidual);
+    sealed record Measured(SolverStatistics Stats, double FactorCpu, double Residual);
+
+    sealed record Row(int Unknowns, long NonZeros, double Assembly, Measured Builtin, long PeakBytes, Measured? Cholmod);
 
     public static int Run(string[] args)
     {
@@ -47,8 +48,8 @@ static class SparseBench
         {
             var row = Measure(size, threads, useCholmod, mmDir, repeat);
             rows.Add(row);
-            Console.Error.WriteLine($"{row.Unknowns} unknowns: factor {row.Builtin.FactorSeconds:F3} s" +
-                (row.Cholmod != null ? $", CHOLMOD {row.Cholmod.FactorSeconds:F3} s" : ""));
+            Console.Error.WriteLine($"{row.Unknowns} unknowns: factor {row.Builtin.Stats.FactorSeconds:F3} s" +
+                (row.Cholmod != null ? $", CHOLMOD {row.Cholmod.Stats.FactorSeconds:F3} s" : ""));
         }
         string table = Format(rows, threads, useCholmod);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
@@ -70,19 +71,18 @@ static class SparseBench
         var a = grid.Matrix;
         if (mmDir != null) MatrixMarket.Write(Path.Combine(mmDir, $"elasticity2d_{a.Rows}.mtx"), a);
         GC.Collect();
-        var (stats, residual) = Solve(new SupernodalLdlSolver(threads: threads), a, repeat);
+        var builtin = Solve(new SupernodalLdlSolver(threads: threads), a, repeat);
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        SolverStatistics? cholmod = null;
-        double cholmodResidual = double.NaN;
+        Measured? cholmod = null;
         if (useCholmod)
         {
             GC.Collect();
-            (cholmod, cholmodResidual) = Solve(new CholmodSolver(), a, repeat);
+            cholmod = Solve(new CholmodSolver(), a, repeat);
         }
-        return new Row(a.Rows, a.NonZeros, grid.AssemblySeconds, stats, residual, peak, cholmod, cholmodResidual);
+        return new Row(a.Rows, a.NonZeros, grid.AssemblySeconds, builtin, peak, cholmod);
     }
 
-    static (SolverStatistics, double) Solve(ISymmetricSolver solver, CscMatrix a, int repeat)
+    static Measured Solve(ISymmetricSolver solver, CscMatrix a, int repeat)
     {
         using (solver)
         {
@@ -92,10 +92,15 @@ static class SparseBench
             var clock = Stopwatch.StartNew();
             solver.Analyze(a);
             double analyze = clock.Elapsed.TotalSeconds;
-            double factor = double.MaxValue, solve = double.MaxValue;
+            double factor = double.MaxValue, solve = double.MaxValue, cpu = double.MaxValue;
+            var process = Process.GetCurrentProcess();
             for (int rep = 0; rep < repeat; rep++)
             {
+                process.Refresh();
+                var cpu0 = process.TotalProcessorTime;
                 solver.Factorize(a);
+                process.Refresh();
+                cpu = Math.Min(cpu, (process.TotalProcessorTime - cpu0).TotalSeconds);
                 solver.Solve(b, x);
                 factor = Math.Min(factor, solver.Statistics.FactorSeconds);
                 solve = Math.Min(solve, solver.Statistics.SolveSeconds);
@@ -106,7 +111,7 @@ static class SparseBench
             for (int i = 0; i < b.Length; i++) { r += (b[i] - ax[i]) * (b[i] - ax[i]); nb += b[i] * b[i]; }
             var s = solver.Statistics with { FactorSeconds = factor, SolveSeconds = solve };
             if (s.SymbolicSeconds == 0) s = s with { OrderingSeconds = analyze };
-            return (s, Math.Sqrt(r / nb));
+            return new Measured(s, cpu, Math.Sqrt(r / nb));
         }
     }
 
@@ -120,22 +125,32 @@ static class SparseBench
             $"CHOLMOD: {(useCholmod ? CholmodNativeName() : "not available")}. Times in seconds (wall clock); " +
             "fill = nnz(L) / nnz(tril(A)); peak = process peak working set after the built-in solve.");
         sb.AppendLine();
-        sb.AppendLine("| unknowns | nnz(A) | assembly | ordering | symbolic | factor | solve | nnz(L) | fill | supernodes | GFlop/s | peak MB | rel. residual | CHOLMOD analyze | CHOLMOD factor | CHOLMOD nnz(L) | factor builtin/CHOLMOD |");
-        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| unknowns | nnz(A) | assembly | ordering | symbolic | factor | factor CPU | solve | nnz(L) | fill | supernodes | GFlop/s | peak MB | residual | CHOLMOD analyze | CHOLMOD factor | CHOLMOD factor CPU | CHOLMOD nnz(L) | builtin/CHOLMOD factor |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
-            var s = r.Builtin;
+            var s = r.Builtin.Stats;
             long lowerA = (r.NonZeros + r.Unknowns) / 2;
             string chol = r.Cholmod is { } c
-                ? string.Format(inv, "{0:F3} | {1:F3} | {2:N0} | {3:F2}", c.OrderingSeconds, c.FactorSeconds, c.FactorNonzeros, s.FactorSeconds / c.FactorSeconds)
-                : "- | - | - | -";
+                ? string.Format(inv, "{0:F3} | {1:F3} | {2:F3} | {3:N0} | {4:F2}", c.Stats.OrderingSeconds, c.Stats.FactorSeconds, c.FactorCpu,
+                    c.Stats.FactorNonzeros, s.FactorSeconds / c.Stats.FactorSeconds)
+                : "- | - | - | - | -";
             sb.AppendLine(string.Format(inv,
-                "| {0:N0} | {1:N0} | {2:F3} | {3:F3} | {4:F3} | {5:F3} | {6:F4} | {7:N0} | {8:F2} | {9:N0} | {10:F1} | {11:N0} | {12:E1} | {13} |",
-                r.Unknowns, r.NonZeros, r.Assembly, s.OrderingSeconds, s.SymbolicSeconds, s.FactorSeconds, s.SolveSeconds,
+                "| {0:N0} | {1:N0} | {2:F3} | {3:F3} | {4:F3} | {5:F3} | {6:F3} | {7:F4} | {8:N0} | {9:F2} | {10:N0} | {11:F1} | {12:N0} | {13:E1} | {14} |",
+                r.Unknowns, r.NonZeros, r.Assembly, s.OrderingSeconds, s.SymbolicSeconds, s.FactorSeconds, r.Builtin.FactorCpu, s.SolveSeconds,
                 s.FactorNonzeros, (double)s.FactorNonzeros / lowerA, s.Supernodes, s.FactorFlops / s.FactorSeconds / 1e9,
-                r.PeakBytes / 1048576.0, r.Residual, chol));
+                r.PeakBytes / 1048576.0, r.Builtin.Residual, chol));
         }
+        sb.AppendLine();
+        sb.AppendLine($"Load average while measuring: {LoadAverage()}. Wall times are the fastest of the repeated factorizations; " +
+            "'factor CPU' is the process CPU time of that phase (all threads; OpenBLAS threads that spin while waiting count too).");
         return sb.ToString();
+    }
+
+    static string LoadAverage()
+    {
+        try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "unknown"; }
     }
 
     static string CholmodNativeName() => "libcholmod (SuiteSparse), cholmod_l_* API, default ordering";
