@@ -15,6 +15,7 @@ public sealed class SupernodalLdlSolver : ISymmetricSolver
     SupernodalSymbolic? symbolic;
     SupernodalNumeric? numeric;
     double factorSeconds, solveSeconds;
+    readonly FactorWorkspace workspace;
 
     /// <param name="positiveDefinite">Require every pivot to be positive (else only nonzero).</param>
     /// <param name="threads">Worker threads; 0 means <see cref="Environment.ProcessorCount"/>.</param>
@@ -22,6 +23,7 @@ public sealed class SupernodalLdlSolver : ISymmetricSolver
     {
         PositiveDefinite = positiveDefinite;
         Threads = threads > 0 ? threads : Environment.ProcessorCount;
+        workspace = new FactorWorkspace(Threads);
     }
 
     public string Name => "builtin";
@@ -65,7 +67,7 @@ public sealed class SupernodalLdlSolver : ISymmetricSolver
         var storage = numeric?.Values;
         numeric = null;
         var clock = Stopwatch.StartNew();
-        numeric = SupernodalNumeric.Factor(s, a, PositiveDefinite, PivotTolerance, Threads, storage);
+        numeric = SupernodalNumeric.Factor(s, a, PositiveDefinite, PivotTolerance, workspace, storage);
         factorSeconds = clock.Elapsed.TotalSeconds;
     }
 

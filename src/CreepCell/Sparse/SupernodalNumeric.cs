@@ -40,8 +40,8 @@ sealed class SupernodalNumeric
     }
 
     /// <summary>Factors a (pattern of the analysis); storage, when of the right size, is reused for L.</summary>
-    public static SupernodalNumeric Factor(SupernodalSymbolic sym, CscMatrix a, bool positive, double relativeTolerance, int threads,
-        double[]? storage = null)
+    public static SupernodalNumeric Factor(SupernodalSymbolic sym, CscMatrix a, bool positive, double relativeTolerance,
+        FactorWorkspace workspace, double[]? storage = null)
     {
         double maxDiag = 0;
         for (int j = 0; j < a.Columns; j++)
@@ -50,50 +50,40 @@ sealed class SupernodalNumeric
             if (p >= 0) maxDiag = Math.Max(maxDiag, Math.Abs(a.Values[p]));
         }
         var numeric = new SupernodalNumeric(sym, a.Values, positive, relativeTolerance * maxDiag, storage);
-        numeric.Run(Math.Max(1, threads));
+        numeric.Run(workspace);
         return numeric;
     }
 
-    sealed class Worker(int threads)
+    void Run(FactorWorkspace ws)
     {
-        public double[] Front = new double[256];
-        public double[] Stack = new double[1024];
-        public int Top;
-        public readonly DenseLdl Dense = new(threads);
-    }
-
-    void Run(int threads)
-    {
-        var top = new List<int>();
-        var bins = threads > 1 ? SubtreeSchedule.Split(sym, top) : null;
+        var (bins, top) = ws.Schedule(sym);
+        ws.Main.Top = 0;
         if (bins == null)
         {
-            var worker = new Worker(threads);
-            for (int s = 0; s < sym.SupernodeCount; s++) Process(s, worker);
+            for (int s = 0; s < sym.SupernodeCount; s++) Process(s, ws.Main);
             return;
         }
         foreach (var bin in bins)
             foreach (var (_, root) in bin) subtreeRoot[root] = true;
         try
         {
-            Parallel.Invoke(() => RunSubtrees(bins[0]), () => RunSubtrees(bins[1]));
+            Parallel.Invoke(() => RunSubtrees(bins[0], ws.Sub[0]), () => RunSubtrees(bins[1], ws.Sub[1]));
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is SingularMatrixException) is { } singular)
         {
             throw singular;
         }
-        var main = new Worker(threads);
-        foreach (int s in top) Process(s, main);
+        foreach (int s in top) Process(s, ws.Main);
     }
 
-    void RunSubtrees(List<(int First, int Root)> subtrees)
+    void RunSubtrees(List<(int First, int Root)> subtrees, FactorWorkspace.Worker worker)
     {
-        var worker = new Worker(1);
+        worker.Top = 0;
         foreach (var (first, root) in subtrees)
             for (int s = first; s <= root; s++) Process(s, worker);
     }
 
-    void Process(int s, Worker w)
+    void Process(int s, FactorWorkspace.Worker w)
     {
         int f = sym.SuperStart[s], k = sym.SuperStart[s + 1] - f;
         int m = sym.RowPtr[s + 1] - sym.RowPtr[s];
