@@ -72,3 +72,24 @@ public class RefactorizationTests
         Assert.Throws<ArgumentException>(() => SparseSolvers.Create("superlu"));
     }
 }
+
+public class SmallMatrixTests
+{
+    [Fact]
+    public void DiagonalOneByOneAndEmptyMatricesSolve()
+    {
+        var diag = new TripletBuilder(4, 4);
+        for (int i = 0; i < 4; i++) diag.Add(i, i, i + 1.0);
+        using var solver = new SupernodalLdlSolver();
+        var x = TestMatrices.Solve(solver, diag.Build(), [1, 2, 3, 4]);
+        Assert.Equal([1.0, 1.0, 1.0, 1.0], x);
+        Assert.Equal(4, solver.FactorNonzeros);
+
+        var one = new TripletBuilder(1, 1);
+        one.Add(0, 0, 4.0);
+        Assert.Equal([0.5], TestMatrices.Solve(new SupernodalLdlSolver(), one.Build(), [2.0]));
+
+        var empty = new TripletBuilder(0, 0).Build();
+        Assert.Empty(TestMatrices.Solve(new SupernodalLdlSolver(), empty, []));
+    }
+}
