@@ -11,7 +11,8 @@ public sealed class TripletBuilder
 {
     readonly int rows, columns;
     int[] ri = new int[16], ci = new int[16];
-    double[] vi = new double[16];
+    // values are stored only once a nonzero value arrives: a pattern-only build needs half the memory
+    double[]? vi;
     int count;
 
     public TripletBuilder(int rows, int columns)
@@ -31,7 +32,11 @@ public sealed class TripletBuilder
         if (count == ri.Length) Grow();
         ri[count] = i;
         ci[count] = j;
-        vi[count] = v;
+        if (v != 0.0 || vi != null)
+        {
+            vi ??= new double[ri.Length];
+            vi[count] = v;
+        }
         count++;
     }
 
@@ -47,7 +52,7 @@ public sealed class TripletBuilder
         int size = ri.Length * 2;
         Array.Resize(ref ri, size);
         Array.Resize(ref ci, size);
-        Array.Resize(ref vi, size);
+        if (vi != null) Array.Resize(ref vi, size);
     }
 
     /// <summary>Compresses the triplets; duplicate entries are summed.</summary>
@@ -63,7 +68,7 @@ public sealed class TripletBuilder
         {
             int p = next[ci[k]]++;
             rowsOut[p] = ri[k];
-            valsOut[p] = vi[k];
+            if (vi != null) valsOut[p] = vi[k];
         }
         return Compress(colPtr, rowsOut, valsOut);
     }
@@ -75,7 +80,8 @@ public sealed class TripletBuilder
         for (int j = 0; j < columns; j++)
         {
             int start = colPtr[j], end = colPtr[j + 1];
-            Array.Sort(rowIdx, vals, start, end - start);
+            if (vi != null) Array.Sort(rowIdx, vals, start, end - start);
+            else Array.Sort(rowIdx, start, end - start);
             int first = q;
             for (int p = start; p < end; p++)
             {
