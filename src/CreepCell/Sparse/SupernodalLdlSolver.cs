@@ -31,6 +31,8 @@ public sealed class SupernodalLdlSolver : ISymmetricSolver
     public int Threads { get; }
     /// <summary>A pivot with |d| at most this times max|a_jj| counts as zero.</summary>
     public double PivotTolerance { get; init; } = 1e-14;
+    /// <summary>Fill-reducing ordering; by default the better of AMD and nested dissection by predicted nnz(L).</summary>
+    public OrderingMethod Ordering { get; init; } = OrderingMethod.Best;
 
     /// <summary>Fill-reducing permutation: perm[k] = original column eliminated k-th (after <see cref="Analyze"/>).</summary>
     public int[] Permutation => symbolic?.Perm ?? throw new InvalidOperationException("call Analyze first");
@@ -48,13 +50,13 @@ public sealed class SupernodalLdlSolver : ISymmetricSolver
         Supernodes = symbolic?.SupernodeCount ?? 0,
         FactorFlops = symbolic?.Flops ?? 0,
         FactorBytes = (numeric?.Values.LongLength ?? 0) * sizeof(double),
-        Ordering = "AMD",
+        Ordering = symbolic?.OrderingName ?? "",
     };
 
     public void Analyze(CscMatrix a)
     {
         numeric = null;
-        symbolic = SupernodalSymbolic.Analyze(a);
+        symbolic = SupernodalSymbolic.Analyze(a, null, Ordering);
     }
 
     public void Factorize(CscMatrix a)

@@ -43,18 +43,40 @@ sealed class SupernodalSymbolic
     public double OrderingSeconds { get; private set; }
     public double SymbolicSeconds { get; private set; }
 
-    /// <summary>Analysis with AMD, or with the given ordering (perm[k] = column eliminated k-th) when not null.</summary>
-    public static SupernodalSymbolic Analyze(CscMatrix a, int[]? ordering = null)
+    /// <summary>Name of the ordering used ("AMD", "nested dissection" or "given").</summary>
+    public string OrderingName { get; private set; } = "";
+
+    /// <summary>Analysis with the chosen ordering method, or with the given ordering (perm[k] = column eliminated k-th) when not null.</summary>
+    public static SupernodalSymbolic Analyze(CscMatrix a, int[]? ordering = null, OrderingMethod method = OrderingMethod.Best)
     {
         if (a.Rows != a.Columns) throw new ArgumentException("a symmetric solver needs a square matrix");
         var s = new SupernodalSymbolic { N = a.Columns, MatrixNonzeros = a.NonZeros };
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        int[] amd = ordering ?? AmdOrdering.Order(a);
+        (int[] amd, s.OrderingName) = ordering != null ? (ordering, "given") : Choose(a, method);
         s.OrderingSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         s.Build(a, amd);
         s.SymbolicSeconds = clock.Elapsed.TotalSeconds;
         return s;
+    }
+
+    /// <summary>AMD, nested dissection, or the one of the two with the smaller nnz(L) (from etree and column counts).</summary>
+    static (int[], string) Choose(CscMatrix a, OrderingMethod method)
+    {
+        if (method == OrderingMethod.Amd) return (AmdOrdering.Order(a), "AMD");
+        int[] nd = NestedDissection.Order(a);
+        if (method == OrderingMethod.NestedDissection) return (nd, "nested dissection");
+        int[] amd = AmdOrdering.Order(a);
+        return PredictedNonzeros(a, nd) < PredictedNonzeros(a, amd) ? (nd, "nested dissection") : (amd, "AMD");
+    }
+
+    /// <summary>nnz(L) of the Cholesky factor of P A P^T for the ordering perm.</summary>
+    public static long PredictedNonzeros(CscMatrix a, int[] perm)
+    {
+        var g = new PermutedGraph(a, perm, AmdOrdering.Inverse(perm));
+        long total = 0;
+        foreach (int c in EliminationTree.ColumnCounts(g, EliminationTree.Parents(g))) total += c;
+        return total;
     }
 
     void Build(CscMatrix a, int[] ordering)

@@ -38,7 +38,7 @@ public class OrderingTests
         // natural (banded) order of a 40 x 40 Laplacian fills the whole band: about n^1.5 = 64,000 entries
         var a = TestMatrices.Laplacian(40, 40);
         long natural = SupernodalSymbolic.Analyze(a, Enumerable.Range(0, a.Columns).ToArray()).FactorNonzeros;
-        long amd = SupernodalSymbolic.Analyze(a).FactorNonzeros;
+        long amd = SupernodalSymbolic.Analyze(a, null, OrderingMethod.Amd).FactorNonzeros;
         Assert.True(natural > 60_000, $"natural nnz(L) = {natural}");
         Assert.True(amd < 0.5 * natural, $"AMD nnz(L) = {amd}, natural {natural}");
     }
@@ -63,5 +63,38 @@ public class OrderingTests
                     for (int j = k + 1; j <= i; j++) if (filled[j, k]) { filled[i, j] = true; filled[j, i] = true; }
         }
         Assert.Equal(count, sym.FactorNonzeros);
+    }
+
+    [Fact]
+    public void NestedDissectionIsAPermutationThatReducesFillOnGridsAndDisconnectedGraphs()
+    {
+        var a = TestMatrices.Elasticity(40, 40);
+        var nd = NestedDissection.Order(a);
+        Assert.True(AmdOrdering.IsPermutation(nd));
+        long natural = SupernodalSymbolic.PredictedNonzeros(a, Enumerable.Range(0, a.Columns).ToArray());
+        Assert.True(SupernodalSymbolic.PredictedNonzeros(a, nd) < 0.6 * natural);
+        // two disjoint grids plus isolated nodes
+        var b = new TripletBuilder(2 * 400 + 10, 2 * 400 + 10);
+        var lap = TestMatrices.Laplacian(20, 20);
+        for (int copy = 0; copy < 2; copy++)
+            for (int j = 0; j < lap.Columns; j++)
+                for (int p = lap.ColumnPointers[j]; p < lap.ColumnPointers[j + 1]; p++)
+                    b.Add(copy * 400 + lap.RowIndices[p], copy * 400 + j, lap.Values[p]);
+        for (int i = 800; i < 810; i++) b.Add(i, i, 1.0);
+        var twoGrids = b.Build();
+        Assert.True(AmdOrdering.IsPermutation(NestedDissection.Order(twoGrids)));
+        var x = TestMatrices.Solve(new SupernodalLdlSolver { Ordering = OrderingMethod.NestedDissection }, twoGrids, TestMatrices.RandomVector(810, 2));
+        Assert.True(TestMatrices.RelativeResidual(twoGrids, x, TestMatrices.RandomVector(810, 2)) <= 1e-12);
+    }
+
+    [Fact]
+    public void BestOrderingTakesTheSmallerPredictedFactor()
+    {
+        var a = TestMatrices.Elasticity(30, 24);
+        long amd = SupernodalSymbolic.PredictedNonzeros(a, AmdOrdering.Order(a));
+        long nd = SupernodalSymbolic.PredictedNonzeros(a, NestedDissection.Order(a));
+        var best = SupernodalSymbolic.Analyze(a);
+        Assert.Equal(Math.Min(amd, nd), best.FactorNonzeros);
+        Assert.Equal(nd < amd ? "nested dissection" : "AMD", best.OrderingName);
     }
 }
