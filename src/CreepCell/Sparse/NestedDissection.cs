@@ -28,7 +28,7 @@ public static class NestedDissection
     sealed class Dissector
     {
         readonly int[] ptr, adj;
-        readonly int[] owner, level, queue;
+        readonly int[] owner, level, queue, localIndex;
         readonly List<int> order;
         int nextOwner = 1;
 
@@ -49,6 +49,8 @@ public static class NestedDissection
             owner = new int[n];
             level = new int[n];
             queue = new int[n];
+            localIndex = new int[n];
+            Array.Fill(localIndex, -1);
             order = new List<int>(n);
         }
 
@@ -56,13 +58,12 @@ public static class NestedDissection
         public void Dissect(int[] nodes, int id)
         {
             if (nodes.Length <= LeafSize) { OrderLeaf(nodes, id); return; }
-            if (Levels(nodes[0], id, out _) < nodes.Length)
+            if (PseudoPeripheralLevels(nodes[0], id, nodes.Length, out int depth) < nodes.Length)
             {
                 // disconnected: each component is dissected on its own
                 foreach (var (component, componentId) in Components(nodes, id)) Dissect(component, componentId);
                 return;
             }
-            PseudoPeripheralLevels(nodes[0], id, out int depth);
             if (depth < 3) { OrderLeaf(nodes, id); return; }
             int sepLevel = ChooseSeparator(nodes, depth);
             var (below, above, separator) = Partition(nodes, sepLevel);
@@ -103,10 +104,11 @@ public static class NestedDissection
             return tail;
         }
 
-        int PseudoPeripheralLevels(int start, int id, out int depth)
+        int PseudoPeripheralLevels(int start, int id, int count, out int depth)
         {
             int reached = Levels(start, id, out depth);
-            for (int iteration = 0; iteration < 6; iteration++)
+            if (reached < count) return reached;
+            for (int iteration = 0; iteration < 3; iteration++)
             {
                 int best = -1;
                 for (int q = 0; q < reached; q++)
@@ -186,19 +188,29 @@ public static class NestedDissection
             return (below, above, separator);
         }
 
+        /// <summary>AMD on the subgraph induced by the leaf's nodes (CSC built directly, rows sorted per column).</summary>
         void OrderLeaf(int[] nodes, int id)
         {
-            var local = new Dictionary<int, int>(nodes.Length);
-            for (int i = 0; i < nodes.Length; i++) local[nodes[i]] = i;
-            var b = new TripletBuilder(nodes.Length, nodes.Length);
-            for (int i = 0; i < nodes.Length; i++)
+            int m = nodes.Length;
+            for (int i = 0; i < m; i++) localIndex[nodes[i]] = i;
+            var colPtr = new int[m + 1];
+            var rows = new List<int>(8 * m);
+            for (int i = 0; i < m; i++)
             {
-                b.Add(i, i);
+                int start = rows.Count;
+                rows.Add(i);
                 int v = nodes[i];
                 for (int p = ptr[v]; p < ptr[v + 1]; p++)
-                    if (owner[adj[p]] == id && local.TryGetValue(adj[p], out int j)) b.Add(j, i);
+                {
+                    int u = adj[p];
+                    if (owner[u] == id && localIndex[u] >= 0) rows.Add(localIndex[u]);
+                }
+                rows.Sort(start, rows.Count - start, null);
+                colPtr[i + 1] = rows.Count;
             }
-            foreach (int k in AmdOrdering.Order(b.Build())) order.Add(nodes[k]);
+            foreach (int v in nodes) localIndex[v] = -1;
+            var sub = new CscMatrix(m, m, colPtr, rows.ToArray(), new double[rows.Count]);
+            foreach (int k in AmdOrdering.Order(sub)) order.Add(nodes[k]);
         }
     }
 }
