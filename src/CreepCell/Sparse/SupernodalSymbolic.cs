@@ -64,10 +64,14 @@ sealed class SupernodalSymbolic
     static (int[], string) Choose(CscMatrix a, OrderingMethod method)
     {
         if (method == OrderingMethod.Amd) return (AmdOrdering.Order(a), "AMD");
-        int[] nd = NestedDissection.Order(a);
-        if (method == OrderingMethod.NestedDissection) return (nd, "nested dissection");
-        int[] amd = AmdOrdering.Order(a);
-        return PredictedNonzeros(a, nd) < PredictedNonzeros(a, amd) ? (nd, "nested dissection") : (amd, "AMD");
+        if (method == OrderingMethod.NestedDissection) return (NestedDissection.Order(a), "nested dissection");
+        // the two orderings are independent sequential computations: run them side by side
+        int[] nd = [], amd = [];
+        long ndNonzeros = 0, amdNonzeros = 0;
+        Parallel.Invoke(
+            () => { nd = NestedDissection.Order(a); ndNonzeros = PredictedNonzeros(a, nd); },
+            () => { amd = AmdOrdering.Order(a); amdNonzeros = PredictedNonzeros(a, amd); });
+        return ndNonzeros < amdNonzeros ? (nd, "nested dissection") : (amd, "AMD");
     }
 
     /// <summary>nnz(L) of the Cholesky factor of P A P^T for the ordering perm.</summary>
