@@ -1,4 +1,15 @@
-if (args.Length > 0 && args[0] == "meshing")
-    CreepCell.Bench.MeshingBench.Run(args.Length > 1 ? args[1] : null);
-else
-    Console.WriteLine("usage: CreepCell.Bench meshing [output folder]");
+using CreepCell.Bench;
+
+// Each benchmark is a command: `dotnet run -c Release --project bench/CreepCell.Bench -- <name> [options]`.
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["sparse"] = SparseBench.Run,
+    ["meshing"] = a => { MeshingBench.Run(a.Length > 0 ? a[0] : null); return 0; },
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: CreepCell.Bench <{string.Join("|", benchmarks.Keys)}> [options]");
+    return 2;
+}
+return run(args[1..]);

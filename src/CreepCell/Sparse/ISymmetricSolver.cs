@@ -13,4 +13,6 @@ public interface ISymmetricSolver : IDisposable
     void Solve(ReadOnlySpan<double> b, Span<double> x);
     /// <summary>Nonzeros in the factor L (including the diagonal) after <see cref="Analyze"/>.</summary>
     long FactorNonzeros { get; }
+    /// <summary>Timings and sizes of the last phases; solvers without counters report only <see cref="FactorNonzeros"/>.</summary>
+    SolverStatistics Statistics => new() { FactorNonzeros = FactorNonzeros };
 }

@@ -1,0 +1,16 @@
+namespace CreepCell.Sparse;
+
+/// <summary>Creates a symmetric direct solver by name: "builtin" (default, <see cref="SupernodalLdlSolver"/>) or "cholmod" (<see cref="CholmodSolver"/>, needs libcholmod).</summary>
+public static class SparseSolvers
+{
+    public static IReadOnlyList<string> Names { get; } = ["builtin", "cholmod"];
+
+    public static ISymmetricSolver Create(string? name = null) => (name ?? "builtin").Trim().ToLowerInvariant() switch
+    {
+        "" or "builtin" => new SupernodalLdlSolver(),
+        "cholmod" => CholmodSolver.IsAvailable
+            ? new CholmodSolver()
+            : throw new InvalidOperationException("solver 'cholmod' needs the SuiteSparse CHOLMOD library (libcholmod.so), which was not found"),
+        _ => throw new ArgumentException($"unknown solver '{name}', expected one of: {string.Join(", ", Names)}"),
+    };
+}
