@@ -1,0 +1,47 @@
+using System.CommandLine;
+using CreepCell.Io;
+using CreepCell.Simulation;
+
+namespace CreepCell.Cli.Commands;
+
+/// <summary>`creepcell run [CASE.toml] [--out DIR] [--preset NAME]`: runs a simulation case.</summary>
+static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string?>("case") { Description = "case file (TOML); without it the built-in default case runs", Arity = ArgumentArity.ZeroOrOne };
+        var outDir = new Option<string?>("--out") { Description = "output folder (overrides [output] dir)" };
+        var preset = new Option<string?>("--preset") { Description = "run a built-in case: " + string.Join(", ", BuiltInCases.Names) };
+        var quiet = new Option<bool>("--quiet") { Description = "print only the final summary" };
+        var cmd = new Command("run", "Run a chemo-mechanical simulation case");
+        cmd.Arguments.Add(file);
+        cmd.Options.Add(outDir);
+        cmd.Options.Add(preset);
+        cmd.Options.Add(quiet);
+        cmd.SetAction(pr => CliGuard.Run(() =>
+        {
+            string? path = pr.GetValue(file);
+            string? presetName = pr.GetValue(preset);
+            if (path is not null && presetName is not null) throw new InputException("command line", "--preset", "give either a case file or --preset, not both");
+            var def = path is null
+                ? CaseReader.Read($"built-in case \"{presetName ?? "default"}\"", BuiltInCases.Text(presetName ?? "default"), Directory.GetCurrentDirectory())
+                : CaseReader.ReadFile(path);
+            string dir = Path.GetFullPath(pr.GetValue(outDir) ?? def.Output.Dir);
+            bool q = pr.GetValue(quiet);
+            try
+            {
+                var result = new CaseRunner(def, dir, q ? null : Console.WriteLine).Run();
+                Console.WriteLine($"done: {result.Steps} steps, {result.NewtonIterations} Newton iterations, {result.WallSeconds:F1} s; results in {result.OutputDir}");
+                for (int i = 0; i < result.Phases.Count; i++)
+                    Console.WriteLine($"  {result.Phases[i],-8} mean von Mises {result.Final[i].VonMisesMean / 1e6,10:F2} MPa   max {result.Final[i].VonMisesMax / 1e6,10:F2} MPa   mean pressure {result.Final[i].PressureMean / 1e6,10:F2} MPa");
+                return ExitCodes.Ok;
+            }
+            catch (NotConvergedException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.NotConverged;
+            }
+        }));
+        return cmd;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Reflection;
+
+namespace CreepCell.Simulation;
+
+/// <summary>Case files shipped inside the library (Data/cases/*.toml).</summary>
+public static class BuiltInCases
+{
+    public static IReadOnlyList<string> Names =>
+        Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(n => n.Contains(".Data.cases.") && n.EndsWith(".toml"))
+            .Select(n => n.Split(".Data.cases.")[1][..^5]).ToList();
+
+    public static string Text(string name)
+    {
+        var asm = Assembly.GetExecutingAssembly();
+        string? res = asm.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith($".Data.cases.{name}.toml"));
+        if (res is null) throw new InputException("command line", "--preset", $"no built-in case \"{name}\"; known: {string.Join(", ", Names)}");
+        using var s = asm.GetManifestResourceStream(res)!;
+        return new StreamReader(s).ReadToEnd();
+    }
+}

@@ -1,0 +1,17 @@
+using CreepCell.Geometry;
+using CreepCell.Meshing;
+
+namespace CreepCell.Simulation;
+
+/// <summary>Turns the [mesh] part of a case into a mesh: read from Gmsh or generated.</summary>
+public static class MeshFactory
+{
+    public static Mesh Build(MeshSpec spec)
+    {
+        if (spec.File is { } file) return GmshReader.Read(file, spec.Unit);
+        var g = spec.Generated!;
+        var inclusions = g.Inclusions.Select(i => new Inclusion(new Vec2(i.CenterX, i.CenterY), i.A, i.B, i.Angle, i.Phase)).ToList();
+        var sizes = new InclusionSizes(g.ElementSize, g.InclusionElementSize) { SecondOrder = g.Order == 2 };
+        return InclusionMesh.Generate(g.Width, g.Height, inclusions, g.Matrix, sizes);
+    }
+}
