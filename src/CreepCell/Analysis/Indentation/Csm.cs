@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Indentation;
 
-/// <summary>One continuous-stiffness point: depth, load, harmonic stiffness, contact depth, H and E (SI), and the instrument's H and E where stored.</summary>
-public readonly record struct CsmPoint(double Depth, double Load, double Stiffness, double ContactDepth, double Hardness, double Modulus, double InstrumentHardness, double InstrumentModulus);
+/// <summary>One continuous-stiffness point: row in the test, depth, load, harmonic stiffness, contact depth, H and E (SI), and the instrument's H and E where stored.</summary>
+public readonly record struct CsmPoint(int Row, double Depth, double Load, double Stiffness, double ContactDepth, double Hardness, double Modulus, double InstrumentHardness, double InstrumentModulus);
 
 /// <summary>
 /// Continuous stiffness measurement: Oliver-Pharr at every point of the loading segment with the harmonic
@@ -30,7 +30,7 @@ public static class Csm
             double er = ContactMechanics.ReducedModulus(sc, area, o.Beta);
             double e = ContactMechanics.SampleModulus(er, o.SamplePoisson, o.IndenterModulus, o.IndenterPoisson);
             if (!double.IsFinite(e)) continue;
-            points.Add(new CsmPoint(h, p, sc, hc, p / area, e, Value(t.InstrumentHardness, i), Value(t.InstrumentModulus, i)));
+            points.Add(new CsmPoint(i, h, p, sc, hc, p / area, e, Value(t.InstrumentHardness, i), Value(t.InstrumentModulus, i)));
         }
         return points;
     }
