@@ -20,7 +20,7 @@ public sealed record CaseMaterialEntry(string Name, double YoungsModulus, double
     public static CaseMaterialEntry From(IndentReport r, string name, double swelling, string swellingSource, double? sigmaRef)
     {
         var (e, v) = Elastic(r);
-        var (norton, how) = Creep(r, sigmaRef);
+        var (norton, how) = MeasuredCreep(r, sigmaRef);
         string notes = $"E: {e.How}; v: sample Poisson ratio used in the analysis; swelling: {swellingSource}; creep: {how}";
         return new CaseMaterialEntry(name, e.Value, v, swelling, norton, notes);
     }
@@ -35,7 +35,7 @@ public sealed record CaseMaterialEntry(string Name, double YoungsModulus, double
         throw new InputException("--to-case", null, "no indent gave a modulus; nothing to write");
     }
 
-    static (NortonParameters, string) Creep(IndentReport r, double? sigmaRef)
+    static (NortonParameters, string) MeasuredCreep(IndentReport r, double? sigmaRef)
     {
         var segs = r.Indents.Where(i => i.Rate != null).SelectMany(i => i.Rate!.Segments).ToList();
         if (segs.Count >= 2)
