@@ -8,5 +8,8 @@ static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return Commands.UnitsCommand.Create();
+        yield return Commands.IndentCommand.Create();
+        yield return Commands.MaterialsCommand.Create();
+        yield return Commands.CreepLawCommand.Create();
     }
 }

@@ -44,13 +44,13 @@ public static class Csm
 
     static double Value(double[]? a, int i) => a != null && i < a.Length ? a[i] : double.NaN;
 
-    /// <summary>First row of the hold at peak load (G200 "Hold Segment" marker), else the row of peak load.</summary>
+    /// <summary>First row of the hold at peak load (G200 "Hold Segment" marker), else the row of greatest depth (under displacement control the load may fall with a slower rate).</summary>
     static int LoadingEnd(IndentTest t)
     {
         int hold = t.FindMarker("Hold Segment");
         if (hold > 0 && !t.Markers.First(m => m.Index == hold).Name.Contains("Drift", StringComparison.OrdinalIgnoreCase)) return hold;
-        int peak = 0;
-        for (int i = 1; i < t.Count; i++) if (t.Load[i] > t.Load[peak]) peak = i;
-        return peak + 1;
+        int deepest = 0;
+        for (int i = 1; i < t.Count; i++) if (t.Depth[i] > t.Depth[deepest]) deepest = i;
+        return deepest + 1;
     }
 }

@@ -6,7 +6,7 @@ public readonly record struct UnloadSegment(int Cycle, int PeakIndex, int Start,
 /// <summary>
 /// Finds the unloads of single- and multi-cycle tests from the load signal: an unload begins where the
 /// load has fallen by a fifth below the running maximum and ends where reloading (or the record) begins.
-/// Its start is the last row still within 1 % of that maximum, i.e. the end of the hold at peak load.
+/// Its start is the end of the hold at peak load (see UnloadStart).
 /// </summary>
 public static class Segmentation
 {
@@ -26,8 +26,7 @@ public static class Segmentation
             if (load[peak] > floor && load[i] < (1 - UnloadDrop) * load[peak])
             {
                 int end = FollowUnload(load, i, load[peak]);
-                int start = peak;
-                for (int j = peak; j <= i; j++) if (load[j] >= 0.99 * load[peak]) start = j;
+                int start = UnloadStart(load, peak, i);
                 result.Add(new UnloadSegment(result.Count + 1, peak, start, end));
                 i = end + 1;
                 peak = Math.Min(i, n - 1);
@@ -36,6 +35,18 @@ public static class Segmentation
             i++;
         }
         return result;
+    }
+
+    /// <summary>
+    /// Walk back from a row well inside the unload: freely while the load is more than 1 % below the peak, then
+    /// only while it keeps rising, so the start is the last row of the hold rather than a noisy hold row or the
+    /// first unload row.
+    /// </summary>
+    static int UnloadStart(IReadOnlyList<double> load, int peak, int inside)
+    {
+        int j = inside;
+        while (j - 1 >= peak && (load[j - 1] < 0.99 * load[peak] || load[j - 1] > load[j])) j--;
+        return j;
     }
 
     static int FollowUnload(IReadOnlyList<double> load, int i, double pMax)

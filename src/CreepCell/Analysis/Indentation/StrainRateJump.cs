@@ -36,9 +36,10 @@ public static class StrainRateJump
             var pts = Enumerable.Range(0, curve.Count).Where(i => curve[i].Depth >= bounds[k] && curve[i].Depth < bounds[k + 1]).ToList();
             if (pts.Count < 4) continue;
             double from = curve[pts[0]].Depth, to = curve[pts[^1]].Depth, cut = from + transient * (to - from);
-            var keep = pts.Where(i => curve[i].Depth >= cut && depthToRow[i] >= 0 && rate[depthToRow[i]] > 0).ToList();
+            // The last rows' rate windows reach into the next segment; the median guards against the rest.
+            var keep = pts.Take(pts.Count - RateHalfWindow).Where(i => curve[i].Depth >= cut && rate[depthToRow[i]] > 0).ToList();
             if (keep.Count < 3) continue;
-            segments.Add(new RateSegment(cut, to, keep.Average(i => rate[depthToRow[i]]), keep.Average(i => curve[i].Hardness), keep.Count));
+            segments.Add(new RateSegment(cut, to, Median(keep.Select(i => rate[depthToRow[i]])), keep.Average(i => curve[i].Hardness), keep.Count));
         }
         if (segments.Count < 2) { why = $"found {segments.Count} constant-rate segment(s); need at least 2 (give --jump-depths)"; return null; }
         var fit = LineFit.Of(segments.Select(s => Math.Log(s.StrainRate)).ToList(), segments.Select(s => Math.Log(s.Hardness)).ToList());
@@ -47,11 +48,19 @@ public static class StrainRateJump
         return new RateSensitivity(t.Name, segments, fit.Slope, fit.SlopeError);
     }
 
+    const int RateHalfWindow = 3;
+
+    static double Median(IEnumerable<double> values)
+    {
+        var v = values.OrderBy(x => x).ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : 0.5 * (v[v.Length / 2 - 1] + v[v.Length / 2]);
+    }
+
     /// <summary>eps_dot = (1/2) d ln P / dt by a local straight-line fit over +-3 rows (eq. 6).</summary>
     public static double[] LoadRate(IndentTest t)
     {
         var r = new double[t.Count];
-        const int k = 3;
+        const int k = RateHalfWindow;
         for (int i = 0; i < t.Count; i++)
         {
             int a = Math.Max(0, i - k), b = Math.Min(t.Count - 1, i + k);
