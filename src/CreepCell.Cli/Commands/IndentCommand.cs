@@ -59,6 +59,7 @@ static class IndentCommand
             };
             var report = IndentAnalysis.Run(pr.GetValue(files)!, job);
             CaseMaterialEntry? entry = pr.GetValue(toCase) is null ? null : Entry(report, pr.GetValue(name)!, pr.GetValue(swelling), pr.GetValue(sigmaRef));
+            entry?.CheckTarget(pr.GetValue(toCase)!);
             string dir = pr.GetValue(outDir)!;
             var written = IndentReportWriter.WriteAll(report, dir);
             if (!pr.GetValue(noPlots)) written.AddRange(IndentPlots.WriteAll(report, dir));

@@ -71,12 +71,18 @@ public sealed record CaseMaterialEntry(string Name, double YoungsModulus, double
         return sb.ToString();
     }
 
+    /// <summary>Throws when the case file already has [materials.NAME], so nothing is written for a refused entry.</summary>
+    public void CheckTarget(string path)
+    {
+        if (File.Exists(path) && File.ReadAllLines(path).Any(l => l.Trim() == $"[materials.{Name}]"))
+            throw new InputException(path, $"materials.{Name}", "the case file already has this material; choose another --material-name or remove it");
+    }
+
     /// <summary>Appends the entry to a case file (creating it); refuses when the file already has [materials.NAME].</summary>
     public void AppendTo(string path)
     {
+        CheckTarget(path);
         string old = File.Exists(path) ? File.ReadAllText(path) : "";
-        if (old.Split('\n').Any(l => l.Trim() == $"[materials.{Name}]"))
-            throw new InputException(path, $"materials.{Name}", "the case file already has this material; choose another --material-name or remove it");
         string sep = old.Length == 0 ? "" : old.EndsWith('\n') ? "\n" : "\n\n";
         AtomicFile.WriteAllText(path, old + sep + ToToml());
     }
