@@ -22,7 +22,7 @@ static class IndentCommand
         var area = new Option<string?>("--area-coefficients") { Description = "tip area coefficients C0,C1,C2,... for hc in nm, A in nm^2 (default: the file's, else 24.5)" };
         var frame = new Option<string?>("--frame-compliance") { Description = "load-frame compliance, e.g. \"0.1 nm/mN\" (SI: m/N)" };
         var drift = new Option<string>("--drift") { Description = "thermal drift correction from the low-load hold: auto (skip when the export is already corrected), on, off", DefaultValueFactory = _ => "auto" };
-        var window = new Option<string?>("--unload-window") { Description = "fraction of Pmax over which the unload is fitted, \"low,high\" (default 0.5,1)" };
+        var window = new Option<string?>("--unload-window") { Description = "fraction of Pmax over which the unload is fitted, \"low,high\" (default 0.5,0.95)" };
         var csmWindow = new Option<string>("--csm-window") { Description = "depth window for CSM averages, nm", DefaultValueFactory = _ => "200,1800" };
         var srj = new Option<bool>("--srj") { Description = "strain-rate-jump analysis (m = dlnH/dln eps_dot, n = 1/m)" };
         var jumps = new Option<string?>("--jump-depths") { Description = "depths (nm) where each constant strain rate begins, e.g. 2000,2300,2600 (default: detect the jumps)" };
@@ -30,6 +30,7 @@ static class IndentCommand
         var hold = new Option<bool>("--hold") { Description = "constant-load hold creep (eps_dot = h_dot/h, sigma = P/(24.56 h^2))" };
         var holdTransient = new Option<string>("--hold-transient") { Description = "start of the hold skipped as transient", DefaultValueFactory = _ => "10 s" };
         var columns = new Option<string?>("--columns") { Description = "CSV column mapping, e.g. \"time=t (s),load=P (uN),depth=h (nm)\"" };
+        var calibrate = new Option<bool>("--calibrate-frame") { Description = "estimate the frame compliance from the unloads (compliance against 1/sqrt(A)) and use it" };
         var noPlots = new Option<bool>("--no-plots") { Description = "skip the PNG plots" };
         var toCase = new Option<string?>("--to-case") { Description = "append the measured E, v and Norton creep law as [materials.NAME] to this case file" };
         var name = new Option<string>("--material-name") { Description = "NAME for --to-case; a database name (e.g. Se) also gives the swelling", DefaultValueFactory = _ => "measured" };
@@ -38,7 +39,7 @@ static class IndentCommand
 
         var cmd = new Command("indent", "Analyse nanoindentation data: Oliver-Pharr unloads, CSM, strain-rate jumps, hold creep");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, noPlots, toCase, name, swelling, sigmaRef })
+        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, noPlots, toCase, name, swelling, sigmaRef })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
@@ -56,6 +57,7 @@ static class IndentCommand
                 StrainRateJump = pr.GetValue(srj), JumpDepths = pr.GetValue(jumps) is string j ? Numbers(j, "--jump-depths").Select(x => x * 1e-9).ToList() : null,
                 JumpTransient = pr.GetValue(jumpTransient), Hold = pr.GetValue(hold), HoldTransient = Units.Parse(pr.GetValue(holdTransient)!, Dimension.Time, Src, "--hold-transient"),
                 CsvColumns = pr.GetValue(columns) is string c ? CsvIndentReader.ParseMapping(c, Src) : null,
+                CalibrateFrame = pr.GetValue(calibrate),
             };
             var report = IndentAnalysis.Run(pr.GetValue(files)!, job);
             CaseMaterialEntry? entry = pr.GetValue(toCase) is null ? null : Entry(report, pr.GetValue(name)!, pr.GetValue(swelling), pr.GetValue(sigmaRef));

@@ -12,7 +12,7 @@ public readonly record struct LineFit(double Slope, double Intercept, double Slo
         if (sxx <= 0) return new LineFit(double.NaN, double.NaN, double.NaN, n);
         double slope = sxy / sxx, icpt = my - slope * mx, sse = 0;
         for (int i = 0; i < n; i++) { double r = y[i] - icpt - slope * x[i]; sse += r * r; }
-        double err = n > 2 ? Math.Sqrt(sse / (n - 2) / sxx) : 0;
+        double err = n > 2 ? Math.Sqrt(sse / (n - 2) / sxx) : double.NaN; // two points fix a line but not its uncertainty
         return new LineFit(slope, icpt, err, n);
     }
 }

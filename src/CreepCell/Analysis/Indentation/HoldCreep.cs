@@ -40,11 +40,14 @@ public static class HoldCreep
         return new HoldCreepResult(t.Name, t.Load[a..(b + 1)].Average(), t.Time[a], t.Time[b], rate, pts, fit.Slope, fit.SlopeError);
     }
 
-    /// <summary>The G200 hold markers when present, else the longest run of rows within 1 % of the peak load.</summary>
+    /// <summary>The G200 hold markers when present (quasi-static or CSM exports), else the longest run of rows within 1 % of the peak load.</summary>
     public static (int Start, int End)? FindHold(IndentTest t)
     {
         int hold = t.FindMarker("End Of Loading"), endHold = t.FindMarker("End Of Hold");
         if (hold >= 0 && endHold > hold + 10) return (hold, endHold);
+        int segment = t.Markers.FirstOrDefault(m => m.Name.StartsWith("Hold Segment", StringComparison.OrdinalIgnoreCase))?.Index ?? -1;
+        int unload = t.FindMarker("Unload From Peak");
+        if (segment >= 0 && unload > segment + 10) return (segment, unload - 1);
         double pMax = t.Load.Max();
         int best = -1, bestLen = 0, start = -1;
         for (int i = 0; i <= t.Count; i++)

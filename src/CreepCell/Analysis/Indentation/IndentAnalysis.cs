@@ -36,6 +36,8 @@ public sealed record IndentJob
     public bool Hold { get; init; }
     public double HoldTransient { get; init; } = 10;
     public IReadOnlyDictionary<string, string>? CsvColumns { get; init; }
+    /// <summary>Estimate the frame compliance from each file's unloads and use it (unless the user gave one).</summary>
+    public bool CalibrateFrame { get; init; }
 }
 
 /// <summary>Everything measured on one indent.</summary>
@@ -46,6 +48,9 @@ public sealed record IndentResult(
 /// <summary>All indents of a run, the failures with reasons, and means over indents.</summary>
 public sealed record IndentReport(IReadOnlyList<IndentResult> Indents, IReadOnlyList<AnalysisFailure> Failures, IndentJob Job)
 {
+    /// <summary>Frame calibrations made for this run, per file.</summary>
+    public IReadOnlyList<(string File, FrameCalibrationResult Result)> Frames { get; init; } = Array.Empty<(string, FrameCalibrationResult)>();
+
     /// <summary>Mean +- std of E and H over indents, per unload cycle number.</summary>
     public IEnumerable<(int Cycle, MeanStd Pmax, MeanStd Modulus, MeanStd Hardness)> CycleSummary() =>
         Indents.SelectMany(i => i.Unloads).GroupBy(u => u.Cycle).OrderBy(g => g.Key)
@@ -86,15 +91,23 @@ public static class IndentAnalysis
         var indents = new List<IndentResult>();
         var failures = new List<AnalysisFailure>();
         bool manyFiles = files.Count > 1;
+        var frames = new List<(string, FrameCalibrationResult)>();
         foreach (var file in files)
         {
             var options = job.Overrides.Apply(new IndentOptions().WithInstrument(file.Settings));
+            if (job.CalibrateFrame && job.Overrides.FrameCompliance is null)
+            {
+                var raw = file.Tests.SelectMany(t => OliverPharr.Analyze(t, options with { FrameCompliance = 0 }).Results).ToList();
+                var frame = FrameCalibration.Estimate(raw, options, out string? why);
+                if (frame is null) failures.Add(new AnalysisFailure(Path.GetFileName(file.Path), 0, "frame calibration: " + why));
+                else { options = options with { FrameCompliance = frame.Compliance }; frames.Add((file.Path, frame)); }
+            }
             string prefix = manyFiles ? Path.GetFileNameWithoutExtension(file.Path) + "/" : "";
             failures.AddRange(file.Skipped.Select(s => new AnalysisFailure(prefix + s.Indent, 0, s.Reason)));
             foreach (var test in file.Tests)
                 indents.Add(AnalyzeOne(prefix + test.Name, file.Path, test with { Name = prefix + test.Name }, options, job, failures));
         }
-        return new IndentReport(indents, failures, job);
+        return new IndentReport(indents, failures, job) { Frames = frames };
     }
 
     static IndentResult AnalyzeOne(string name, string file, IndentTest test, IndentOptions o, IndentJob job, List<AnalysisFailure> failures)
@@ -113,7 +126,7 @@ public static class IndentAnalysis
         RateSensitivity? rate = null;
         if (job.StrainRateJump)
         {
-            rate = StrainRateJump.Analyze(test, o, job.JumpDepths, job.JumpTransient, out string? why);
+            rate = StrainRateJump.Analyze(test, o, job.JumpDepths, job.JumpTransient, out string? why, job.CsmFrom);
             if (rate == null) failures.Add(new AnalysisFailure(name, 0, "strain-rate jump: " + why));
         }
         HoldCreepResult? hold = null;

@@ -4,7 +4,7 @@ namespace CreepCell.Analysis.Indentation;
 /// Settings of the Oliver-Pharr analysis (paper, Methods eq. 1-3; Oliver and Pharr, J. Mater. Res. 7
 /// (1992) 1564). Defaults: Berkovich beta = 1.034, epsilon = 0.75, diamond Ei = 1141 GPa and vi = 0.07,
 /// sample Poisson ratio 0.25, ideal Berkovich area 24.5 hc^2, no frame compliance, the unloading fit over
-/// loads between 50 % and 100 % of the unload's maximum.
+/// loads between 50 % and 95 % of the unload's maximum (the top is left out: creep at the start of the unload bends it).
 /// </summary>
 public sealed record IndentOptions
 {
@@ -17,7 +17,7 @@ public sealed record IndentOptions
     /// <summary>Load-frame compliance (m/N), subtracted from the measured displacement as Cf P.</summary>
     public double FrameCompliance { get; init; }
     public double UnloadWindowLow { get; init; } = 0.5;
-    public double UnloadWindowHigh { get; init; } = 1.0;
+    public double UnloadWindowHigh { get; init; } = 0.95;
     /// <summary>Subtract the drift rate measured in the low-load hold (off for exports the instrument already corrected).</summary>
     public bool DriftCorrection { get; init; } = true;
 

@@ -8,7 +8,7 @@ namespace CreepCell.Analysis.Indentation;
 /// <summary>
 /// Writes an <see cref="IndentReport"/> as CSV tables and one JSON file (units in the column names; empty
 /// cells where a value does not exist, never NaN). Files: indents.csv, summary.csv, failures.csv, results.json,
-/// and when present csm.csv, csm_averages.csv, srj.csv, srj_summary.csv, hold.csv, hold_summary.csv.
+/// and when present csm.csv, csm_averages.csv, srj.csv, srj_summary.csv, hold.csv, hold_summary.csv, frame.csv.
 /// </summary>
 public static class IndentReportWriter
 {
@@ -24,6 +24,7 @@ public static class IndentReportWriter
         if (r.Indents.Any(i => i.Csm.Count > 0)) { Put("csm.csv", CsmTable(r)); Put("csm_averages.csv", CsmAverages(r)); }
         if (r.Indents.Any(i => i.Rate != null)) { Put("srj.csv", Srj(r)); Put("srj_summary.csv", SrjSummary(r)); }
         if (r.Indents.Any(i => i.Hold != null)) { Put("hold.csv", HoldTable(r)); Put("hold_summary.csv", HoldSummary(r)); }
+        if (r.Frames.Count > 0) Put("frame.csv", Frames(r));
         Put("results.json", Json(r));
         return written;
     }
@@ -102,6 +103,13 @@ public static class IndentReportWriter
             Q(i.Indent), F(i.Hold!.HoldLoad * 1e3), F(i.Hold.HoldEnd - i.Hold.HoldStart), F(i.Hold.DriftRate * 1e9), F(i.Hold.N), F(i.Hold.NError), i.Hold.Points.Count.ToString(Inv),
         }));
 
+    static string Frames(IndentReport r) => Table("file,frame_compliance_nm_per_mN,frame_compliance_error_nm_per_mN,frame_stiffness_N_per_m,Er_GPa,unloads,iterations",
+        r.Frames.Select(f => new[]
+        {
+            Q(Path.GetFileName(f.File)), F(f.Result.Compliance * 1e6), F(f.Result.ComplianceError * 1e6), f.Result.Compliance > 0 ? F(1 / f.Result.Compliance) : "",
+            F(f.Result.ReducedModulus / 1e9), f.Result.Unloads.ToString(Inv), f.Result.Iterations.ToString(Inv),
+        }));
+
     static double? J(double v) => double.IsFinite(v) ? v : null;
 
     static object MS(MeanStd m, double scale) => new { mean = J(m.Mean / scale), std = J(m.Std / scale), count = m.Count };
@@ -131,6 +139,7 @@ public static class IndentReportWriter
                 strain_rate_sensitivity_m = MS(r.RateSensitivitySummary(), 1),
                 hold_stress_exponent_n = MS(r.HoldExponentSummary(), 1),
             },
+            frame_calibration = r.Frames.Select(f => new { file = f.File, compliance_nm_per_mN = J(f.Result.Compliance * 1e6), error_nm_per_mN = J(f.Result.ComplianceError * 1e6), Er_GPa = J(f.Result.ReducedModulus / 1e9), unloads = f.Result.Unloads }),
             failures = r.Failures.Select(f => new { indent = f.Indent, cycle = f.Cycle, reason = f.Reason }),
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });

@@ -21,11 +21,12 @@ public static class StrainRateJump
     /// <summary>
     /// Segments start at the given depths (m) and run to the next one (the last to the end of loading). Without
     /// depths, segments are found where the strain rate changes by more than a factor 1.5. The first
-    /// <paramref name="transient"/> fraction of each segment's depth span is skipped.
+    /// <paramref name="transient"/> fraction of each segment's depth span is skipped; points shallower than
+    /// <paramref name="minDepth"/> (surface effects) are not used.
     /// </summary>
-    public static RateSensitivity? Analyze(IndentTest t, IndentOptions o, IReadOnlyList<double>? jumpDepths, double transient, out string? why)
+    public static RateSensitivity? Analyze(IndentTest t, IndentOptions o, IReadOnlyList<double>? jumpDepths, double transient, out string? why, double minDepth = 0)
     {
-        var curve = Csm.Curve(t, o);
+        var curve = Csm.Curve(t, o).Where(c => c.Depth >= minDepth).ToList();
         if (curve.Count < 20) { why = "no continuous-stiffness data (harmonic contact stiffness) to give hardness along depth"; return null; }
         double[] rate = LoadRate(t);
         var depthToRow = curve.Select(c => c.Row).ToArray();
