@@ -53,7 +53,7 @@ public static class IndentPlots
             s.LegendText = i.Indent;
             s.MarkerSize = 3;
         }
-        plt.Add.VerticalSpan(r.Job.CsmFrom * 1e9, r.Job.CsmTo * 1e9).FillStyle.Color = Colors.Gray.WithAlpha(0.1);
+        plt.Add.VerticalSpan(r.Job.CsmFrom * 1e9, r.Job.CsmTo * 1e9).FillStyle.Color = Colors.SteelBlue.WithAlpha(0.15);
         // Shallow CSM points (tip rounding, surface finding) can be off by orders of magnitude: scale to the window.
         var inWindow = r.Indents.SelectMany(i => i.Csm).Where(c => c.Depth >= r.Job.CsmFrom && c.Depth <= r.Job.CsmTo).Select(c => value(c) / 1e9).ToList();
         if (inWindow.Count > 0) plt.Axes.SetLimitsY(0, 1.6 * inWindow.Max());
