@@ -47,7 +47,7 @@ static class IndentCommand
             {
                 Overrides = new IndentOverrides
                 {
-                    Beta = Positive(pr.GetValue(beta), "--beta"), Poisson = pr.GetValue(poisson) is double v && (v <= -1 || v >= 0.5) ? throw new InputException(Src, "--poisson", $"expected -1 < v < 0.5, got {v}") : pr.GetValue(poisson),
+                    Beta = Positive(pr.GetValue(beta), "--beta"), Poisson = Poisson(pr.GetValue(poisson)),
                     AreaCoefficientsNm = pr.GetValue(area) is string a ? Numbers(a, "--area-coefficients") : null,
                     FrameCompliance = pr.GetValue(frame) is string f ? Units.Parse(f, Compliance, Src, "--frame-compliance") : null,
                     DriftCorrection = DriftMode(pr.GetValue(drift)!),
@@ -85,6 +85,9 @@ static class IndentCommand
     }
 
     static double? Positive(double? v, string key) => v is double x && !(x > 0) ? throw new InputException(Src, key, $"expected a positive number, got {x}") : v;
+
+    static double? Poisson(double? v) =>
+        v is double x && !(x > -1 && x < 0.5) ? throw new InputException(Src, "--poisson", $"expected -1 < v < 0.5, got {x}") : v;
 
     static bool? DriftMode(string mode) => mode.ToLowerInvariant() switch
     {

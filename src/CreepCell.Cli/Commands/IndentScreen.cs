@@ -24,7 +24,7 @@ static class IndentScreen
         }
         var lastCycle = r.CycleSummary().LastOrDefault();
         var (ce, ch) = r.CsmSummary();
-        t.AddRow("[bold]mean ± std[/]", r.Indents.Count.ToString(), lastCycle.Pmax.Count == 0 ? "-" : Pm(lastCycle.Pmax, 1e-3, "F3"), "",
+        t.AddRow("[bold]mean ± std[/]", $"n = {r.Indents.Count}", lastCycle.Pmax.Count == 0 ? "-" : Pm(lastCycle.Pmax, 1e-3, "F3"), "",
             lastCycle.Modulus.Count == 0 ? "-" : Pm(lastCycle.Modulus, 1e9, "F2"), lastCycle.Hardness.Count == 0 ? "-" : Pm(lastCycle.Hardness, 1e9, "F3"),
             Pm(ce, 1e9, "F2"), Pm(ch, 1e9, "F3"), Pm(r.RateSensitivitySummary(), 1, "F4"), Pm(r.HoldExponentSummary(), 1, "F2"));
         AnsiConsole.Write(t);
