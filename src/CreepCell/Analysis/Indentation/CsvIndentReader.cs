@@ -4,10 +4,10 @@ using CreepCell.Io;
 namespace CreepCell.Analysis.Indentation;
 
 /// <summary>
-/// Plain CSV indentation data, one indent per file: a header row, then time, load, depth and optionally
-/// harmonic contact stiffness. Columns are found by name ("time", "load", "depth", "stiffness", with an
-/// optional unit in brackets such as "load (mN)"), or by a mapping role=header given by the user.
-/// Without a unit in the header: s, mN, nm and N/m.
+/// Plain CSV indentation data: a header row, then time, load, depth and optionally harmonic contact
+/// stiffness. Columns are found by name ("time", "load", "depth", "stiffness", with an optional unit in
+/// brackets such as "load (mN)"), or by a mapping role=header given by the user. Without a unit in the
+/// header: s, mN, nm and N/m. One indent per file, or several when an "indent" column labels the rows.
 /// </summary>
 public static class CsvIndentReader
 {
@@ -36,12 +36,17 @@ public static class CsvIndentReader
             }
             cols[role] = (idx, UnitFactor(path, header[idx], role));
         }
-        var data = cols.Keys.ToDictionary(k => k, _ => new List<double>());
+        int labelCol = FindColumn(header, IndentRole, mapping);
+        string name = Path.GetFileNameWithoutExtension(path);
+        var groups = new List<(string Label, Dictionary<string, List<double>> Data)>();
         for (int i = headerLine + 1; i < lines.Length; i++)
         {
             string line = lines[i];
             if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#')) continue;
             string[] cells = line.Split(sep);
+            string label = labelCol >= 0 && labelCol < cells.Length ? cells[labelCol].Trim().Trim('"') : name;
+            if (groups.Count == 0 || groups[^1].Label != label) groups.Add((label, cols.Keys.ToDictionary(k => k, _ => new List<double>())));
+            var data = groups[^1].Data;
             foreach (var (role, (idx, f)) in cols)
             {
                 if (idx >= cells.Length || !double.TryParse(cells[idx].Trim().Trim('"'), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
@@ -52,13 +57,21 @@ public static class CsvIndentReader
                 data[role].Add(v * f);
             }
         }
-        string name = Path.GetFileNameWithoutExtension(path);
-        if (data["time"].Count < 10)
-            return new IndentFile(path, Array.Empty<IndentTest>(), new InstrumentSettings(null, null, null, null, null), new[] { (name, $"only {data["time"].Count} data rows") });
-        var test = new IndentTest(name, data["time"].ToArray(), data["load"].ToArray(), data["depth"].ToArray(),
-            data.TryGetValue("stiffness", out var s) ? s.ToArray() : null, null, null, Array.Empty<SegmentMarker>());
-        return new IndentFile(path, new[] { test }, new InstrumentSettings(null, null, null, null, null), Array.Empty<(string, string)>());
+        if (groups.Count == 0) groups.Add((name, cols.Keys.ToDictionary(k => k, _ => new List<double>())));
+        if (groups.Select(g => g.Label).Distinct().Count() != groups.Count)
+            throw new InputException(path, "column \"" + header[labelCol] + "\"", "the rows of each indent must be consecutive");
+        var tests = new List<IndentTest>();
+        var skipped = new List<(string, string)>();
+        foreach (var (label, data) in groups)
+        {
+            if (data["time"].Count < 10) { skipped.Add((label, $"only {data["time"].Count} data rows")); continue; }
+            tests.Add(new IndentTest(label, data["time"].ToArray(), data["load"].ToArray(), data["depth"].ToArray(),
+                data.TryGetValue("stiffness", out var st) ? st.ToArray() : null, null, null, Array.Empty<SegmentMarker>()));
+        }
+        return new IndentFile(path, tests, new InstrumentSettings(null, null, null, null, null), skipped);
     }
+
+    const string IndentRole = "indent";
 
     static int FindColumn(string[] header, string role, IReadOnlyDictionary<string, string>? mapping)
     {
@@ -94,8 +107,8 @@ public static class CsvIndentReader
         {
             int eq = part.IndexOf('=');
             string role = eq > 0 ? part[..eq].Trim().ToLowerInvariant() : "";
-            if (eq <= 0 || !DefaultUnits.ContainsKey(role))
-                throw new InputException(source, "--columns", $"expected role=header pairs with roles {string.Join(", ", DefaultUnits.Keys)}, got \"{part}\"");
+            if (eq <= 0 || !(DefaultUnits.ContainsKey(role) || role == IndentRole))
+                throw new InputException(source, "--columns", $"expected role=header pairs with roles {string.Join(", ", DefaultUnits.Keys)}, {IndentRole}, got \"{part}\"");
             map[role] = part[(eq + 1)..].Trim();
         }
         return map;

@@ -54,6 +54,20 @@ public class BadInputAndCliTests
     }
 
     [Fact]
+    public void CsvWithAnIndentColumnHoldsSeveralIndents()
+    {
+        var a = SyntheticCurves.MultiCycle(70e9, 9e9, 1.5, new[] { 500e-9 });
+        var b = SyntheticCurves.MultiCycle(100e9, 5e9, 1.5, new[] { 700e-9 });
+        string path = Path.Combine(IndentFixtures.TempDir(), "two.csv");
+        IEnumerable<string> Rows(string label, IndentTest t) => Enumerable.Range(0, t.Count).Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"{label},{t.Time[i]:R},{t.Load[i] * 1e3:R},{t.Depth[i] * 1e9:R}"));
+        File.WriteAllLines(path, new[] { "indent,time,load,depth" }.Concat(Rows("A", a)).Concat(Rows("B", b)));
+        var f = CsvIndentReader.Read(path);
+        Assert.Equal(new[] { "A", "B" }, f.Tests.Select(t => t.Name));
+        Assert.Equal(100e9, OliverPharr.Analyze(f.Tests[1], new IndentOptions()).Results[0].Modulus, 100e9 * 1e-4);
+    }
+
+    [Fact]
     public void IndentCommandWritesTheTablesForTheCsmExport()
     {
         string dir = IndentFixtures.TempDir();
