@@ -151,7 +151,8 @@ public static class G200Reader
         bool? drift = null;
         string? tip = null;
         var area = new SortedDictionary<int, double>();
-        foreach (var (_, rows) in sheets)
+        // Values edited after the test ("Post-Test Inputs", "Inputs Editable Post Test") win over the pre-test ones.
+        foreach (var (_, rows) in sheets.OrderBy(sh => sh.Name.Contains("post", StringComparison.OrdinalIgnoreCase) ? 0 : 1))
         {
             if (rows.Count < 3) continue;
             var header = rows[0];
