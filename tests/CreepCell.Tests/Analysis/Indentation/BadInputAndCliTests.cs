@@ -7,16 +7,20 @@ namespace CreepCell.Tests.Analysis.Indentation;
 
 public class BadInputAndCliTests
 {
-    [Fact]
-    public void TruncatedWorkbookGivesOneClearError()
+    [Theory]
+    [InlineData(".xlsx")]
+    [InlineData(".xls")]
+    public void TruncatedWorkbookGivesOneClearError(string ext)
     {
         string dir = IndentFixtures.TempDir();
-        string path = Path.Combine(dir, "cut.xlsx");
-        var bytes = File.ReadAllBytes(IndentFixtures.Tungsten);
+        string path = Path.Combine(dir, "cut" + ext);
+        var bytes = File.ReadAllBytes(ext == ".xls" ? IndentFixtures.Example : IndentFixtures.Tungsten);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
         var e = Assert.Throws<InputException>(() => G200Reader.Read(path));
         Assert.Contains(path, e.Message);
         Assert.Contains("cannot read the workbook", e.Message);
+        Assert.Equal(2, IndentFixtures.RunCli("indent", path, "--out", Path.Combine(dir, "out")));
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
     }
 
     [Fact]
