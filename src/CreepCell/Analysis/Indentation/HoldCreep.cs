@@ -4,7 +4,11 @@ namespace CreepCell.Analysis.Indentation;
 public sealed record HoldCreepResult(
     string Indent, double HoldLoad, double HoldStart, double HoldEnd, double DriftRate,
     IReadOnlyList<(double Time, double Depth, double StrainRate, double Stress)> Points,
-    double N, double NError);
+    double N, double NError)
+{
+    /// <summary>ln(eps_dot / (1/s)) of the fitted line at sigma = 1 Pa.</summary>
+    public double LnRateIntercept { get; init; }
+}
 
 /// <summary>
 /// Constant-load hold creep (paper, Methods eq. 4-6 and "constant load tests"): during the hold at peak load
@@ -37,7 +41,7 @@ public static class HoldCreep
         var fit = LineFit.Of(pts.Select(p => Math.Log(p.Item4)).ToList(), pts.Select(p => Math.Log(p.Item3)).ToList());
         if (!double.IsFinite(fit.Slope)) { why = "stress does not vary during the hold; no exponent"; return null; }
         why = null;
-        return new HoldCreepResult(t.Name, t.Load[a..(b + 1)].Average(), t.Time[a], t.Time[b], rate, pts, fit.Slope, fit.SlopeError);
+        return new HoldCreepResult(t.Name, t.Load[a..(b + 1)].Average(), t.Time[a], t.Time[b], rate, pts, fit.Slope, fit.SlopeError) { LnRateIntercept = fit.Intercept };
     }
 
     /// <summary>The G200 hold markers when present (quasi-static or CSM exports), else the longest run of rows within 1 % of the peak load.</summary>

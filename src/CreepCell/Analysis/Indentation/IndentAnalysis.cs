@@ -105,7 +105,11 @@ public static class IndentAnalysis
             string prefix = manyFiles ? Path.GetFileNameWithoutExtension(file.Path) + "/" : "";
             failures.AddRange(file.Skipped.Select(s => new AnalysisFailure(prefix + s.Indent, 0, s.Reason)));
             foreach (var test in file.Tests)
-                indents.Add(AnalyzeOne(prefix + test.Name, file.Path, test with { Name = prefix + test.Name }, options, job, failures));
+            {
+                // A one-indent CSV is named after its file already.
+                string name = manyFiles && test.Name != Path.GetFileNameWithoutExtension(file.Path) ? prefix + test.Name : test.Name;
+                indents.Add(AnalyzeOne(name, file.Path, test with { Name = name }, options, job, failures));
+            }
         }
         return new IndentReport(indents, failures, job) { Frames = frames };
     }

@@ -69,10 +69,13 @@ public static class IndentPlots
         {
             var x = i.Rate!.Segments.Select(s => Math.Log(s.StrainRate)).ToArray();
             var y = i.Rate.Segments.Select(s => Math.Log(s.Hardness / 1e9)).ToArray();
-            var s = plt.Add.Scatter(x, y);
+            var s = plt.Add.ScatterPoints(x, y);
             s.LegendText = $"{i.Indent}: m = {i.Rate.M:F3} +- {i.Rate.MError:F3}";
+            double x0 = x.Min(), x1 = x.Max(), lnGPa = Math.Log(1e9);
+            var line = plt.Add.Line(x0, i.Rate.LnHIntercept - lnGPa + i.Rate.M * x0, x1, i.Rate.LnHIntercept - lnGPa + i.Rate.M * x1);
+            line.Color = s.Color;
         }
-        plt.XLabel("ln(strain rate / (1/s))"); plt.YLabel("ln(H / GPa)"); plt.Title("Strain-rate jumps: m = dlnH/dln(strain rate)");
+        plt.XLabel("ln(strain rate / (1/s))"); plt.YLabel("ln(H / GPa)"); plt.Title("Strain-rate jumps: m = dlnH/dln(strain rate), lines: fits");
         plt.ShowLegend();
         return plt;
     }
@@ -85,6 +88,9 @@ public static class IndentPlots
             var s = plt.Add.ScatterPoints(i.Hold!.Points.Select(p => Math.Log(p.Stress / 1e9)).ToArray(), i.Hold.Points.Select(p => Math.Log(p.StrainRate)).ToArray());
             s.LegendText = $"{i.Indent}: n = {i.Hold.N:F2}";
             s.MarkerSize = 3;
+            double lnGPa = Math.Log(1e9), x0 = i.Hold.Points.Min(p => Math.Log(p.Stress)), x1 = i.Hold.Points.Max(p => Math.Log(p.Stress));
+            var line = plt.Add.Line(x0 - lnGPa, i.Hold.LnRateIntercept + i.Hold.N * x0, x1 - lnGPa, i.Hold.LnRateIntercept + i.Hold.N * x1);
+            line.Color = s.Color;
         }
         plt.XLabel("ln(sigma / GPa), sigma = P/(24.56 h^2)"); plt.YLabel("ln(strain rate / (1/s)), h_dot/h"); plt.Title("Constant-load hold creep");
         plt.ShowLegend();

@@ -6,6 +6,9 @@ public readonly record struct RateSegment(double DepthFrom, double DepthTo, doub
 /// <summary>Strain-rate sensitivity m = dlnH/dln(eps_dot) with its standard error, and the creep exponent n = 1/m.</summary>
 public sealed record RateSensitivity(string Indent, IReadOnlyList<RateSegment> Segments, double M, double MError)
 {
+    /// <summary>ln(H / Pa) of the fitted line at eps_dot = 1/s.</summary>
+    public double LnHIntercept { get; init; }
+
     public double N => 1 / M;
     /// <summary>Propagated error of n = 1/m: dn = dm / m^2.</summary>
     public double NError => MError / (M * M);
@@ -46,7 +49,7 @@ public static class StrainRateJump
         var fit = LineFit.Of(segments.Select(s => Math.Log(s.StrainRate)).ToList(), segments.Select(s => Math.Log(s.Hardness)).ToList());
         if (!(fit.Slope > 0)) { why = $"hardness does not rise with strain rate (slope {fit.Slope:G3}); no rate sensitivity to report"; return null; }
         why = null;
-        return new RateSensitivity(t.Name, segments, fit.Slope, fit.SlopeError);
+        return new RateSensitivity(t.Name, segments, fit.Slope, fit.SlopeError) { LnHIntercept = fit.Intercept };
     }
 
     const int RateHalfWindow = 3;
