@@ -52,6 +52,23 @@ public class G200FixtureTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// The Results sheet's "E/H Average Over Defined Range" (the file's 100-200 nm calculation window):
+    /// test 1: 76.318 GPa, 9.784 GPa; test 2: 77.749 GPa, 10.067 GPa.
+    /// </summary>
+    [Theory]
+    [InlineData("Test 001", 76.318, 9.784)]
+    [InlineData("Test 002", 77.749, 10.067)]
+    public void CsmWindowAveragesMatchTheInstrumentResultsSheet(string indent, double eGpa, double hGpa)
+    {
+        var f = G200Reader.Read(IndentFixtures.Example);
+        var o = new IndentOverrides { Beta = 1.0 }.Apply(new IndentOptions().WithInstrument(f.Settings));
+        var (e, h) = Csm.Average(Csm.Curve(f.Tests.Single(t => t.Name == indent), o), 100e-9, 200e-9);
+        output.WriteLine($"{indent}: E {e.Mean / 1e9:F3} GPa (instrument {eGpa}), H {h.Mean / 1e9:F3} GPa (instrument {hGpa})");
+        Assert.Equal(eGpa, e.Mean / 1e9, eGpa * 0.006);
+        Assert.Equal(hGpa, h.Mean / 1e9, hGpa * 0.01);
+    }
+
     /// <summary>Every unload of the 16 x 10-cycle calibration run, against the instrument's "Cycles-GroupedByTest" sheet.</summary>
     [Fact]
     public void MultiCycleUnloadsMatchTheInstrumentStiffnessAndContactDepth()
