@@ -68,7 +68,12 @@ public sealed class MaterialsDatabase
     {
         string Str(string k, string? fallback = null) => t.TryGetValue(k, out var v) ? v as string ?? throw new InputException(source, $"{key}.{k}", "expected a string") : fallback ?? throw new InputException(source, $"{key}.{k}", "missing");
         var aliases = t.TryGetValue("aliases", out var a) && a is TomlArray arr ? arr.Select(x => x?.ToString() ?? "").ToList() : new List<string>();
-        double? electrons = t.TryGetValue("electrons", out var e) ? Convert.ToDouble(e, System.Globalization.CultureInfo.InvariantCulture) : null;
+        double? electrons = !t.TryGetValue("electrons", out var e) ? null : e switch
+        {
+            long i when i >= 0 => i,
+            double d when d >= 0 && double.IsFinite(d) => d,
+            _ => throw new InputException(source, $"{key}.electrons", "expected a non-negative number of electrons per formula unit"),
+        };
         MaterialProperty? P(string k, Dimension d) => ReadProperty(source, key, k, t, d);
         return new MaterialRecord(key, Str("name", key), Str("formula", key), aliases, Str("role", "active"), electrons,
             t.TryGetValue("lithiated", out var l) ? l as string : null,
