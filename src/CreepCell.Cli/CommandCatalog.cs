@@ -14,5 +14,8 @@ static class CommandCatalog
         yield return Commands.EnergyCommand.Create();
         yield return Commands.PelletCommand.Create();
         yield return Commands.MeshCommand.Create();
+        yield return Commands.IndentCommand.Create();
+        yield return Commands.MaterialsCommand.Create();
+        yield return Commands.CreepLawCommand.Create();
     }
 }

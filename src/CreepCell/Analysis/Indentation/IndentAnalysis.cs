@@ -1,0 +1,144 @@
+namespace CreepCell.Analysis.Indentation;
+
+/// <summary>User settings that win over the file's stored ones (null: take the file's value, else the default).</summary>
+public sealed record IndentOverrides
+{
+    public double? Beta { get; init; }
+    public double? Poisson { get; init; }
+    /// <summary>Area coefficients in the instrument convention (hc in nm, A in nm^2).</summary>
+    public double[]? AreaCoefficientsNm { get; init; }
+    public double? FrameCompliance { get; init; }
+    public bool? DriftCorrection { get; init; }
+    public double? UnloadWindowLow { get; init; }
+    public double? UnloadWindowHigh { get; init; }
+
+    public IndentOptions Apply(IndentOptions o) => o with
+    {
+        Beta = Beta ?? o.Beta,
+        SamplePoisson = Poisson ?? o.SamplePoisson,
+        Area = AreaCoefficientsNm is { Length: > 0 } c ? AreaFunction.FromNanometre(c) : o.Area,
+        FrameCompliance = FrameCompliance ?? o.FrameCompliance,
+        DriftCorrection = DriftCorrection ?? o.DriftCorrection,
+        UnloadWindowLow = UnloadWindowLow ?? o.UnloadWindowLow,
+        UnloadWindowHigh = UnloadWindowHigh ?? o.UnloadWindowHigh,
+    };
+}
+
+/// <summary>What to analyse besides the unloads: CSM depth window, strain-rate jumps, hold creep.</summary>
+public sealed record IndentJob
+{
+    public IndentOverrides Overrides { get; init; } = new();
+    public double CsmFrom { get; init; } = 200e-9;
+    public double CsmTo { get; init; } = 1800e-9;
+    public IReadOnlyList<double>? JumpDepths { get; init; }
+    public double JumpTransient { get; init; } = 0.3;
+    public bool StrainRateJump { get; init; }
+    public bool Hold { get; init; }
+    public double HoldTransient { get; init; } = 10;
+    public IReadOnlyDictionary<string, string>? CsvColumns { get; init; }
+    /// <summary>Estimate the frame compliance from each file's unloads and use it (unless the user gave one).</summary>
+    public bool CalibrateFrame { get; init; }
+}
+
+/// <summary>Everything measured on one indent.</summary>
+public sealed record IndentResult(
+    string Indent, string File, IndentOptions Options, IndentTest Test, IReadOnlyList<UnloadResult> Unloads, IReadOnlyList<CsmPoint> Csm,
+    (MeanStd Modulus, MeanStd Hardness)? CsmAverage, RateSensitivity? Rate, HoldCreepResult? Hold);
+
+/// <summary>All indents of a run, the failures with reasons, and means over indents.</summary>
+public sealed record IndentReport(IReadOnlyList<IndentResult> Indents, IReadOnlyList<AnalysisFailure> Failures, IndentJob Job)
+{
+    /// <summary>Frame calibrations made for this run, per file.</summary>
+    public IReadOnlyList<(string File, FrameCalibrationResult Result)> Frames { get; init; } = Array.Empty<(string, FrameCalibrationResult)>();
+
+    /// <summary>Mean +- std of E and H over indents, per unload cycle number.</summary>
+    public IEnumerable<(int Cycle, MeanStd Pmax, MeanStd Modulus, MeanStd Hardness)> CycleSummary() =>
+        Indents.SelectMany(i => i.Unloads).GroupBy(u => u.Cycle).OrderBy(g => g.Key)
+            .Select(g => (g.Key, MeanStd.Of(g.Select(u => u.Pmax)), MeanStd.Of(g.Select(u => u.Modulus)), MeanStd.Of(g.Select(u => u.Hardness))));
+
+    /// <summary>Mean +- std over indents of the per-indent CSM window averages.</summary>
+    public (MeanStd Modulus, MeanStd Hardness) CsmSummary() =>
+        (MeanStd.Of(Indents.Where(i => i.CsmAverage != null).Select(i => i.CsmAverage!.Value.Modulus.Mean)),
+         MeanStd.Of(Indents.Where(i => i.CsmAverage != null).Select(i => i.CsmAverage!.Value.Hardness.Mean)));
+
+    public MeanStd RateSensitivitySummary() => MeanStd.Of(Indents.Where(i => i.Rate != null).Select(i => i.Rate!.M));
+
+    public MeanStd HoldExponentSummary() => MeanStd.Of(Indents.Where(i => i.Hold != null).Select(i => i.Hold!.N));
+}
+
+/// <summary>
+/// The indentation pipeline: read each file (G200 .xls/.xlsx or CSV), resolve the settings (defaults, then
+/// the file's stored values, then the user's), and run Oliver-Pharr on every unload, CSM, strain-rate jumps and
+/// hold creep where asked. Indents that cannot be analysed are reported with the reason.
+/// </summary>
+public static class IndentAnalysis
+{
+    public static IndentFile ReadFile(string path, IReadOnlyDictionary<string, string>? csvColumns)
+    {
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        if (!File.Exists(path)) throw new InputException(path, null, "file not found");
+        return ext switch
+        {
+            ".xls" or ".xlsx" => G200Reader.Read(path),
+            ".csv" or ".txt" or ".tsv" => CsvIndentReader.Read(path, csvColumns),
+            _ => throw new InputException(path, null, $"unknown file type \"{ext}\"; expected .xls, .xlsx (G200 export) or .csv"),
+        };
+    }
+
+    public static IndentReport Run(IReadOnlyList<string> paths, IndentJob job)
+    {
+        var files = paths.Select(p => ReadFile(p, job.CsvColumns)).ToList();
+        var indents = new List<IndentResult>();
+        var failures = new List<AnalysisFailure>();
+        bool manyFiles = files.Count > 1;
+        var frames = new List<(string, FrameCalibrationResult)>();
+        foreach (var file in files)
+        {
+            var options = job.Overrides.Apply(new IndentOptions().WithInstrument(file.Settings));
+            if (job.CalibrateFrame && job.Overrides.FrameCompliance is null)
+            {
+                var raw = file.Tests.SelectMany(t => OliverPharr.Analyze(t, options with { FrameCompliance = 0 }).Results).ToList();
+                var frame = FrameCalibration.Estimate(raw, options, out string? why);
+                if (frame is null) failures.Add(new AnalysisFailure(Path.GetFileName(file.Path), 0, "frame calibration: " + why));
+                else { options = options with { FrameCompliance = frame.Compliance }; frames.Add((file.Path, frame)); }
+            }
+            string prefix = manyFiles ? Path.GetFileNameWithoutExtension(file.Path) + "/" : "";
+            failures.AddRange(file.Skipped.Select(s => new AnalysisFailure(prefix + s.Indent, 0, s.Reason)));
+            foreach (var test in file.Tests)
+            {
+                // A one-indent CSV is named after its file already.
+                string name = manyFiles && test.Name != Path.GetFileNameWithoutExtension(file.Path) ? prefix + test.Name : test.Name;
+                indents.Add(AnalyzeOne(name, file.Path, test with { Name = name }, options, job, failures));
+            }
+        }
+        return new IndentReport(indents, failures, job) { Frames = frames };
+    }
+
+    static IndentResult AnalyzeOne(string name, string file, IndentTest test, IndentOptions o, IndentJob job, List<AnalysisFailure> failures)
+    {
+        var (unloads, fails) = OliverPharr.Analyze(test, o);
+        var csm = Csm.Curve(test, o);
+        (MeanStd, MeanStd)? avg = null;
+        if (csm.Count > 0)
+        {
+            var a = Csm.Average(csm, job.CsmFrom, job.CsmTo);
+            if (a.Modulus.Count > 0) avg = a;
+            else failures.Add(new AnalysisFailure(name, 0, $"no CSM points between {job.CsmFrom * 1e9:G4} and {job.CsmTo * 1e9:G4} nm"));
+        }
+        // A CSM test that stops without unloading has been analysed; a missing unload is then no failure.
+        failures.AddRange(csm.Count > 0 ? fails.Where(f => f.Cycle > 0) : fails);
+        RateSensitivity? rate = null;
+        if (job.StrainRateJump)
+        {
+            rate = StrainRateJump.Analyze(test, o, job.JumpDepths, job.JumpTransient, out string? why, job.CsmFrom);
+            if (rate == null) failures.Add(new AnalysisFailure(name, 0, "strain-rate jump: " + why));
+        }
+        HoldCreepResult? hold = null;
+        if (job.Hold)
+        {
+            hold = HoldCreep.Analyze(test, o, job.HoldTransient, out string? why);
+            if (hold == null) failures.Add(new AnalysisFailure(name, 0, "hold creep: " + why));
+        }
+        return new IndentResult(name, file, o, test, unloads, csm, avg, rate, hold);
+    }
+}
