@@ -8,5 +8,6 @@ static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return Commands.UnitsCommand.Create();
+        yield return Commands.MicrostructureCommand.Create();
     }
 }
