@@ -57,7 +57,7 @@ static class MicrostructureCommand
         table.AddRow("pores", (100 * r.TargetPorosity).ToString("0.00", inv) + " %", (100 * r.Porosity).ToString("0.00", inv) + " %", "", "", "");
         AnsiConsole.Write(table);
         Console.WriteLine(string.Format(inv,
-            "particles {0}, vertices {1}, min gap {2:0.000} um ({3:0.000} x mean diameter), min angle {4:0.0} deg, edges {5:0.000}-{6:0.000} um",
-            r.ParticleCount, r.VertexCount, r.MinGap * 1e6, r.MinGapOverMeanDiameter, r.MinInteriorAngleDegrees, r.MinEdgeLength * 1e6, r.MaxEdgeLength * 1e6));
+            "particles {0}, vertices {1}, min gap {2:0.000} um ({3:0.000} x mean diameter), min angle {4:0.0} deg, edges {5:0.000}-{6:0.000} um, cell area error {7:0.0} %",
+            r.ParticleCount, r.VertexCount, r.MinGap * 1e6, r.MinGapOverMeanDiameter, r.MinInteriorAngleDegrees, r.MinEdgeLength * 1e6, r.MaxEdgeLength * 1e6, 100 * r.CellAreaError));
     }
 }

@@ -1,58 +1,170 @@
 namespace CreepCell.Geometry.Packing;
 
 /// <summary>
-/// Relaxes a power diagram so that its cells are regular and have prescribed areas: each step moves
-/// every site to its cell's centroid (Lloyd, IEEE Trans. Inf. Theory 28, 1982) and corrects its weight
-/// by a damped Newton step on the cell area, dw_i = omega (A*_i - A_i) / (dA_i/dw_i)
-/// (the capacity-constrained power diagram idea of Balzer, Schloemer and Deussen, SIGGRAPH 2009).
+/// Relaxes a power diagram so that its cells are regular and have prescribed areas. Each step moves
+/// every site to its cell's centroid (Lloyd, IEEE Trans. Inf. Theory 28, 1982) and takes a Newton step
+/// on the weights for the cell areas; a few final steps adjust only the weights. The area Jacobian
+/// dA_i/dw_j is a graph Laplacian with coefficients l_ij / (2 d_ij) (a weight shift dw moves the shared
+/// edge by dw / (2 d_ij)), as in capacity-constrained power diagrams (Balzer, Schloemer and Deussen,
+/// SIGGRAPH 2009; de Goes et al., "Blue noise through optimal transport", SIGGRAPH Asia 2012).
 /// </summary>
 internal static class CellRelaxation
 {
-    const double Damping = 0.5;
+    const int FinalWeightSteps = 8;
 
     /// <summary>The relaxed diagram and the largest relative cell-area error left.</summary>
     public static (PowerDiagram Diagram, double MaxAreaError) Run(double side, Vec2[] sites, double[] targetAreas, int steps)
     {
         int n = sites.Length;
-        var weights = new double[n];
-        var diagram = new PowerDiagram(side, sites, weights);
-        for (int step = 0; step < steps; step++)
+        // start from the weights of disks of the target areas: w = r^2
+        var weights = targetAreas.Select(a => a / Math.PI).ToArray();
+        var diagram = NonEmpty(side, sites, weights);
+        for (int step = 0; step < steps + FinalWeightSteps; step++)
         {
+            (diagram, weights) = NewtonWeights(side, sites, weights, diagram, targetAreas);
+            if (step >= steps) continue;
             var next = new Vec2[n];
-            for (int i = 0; i < n; i++)
-            {
-                var cell = diagram.Cells[i];
-                double area = cell.Count == 0 ? 0 : cell.Area();
-                double slope = diagram.AreaWeightDerivative(i);
-                // an empty cell has no slope: grow its weight by its own target scale
-                weights[i] += slope > 0 ? Damping * (targetAreas[i] - area) / slope : targetAreas[i];
-                next[i] = cell.Count == 0 ? sites[i] : cell.Centroid();
-            }
-            Normalize(weights);
+            for (int i = 0; i < n; i++) next[i] = diagram.Cells[i].Count == 0 ? sites[i] : diagram.Cells[i].Centroid();
             sites = next;
-            diagram = new PowerDiagram(side, sites, weights);
+            diagram = NonEmpty(side, sites, weights);
         }
         return (diagram, MaxRelativeError(diagram, targetAreas));
     }
 
-    /// <summary>Only weight differences matter; keeping the mean at zero keeps them well scaled.</summary>
-    static void Normalize(double[] w)
+    /// <summary>One Newton step on the weights, halved until the squared area error decreases with no cell emptied.</summary>
+    static (PowerDiagram, double[]) NewtonWeights(double side, Vec2[] sites, double[] w, PowerDiagram d, double[] targets)
     {
-        if (w.Length == 0) return;
-        double mean = 0;
-        foreach (double x in w) mean += x;
-        mean /= w.Length;
-        for (int i = 0; i < w.Length; i++) w[i] -= mean;
+        int n = w.Length;
+        var residual = new double[n];
+        for (int i = 0; i < n; i++) residual[i] = targets[i] - Area(d, i);
+        var delta = AreaJacobian.Solve(d, sites, residual);
+        double before = SquaredError(d, targets);
+        for (double alpha = 1; alpha > 1e-3; alpha /= 2)
+        {
+            var trial = new double[n];
+            for (int i = 0; i < n; i++) trial[i] = w[i] + alpha * delta[i];
+            var td = new PowerDiagram(side, sites, trial);
+            if (td.Cells.All(c => c.Count > 0) && SquaredError(td, targets) < before) return (td, trial);
+        }
+        return (d, w);
     }
 
-    static double MaxRelativeError(PowerDiagram d, double[] targets)
+    /// <summary>
+    /// Halves all weights until no cell is empty; with all weights zero it is the Voronoi diagram of
+    /// distinct sites, which has no empty cell, so this ends.
+    /// </summary>
+    static PowerDiagram NonEmpty(double side, Vec2[] sites, double[] w)
+    {
+        for (int halvings = 0; ; halvings++)
+        {
+            var d = new PowerDiagram(side, sites, w);
+            if (d.Cells.All(c => c.Count > 0) || halvings > 60) return d;
+            for (int i = 0; i < w.Length; i++) w[i] = halvings == 60 ? 0 : w[i] / 2;
+        }
+    }
+
+    /// <summary>Sum of squared relative area errors: a smooth measure that still sees every cell.</summary>
+    static double SquaredError(PowerDiagram d, double[] targets)
     {
         double e = 0;
         for (int i = 0; i < targets.Length; i++)
         {
-            double a = d.Cells[i].Count == 0 ? 0 : d.Cells[i].Area();
-            e = Math.Max(e, Math.Abs(a - targets[i]) / targets[i]);
+            double r = (Area(d, i) - targets[i]) / targets[i];
+            e += r * r;
         }
         return e;
+    }
+
+    static double Area(PowerDiagram d, int i) => d.Cells[i].Count == 0 ? 0 : d.Cells[i].Area();
+
+    static double MaxRelativeError(PowerDiagram d, double[] targets)
+    {
+        double e = 0;
+        for (int i = 0; i < targets.Length; i++) e = Math.Max(e, Math.Abs(Area(d, i) - targets[i]) / targets[i]);
+        return e;
+    }
+}
+
+/// <summary>
+/// Solves J dw = r for the power-diagram area Jacobian J (a weighted graph Laplacian, symmetric and
+/// positive semi-definite with the constants as null space) by conjugate gradients on zero-mean vectors.
+/// Empty cells get a unit diagonal so they still move.
+/// </summary>
+internal static class AreaJacobian
+{
+    public static double[] Solve(PowerDiagram d, Vec2[] sites, double[] r)
+    {
+        int n = r.Length;
+        var links = Links(d, sites);
+        var b = (double[])r.Clone();
+        RemoveMean(b);
+        var x = new double[n];
+        var res = (double[])b.Clone();
+        var p = (double[])res.Clone();
+        double rr = Dot(res, res), stop = 1e-24 * Math.Max(rr, 1e-300);
+        for (int it = 0; it < 4 * n + 20 && rr > stop; it++)
+        {
+            var q = Apply(links, p);
+            double pq = Dot(p, q);
+            if (!(pq > 0)) break;
+            double a = rr / pq;
+            for (int i = 0; i < n; i++) { x[i] += a * p[i]; res[i] -= a * q[i]; }
+            double rrNew = Dot(res, res);
+            for (int i = 0; i < n; i++) p[i] = res[i] + rrNew / rr * p[i];
+            rr = rrNew;
+        }
+        return x;
+    }
+
+    /// <summary>Per cell the (neighbour, l_ij / (2 d_ij)) pairs, symmetrized by averaging both sides.</summary>
+    static List<(int J, double C)>[] Links(PowerDiagram d, Vec2[] sites)
+    {
+        int n = sites.Length;
+        var map = new Dictionary<(int, int), double>();
+        for (int i = 0; i < n; i++)
+        {
+            var cell = d.Cells[i];
+            for (int k = 0; k < cell.Count; k++)
+            {
+                int j = cell.Labels[k];
+                if (j < 0 || j >= n) continue;
+                double dist = (sites[j] - sites[i]).Length;
+                if (dist == 0) continue;
+                var key = i < j ? (i, j) : (j, i);
+                map[key] = map.GetValueOrDefault(key) + cell.EdgeLength(k) / (4 * dist);
+            }
+        }
+        var links = new List<(int, double)>[n];
+        for (int i = 0; i < n; i++) links[i] = new List<(int, double)>();
+        foreach (var ((i, j), c) in map.OrderBy(e => e.Key))
+        {
+            links[i].Add((j, c));
+            links[j].Add((i, c));
+        }
+        return links;
+    }
+
+    static double[] Apply(List<(int J, double C)>[] links, double[] x)
+    {
+        var y = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (links[i].Count == 0) { y[i] = x[i]; continue; }
+            foreach (var (j, c) in links[i]) y[i] += c * (x[i] - x[j]);
+        }
+        return y;
+    }
+
+    static double Dot(double[] a, double[] b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    static void RemoveMean(double[] v)
+    {
+        double m = v.Average();
+        for (int i = 0; i < v.Length; i++) v[i] -= m;
     }
 }
