@@ -8,6 +8,8 @@ namespace CreepCell.Geometry.Packing;
 public static class DetMath
 {
     const double Ln2 = 0.6931471805599453;
+    // ln 2 split so that k * Ln2Hi is exact for |k| < 2^11 (Cody and Waite, as in fdlibm's e_exp.c)
+    const double Ln2Hi = 6.93147180369123816490e-01, Ln2Lo = 1.90821492927058770002e-10;
     const double Pi = 3.141592653589793;
 
     /// <summary>e^x.</summary>
@@ -17,7 +19,7 @@ public static class DetMath
         if (x > 709) return double.PositiveInfinity;
         if (x < -745) return 0;
         double k = Math.Round(x / Ln2);
-        double r = x - k * Ln2;
+        double r = (x - k * Ln2Hi) - k * Ln2Lo;
         double term = 1, sum = 1;
         for (int n = 1; n < 30 && Math.Abs(term) > 1e-18; n++)
         {

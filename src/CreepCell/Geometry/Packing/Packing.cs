@@ -24,7 +24,10 @@ public sealed record Particle(string Phase, Vec2[] Vertices, double Area, Vec2 C
     public bool IsClipped => Sides != RveSide.None;
 }
 
-/// <summary>Target and achieved area fraction of one phase, and its particle sizes.</summary>
+/// <summary>
+/// Target and achieved area fraction of one phase, its particle sizes, and the relative offset s with
+/// which its cell edges were moved inward (t_i = max(s sqrt(A_i), g/2)).
+/// </summary>
 public sealed record PhaseReport(
     string Name,
     double TargetFraction,
@@ -32,7 +35,7 @@ public sealed record PhaseReport(
     int ParticleCount,
     double MeanEquivalentDiameter,
     double EquivalentDiameterCv,
-    double Offset);
+    double RelativeOffset);
 
 /// <summary>
 /// What the generator reached. Fractions are particle area over RVE area; the pore fraction is the
