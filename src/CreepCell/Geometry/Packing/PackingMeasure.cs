@@ -33,23 +33,26 @@ internal static class PackingMeasure
     }
 
     /// <summary>
-    /// Smallest boundary distance between two particles. Pairs are visited by increasing bounding-box
-    /// distance and the exact O(n m) distance is computed only while the box distance can still beat
-    /// the best so far. With a single particle there is no gap; the RVE side is reported.
+    /// Smallest boundary distance between two particles, by a sweep over bounding boxes sorted by
+    /// their left edge: once a box starts further right than the best gap so far, no later one can
+    /// beat it. The exact O(n m) distance is computed only for boxes closer than the best gap.
+    /// With a single particle there is no gap; the RVE side is reported.
     /// </summary>
     public static double MinGap(IReadOnlyList<Particle> particles, double side)
     {
         var boxes = particles.Select(q => PolygonMath.Bounds(q.Vertices)).ToArray();
-        var pairs = new List<(double Box, int I, int J)>();
-        for (int i = 0; i < boxes.Length; i++)
-            for (int j = i + 1; j < boxes.Length; j++)
-                pairs.Add((BoxDistance(boxes[i], boxes[j]), i, j));
-        pairs.Sort((a, b) => a.Box != b.Box ? a.Box.CompareTo(b.Box) : a.I != b.I ? a.I.CompareTo(b.I) : a.J.CompareTo(b.J));
+        var order = Enumerable.Range(0, boxes.Length).OrderBy(i => boxes[i].Min.X).ThenBy(i => i).ToArray();
         double best = side;
-        foreach (var (box, i, j) in pairs)
+        for (int a = 0; a < order.Length; a++)
         {
-            if (box >= best) break;
-            best = Math.Min(best, PolygonMath.Distance(particles[i].Vertices, particles[j].Vertices));
+            int i = order[a];
+            for (int b = a + 1; b < order.Length; b++)
+            {
+                int j = order[b];
+                if (boxes[j].Min.X - boxes[i].Max.X >= best) break;
+                if (BoxDistance(boxes[i], boxes[j]) < best)
+                    best = PolygonMath.Distance(particles[i].Vertices, particles[j].Vertices, best);
+            }
         }
         return best;
     }

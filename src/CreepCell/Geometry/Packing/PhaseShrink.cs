@@ -3,11 +3,11 @@ namespace CreepCell.Geometry.Packing;
 /// <summary>
 /// The cells of one phase and the search for their common relative offset s: each cell's shared edges
 /// move inward by t_i = max(s sqrt(A_i), g/2), and s is chosen so that the particles' total area is
-/// the phase's target. The area falls as s grows, so bisection finds it.
+/// the phase's target. The area falls as s grows, so a bracketing root finder finds it.
 /// </summary>
 internal sealed class PhaseShrink
 {
-    const int MaxBisections = 60;
+    const int MaxIterations = 60;
 
     readonly PackingSpec _spec;
     readonly PhaseSpec _phase;
@@ -52,16 +52,38 @@ internal sealed class PhaseShrink
                 $"cannot reach {_phase.Fraction:0.####}: with gaps of at least {_spec.MinGap:G3} x the mean diameter between particles, " +
                 $"this phase covers at most {reachable:0.####} (lower the fractions or min_gap)");
         }
-        double lo = 0, hi = 0.05;
-        while (Area(hi) >= _target && hi < 2) { lo = hi; hi *= 2; }
-        double best = lo, bestError = Math.Abs(Area(lo) - _target);
+        double lo = 0, hi = 0.05, fLo = most - _target, fHi = Area(hi) - _target;
+        while (fHi >= 0 && hi < 2) { lo = hi; fLo = fHi; hi *= 2; fHi = Area(hi) - _target; }
+        return Illinois(lo, fLo, hi, fHi);
+    }
+
+    /// <summary>
+    /// Regula falsi with the Illinois modification (Dowell and Jarratt, BIT 11, 1971): keeps the
+    /// bracket of bisection but converges superlinearly on the smooth parts of the area curve.
+    /// </summary>
+    double Illinois(double lo, double fLo, double hi, double fHi)
+    {
         double tolerance = 1e-9 * _spec.Side * _spec.Side;
-        for (int it = 0; it < MaxBisections && bestError > tolerance; it++)
+        double best = lo, bestError = Math.Abs(fLo);
+        int side = 0;
+        for (int it = 0; it < MaxIterations && bestError > tolerance; it++)
         {
-            double mid = 0.5 * (lo + hi);
-            double a = Area(mid);
-            if (Math.Abs(a - _target) < bestError) { best = mid; bestError = Math.Abs(a - _target); }
-            if (a >= _target) lo = mid; else hi = mid;
+            double s = fLo == fHi ? 0.5 * (lo + hi) : (lo * fHi - hi * fLo) / (fHi - fLo);
+            if (!(s > lo && s < hi)) s = 0.5 * (lo + hi);
+            double f = Area(s) - _target;
+            if (Math.Abs(f) < bestError) { best = s; bestError = Math.Abs(f); }
+            if (f >= 0)
+            {
+                lo = s; fLo = f;
+                if (side == 1) fHi /= 2;
+                side = 1;
+            }
+            else
+            {
+                hi = s; fHi = f;
+                if (side == -1) fLo /= 2;
+                side = -1;
+            }
         }
         return best;
     }

@@ -134,6 +134,29 @@ public static class PolygonMath
         return d;
     }
 
+    /// <summary>
+    /// min(cutoff, distance) between two disjoint polygons. The closest pair is a vertex of one and an
+    /// edge of the other, so if the distance is below the cutoff that vertex lies in the other
+    /// polygon's bounding box grown by the cutoff; only such vertices are tried.
+    /// </summary>
+    public static double Distance(IReadOnlyList<Vec2> a, IReadOnlyList<Vec2> b, double cutoff)
+    {
+        double d = cutoff;
+        d = Math.Min(d, VerticesToEdges(a, b, Bounds(b), d));
+        return Math.Min(d, VerticesToEdges(b, a, Bounds(a), d));
+    }
+
+    static double VerticesToEdges(IReadOnlyList<Vec2> from, IReadOnlyList<Vec2> to, (Vec2 Min, Vec2 Max) box, double cutoff)
+    {
+        double d = cutoff;
+        foreach (var q in from)
+        {
+            if (q.X < box.Min.X - d || q.X > box.Max.X + d || q.Y < box.Min.Y - d || q.Y > box.Max.Y + d) continue;
+            for (int j = 0; j < to.Count; j++) d = Math.Min(d, PointSegment(q, to[j], to[(j + 1) % to.Count]));
+        }
+        return d;
+    }
+
     /// <summary>Distance from q to the segment ab.</summary>
     public static double PointSegment(Vec2 q, Vec2 a, Vec2 b)
     {

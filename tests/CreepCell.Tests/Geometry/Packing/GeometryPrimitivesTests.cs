@@ -41,6 +41,9 @@ public class GeometryPrimitivesTests
         Assert.False(PolygonMath.Intersect(UnitSquare, Shift(2, 0)));
         Assert.Equal(1, PolygonMath.Distance(UnitSquare, Shift(2, 0)), 1e-15);
         Assert.Equal(Math.Sqrt(2), PolygonMath.Distance(UnitSquare, Shift(2, 2)), 1e-15);
+        // with a cutoff: exact below it, the cutoff above it
+        Assert.Equal(1, PolygonMath.Distance(UnitSquare, Shift(2, 0), 1.5), 1e-15);
+        Assert.Equal(0.7, PolygonMath.Distance(UnitSquare, Shift(2, 0), 0.7));
     }
 
     [Fact]
