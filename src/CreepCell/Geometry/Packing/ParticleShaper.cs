@@ -64,7 +64,7 @@ internal static class ParticleShaper
     static LabelledPolygon Offset(LabelledPolygon cell, double t, HashSet<int> detached, double side)
     {
         var poly = LabelledPolygon.Square(side);
-        foreach (int wall in detached)
+        foreach (int wall in detached.OrderBy(w => w))
         {
             var (wn, wc) = Wall.Line(wall, side, t);
             poly = poly.Clip(wn, wc, Wall.Detached);
