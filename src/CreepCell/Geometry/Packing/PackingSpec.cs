@@ -25,7 +25,7 @@ public sealed record PackingSpec(
     double CornerRadius = 0.2,
     double MinGap = 0.02,
     int RelaxationSteps = 40,
-    string Source = "microstructure",
+    string Source = "packing spec",
     string KeyPrefix = "microstructure")
 {
     /// <summary>

@@ -69,6 +69,36 @@ public class GeometryPrimitivesTests
         Assert.Equal(4 / (2 * 2.0), d.AreaWeightDerivative(0), 1e-12);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    [InlineData(4.0)]
+    public void Pruned_power_cells_equal_cells_clipped_by_every_site(double weightScale)
+    {
+        var rng = new SplitMix64(17);
+        int n = 150;
+        double side = 10;
+        var sites = Enumerable.Range(0, n).Select(_ => new Vec2(rng.NextDouble() * side, rng.NextDouble() * side)).ToArray();
+        var w = Enumerable.Range(0, n).Select(_ => weightScale * rng.NextDouble()).ToArray();
+        var d = new PowerDiagram(side, sites, w);
+        double total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var full = LabelledPolygon.Square(side);
+            for (int j = 0; j < n; j++)
+            {
+                if (j == i) continue;
+                var nrm = sites[j] - sites[i];
+                full = full.Clip(nrm, (Vec2.Dot(sites[j], sites[j]) - Vec2.Dot(sites[i], sites[i]) + w[i] - w[j]) / 2, j);
+            }
+            double expected = full.Count == 0 ? 0 : full.Area();
+            double got = d.Cells[i].Count == 0 ? 0 : d.Cells[i].Area();
+            Assert.Equal(expected, got, 1e-12);
+            total += got;
+        }
+        Assert.Equal(side * side, total, 1e-9);
+    }
+
     [Fact]
     public void Relaxed_cells_tile_the_square_with_the_requested_areas()
     {
