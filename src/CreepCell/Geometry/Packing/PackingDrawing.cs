@@ -46,10 +46,11 @@ public static class PackingDrawing
         return sb.ToString();
     }
 
+    /// <summary>Writes <see cref="ToSvg"/> to a file (atomically).</summary>
     public static void WriteSvg(Packing packing, string path, int pixels = 800) =>
         AtomicFile.WriteAllText(path, ToSvg(packing, pixels));
 
-    /// <summary>Writes a PNG of the packing (SkiaSharp raster).</summary>
+    /// <summary>Writes a PNG of the packing (SkiaSharp raster, atomically).</summary>
     public static void WritePng(Packing packing, string path, int pixels = 800)
     {
         int legend = 28;

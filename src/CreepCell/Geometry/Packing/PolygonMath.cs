@@ -40,6 +40,7 @@ public static class PolygonMath
         return o + new Vec2(cx / (3 * a), cy / (3 * a));
     }
 
+    /// <summary>Shortest edge, including the closing edge from the last vertex to the first.</summary>
     public static double MinEdgeLength(IReadOnlyList<Vec2> p)
     {
         double m = double.PositiveInfinity;
@@ -47,6 +48,7 @@ public static class PolygonMath
         return m;
     }
 
+    /// <summary>Longest edge, including the closing edge.</summary>
     public static double MaxEdgeLength(IReadOnlyList<Vec2> p)
     {
         double m = 0;

@@ -10,6 +10,7 @@ public sealed class SplitMix64
 {
     ulong _state;
 
+    /// <summary>A generator whose state starts at <paramref name="seed"/>.</summary>
     public SplitMix64(ulong seed) => _state = seed;
 
     /// <summary>Next 64 random bits.</summary>
