@@ -4,7 +4,9 @@ namespace CreepCell.Geometry.Packing;
 /// <param name="EdgeLength">Target boundary edge length h.</param>
 /// <param name="CornerRadius">Fillet radius as a fraction of the particle's equivalent diameter.</param>
 /// <param name="MinArea">Particles smaller than this are dropped (they would only make tiny meshes).</param>
-internal readonly record struct ShapeOptions(double Side, double EdgeLength, double CornerRadius, double MinArea)
+/// <param name="WallGap">Distance from a wall of a flat pulled off it: half the minimum gap, so that the
+/// particle's mirror image across a symmetry (roller) side is one minimum gap away.</param>
+internal readonly record struct ShapeOptions(double Side, double EdgeLength, double CornerRadius, double MinArea, double WallGap)
 {
     /// <summary>Interior edges shorter than this are collapsed before rounding.</summary>
     public double CollapseLength => EdgeLength;
@@ -21,7 +23,8 @@ internal sealed record ShapedParticle(Vec2[] Vertices, RveSide Sides, double Are
 
 /// <summary>
 /// Turns a convex power cell into a particle: every edge shared with another cell moves inward by t
-/// (so two neighbours end at least t_i + t_j apart), edges on the RVE walls stay on the walls, short
+/// (so two neighbours end at least t_i + t_j apart), edges on the RVE walls stay on the walls (a flat
+/// that would be too short is pulled off its wall by half the minimum gap instead), short
 /// edges are collapsed, corners are replaced by circular fillets and the boundary is resampled to the
 /// target edge length. Each step keeps the polygon convex and inside the previous one, so particles
 /// can never overlap, whatever the numbers.
@@ -52,7 +55,7 @@ internal static class ParticleShaper
         var detached = new HashSet<int>();
         while (true)
         {
-            var core = Offset(cell, t, detached, o.Side);
+            var core = Offset(cell, t, detached, o);
             bool changed = false;
             for (int k = 0; k < core.Count; k++)
                 if (Wall.IsWall(core.Labels[k]) && core.EdgeLength(k) < o.MinWallFlat && detached.Add(core.Labels[k]))
@@ -61,12 +64,13 @@ internal static class ParticleShaper
         }
     }
 
-    static LabelledPolygon Offset(LabelledPolygon cell, double t, HashSet<int> detached, double side)
+    static LabelledPolygon Offset(LabelledPolygon cell, double t, HashSet<int> detached, in ShapeOptions o)
     {
-        var poly = LabelledPolygon.Square(side);
+        var poly = LabelledPolygon.Square(o.Side);
         foreach (int wall in detached.OrderBy(w => w))
         {
-            var (wn, wc) = Wall.Line(wall, side, t);
+            // a small fixed distance, not t: the area then changes by at most 2h g/2 when a flat lets go
+            var (wn, wc) = Wall.Line(wall, o.Side, Math.Min(t, o.WallGap));
             poly = poly.Clip(wn, wc, Wall.Detached);
         }
         for (int k = 0; k < cell.Count && poly.Count > 0; k++)

@@ -27,7 +27,7 @@ internal sealed class PhaseShrink
         _target = _phase.Fraction * spec.Side * spec.Side;
         double dMean = _phase.MeanDiameter;
         // drop slivers below 2 % of a mean particle: they would only force tiny elements
-        _options = new ShapeOptions(spec.Side, spec.ResolvedEdgeLength, spec.CornerRadius, 0.02 * Math.PI / 4 * dMean * dMean);
+        _options = new ShapeOptions(spec.Side, spec.ResolvedEdgeLength, spec.CornerRadius, 0.02 * Math.PI / 4 * dMean * dMean, halfGap);
     }
 
     double Offset(int i, double s) => Math.Max(s * _scale[i], _halfGap);

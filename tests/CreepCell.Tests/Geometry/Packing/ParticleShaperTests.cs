@@ -7,7 +7,9 @@ public class ParticleShaperTests
 {
     const double H = 0.05;
 
-    static ShapeOptions Options(double corner) => new(10, H, corner, 1e-6);
+    const double WallGap = 0.01;
+
+    static ShapeOptions Options(double corner) => new(10, H, corner, 1e-6, WallGap);
 
     /// <summary>Area lost by one fillet of radius r over a turn theta drawn with n chords, against the sharp corner.</summary>
     static double FilletLoss(double r, double theta, int n) =>
@@ -64,7 +66,7 @@ public class ParticleShaperTests
         double t = 0.08;
         var p = ParticleShaper.Shape(cell, t, Options(0.2))!;
         Assert.Equal(RveSide.None, p.Sides);
-        Assert.True(p.Vertices.Min(v => v.X) >= t - 1e-12);
+        Assert.True(p.Vertices.Min(v => v.X) >= WallGap - 1e-12);
     }
 
     [Fact]
