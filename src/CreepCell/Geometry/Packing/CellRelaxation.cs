@@ -87,7 +87,8 @@ internal static class CellRelaxation
 
 /// <summary>
 /// Solves J dw = r for the power-diagram area Jacobian J (a weighted graph Laplacian, symmetric and
-/// positive semi-definite with the constants as null space) by conjugate gradients on zero-mean vectors.
+/// positive semi-definite with the constants as null space) by Jacobi-preconditioned conjugate
+/// gradients on a zero-mean right-hand side, to a relative residual of 1e-10 (Newton needs no more).
 /// Empty cells get a unit diagonal so they still move.
 /// </summary>
 internal static class AreaJacobian
@@ -96,22 +97,27 @@ internal static class AreaJacobian
     {
         int n = r.Length;
         var links = Links(d, sites);
+        // Jacobi preconditioner: cell sizes can differ by orders of magnitude
+        var diag = links.Select(l => l.Count == 0 ? 1.0 : l.Sum(e => e.C)).ToArray();
         var b = (double[])r.Clone();
         RemoveMean(b);
         var x = new double[n];
         var res = (double[])b.Clone();
-        var p = (double[])res.Clone();
-        double rr = Dot(res, res), stop = 1e-24 * Math.Max(rr, 1e-300);
-        for (int it = 0; it < 4 * n + 20 && rr > stop; it++)
+        var z = new double[n];
+        for (int i = 0; i < n; i++) z[i] = res[i] / diag[i];
+        var p = (double[])z.Clone();
+        double rz = Dot(res, z), stop = 1e-20 * Dot(b, b);
+        for (int it = 0; it < 2 * n + 50 && Dot(res, res) > stop; it++)
         {
             var q = Apply(links, p);
             double pq = Dot(p, q);
             if (!(pq > 0)) break;
-            double a = rr / pq;
+            double a = rz / pq;
             for (int i = 0; i < n; i++) { x[i] += a * p[i]; res[i] -= a * q[i]; }
-            double rrNew = Dot(res, res);
-            for (int i = 0; i < n; i++) p[i] = res[i] + rrNew / rr * p[i];
-            rr = rrNew;
+            for (int i = 0; i < n; i++) z[i] = res[i] / diag[i];
+            double rzNew = Dot(res, z);
+            for (int i = 0; i < n; i++) p[i] = z[i] + rzNew / rz * p[i];
+            rz = rzNew;
         }
         return x;
     }
