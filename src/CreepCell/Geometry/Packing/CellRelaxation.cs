@@ -119,6 +119,8 @@ internal static class AreaJacobian
             for (int i = 0; i < n; i++) p[i] = z[i] + rzNew / rz * p[i];
             rz = rzNew;
         }
+        // only weight differences matter; a zero mean keeps the weights from drifting over many steps
+        RemoveMean(x);
         return x;
     }
 
