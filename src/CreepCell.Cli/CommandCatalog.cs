@@ -17,5 +17,6 @@ static class CommandCatalog
         yield return Commands.IndentCommand.Create();
         yield return Commands.MaterialsCommand.Create();
         yield return Commands.CreepLawCommand.Create();
+        yield return Commands.MicrostructureCommand.Create();
     }
 }
