@@ -61,7 +61,7 @@ public sealed class CaseRunner
             materials[r] = m;
         }
         var dofs = new DofMap(mesh.NodeCount, Boundary.Rollers(mesh));
-        var solver = def.Solver.LinearSolver == "dense" ? new DenseSolver() : SparseSolvers.Create(def.Solver.LinearSolver);
+        var solver = def.Solver.LinearSolver == "dense" ? new DenseSolver() : SparseSolvers.Create(def.Solver.LinearSolver, indefinite: true);
         problem = new MechanicsProblem(mesh, materials, dofs, new double[dofs.DofCount], def.Solver.Fbar, solver);
         var columns = new List<string> { "time_s", "step", "lithiation", "newton_iterations" };
         foreach (var name in mesh.RegionNames)

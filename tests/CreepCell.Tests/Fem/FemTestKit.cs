@@ -12,7 +12,7 @@ static class FemTestKit
 {
     public static MechanicsProblem Problem(Mesh mesh, Material material, IEnumerable<(int Dof, double Value)> constraints,
         double[]? force = null, bool fbar = true) =>
-        new(mesh, new[] { material }, new DofMap(mesh.NodeCount, constraints), force ?? new double[2 * mesh.NodeCount], fbar, SparseSolvers.Create("builtin"));
+        new(mesh, new[] { material }, new DofMap(mesh.NodeCount, constraints), force ?? new double[2 * mesh.NodeCount], fbar, SparseSolvers.Create("builtin", indefinite: true));
 
     /// <summary>Dofs of the nodes on a boundary set.</summary>
     public static IEnumerable<int> NodesOf(Mesh mesh, string set) =>
