@@ -1,0 +1,85 @@
+using CreepCell.Tests.Analysis;
+
+namespace CreepCell.Tests.Simulation;
+
+public class RunCommandTests
+{
+    const string GoodCase = """
+        [mesh]
+        generator = "inclusion"
+        width = "10 um"
+        height = "10 um"
+        matrix = "MSE"
+        element_size = "2 um"
+        inclusion_element_size = "1 um"
+        [[mesh.inclusions]]
+        phase = "SE"
+        center = ["5 um", "5 um"]
+        radius = "2 um"
+        [materials.SE]
+        youngs_modulus = "10 GPa"
+        poisson_ratio = 0.3
+        swelling = 0.1
+        [materials.MSE]
+        youngs_modulus = "100 GPa"
+        poisson_ratio = 0.3
+        [protocol]
+        lithiation = [[0, 0.0], ["1 h", 1.0]]
+        [solver]
+        max_lithiation_step = 0.25
+        """;
+
+    static (int Code, string Err, string Dir) RunCase(string text)
+    {
+        string dir = Directory.CreateTempSubdirectory("creepcell-run-").FullName;
+        string file = Path.Combine(dir, "case.toml");
+        File.WriteAllText(file, text);
+        var (code, _, err) = CliRunner.Run("run", file, "--out", Path.Combine(dir, "out"), "--quiet");
+        return (code, err, Path.Combine(dir, "out"));
+    }
+
+    [Theory]
+    [InlineData("poisson_ratio = 0.3\nswelling", "poisson_ratio = 0.5\nswelling", "materials.SE.poisson_ratio")]
+    [InlineData("youngs_modulus = \"100 GPa\"", "youngs_modulus = \"-1 GPa\"", "materials.MSE.youngs_modulus")]
+    [InlineData("youngs_modulus = \"10 GPa\"", "youngs_modulus = \"10 Gm\"", "materials.SE.youngs_modulus")]
+    [InlineData("swelling = 0.1", "swelling = 0.1\ncolour = 3", "materials.SE.colour")]
+    [InlineData("[materials.MSE]", "[materials.OTHER]", "MSE")]
+    [InlineData("lithiation = [[0, 0.0], [\"1 h\", 1.0]]", "lithiation = [[0, 0.0], [\"1 h\", 1.5]]", "protocol.lithiation[1]")]
+    [InlineData("element_size = \"2 um\"", "element_size = nan", "mesh.element_size")]
+    public void BadInputGivesOneMessageNamingTheKeyExitCodeTwoAndNoOutput(string from, string to, string key)
+    {
+        Assert.Contains(from, GoodCase);
+        var (code, err, outDir) = RunCase(GoodCase.Replace(from, to));
+        Assert.Equal(2, code);
+        Assert.Contains("case.toml", err);
+        Assert.Contains(key, err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void MissingMeshFileIsReportedByName()
+    {
+        string text = "[mesh]\nfile = \"nothere.msh\"\n" + GoodCase[GoodCase.IndexOf("[materials.SE]")..];
+        var (code, err, outDir) = RunCase(text);
+        Assert.Equal(2, code);
+        Assert.Contains("nothere.msh", err);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void GoodCaseWritesHistoryWithOneRowPerStepAndFiniteValues()
+    {
+        var (code, err, outDir) = RunCase(GoodCase);
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(Path.Combine(outDir, "history.csv"));
+        Assert.StartsWith("time_s,step,lithiation,newton_iterations,vm_mean_MSE_Pa", lines[0]);
+        Assert.Equal(5, lines.Length); // header + 4 steps of 0.25
+        var last = lines[^1].Split(',').Select(double.Parse).ToArray();
+        Assert.All(last, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(3600, last[0], 1e-9);
+        Assert.Equal(1.0, last[2], 1e-12);
+        Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
+        Assert.True(File.Exists(Path.Combine(outDir, "fields.pvd")));
+    }
+}
