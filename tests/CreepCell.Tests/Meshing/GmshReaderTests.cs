@@ -121,6 +121,15 @@ public class GmshReaderTests
     }
 
     [Fact]
+    public void ParametricNodeCoordinatesAreSkipped()
+    {
+        var a = GmshReader.Read(Fixture("square_tri3_v41.msh"));
+        var b = GmshReader.Read(Fixture("square_tri3_parametric_v41.msh"));
+        Assert.Equal(a.Nodes, b.Nodes);
+        Assert.Equal(a.Connectivity, b.Connectivity);
+    }
+
+    [Fact]
     public void UnknownSectionsAreSkipped()
     {
         var lines = File.ReadAllLines(Fixture("square_tri3_v41.msh")).ToList();
