@@ -23,7 +23,7 @@ public sealed record Ellipse(Vec2 Centre, double A, double B, double Angle) : IC
         return new Vec2(Centre.X + cos * x - sin * y, Centre.Y + sin * x + cos * y);
     }
 
-    /// <summary>Ramanujan's second approximation of the perimeter (relative error below 1e-9 for B/A > 0.2).</summary>
+    /// <summary>Ramanujan's second approximation of the perimeter (relative error below 1e-7 for B/A >= 1/3).</summary>
     public double Perimeter()
     {
         double h = (A - B) * (A - B) / ((A + B) * (A + B));
@@ -49,5 +49,30 @@ public sealed record Ellipse(Vec2 Centre, double A, double B, double Angle) : IC
         var d = p - Centre;
         double x = cos * d.X + sin * d.Y, y = -sin * d.X + cos * d.Y;
         return x * x / (A * A) + y * y / (B * B) < 1;
+    }
+
+    /// <summary>n parameters spaced equally in arc length, starting at t = 0 (arc length summed over
+    /// 64 n chords and interpolated linearly).</summary>
+    public double[] EqualArcParameters(int n)
+    {
+        int m = 64 * n;
+        var s = new double[m + 1];
+        Vec2 prev = Point(0);
+        for (int k = 1; k <= m; k++)
+        {
+            var p = Point(2 * Math.PI * k / m);
+            s[k] = s[k - 1] + (p - prev).Length;
+            prev = p;
+        }
+        var t = new double[n];
+        int j = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double target = s[m] * i / n;
+            while (s[j + 1] < target) j++;
+            double f = (target - s[j]) / (s[j + 1] - s[j]);
+            t[i] = 2 * Math.PI * (j + f) / m;
+        }
+        return t;
     }
 }

@@ -59,7 +59,7 @@ public static class InclusionMesh
             var shape = inc.Shape;
             double h = sizes.InclusionEdge ?? sizes.MaxEdge;
             int n = Math.Max(8, (int)Math.Ceiling(shape.Perimeter() / h));
-            g.AddClosedCurve(shape, EqualArcParameters(shape, n), 2 * Math.PI, "interface_" + inc.Name);
+            g.AddClosedCurve(shape, shape.EqualArcParameters(n), 2 * Math.PI, "interface_" + inc.Name);
             g.AddRegion(inc.Name, inc.Centre);
         }
         var shapes = inclusions.Select(i => i.Shape).ToArray();
@@ -72,30 +72,6 @@ public static class InclusionMesh
             DefaultRegion = matrixName,
         };
         return TriangleMesher.Mesh(g, options, out stats);
-    }
-
-    /// <summary>n parameters of the ellipse spaced equally in arc length (trapezoidal arc length on a fine grid).</summary>
-    static double[] EqualArcParameters(Ellipse e, int n)
-    {
-        int m = 64 * n;
-        var s = new double[m + 1];
-        Vec2 prev = e.Point(0);
-        for (int k = 1; k <= m; k++)
-        {
-            var p = e.Point(2 * Math.PI * k / m);
-            s[k] = s[k - 1] + (p - prev).Length;
-            prev = p;
-        }
-        var t = new double[n];
-        int j = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double target = s[m] * i / n;
-            while (s[j + 1] < target) j++;
-            double f = (target - s[j]) / (s[j + 1] - s[j]);
-            t[i] = 2 * Math.PI * (j + f) / m;
-        }
-        return t;
     }
 
     static void Validate(double width, double height, IReadOnlyList<Inclusion> inclusions, InclusionSizes sizes)

@@ -57,14 +57,11 @@ public sealed class PlanarGraph
         for (int i = 0; i + 1 < ids.Length; i++) AddSegment(ids[i], ids[i + 1], boundary);
     }
 
-    /// <summary>Adds an ellipse as a closed polygon of n segments that remember the curve.</summary>
+    /// <summary>Adds an ellipse as a closed polygon of n segments of equal arc length that remember the curve.</summary>
     public void AddEllipse(Ellipse e, int n, string? boundary = null)
     {
         if (n < 3) throw new ArgumentException("an ellipse needs at least 3 segments");
-        var ids = new int[n];
-        for (int k = 0; k < n; k++) ids[k] = AddPoint(e.Point(2 * Math.PI * k / n));
-        for (int k = 0; k < n; k++)
-            AddSegment(ids[k], ids[(k + 1) % n], boundary, e, 2 * Math.PI * k / n, 2 * Math.PI * (k + 1) / n);
+        AddClosedCurve(e, e.EqualArcParameters(n), 2 * Math.PI, boundary);
     }
 
     /// <summary>Adds a closed curve as a polygon through curve(t[k]); t increases and spans less than one period.</summary>

@@ -10,7 +10,8 @@ public sealed record MeshStats(int Vertices, int Triangles, int SkippedTriangles
 /// Quality triangular meshes of planar straight-line graphs: constrained Delaunay triangulation
 /// (Bowyer-Watson insertion with Shewchuk's robust predicates, segment recovery by re-triangulating
 /// the crossed cavity) followed by Ruppert's Delaunay refinement to a minimum angle and a local edge
-/// length. Output is deterministic for a given input.
+/// length. Output is deterministic for a given input; elements and nodes are numbered along a
+/// Hilbert curve (<see cref="MeshOrdering"/>).
 /// </summary>
 public static class TriangleMesher
 {
@@ -49,7 +50,7 @@ public static class TriangleMesher
         };
         var refiner = new Refiner(cdt, size, options.MinAngleDegrees, options.MaxVertices, SharpVertices(cdt, graph, offset));
         refiner.Run();
-        var mesh = MeshAssembly.Build(cdt, regionNames, boundaryNames, options.SecondOrder);
+        var mesh = MeshOrdering.SpatialSort(MeshAssembly.Build(cdt, regionNames, boundaryNames, options.SecondOrder));
         stats = new MeshStats(mesh.NodeCount, mesh.ElementCount, refiner.Skipped);
         return mesh;
     }

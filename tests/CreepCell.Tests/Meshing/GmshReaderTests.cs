@@ -57,6 +57,7 @@ public class GmshReaderTests
     [InlineData("square_quad9")]
     [InlineData("l_shape")]
     [InlineData("no_physical")]
+    [InlineData("mixed")]
     public void Versions22And41Agree(string stem)
     {
         var a = GmshReader.Read(Fixture(stem + "_v22.msh"));
@@ -90,5 +91,59 @@ public class GmshReaderTests
         Assert.All(MeshQuality.RegionAreas(m), a => Assert.Equal(1.0, a, 12));
         Assert.Equal(Enumerable.Range(1, 7).Select(i => $"curve_{i}"), m.Boundaries.Select(b => b.Name));
         Assert.Equal(1.0, MeshQuality.Length(m, m.Boundaries.Single(b => b.Name == "curve_2")), 12);
+    }
+
+    [Fact]
+    public void MixedTrianglesAndQuadrilateralsKeepTheirTypesAndRoundTrip()
+    {
+        var m = GmshReader.Read(Fixture("mixed_v41.msh"));
+        Assert.Equal(31, m.Types.Count(t => t == ElementType.Tri6));
+        Assert.Equal(22, m.Types.Count(t => t == ElementType.Quad9));
+        Assert.Equal(new[] { "triangles", "quads" }, m.RegionNames);
+        for (int e = 0; e < m.ElementCount; e++)
+            Assert.Equal(m.Types[e] == ElementType.Tri6 ? 0 : 1, m.Region[e]);
+        Assert.All(MeshQuality.RegionAreas(m), a => Assert.Equal(1.0, a, 12));
+        MeshChecks.AllCounterClockwise(m);
+        string path = Path.Combine(Path.GetTempPath(), $"creepcell-mixed-{Guid.NewGuid():N}.msh");
+        try
+        {
+            GmshWriter.Write(path, m);
+            var back = GmshReader.Read(path);
+            Assert.Equal(m.Nodes, back.Nodes);
+            Assert.Equal(m.Types.Order(), back.Types.Order());
+            Assert.Equal(MeshQuality.RegionAreas(m), MeshQuality.RegionAreas(back));
+            Assert.Equal(m.Boundaries.Select(b => b.Name), back.Boundaries.Select(b => b.Name));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ParametricNodeCoordinatesAreSkipped()
+    {
+        var a = GmshReader.Read(Fixture("square_tri3_v41.msh"));
+        var b = GmshReader.Read(Fixture("square_tri3_parametric_v41.msh"));
+        Assert.Equal(a.Nodes, b.Nodes);
+        Assert.Equal(a.Connectivity, b.Connectivity);
+    }
+
+    [Fact]
+    public void UnknownSectionsAreSkipped()
+    {
+        var lines = File.ReadAllLines(Fixture("square_tri3_v41.msh")).ToList();
+        lines.InsertRange(3, new[] { "$Comments", "any text $Nodes 1 2", "$EndComments" });
+        lines.AddRange(new[] { "$NodeData", "1", "\"u\"", "$EndNodeData" });
+        string path = Path.Combine(Path.GetTempPath(), $"creepcell-sections-{Guid.NewGuid():N}.msh");
+        try
+        {
+            File.WriteAllLines(path, lines);
+            Assert.Equal(74, GmshReader.Read(path).ElementCount);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -102,6 +102,16 @@ public class InclusionMeshTests
     }
 
     [Fact]
+    public void HigherAngleBoundIsReachedToo()
+    {
+        var incs = new[] { Inclusion.Circle(new Vec2(0.5, 0.5), 0.25, "p"), new Inclusion(new Vec2(0.2, 0.2), 0.1, 0.05, 0.3, "q") };
+        var m = InclusionMesh.Generate(1, 1, incs, "matrix", new InclusionSizes(0.3, 0.01, 0.3) { MinAngleDegrees = 32 }, out var stats);
+        Assert.True(MeshQuality.MinAngleDegrees(m) >= 32 - 1e-9, $"min angle {MeshQuality.MinAngleDegrees(m)}");
+        Assert.Equal(0, stats.SkippedTriangles);
+        Assert.Equal(1.0, MeshQuality.RegionAreas(m).Sum(), 13);
+    }
+
+    [Fact]
     public void SameInputGivesSameMesh()
     {
         var a = Default();

@@ -16,6 +16,7 @@ public static class GmshWriter
     public static void Write(string path, Mesh mesh, string version = "4.1", double unitScale = 1)
     {
         if (version != "4.1" && version != "2.2") throw new ArgumentException("Gmsh format version must be 4.1 or 2.2");
+        if (!(unitScale > 0) || !double.IsFinite(unitScale)) throw new ArgumentException("unit scale must be a positive number");
         var sb = new StringBuilder();
         sb.Append("$MeshFormat\n").Append(version).Append(" 0 8\n$EndMeshFormat\n");
         WritePhysicalNames(sb, mesh);

@@ -54,7 +54,7 @@ internal sealed partial class Cdt
 
     bool MarkExistingEdge(int a, int b, int seg)
     {
-        var around = new List<int>();
+        var around = aroundScratch;
         Around(a, around);
         foreach (int t in around)
         {
@@ -76,7 +76,7 @@ internal sealed partial class Cdt
     /// <summary>The triangle at a that the segment a-b leaves through, or a vertex on the segment.</summary>
     (int Tri, int OnSegment) FirstCrossing(int a, int b)
     {
-        var around = new List<int>();
+        var around = aroundScratch;
         Around(a, around);
         Vec2 pa = Points[a], pb = Points[b];
         foreach (int t in around)

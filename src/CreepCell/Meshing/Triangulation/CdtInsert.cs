@@ -125,10 +125,12 @@ internal sealed partial class Cdt
         return true;
     }
 
+    readonly List<int> aroundScratch = new();
+
     public int TriangleWithSegment(int seg)
     {
         var s = Segments[seg];
-        var around = new List<int>();
+        var around = aroundScratch;
         Around(s.A, around);
         foreach (int t in around)
             for (int i = 0; i < 3; i++)

@@ -12,3 +12,8 @@ for v in 2.2 4.1; do
   gmsh -2 -order 1 -format msh$tag l_shape.geo -o l_shape_v$tag.msh
   gmsh -2 -order 2 -format msh$tag no_physical.geo -o no_physical_v$tag.msh
 done
+for v in 2.2 4.1; do
+  tag=$(echo $v | tr -d .)
+  gmsh -2 -order 2 -format msh$tag mixed.geo -o mixed_v$tag.msh
+done
+gmsh -2 -order 1 -setnumber Mesh.SaveParametric 1 -format msh41 square_inclusion.geo -o square_tri3_parametric_v41.msh
