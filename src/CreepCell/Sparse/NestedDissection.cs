@@ -8,7 +8,10 @@ namespace CreepCell.Sparse;
 /// Stockmeyer 1976); the smallest level near the middle that leaves both sides with at least a
 /// third of the nodes is the separator, then separator nodes touching only one side move to that
 /// side. Both sides are dissected recursively and ordered before the separator; parts below
-/// <see cref="LeafSize"/> nodes are ordered by AMD on their own subgraph.
+/// <see cref="LeafSize"/> nodes are ordered by AMD on their own subgraph. Columns with identical
+/// patterns (the displacement components of one mesh node) are merged first, as in the compressed
+/// graphs of Ashcraft ("Compressed graphs and the minimum degree algorithm", SIAM J. Sci. Comput.
+/// 16, 1995), so the dissection works on the node graph.
 /// </summary>
 public static class NestedDissection
 {
