@@ -19,6 +19,7 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
     IntPtr sparse, factor;
     int n;
     int[] valueSource = [];
+    int[] analyzedPointers = [], analyzedRows = [];
     long factorNonzeros;
     double analyzeSeconds, factorSeconds, solveSeconds;
     bool disposed;
@@ -66,6 +67,8 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
         FreeNative();
         var clock = Stopwatch.StartNew();
         n = a.Columns;
+        analyzedPointers = a.ColumnPointers;
+        analyzedRows = a.RowIndices;
         sparse = AllocateLower(a);
         factor = (IntPtr)Api.Analyze((void*)sparse, (void*)common);
         if (factor == IntPtr.Zero) throw new InvalidOperationException("cholmod_l_analyze failed");
@@ -104,7 +107,7 @@ public sealed unsafe class CholmodSolver : ISymmetricSolver
     public void Factorize(CscMatrix a)
     {
         if (factor == IntPtr.Zero) Analyze(a);
-        if (a.Columns != n) throw new ArgumentException("the matrix pattern differs from the analyzed one; call Analyze again");
+        if (!AnalyzedPattern.Matches(a, analyzedPointers, analyzedRows)) throw new ArgumentException("the matrix pattern differs from the analyzed one; call Analyze again");
         var clock = Stopwatch.StartNew();
         double* x = *(double**)((byte*)sparse + 48);
         for (int q = 0; q < valueSource.Length; q++) x[q] = a.Values[valueSource[q]];

@@ -11,6 +11,7 @@ sealed class FactorWorkspace(int threads)
         public double[] Front = new double[256];
         public double[] Stack = new double[1024];
         public int Top;
+        public int[] RunEnd = new int[64];
         public readonly DenseLdl Dense = new(threads);
     }
 

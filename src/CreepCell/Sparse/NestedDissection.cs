@@ -8,21 +8,98 @@ namespace CreepCell.Sparse;
 /// Stockmeyer 1976); the smallest level near the middle that leaves both sides with at least a
 /// third of the nodes is the separator, then separator nodes touching only one side move to that
 /// side. Both sides are dissected recursively and ordered before the separator; parts below
-/// <see cref="LeafSize"/> nodes are ordered by AMD on their own subgraph.
+/// <see cref="LeafSize"/> nodes are ordered by AMD on their own subgraph. Columns with identical
+/// patterns (the displacement components of one mesh node) are merged first, as in the compressed
+/// graphs of Ashcraft ("Compressed graphs and the minimum degree algorithm", SIAM J. Sci. Comput.
+/// 16, 1995), so the dissection works on the node graph.
 /// </summary>
 public static class NestedDissection
 {
-    public const int LeafSize = 64;
+    public const int LeafSize = 20;
 
     /// <summary>Fill-reducing permutation (perm[k] = original column eliminated k-th) of a full symmetric pattern.</summary>
     public static int[] Order(CscMatrix a)
     {
         if (a.Rows != a.Columns) throw new ArgumentException("nested dissection needs a square matrix");
-        var g = new Dissector(a);
-        var all = new int[a.Columns];
+        var (graph, groupPtr, members) = Compress(a);
+        var g = new Dissector(graph);
+        var all = new int[graph.Columns];
         for (int i = 0; i < all.Length; i++) all[i] = i;
         g.Dissect(all, 0);
-        return g.Order.ToArray();
+        var perm = new int[a.Columns];
+        int k = 0;
+        foreach (int group in g.Order)
+            for (int q = groupPtr[group]; q < groupPtr[group + 1]; q++) perm[k++] = members[q];
+        return perm;
+    }
+
+    /// <summary>
+    /// Merges columns with identical patterns (diagonal included), such as the two displacement
+    /// components of a node, into one graph node: the dissection then works on the node graph.
+    /// </summary>
+    static (CscMatrix Graph, int[] GroupPtr, int[] Members) Compress(CscMatrix a)
+    {
+        int n = a.Columns;
+        var group = new int[n];
+        Array.Fill(group, -1);
+        var byHash = new Dictionary<long, List<int>>();
+        int groups = 0;
+        for (int j = 0; j < n; j++)
+        {
+            long h = a.ColumnPointers[j + 1] - a.ColumnPointers[j];
+            bool hasDiagonal = a.IndexOf(j, j) >= 0;
+            for (int p = a.ColumnPointers[j]; p < a.ColumnPointers[j + 1]; p++) h = h * 31 + a.RowIndices[p];
+            if (hasDiagonal && byHash.TryGetValue(h, out var candidates))
+                foreach (int r in candidates)
+                    if (SameColumn(a, r, j)) { group[j] = group[r]; break; }
+            if (group[j] >= 0) continue;
+            group[j] = groups++;
+            if (!hasDiagonal) continue;
+            if (!byHash.TryGetValue(h, out candidates)) byHash[h] = candidates = new List<int>(1);
+            candidates.Add(j);
+        }
+        var groupPtr = new int[groups + 1];
+        foreach (int gr in group) groupPtr[gr + 1]++;
+        for (int gr = 0; gr < groups; gr++) groupPtr[gr + 1] += groupPtr[gr];
+        var members = new int[n];
+        var fill = (int[])groupPtr.Clone();
+        var representative = new int[groups];
+        for (int j = 0; j < n; j++)
+        {
+            if (fill[group[j]] == groupPtr[group[j]]) representative[group[j]] = j;
+            members[fill[group[j]]++] = j;
+        }
+        return (GroupGraph(a, group, representative), groupPtr, members);
+    }
+
+    static bool SameColumn(CscMatrix a, int i, int j) =>
+        a.RowIndices.AsSpan(a.ColumnPointers[i], a.ColumnPointers[i + 1] - a.ColumnPointers[i])
+            .SequenceEqual(a.RowIndices.AsSpan(a.ColumnPointers[j], a.ColumnPointers[j + 1] - a.ColumnPointers[j]));
+
+    /// <summary>Pattern of the group graph: group g is adjacent to the groups of its representative's rows.</summary>
+    static CscMatrix GroupGraph(CscMatrix a, int[] group, int[] representative)
+    {
+        int groups = representative.Length;
+        var ptr = new int[groups + 1];
+        var rows = new List<int>(a.NonZeros / 2 + groups);
+        var mark = new int[groups];
+        Array.Fill(mark, -1);
+        for (int gr = 0; gr < groups; gr++)
+        {
+            int j = representative[gr], start = rows.Count;
+            mark[gr] = gr;
+            rows.Add(gr);
+            for (int p = a.ColumnPointers[j]; p < a.ColumnPointers[j + 1]; p++)
+            {
+                int other = group[a.RowIndices[p]];
+                if (mark[other] == gr) continue;
+                mark[other] = gr;
+                rows.Add(other);
+            }
+            rows.Sort(start, rows.Count - start, null);
+            ptr[gr + 1] = rows.Count;
+        }
+        return new CscMatrix(groups, groups, ptr, rows.ToArray(), new double[rows.Count]);
     }
 
     sealed class Dissector

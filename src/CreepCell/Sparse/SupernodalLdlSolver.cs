@@ -16,6 +16,7 @@ public sealed class SupernodalLdlSolver : ISymmetricSolver
     SupernodalNumeric? numeric;
     double factorSeconds, solveSeconds;
     readonly FactorWorkspace workspace;
+    int[] analyzedPointers = [], analyzedRows = [];
 
     /// <param name="positiveDefinite">Require every pivot to be positive (else only nonzero).</param>
     /// <param name="threads">Worker threads; 0 means <see cref="Environment.ProcessorCount"/>.</param>
@@ -57,14 +58,15 @@ public sealed class SupernodalLdlSolver : ISymmetricSolver
     {
         numeric = null;
         symbolic = SupernodalSymbolic.Analyze(a, null, Ordering);
+        analyzedPointers = a.ColumnPointers;
+        analyzedRows = a.RowIndices;
     }
 
     public void Factorize(CscMatrix a)
     {
         if (symbolic == null) Analyze(a);
         var s = symbolic!;
-        if (a.Columns != s.N || a.NonZeros != s.MatrixNonzeros)
-            throw new ArgumentException("the matrix pattern differs from the analyzed one; call Analyze again");
+        if (!SamePattern(a)) throw new ArgumentException("the matrix pattern differs from the analyzed one; call Analyze again");
         // the previous factor's storage is reused: same analysis, same size
         var storage = numeric?.Values;
         numeric = null;
@@ -72,6 +74,8 @@ public sealed class SupernodalLdlSolver : ISymmetricSolver
         numeric = SupernodalNumeric.Factor(s, a, PositiveDefinite, PivotTolerance, workspace, storage);
         factorSeconds = clock.Elapsed.TotalSeconds;
     }
+
+    bool SamePattern(CscMatrix a) => AnalyzedPattern.Matches(a, analyzedPointers, analyzedRows);
 
     public void Solve(ReadOnlySpan<double> b, Span<double> x)
     {

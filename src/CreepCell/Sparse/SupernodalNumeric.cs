@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace CreepCell.Sparse;
 
 /// <summary>
@@ -96,8 +98,8 @@ sealed class SupernodalNumeric
         for (int q = sym.ChildPtr[s]; q < sym.ChildPtr[s + 1]; q++)
         {
             int c = sym.ChildIndex[q];
-            if (subtreeRoot[c]) { ExtendAdd(c, rootUpdates[c]!, 0, front, m); rootUpdates[c] = null; }
-            else { ExtendAdd(c, w.Stack, stackOffset[c], front, m); popTo = Math.Min(popTo, stackOffset[c]); }
+            if (subtreeRoot[c]) { ExtendAdd(c, rootUpdates[c]!, 0, front, m, w); rootUpdates[c] = null; }
+            else { ExtendAdd(c, w.Stack, stackOffset[c], front, m, w); popTo = Math.Min(popTo, stackOffset[c]); }
         }
         w.Top = popTo;
         int bad = w.Dense.Factor(front, m, k, positive, tiny);
@@ -138,16 +140,38 @@ sealed class SupernodalNumeric
         }
     }
 
-    void ExtendAdd(int c, double[] u, int offset, double[] front, int m)
+    /// <summary>
+    /// Adds child c's update matrix (lower triangle, at u[offset..]) into the front. Rows of the
+    /// child that are consecutive in the parent form runs, added as contiguous vectors.
+    /// </summary>
+    void ExtendAdd(int c, double[] u, int offset, double[] front, int m, FactorWorkspace.Worker w)
     {
         int kc = sym.SuperStart[c + 1] - sym.SuperStart[c];
         int start = sym.RowPtr[c] + kc, mu = sym.RowPtr[c + 1] - start;
         var rel = new ReadOnlySpan<int>(sym.ParentPosition, start, mu);
+        if (w.RunEnd.Length < mu) w.RunEnd = new int[Math.Max(mu, 2 * w.RunEnd.Length)];
+        var runEnd = w.RunEnd.AsSpan(0, mu);
+        runEnd[mu - 1] = mu;
+        for (int ii = mu - 2; ii >= 0; ii--) runEnd[ii] = rel[ii + 1] == rel[ii] + 1 ? runEnd[ii + 1] : ii + 1;
         for (int jj = 0; jj < mu; jj++)
         {
             int col = rel[jj] * m;
-            int from = offset + jj + jj * mu;
-            for (int ii = jj; ii < mu; ii++) front[rel[ii] + col] += u[from + ii - jj];
+            int from = offset + jj * mu;
+            for (int ii = jj; ii < mu;)
+            {
+                int end = runEnd[ii];
+                AddTo(front.AsSpan(rel[ii] + col, end - ii), u.AsSpan(from + ii, end - ii));
+                ii = end;
+            }
         }
+    }
+
+    static void AddTo(Span<double> y, ReadOnlySpan<double> x)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + 4 <= y.Length; i += 4)
+                (Vector256.Create(y.Slice(i, 4)) + Vector256.Create(x.Slice(i, 4))).CopyTo(y.Slice(i, 4));
+        for (; i < y.Length; i++) y[i] += x[i];
     }
 }

@@ -52,55 +52,71 @@ sealed class SupernodalSymbolic
         if (a.Rows != a.Columns) throw new ArgumentException("a symmetric solver needs a square matrix");
         var s = new SupernodalSymbolic { N = a.Columns, MatrixNonzeros = a.NonZeros };
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        (int[] amd, s.OrderingName) = ordering != null ? (ordering, "given") : Choose(a, method);
+        Prediction chosen;
+        (chosen, s.OrderingName) = ordering != null ? (Predict(a, ordering), "given") : Choose(a, method);
         s.OrderingSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        s.Build(a, amd);
+        s.Build(a, chosen);
         s.SymbolicSeconds = clock.Elapsed.TotalSeconds;
         return s;
     }
 
-    /// <summary>AMD, nested dissection, or the one of the two with the smaller nnz(L) (from etree and column counts).</summary>
-    static (int[], string) Choose(CscMatrix a, OrderingMethod method)
+    /// <summary>An ordering with the elimination tree and column counts of its factor.</summary>
+    sealed record Prediction(int[] Perm, int[] Parent, int[] Counts, long Nonzeros);
+
+    static Prediction Predict(CscMatrix a, int[] perm)
     {
-        if (method == OrderingMethod.Amd) return (AmdOrdering.Order(a), "AMD");
-        if (method == OrderingMethod.NestedDissection) return (NestedDissection.Order(a), "nested dissection");
+        var g = new PermutedGraph(a, perm, AmdOrdering.Inverse(perm));
+        int[] parent = EliminationTree.Parents(g);
+        int[] counts = EliminationTree.ColumnCounts(g, parent);
+        long total = 0;
+        foreach (int c in counts) total += c;
+        return new Prediction(perm, parent, counts, total);
+    }
+
+    /// <summary>AMD, nested dissection, or the one of the two with the smaller nnz(L) (from etree and column counts).</summary>
+    static (Prediction, string) Choose(CscMatrix a, OrderingMethod method)
+    {
+        if (method == OrderingMethod.Amd) return (Predict(a, AmdOrdering.Order(a)), "AMD");
+        if (method == OrderingMethod.NestedDissection) return (Predict(a, NestedDissection.Order(a)), "nested dissection");
         // the two orderings are independent sequential computations: run them side by side
-        int[] nd = [], amd = [];
-        long ndNonzeros = 0, amdNonzeros = 0;
+        Prediction? nd = null, amd = null;
         Parallel.Invoke(
-            () => { nd = NestedDissection.Order(a); ndNonzeros = PredictedNonzeros(a, nd); },
-            () => { amd = AmdOrdering.Order(a); amdNonzeros = PredictedNonzeros(a, amd); });
-        return ndNonzeros < amdNonzeros ? (nd, "nested dissection") : (amd, "AMD");
+            () => nd = Predict(a, NestedDissection.Order(a)),
+            () => amd = Predict(a, AmdOrdering.Order(a)));
+        return nd!.Nonzeros < amd!.Nonzeros ? (nd, "nested dissection") : (amd, "AMD");
     }
 
     /// <summary>nnz(L) of the Cholesky factor of P A P^T for the ordering perm.</summary>
-    public static long PredictedNonzeros(CscMatrix a, int[] perm)
-    {
-        var g = new PermutedGraph(a, perm, AmdOrdering.Inverse(perm));
-        long total = 0;
-        foreach (int c in EliminationTree.ColumnCounts(g, EliminationTree.Parents(g))) total += c;
-        return total;
-    }
+    public static long PredictedNonzeros(CscMatrix a, int[] perm) => Predict(a, perm).Nonzeros;
 
-    void Build(CscMatrix a, int[] ordering)
+    /// <summary>
+    /// Relabels the chosen ordering by a postorder of its etree (an equivalent ordering: same filled
+    /// graph, so parents and column counts carry over), then builds supernodes and their structure.
+    /// </summary>
+    void Build(CscMatrix a, Prediction chosen)
     {
-        var g0 = new PermutedGraph(a, ordering, AmdOrdering.Inverse(ordering));
-        int[] post = EliminationTree.Postorder(EliminationTree.Parents(g0));
+        int[] post = EliminationTree.Postorder(chosen.Parent);
+        int[] newLabel = AmdOrdering.Inverse(post);
         Perm = new int[N];
-        for (int k = 0; k < N; k++) Perm[k] = ordering[post[k]];
+        var parent = new int[N];
+        var counts = new int[N];
+        for (int k = 0; k < N; k++)
+        {
+            int old = post[k];
+            Perm[k] = chosen.Perm[old];
+            parent[k] = chosen.Parent[old] == -1 ? -1 : newLabel[chosen.Parent[old]];
+            counts[k] = chosen.Counts[old];
+        }
         Inv = AmdOrdering.Inverse(Perm);
         var g = new PermutedGraph(a, Perm, Inv);
-        int[] parent = EliminationTree.Parents(g);
-        int[] counts = EliminationTree.ColumnCounts(g, parent);
         SuperStart = Supernodes.Partition(parent, counts);
         SupernodeCount = SuperStart.Length - 1;
         BuildTree(parent);
         BuildRows(g);
         BuildAssembly(a);
         ComputeStatistics();
-        FactorNonzeros = 0;
-        foreach (int c in counts) FactorNonzeros += c;
+        FactorNonzeros = chosen.Nonzeros;
     }
 
     void BuildTree(int[] parent)

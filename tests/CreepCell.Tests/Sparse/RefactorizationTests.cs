@@ -34,6 +34,15 @@ public class RefactorizationTests
         using var solver = new SupernodalLdlSolver();
         solver.Analyze(TestMatrices.Laplacian(5, 5));
         Assert.Throws<ArgumentException>(() => solver.Factorize(TestMatrices.Laplacian(6, 5)));
+        // same size and count of entries, one entry moved: still a different pattern
+        var a = TestMatrices.Laplacian(5, 5);
+        var rows = (int[])a.RowIndices.Clone();
+        int p = a.IndexOf(6, 5);
+        rows[p] = 7;
+        Array.Sort(rows, a.ColumnPointers[5], a.ColumnPointers[6] - a.ColumnPointers[5]);
+        var moved = new CscMatrix(25, 25, a.ColumnPointers, rows, a.Values);
+        Assert.Throws<ArgumentException>(() => solver.Factorize(moved));
+        solver.Factorize(new CscMatrix(25, 25, (int[])a.ColumnPointers.Clone(), (int[])a.RowIndices.Clone(), a.Values));
     }
 
     [Fact]
