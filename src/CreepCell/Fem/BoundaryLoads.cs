@@ -9,12 +9,12 @@ public static class BoundaryLoads
     public static void AddTraction(Mesh mesh, BoundarySet set, Vec2 traction, double[] force)
     {
         var (x, w) = Quadrature.GaussLegendre(3);
+        Span<double> n = stackalloc double[3];
+        Span<double> dn = stackalloc double[3];
         foreach (var edge in set.Edges)
         {
             for (int q = 0; q < x.Length; q++)
             {
-                Span<double> n = stackalloc double[3];
-                Span<double> dn = stackalloc double[3];
                 EdgeShape(edge.Length, x[q], n, dn);
                 double tx = 0, ty = 0;
                 for (int a = 0; a < edge.Length; a++) { tx += dn[a] * mesh.Nodes[edge[a]].X; ty += dn[a] * mesh.Nodes[edge[a]].Y; }
