@@ -28,23 +28,11 @@ static class FemTestKit
     }
 
     /// <summary>Nodes on the bounding box edges get rollers (normal displacement zero).</summary>
-    public static IEnumerable<(int, double)> Rollers(Mesh mesh)
-    {
-        var (lo, hi) = mesh.BoundingBox();
-        double tol = 1e-9 * Math.Max(hi.X - lo.X, hi.Y - lo.Y);
-        for (int n = 0; n < mesh.NodeCount; n++)
-        {
-            var p = mesh.Nodes[n];
-            if (Math.Abs(p.X - lo.X) < tol || Math.Abs(p.X - hi.X) < tol) yield return (2 * n, 0);
-            if (Math.Abs(p.Y - lo.Y) < tol || Math.Abs(p.Y - hi.Y) < tol) yield return (2 * n + 1, 0);
-        }
-    }
+    public static IEnumerable<(int, double)> Rollers(Mesh mesh) => Boundary.Rollers(mesh);
 
     public static Mesh Distort(Mesh mesh, double amount, int seed)
     {
         var rng = new Random(seed);
-        var (lo, hi) = mesh.BoundingBox();
-        double tol = 1e-9;
         var nodes = mesh.Nodes.ToArray();
         var boundary = mesh.Boundaries.SelectMany(b => b.Edges).SelectMany(e => e).ToHashSet();
         for (int n = 0; n < nodes.Length; n++)
@@ -67,7 +55,6 @@ static class FemTestKit
             }
             if (t == ElementType.Quad9) nodes[en[8]] = 0.25 * (nodes[en[0]] + nodes[en[1]] + nodes[en[2]] + nodes[en[3]]);
         }
-        _ = tol; _ = lo; _ = hi;
         return new Mesh(nodes, mesh.Types, mesh.Offsets, mesh.Connectivity, mesh.Region, mesh.RegionNames, mesh.Boundaries);
     }
 
