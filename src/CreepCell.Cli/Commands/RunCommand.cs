@@ -13,24 +13,37 @@ static class RunCommand
         var outDir = new Option<string?>("--out") { Description = "output folder (overrides [output] dir)" };
         var preset = new Option<string?>("--preset") { Description = "run a built-in case: " + string.Join(", ", BuiltInCases.Names) };
         var quiet = new Option<bool>("--quiet") { Description = "print only the final summary" };
+        var resume = new Option<string?>("--resume") { Description = "continue the run whose output folder (with checkpoint.bin) is given" };
         var cmd = new Command("run", "Run a chemo-mechanical simulation case");
         cmd.Arguments.Add(file);
         cmd.Options.Add(outDir);
         cmd.Options.Add(preset);
         cmd.Options.Add(quiet);
+        cmd.Options.Add(resume);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             string? path = pr.GetValue(file);
             string? presetName = pr.GetValue(preset);
-            if (path is not null && presetName is not null) throw new InputException("command line", "--preset", "give either a case file or --preset, not both");
-            var def = path is null
-                ? CaseReader.Read($"built-in case \"{presetName ?? "default"}\"", BuiltInCases.Text(presetName ?? "default"), Directory.GetCurrentDirectory())
-                : CaseReader.ReadFile(path);
-            string dir = Path.GetFullPath(pr.GetValue(outDir) ?? def.Output.Dir);
+            string? resumeDir = pr.GetValue(resume);
             bool q = pr.GetValue(quiet);
+            if (path is not null && presetName is not null) throw new InputException("command line", "--preset", "give either a case file or --preset, not both");
+            if (resumeDir is not null && (path is not null || presetName is not null)) throw new InputException("command line", "--resume", "a resumed run takes its case from the checkpoint; give no case file or preset");
+            CaseRunner runner;
+            if (resumeDir is not null)
+            {
+                runner = CaseRunner.Resume(Path.GetFullPath(resumeDir), q ? null : Console.WriteLine);
+            }
+            else
+            {
+                var def = path is null
+                    ? CaseReader.Read($"built-in case \"{presetName ?? "default"}\"", BuiltInCases.Text(presetName ?? "default"), Directory.GetCurrentDirectory())
+                    : CaseReader.ReadFile(path);
+                string dir = Path.GetFullPath(pr.GetValue(outDir) ?? def.Output.Dir);
+                runner = new CaseRunner(def, dir, q ? null : Console.WriteLine);
+            }
             try
             {
-                var result = new CaseRunner(def, dir, q ? null : Console.WriteLine).Run();
+                var result = runner.Run();
                 Console.WriteLine($"done: {result.Steps} steps, {result.NewtonIterations} Newton iterations, {result.WallSeconds:F1} s; results in {result.OutputDir}");
                 for (int i = 0; i < result.Phases.Count; i++)
                     Console.WriteLine($"  {result.Phases[i],-8} mean von Mises {result.Final[i].VonMisesMean / 1e6,10:F2} MPa   max {result.Final[i].VonMisesMax / 1e6,10:F2} MPa   mean pressure {result.Final[i].PressureMean / 1e6,10:F2} MPa");

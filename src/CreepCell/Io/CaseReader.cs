@@ -44,7 +44,7 @@ public static class CaseReader
                 if (!materials.ContainsKey(phase))
                     throw new InputException(source, "materials", $"the mesh has phase \"{phase}\" but there is no [materials.{phase}]");
         }
-        return new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature);
+        return new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature) { Text = text, BaseDirectory = baseDirectory };
     }
 
     static MeshSpec ReadMesh(TomlSection s, string baseDir)
@@ -134,8 +134,40 @@ public static class CaseReader
 
     static LithiationProtocol ReadProtocol(TomlSection s)
     {
-        var table = s.Array("lithiation") ?? throw new InputException(s.File, s.Key("lithiation"), "missing required key: [[time, theta], ...]");
+        string kind = s.Choice("kind", s.Has("lithiation") ? "table" : "galvanostatic", "table", "galvanostatic");
+        var protocol = kind == "table" ? ReadTable(s) : ReadGalvanostatic(s);
         s.RejectUnknownKeys();
+        return protocol;
+    }
+
+    static LithiationProtocol ReadGalvanostatic(TomlSection s)
+    {
+        double cRate = s.Number("c_rate");
+        if (!(cRate > 0)) throw new InputException(s.File, s.Key("c_rate"), $"expected a positive C-rate, got {cRate}");
+        int cycles = s.Integer("cycles");
+        if (cycles < 1) throw new InputException(s.File, s.Key("cycles"), $"expected at least 1 cycle, got {cycles}");
+        double start = Fraction(s, "theta_start", 0);
+        double full = Fraction(s, "theta_full", 1);
+        double end = Fraction(s, "theta_end", start);
+        double endFirst = Fraction(s, "theta_end_first", end);
+        if (full <= start) throw new InputException(s.File, s.Key("theta_full"), "expected a full lithiation above theta_start");
+        if (end >= full || endFirst >= full) throw new InputException(s.File, s.Key("theta_end"), "expected end-of-charge residuals below theta_full");
+        double restL = s.Quantity("rest_after_lithiation", Dimension.Time, 0);
+        double restD = s.Quantity("rest_after_delithiation", Dimension.Time, 0);
+        if (restL < 0 || restD < 0) throw new InputException(s.File, s.Key("rest_after_lithiation"), "expected non-negative rest times");
+        return LithiationProtocol.Galvanostatic(cRate, cycles, start, full, endFirst, end, restL, restD);
+    }
+
+    static double Fraction(TomlSection s, string key, double fallback)
+    {
+        double v = s.Number(key, fallback);
+        if (v < 0 || v > 1) throw new InputException(s.File, s.Key(key), $"expected a state of lithiation in [0, 1], got {v}");
+        return v;
+    }
+
+    static LithiationProtocol ReadTable(TomlSection s)
+    {
+        var table = s.Array("lithiation") ?? throw new InputException(s.File, s.Key("lithiation"), "missing required key: [[time, theta], ...]");
         var points = new List<(double, double)>();
         int i = 0;
         foreach (var row in table)
@@ -172,7 +204,13 @@ public static class CaseReader
             Fbar = s.Boolean("fbar", d.Fbar),
             MaxLithiationStep = s.Number("max_lithiation_step", d.MaxLithiationStep),
             MaxCutbacks = s.Integer("max_cutbacks", d.MaxCutbacks),
+            MaxCreepIncrement = s.Number("max_creep_increment", d.MaxCreepIncrement),
+            MaxStep = s.Quantity("max_step", Dimension.Time, d.MaxStep),
+            MinStep = s.Quantity("min_step", Dimension.Time, d.MinStep),
         };
+        if (!(r.MaxCreepIncrement > 0)) throw new InputException(s.File, s.Key("max_creep_increment"), "expected a positive strain");
+        if (r.MaxStep < 0) throw new InputException(s.File, s.Key("max_step"), "expected a non-negative time (0: no bound)");
+        if (!(r.MinStep > 0)) throw new InputException(s.File, s.Key("min_step"), "expected a positive time");
         if (r.MaxIterations < 1) throw new InputException(s.File, s.Key("max_iterations"), "expected at least 1");
         if (!(r.Tolerance > 0 && r.Tolerance < 1)) throw new InputException(s.File, s.Key("tolerance"), "expected a value in (0, 1)");
         if (!(r.MaxLithiationStep > 0 && r.MaxLithiationStep <= 1)) throw new InputException(s.File, s.Key("max_lithiation_step"), "expected a value in (0, 1]");
@@ -187,8 +225,12 @@ public static class CaseReader
         string dir = Path.GetFullPath(Path.Combine(baseDir, s.String("dir", "out")));
         int every = s.Integer("fields_every", 0);
         if (every < 0) throw new InputException(s.File, s.Key("fields_every"), "expected 0 (only breakpoints) or a positive step count");
+        int checkpoints = s.Integer("checkpoint_every", 50);
+        if (checkpoints < 1) throw new InputException(s.File, s.Key("checkpoint_every"), "expected a positive step count");
+        double minutes = s.Number("checkpoint_minutes", 5);
+        if (!(minutes > 0)) throw new InputException(s.File, s.Key("checkpoint_minutes"), "expected a positive number of minutes");
         s.RejectUnknownKeys();
-        return new OutputSpec(dir, every);
+        return new OutputSpec(dir, every, checkpoints, minutes);
     }
 
     static double Positive(TomlSection s, string key, Dimension dim)

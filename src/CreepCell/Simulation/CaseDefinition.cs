@@ -23,9 +23,14 @@ public sealed record SolverSpec
     /// <summary>Largest change of lithiation in one step.</summary>
     public double MaxLithiationStep { get; init; } = 0.05;
     public int MaxCutbacks { get; init; } = 8;
+    /// <summary>Target largest equivalent creep-strain increment of a step; steps adapt to it.</summary>
+    public double MaxCreepIncrement { get; init; } = 2e-3;
+    /// <summary>Bounds of the time step (s); 0 = none.</summary>
+    public double MaxStep { get; init; }
+    public double MinStep { get; init; } = 1e-6;
 }
 
-public sealed record OutputSpec(string Dir, int FieldsEvery);
+public sealed record OutputSpec(string Dir, int FieldsEvery, int CheckpointEvery = 50, double CheckpointMinutes = 5);
 
 /// <summary>Everything a run needs, resolved to SI and validated.</summary>
 public sealed record CaseDefinition(
@@ -36,4 +41,9 @@ public sealed record CaseDefinition(
     BoundarySpec Boundary,
     SolverSpec Solver,
     OutputSpec Output,
-    double Temperature);
+    double Temperature)
+{
+    /// <summary>The case text and the folder its relative paths resolve against (kept in checkpoints).</summary>
+    public string Text { get; init; } = "";
+    public string BaseDirectory { get; init; } = "";
+}

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using CreepCell.Fem;
 using CreepCell.Io;
 using CreepCell.Materials;
@@ -8,31 +7,43 @@ using CreepCell.Sparse;
 
 namespace CreepCell.Simulation;
 
-/// <summary>A step that could not converge after every allowed cut-back.</summary>
+/// <summary>A step that could not converge after every allowed cut-back; a checkpoint of the last
+/// converged state has been written.</summary>
 public sealed class NotConvergedException(string message) : Exception(message);
 
 public sealed record RunResult(int Steps, long NewtonIterations, double WallSeconds, string OutputDir, IReadOnlyList<string> Phases, PhaseStats[] Final);
 
 /// <summary>
 /// The pipeline of a run, one method per phase: case -> mesh -> model -> stepping (solve, commit,
-/// record) -> results. Everything that can be wrong with the input is checked before the output
-/// folder is touched.
+/// record, checkpoint) -> results. Everything that can be wrong with the input is checked before the
+/// output folder is touched.
 /// </summary>
 public sealed class CaseRunner
 {
     readonly CaseDefinition def;
     readonly string outDir;
     readonly Action<string>? progress;
+    readonly Checkpoint.Saved? resumeFrom;
     Mesh mesh = null!;
     MechanicsProblem problem = null!;
-    HistoryTable history = null!;
-    readonly List<(double, string)> fieldFiles = new();
+    RunRecorder recorder = null!;
+    StepState state = new();
+    readonly Stopwatch sinceCheckpoint = new();
 
-    public CaseRunner(CaseDefinition definition, string outputDir, Action<string>? progress = null)
+    public CaseRunner(CaseDefinition definition, string outputDir, Action<string>? progress = null, Checkpoint.Saved? resumeFrom = null)
     {
         def = definition;
         outDir = outputDir;
         this.progress = progress;
+        this.resumeFrom = resumeFrom;
+    }
+
+    /// <summary>Continues the run whose checkpoint is in <paramref name="outDir"/>.</summary>
+    public static CaseRunner Resume(string outDir, Action<string>? progress = null)
+    {
+        var saved = Checkpoint.Read(outDir);
+        var def = CaseReader.Read(saved.Source, saved.Text, saved.BaseDirectory);
+        return new CaseRunner(def, outDir, progress, saved);
     }
 
     public RunResult Run()
@@ -40,16 +51,26 @@ public sealed class CaseRunner
         var clock = Stopwatch.StartNew();
         Setup();
         Directory.CreateDirectory(outDir);
-        int steps = Step();
-        history.Write(Path.Combine(outDir, "history.csv"));
-        VtuWriter.WritePvd(Path.Combine(outDir, "fields.pvd"), fieldFiles);
-        var final = Stats();
-        var result = new RunResult(steps, problem.TotalIterations, clock.Elapsed.TotalSeconds, outDir, mesh.RegionNames, final);
-        WriteSummary(result);
+        if (resumeFrom is null) recorder.WriteFields(state, problem, 0);
+        try
+        {
+            StepToEnd();
+        }
+        catch (NotConvergedException)
+        {
+            SaveCheckpoint();
+            recorder.WriteTables(state);
+            throw;
+        }
+        recorder.WriteTables(state);
+        var final = PhaseStatistics.Compute(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States);
+        var result = new RunResult(state.Step, problem.TotalIterations, clock.Elapsed.TotalSeconds, outDir, mesh.RegionNames, final);
+        recorder.WriteSummary(result);
+        SaveCheckpoint();
         return result;
     }
 
-    /// <summary>Mesh, materials per region, constraints and the mechanics problem.</summary>
+    /// <summary>Mesh, materials per region, constraints, the mechanics problem; restored state on resume.</summary>
     void Setup()
     {
         mesh = MeshFactory.Build(def.Mesh);
@@ -63,114 +84,107 @@ public sealed class CaseRunner
         var dofs = new DofMap(mesh.NodeCount, Boundary.Rollers(mesh));
         var solver = def.Solver.LinearSolver == "dense" ? new DenseSolver() : SparseSolvers.Create(def.Solver.LinearSolver, indefinite: true);
         problem = new MechanicsProblem(mesh, materials, dofs, new double[dofs.DofCount], def.Solver.Fbar, solver);
-        var columns = new List<string> { "time_s", "step", "lithiation", "newton_iterations" };
-        foreach (var name in mesh.RegionNames)
-            columns.AddRange(new[] { $"vm_mean_{name}_Pa", $"vm_max_{name}_Pa", $"p_mean_{name}_Pa", $"area_{name}_m2", $"creep_mean_{name}" });
-        history = new HistoryTable(columns);
+        recorder = new RunRecorder(def, mesh, outDir);
+        if (resumeFrom is { } saved)
+        {
+            state = saved.State;
+            problem.Restore(saved.U, saved.States, state.NewtonIterations);
+        }
+        else
+        {
+            state = new StepState
+            {
+                Time = def.Protocol.StartTime,
+                NextDt = def.Protocol.NextBreakpoint(def.Protocol.StartTime) - def.Protocol.StartTime,
+                PreviousU = new double[problem.U.Length],
+            };
+        }
     }
 
-    /// <summary>Steps from the start to the end of the protocol, landing on every breakpoint.</summary>
-    int Step()
+    /// <summary>Steps to the end of the protocol, landing on every breakpoint.</summary>
+    void StepToEnd()
     {
         var protocol = def.Protocol;
-        double t = protocol.StartTime, theta = protocol.ThetaAt(t);
-        double dt = protocol.NextBreakpoint(t) - t;
         var options = new NewtonOptions { MaxIterations = def.Solver.MaxIterations, RelativeTolerance = def.Solver.Tolerance };
-        var previousU = (double[])problem.U.Clone();
-        double previousDt = 0;
-        int step = 0;
-        WriteFields(step, t);
-        while (t < protocol.EndTime * (1 - 1e-15))
+        sinceCheckpoint.Restart();
+        while (state.Time < protocol.EndTime * (1 - 1e-15))
         {
-            double target = Math.Min(t + dt, protocol.NextBreakpoint(t));
-            double nextTheta = protocol.ThetaAt(target);
-            if (Math.Abs(nextTheta - theta) > def.Solver.MaxLithiationStep * (1 + 1e-12))
-            {
-                target = t + (target - t) * def.Solver.MaxLithiationStep / Math.Abs(nextTheta - theta);
-                nextTheta = protocol.ThetaAt(target);
-            }
-            var result = SolveWithCutbacks(ref target, t, theta, previousU, previousDt, options);
-            previousDt = target - t;
-            Array.Copy(problem.U, previousU, previousU.Length);
+            double t = state.Time;
+            double target = LimitByLithiation(t, Math.Min(t + state.NextDt, protocol.NextBreakpoint(t)));
+            var result = SolveWithCutbacks(ref target, options);
+            double creep = StepController.LargestCreepIncrement(problem.Responses);
+            double dt = target - t;
+            Array.Copy(problem.U, state.PreviousU, state.PreviousU.Length);
             problem.Commit();
-            t = target;
-            theta = protocol.ThetaAt(t);
-            step++;
-            Record(t, step, theta, result.Iterations);
-            progress?.Invoke($"step {step}: t = {t:G6} s, lithiation {theta:F4}, {result.Iterations} Newton iterations");
-            bool breakpoint = protocol.Breakpoints.Any(b => Math.Abs(b - t) <= 1e-12 * Math.Max(1, Math.Abs(b)));
-            if (breakpoint || (def.Output.FieldsEvery > 0 && step % def.Output.FieldsEvery == 0)) WriteFields(step, t);
-            dt = result.Iterations <= 4 ? 2 * previousDt : previousDt;
+            state.PreviousDt = dt;
+            state.Time = target;
+            state.Step++;
+            state.NewtonIterations = problem.TotalIterations;
+            state.NextDt = StepController.Next(dt, result.Iterations, creep, def.Solver);
+            recorder.Record(state, problem, result.Iterations);
+            Report(result.Iterations, dt);
+            if (protocol.IsBreakpoint(state.Time) || (def.Output.FieldsEvery > 0 && state.Step % def.Output.FieldsEvery == 0))
+                recorder.WriteFields(state, problem, state.Step);
+            if (state.Step % def.Output.CheckpointEvery == 0 || sinceCheckpoint.Elapsed.TotalMinutes >= def.Output.CheckpointMinutes)
+                SaveCheckpoint();
         }
-        return step;
     }
 
-    NewtonResult SolveWithCutbacks(ref double target, double t, double theta, double[] previousU, double previousDt, NewtonOptions options)
+    double LimitByLithiation(double t, double target)
     {
+        double theta = def.Protocol.ThetaAt(t), next = def.Protocol.ThetaAt(target);
+        double limit = def.Solver.MaxLithiationStep;
+        if (Math.Abs(next - theta) <= limit * (1 + 1e-12)) return target;
+        return t + (target - t) * limit / Math.Abs(next - theta);
+    }
+
+    /// <summary>Solves the step to <paramref name="target"/>; on failure (or far too much creep in one
+    /// step) retries with a quarter of the step, at most MaxCutbacks times.</summary>
+    NewtonResult SolveWithCutbacks(ref double target, NewtonOptions options)
+    {
+        double t = state.Time;
         var start = (double[])problem.U.Clone();
         for (int cut = 0; ; cut++)
         {
-            Predict(start, previousU, previousDt, target - t);
+            Predict(start, target - t);
             var load = new LoadState(def.Protocol.ThetaAt(target), target - t, def.Temperature);
             var result = problem.SolveStep(load, 1, options);
-            if (result.Converged) return result;
+            double creep = result.Converged ? StepController.LargestCreepIncrement(problem.Responses) : 0;
+            bool accept = result.Converged && (!StepController.TooMuchCreep(creep, def.Solver) || target - t <= def.Solver.MinStep);
+            if (accept) return result;
             if (cut >= def.Solver.MaxCutbacks)
-                throw new NotConvergedException($"no convergence at t = {target:G8} s (lithiation {load.Theta:F5}) after {cut} cut-backs: " +
-                    $"{result.Failure}; last residuals {string.Join(", ", result.ResidualNorms.TakeLast(4).Select(r => r.ToString("E3")))}");
-            target = t + 0.25 * (target - t);
+            {
+                Array.Copy(start, problem.U, start.Length);
+                var seg = def.Protocol.SegmentAt(target);
+                throw new NotConvergedException($"no convergence at t = {target:G8} s (cycle {seg.Cycle}, {seg.Half}, lithiation {load.Theta:F5}) " +
+                    $"after {cut} cut-backs: {result.Failure ?? "creep increment too large"}; last residuals " +
+                    $"{string.Join(", ", result.ResidualNorms.TakeLast(4).Select(r => r.ToString("E3")))}. A checkpoint of the last converged state is in {outDir}");
+            }
+            double shrink = result.Converged ? Math.Clamp(def.Solver.MaxCreepIncrement / creep, 0.1, 0.5) : 0.25;
+            target = t + Math.Max(shrink * (target - t), Math.Min(def.Solver.MinStep, target - t));
         }
     }
 
     /// <summary>Linear extrapolation of the displacement from the last step: a better Newton start.</summary>
-    void Predict(double[] start, double[] previousU, double previousDt, double dt)
+    void Predict(double[] start, double dt)
     {
-        double f = previousDt > 0 ? dt / previousDt : 0;
-        for (int i = 0; i < start.Length; i++) problem.U[i] = start[i] + f * (start[i] - previousU[i]);
+        double f = state.PreviousDt > 0 ? dt / state.PreviousDt : 0;
+        for (int i = 0; i < start.Length; i++) problem.U[i] = start[i] + f * (start[i] - state.PreviousU[i]);
     }
 
-    PhaseStats[] Stats() => PhaseStatistics.Compute(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States);
-
-    void Record(double t, int step, double theta, int iterations)
+    void Report(int iterations, double dt)
     {
-        var row = new List<double> { t, step, theta, iterations };
-        foreach (var s in Stats()) row.AddRange(new[] { s.VonMisesMean, s.VonMisesMax, s.PressureMean, s.Area, s.CreepMean });
-        history.Add(row.ToArray());
+        if (progress is null) return;
+        var seg = def.Protocol.SegmentAt(state.Time);
+        progress($"step {state.Step}: cycle {seg.Cycle}/{def.Protocol.CycleCount} {seg.Half.ToString().ToLowerInvariant()}, t = {state.Time / 3600:F3} h, " +
+                 $"lithiation {def.Protocol.ThetaAt(state.Time):F4}, dt = {dt:G4} s, {iterations} Newton iterations");
     }
 
-    void WriteFields(int step, double t)
+    void SaveCheckpoint()
     {
-        string name = $"fields_{step:D5}.vtu";
-        VtuWriter.Write(Path.Combine(outDir, name), mesh, problem.U, problem.Assembler.PointOffsets, problem.Responses, problem.States);
-        fieldFiles.Add((t, name));
-    }
-
-    void WriteSummary(RunResult r)
-    {
-        var summary = new
-        {
-            software = "CreepCell",
-            version = typeof(CaseRunner).Assembly.GetName().Version?.ToString(),
-            case_file = def.Source,
-            mesh = new { nodes = mesh.NodeCount, elements = mesh.ElementCount, dofs = problem.FreeDofs, phases = mesh.RegionNames },
-            materials = def.Materials.Values.Select(m => new
-            {
-                name = m.Name, youngs_modulus_Pa = m.YoungsModulus, poisson_ratio = m.PoissonRatio, swelling = m.Swelling,
-                creep = m.Creep is { } c ? new { A_per_s = c.A, n = c.N, sigma_ref_Pa = c.SigmaRef, activation_energy_J_per_mol = c.ActivationEnergy, reference_temperature_K = c.ReferenceTemperature } : null,
-            }),
-            protocol = def.Protocol.Points.Select(p => new[] { p.Time, p.Theta }),
-            temperature_K = def.Temperature,
-            boundary = def.Boundary.Kind,
-            solver = def.Solver,
-            steps = r.Steps,
-            newton_iterations = r.NewtonIterations,
-            wall_time_s = r.WallSeconds,
-            final = mesh.RegionNames.Select((n, i) => new
-            {
-                phase = n, vm_mean_Pa = r.Final[i].VonMisesMean, vm_max_Pa = r.Final[i].VonMisesMax,
-                p_mean_Pa = r.Final[i].PressureMean, area_m2 = r.Final[i].Area, creep_mean = r.Final[i].CreepMean,
-            }),
-        };
-        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+        Checkpoint.Write(outDir, def, state, problem.U, problem.States);
+        recorder.WriteTables(state);
+        sinceCheckpoint.Restart();
     }
 }
 

@@ -94,6 +94,15 @@ public sealed class MechanicsProblem : IDisposable
     /// <summary>Makes the trial states of the converged step the committed ones.</summary>
     public void Commit() => (States, TrialStates) = (TrialStates, States);
 
+    /// <summary>Restores a saved state (checkpoint): displacements and committed quadrature states.</summary>
+    public void Restore(double[] u, PointState[] states, long iterations)
+    {
+        if (u.Length != U.Length || states.Length != States.Length) throw new ArgumentException("saved state does not fit this model");
+        Array.Copy(u, U, U.Length);
+        Array.Copy(states, States, States.Length);
+        TotalIterations = iterations;
+    }
+
     bool SolveLinear(out string? failure)
     {
         failure = null;

@@ -73,12 +73,12 @@ public class RunCommandTests
         var (code, err, outDir) = RunCase(GoodCase);
         Assert.True(code == 0, err);
         var lines = File.ReadAllLines(Path.Combine(outDir, "history.csv"));
-        Assert.StartsWith("time_s,step,lithiation,newton_iterations,vm_mean_MSE_Pa", lines[0]);
+        Assert.StartsWith("time_s,step,cycle,half_cycle,lithiation,newton_iterations,vm_mean_MSE_Pa", lines[0]);
         Assert.Equal(5, lines.Length); // header + 4 steps of 0.25
         var last = lines[^1].Split(',').Select(double.Parse).ToArray();
         Assert.All(last, v => Assert.True(double.IsFinite(v)));
         Assert.Equal(3600, last[0], 1e-9);
-        Assert.Equal(1.0, last[2], 1e-12);
+        Assert.Equal(1.0, last[4], 1e-12);
         Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
         Assert.True(File.Exists(Path.Combine(outDir, "fields.pvd")));
     }

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CreepCell.Io;
+using CreepCell.Meshing;
+
+namespace CreepCell.Simulation;
+
+/// <summary>
+/// Results of a run: history.csv (a row per converged step), cycles.csv (per cycle, the values at full
+/// lithiation and at the end of charge), VTU fields with their .pvd, and summary.json.
+/// </summary>
+public sealed class RunRecorder
+{
+    static readonly string[] PhaseColumns = { "vm_mean_{0}_Pa", "vm_max_{0}_Pa", "p_mean_{0}_Pa", "area_{0}_m2", "creep_mean_{0}" };
+    readonly CaseDefinition def;
+    readonly Mesh mesh;
+    readonly string outDir;
+
+    public IReadOnlyList<string> Columns { get; }
+
+    public RunRecorder(CaseDefinition def, Mesh mesh, string outDir)
+    {
+        this.def = def;
+        this.mesh = mesh;
+        this.outDir = outDir;
+        var columns = new List<string> { "time_s", "step", "cycle", "half_cycle", "lithiation", "newton_iterations" };
+        foreach (var name in mesh.RegionNames) columns.AddRange(PhaseColumns.Select(c => string.Format(CultureInfo.InvariantCulture, c, name)));
+        Columns = columns;
+    }
+
+    public void Record(StepState s, MechanicsProblem problem, int iterations)
+    {
+        var seg = def.Protocol.SegmentAt(s.Time);
+        var row = new List<double> { s.Time, s.Step, seg.Cycle, (int)seg.Half, def.Protocol.ThetaAt(s.Time), iterations };
+        foreach (var p in PhaseStatistics.Compute(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States))
+            row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.PressureMean, p.Area, p.CreepMean });
+        foreach (double v in row)
+            if (!double.IsFinite(v)) throw new NotConvergedException($"non-finite result at t = {s.Time:G8} s; the step is rejected");
+        s.HistoryRows.Add(row.ToArray());
+    }
+
+    public void WriteFields(StepState s, MechanicsProblem problem, int step)
+    {
+        string name = $"fields_{step:D5}.vtu";
+        VtuWriter.Write(Path.Combine(outDir, name), mesh, problem.U, problem.Assembler.PointOffsets, problem.Responses, problem.States);
+        s.FieldFiles.RemoveAll(f => f.File == name);
+        s.FieldFiles.Add((s.Time, name));
+        VtuWriter.WritePvd(Path.Combine(outDir, "fields.pvd"), s.FieldFiles);
+    }
+
+    public void WriteTables(StepState s)
+    {
+        var history = new HistoryTable(Columns);
+        foreach (var row in s.HistoryRows) history.Add(row);
+        history.Write(Path.Combine(outDir, "history.csv"));
+        WriteCycles(s.HistoryRows);
+    }
+
+    /// <summary>Rows of history that close a lithiation (full) or a delithiation (end of charge), per cycle.</summary>
+    void WriteCycles(List<double[]> rows)
+    {
+        var phaseCols = Columns.Skip(6).ToList();
+        var header = new List<string> { "cycle", "full_time_s", "full_lithiation" };
+        header.AddRange(phaseCols.Select(c => "full_" + c));
+        header.AddRange(new[] { "charged_time_s", "charged_lithiation" });
+        header.AddRange(phaseCols.Select(c => "charged_" + c));
+        var sb = new StringBuilder(string.Join(',', header)).Append('\n');
+        for (int cycle = 1; cycle <= def.Protocol.CycleCount; cycle++)
+        {
+            var full = LastRowClosing(rows, cycle, HalfCycle.Lithiation);
+            if (full is null) break;
+            var charged = LastRowClosing(rows, cycle, HalfCycle.Delithiation);
+            var cells = new List<string> { cycle.ToString(CultureInfo.InvariantCulture) };
+            cells.AddRange(Values(full, phaseCols.Count));
+            cells.AddRange(charged is null ? Enumerable.Repeat("", phaseCols.Count + 2) : Values(charged, phaseCols.Count));
+            sb.Append(string.Join(',', cells)).Append('\n');
+        }
+        AtomicFile.WriteAllText(Path.Combine(outDir, "cycles.csv"), sb.ToString());
+    }
+
+    double[]? LastRowClosing(List<double[]> rows, int cycle, HalfCycle half)
+    {
+        var ends = def.Protocol.Segments.Where(g => g.Cycle == cycle && g.Half == half).Select(g => g.End).ToList();
+        if (ends.Count == 0) return null;
+        double end = ends[^1];
+        return rows.LastOrDefault(r => Math.Abs(r[0] - end) <= 1e-9 * Math.Max(1, end));
+    }
+
+    static IEnumerable<string> Values(double[] row, int phaseCount) =>
+        new[] { row[0], row[4] }.Concat(row.Skip(6).Take(phaseCount)).Select(v => v.ToString("R", CultureInfo.InvariantCulture));
+
+    public void WriteSummary(RunResult r)
+    {
+        var summary = new
+        {
+            software = "CreepCell",
+            version = typeof(RunRecorder).Assembly.GetName().Version?.ToString(),
+            case_file = def.Source,
+            mesh = new { nodes = mesh.NodeCount, elements = mesh.ElementCount, phases = mesh.RegionNames },
+            materials = def.Materials.Values.Select(m => new
+            {
+                name = m.Name, youngs_modulus_Pa = m.YoungsModulus, poisson_ratio = m.PoissonRatio, swelling = m.Swelling,
+                creep = m.Creep is { } c ? new { A_per_s = c.A, n = c.N, sigma_ref_Pa = c.SigmaRef, activation_energy_J_per_mol = c.ActivationEnergy, reference_temperature_K = c.ReferenceTemperature } : null,
+            }),
+            protocol = new { cycles = def.Protocol.CycleCount, points = def.Protocol.Points.Select(p => new[] { p.Time, p.Theta }) },
+            temperature_K = def.Temperature,
+            boundary = def.Boundary.Kind,
+            solver = def.Solver,
+            steps = r.Steps,
+            newton_iterations = r.NewtonIterations,
+            wall_time_s = r.WallSeconds,
+            final = mesh.RegionNames.Select((n, i) => new
+            {
+                phase = n, vm_mean_Pa = r.Final[i].VonMisesMean, vm_max_Pa = r.Final[i].VonMisesMax,
+                p_mean_Pa = r.Final[i].PressureMean, area_m2 = r.Final[i].Area, creep_mean = r.Final[i].CreepMean,
+            }),
+        };
+        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

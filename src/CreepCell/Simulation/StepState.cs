@@ -1,0 +1,41 @@
+using CreepCell.Materials;
+
+namespace CreepCell.Simulation;
+
+/// <summary>Everything the stepping loop carries from one step to the next: with the problem's U and
+/// States it is the complete state of a run, saved in checkpoints.</summary>
+public sealed class StepState
+{
+    public double Time;
+    public int Step;
+    public double NextDt;
+    public double PreviousDt;
+    public long NewtonIterations;
+    public double[] PreviousU = Array.Empty<double>();
+    public List<double[]> HistoryRows = new();
+    public List<(double Time, string File)> FieldFiles = new();
+}
+
+/// <summary>Adaptive time step: grows after easy Newton solves, shrinks after hard ones and when the
+/// creep-strain increment of a step exceeds its target.</summary>
+public static class StepController
+{
+    public static double Next(double dt, int iterations, double creepIncrement, SolverSpec s)
+    {
+        double factor = iterations <= 4 ? 2 : iterations >= 10 ? 0.5 : 1;
+        if (creepIncrement > 0) factor = Math.Min(factor, Math.Clamp(0.9 * s.MaxCreepIncrement / creepIncrement, 0.25, 2));
+        double next = dt * factor;
+        if (s.MaxStep > 0) next = Math.Min(next, s.MaxStep);
+        return Math.Max(next, s.MinStep);
+    }
+
+    /// <summary>A step whose creep increment is far above target is repeated with a shorter step.</summary>
+    public static bool TooMuchCreep(double creepIncrement, SolverSpec s) => creepIncrement > 2 * s.MaxCreepIncrement;
+
+    public static double LargestCreepIncrement(PointResponse[] responses)
+    {
+        double m = 0;
+        foreach (var r in responses) m = Math.Max(m, r.CreepIncrement);
+        return m;
+    }
+}
