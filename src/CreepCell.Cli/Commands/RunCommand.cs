@@ -20,6 +20,8 @@ static class RunCommand
         cmd.Options.Add(preset);
         cmd.Options.Add(quiet);
         cmd.Options.Add(resume);
+        var threads = new Option<int?>("--threads") { Description = "threads for assembly and factorization (results are identical for any count)" };
+        cmd.Options.Add(threads);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             string? path = pr.GetValue(file);
@@ -38,6 +40,11 @@ static class RunCommand
                 var def = path is null
                     ? CaseReader.Read($"built-in case \"{presetName ?? "default"}\"", BuiltInCases.Text(presetName ?? "default"), Directory.GetCurrentDirectory())
                     : CaseReader.ReadFile(path);
+                if (pr.GetValue(threads) is int n)
+                {
+                    if (n < 1) throw new InputException("command line", "--threads", "expected a positive count");
+                    def = def with { Solver = def.Solver with { Threads = n } };
+                }
                 string dir = Path.GetFullPath(pr.GetValue(outDir) ?? def.Output.Dir);
                 runner = new CaseRunner(def, dir, q ? null : Console.WriteLine);
             }

@@ -24,6 +24,8 @@ public sealed class Assembler
     readonly ThreadLocal<ElementWorkspace> workspaces = new(() => new ElementWorkspace());
 
     public bool Fbar { get; }
+    /// <summary>Largest number of threads of the element loop (results do not depend on it).</summary>
+    public int MaxThreads { get; set; } = -1;
     public CscMatrix Pattern { get; }
     /// <summary>Quadrature point e has states [PointOffsets[e], PointOffsets[e+1]).</summary>
     public int[] PointOffsets { get; }
@@ -62,7 +64,7 @@ public sealed class Assembler
         if (stiffness is not null) Array.Clear(stiffness);
         foreach (var color in colors)
         {
-            Parallel.For(0, color.Length, i =>
+            Parallel.For(0, color.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxThreads }, i =>
                 AssembleElement(color[i], u, load, oldStates, newStates, responses, internalForce, stiffness));
         }
     }

@@ -207,7 +207,9 @@ public static class CaseReader
             MaxCreepIncrement = s.Number("max_creep_increment", d.MaxCreepIncrement),
             MaxStep = s.Quantity("max_step", Dimension.Time, d.MaxStep),
             MinStep = s.Quantity("min_step", Dimension.Time, d.MinStep),
+            Threads = s.Integer("threads", 0),
         };
+        if (r.Threads < 0) throw new InputException(s.File, s.Key("threads"), "expected 0 (all cores) or a positive count");
         if (!(r.MaxCreepIncrement > 0)) throw new InputException(s.File, s.Key("max_creep_increment"), "expected a positive strain");
         if (r.MaxStep < 0) throw new InputException(s.File, s.Key("max_step"), "expected a non-negative time (0: no bound)");
         if (!(r.MinStep > 0)) throw new InputException(s.File, s.Key("min_step"), "expected a positive time");

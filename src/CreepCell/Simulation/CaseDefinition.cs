@@ -28,6 +28,8 @@ public sealed record SolverSpec
     /// <summary>Bounds of the time step (s); 0 = none.</summary>
     public double MaxStep { get; init; }
     public double MinStep { get; init; } = 1e-6;
+    /// <summary>Threads for assembly and factorization; 0 = all cores. Results are identical for any count.</summary>
+    public int Threads { get; init; }
 }
 
 public sealed record OutputSpec(string Dir, int FieldsEvery, int CheckpointEvery = 50, double CheckpointMinutes = 5);

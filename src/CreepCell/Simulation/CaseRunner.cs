@@ -82,8 +82,14 @@ public sealed class CaseRunner
             materials[r] = m;
         }
         var dofs = new DofMap(mesh.NodeCount, Boundary.Rollers(mesh));
-        var solver = def.Solver.LinearSolver == "dense" ? new DenseSolver() : SparseSolvers.Create(def.Solver.LinearSolver, indefinite: true);
+        ISymmetricSolver solver = def.Solver.LinearSolver switch
+        {
+            "dense" => new DenseSolver(),
+            "builtin" => new SupernodalLdlSolver(positiveDefinite: false, threads: def.Solver.Threads),
+            _ => SparseSolvers.Create(def.Solver.LinearSolver, indefinite: true),
+        };
         problem = new MechanicsProblem(mesh, materials, dofs, new double[dofs.DofCount], def.Solver.Fbar, solver);
+        problem.Assembler.MaxThreads = def.Solver.Threads > 0 ? def.Solver.Threads : -1;
         recorder = new RunRecorder(def, mesh, outDir);
         if (resumeFrom is { } saved)
         {

@@ -7,6 +7,16 @@ static class CliRunner
 {
     public static (int Code, string Out, string Err) Run(params string[] args)
     {
+        using var p = Start(args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts the command line as a child process with redirected output.</summary>
+    public static Process Start(params string[] args)
+    {
         string dll = Path.Combine(AppContext.BaseDirectory, "CreepCell.Cli.dll");
         var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -17,10 +27,6 @@ static class CliRunner
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["COLUMNS"] = "200";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
+        return Process.Start(psi)!;
     }
 }

@@ -1,0 +1,126 @@
+using CreepCell.Tests.Analysis;
+
+namespace CreepCell.Tests.Simulation;
+
+/// <summary>Checkpoints, resume after SIGKILL, and run-to-run reproducibility of a creeping cycling case.</summary>
+public class CheckpointTests
+{
+    const string CyclingCase = """
+        temperature = "70 degC"
+        [mesh]
+        generator = "inclusion"
+        width = "10 um"
+        height = "10 um"
+        matrix = "MSE"
+        element_size = "1.5 um"
+        inclusion_element_size = "0.6 um"
+        [[mesh.inclusions]]
+        phase = "Se"
+        center = ["5 um", "5 um"]
+        radius = "3 um"
+        [materials.Se]
+        youngs_modulus = "10 GPa"
+        poisson_ratio = 0.3
+        swelling = 0.3
+        [materials.Se.creep]
+        A = "1e-4 1/s"
+        n = 3
+        sigma_ref = "100 MPa"
+        [materials.MSE]
+        youngs_modulus = "100 GPa"
+        poisson_ratio = 0.3
+        [protocol]
+        kind = "galvanostatic"
+        c_rate = 1
+        cycles = 3
+        theta_end_first = 0.22
+        theta_end = 0.22
+        [solver]
+        max_lithiation_step = 0.02
+        [output]
+        checkpoint_every = 4
+        """;
+
+    static string WriteCase(string dir)
+    {
+        string file = Path.Combine(dir, "case.toml");
+        File.WriteAllText(file, CyclingCase);
+        return file;
+    }
+
+    static string[] History(string outDir) => File.ReadAllLines(Path.Combine(outDir, "history.csv"));
+
+    [Fact]
+    public void RunKilledAtARandomMomentAndResumedGivesTheSameHistory()
+    {
+        string dir = Directory.CreateTempSubdirectory("creepcell-ckpt-").FullName;
+        string file = WriteCase(dir);
+        string reference = Path.Combine(dir, "reference"), killed = Path.Combine(dir, "killed");
+        var (code, _, err) = CliRunner.Run("run", file, "--out", reference, "--quiet");
+        Assert.True(code == 0, err);
+        var expected = History(reference);
+        Assert.True(expected.Length > 100, "the case should take many steps");
+
+        var rng = new Random(Environment.TickCount);
+        using (var p = CliRunner.Start("run", file, "--out", killed, "--quiet"))
+        {
+            string ckpt = Path.Combine(killed, "checkpoint.bin");
+            var wait = System.Diagnostics.Stopwatch.StartNew();
+            while (!File.Exists(ckpt) && !p.HasExited && wait.Elapsed.TotalSeconds < 120) Thread.Sleep(5);
+            Thread.Sleep(rng.Next(0, 400));
+            Assert.False(p.HasExited, "the run ended before it could be killed");
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+        }
+        Assert.False(File.Exists(Path.Combine(killed, "summary.json")), "a killed run must not have finished");
+        var (code2, _, err2) = CliRunner.Run("run", "--resume", killed, "--quiet");
+        Assert.True(code2 == 0, err2);
+        var resumed = History(killed);
+        Assert.Equal(expected.Length, resumed.Length);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], resumed[i]);
+        Assert.Equal(File.ReadAllText(Path.Combine(reference, "cycles.csv")), File.ReadAllText(Path.Combine(killed, "cycles.csv")));
+    }
+
+    [Fact]
+    public void SameInputsGiveBitwiseIdenticalOutputsWhateverTheThreadCount()
+    {
+        string dir = Directory.CreateTempSubdirectory("creepcell-det-").FullName;
+        string file = WriteCase(dir);
+        var (c1, _, e1) = CliRunner.Run("run", file, "--out", Path.Combine(dir, "a"), "--quiet");
+        Assert.True(c1 == 0, e1);
+        var psi = CliRunner.Start("run", file, "--out", Path.Combine(dir, "b"), "--quiet", "--threads", "1");
+        psi.WaitForExit();
+        Assert.Equal(0, psi.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a", "history.csv")), File.ReadAllBytes(Path.Combine(dir, "b", "history.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a", "fields_00001.vtu".Replace("00001", LastField(dir, "a")))),
+                     File.ReadAllBytes(Path.Combine(dir, "b", "fields_00001.vtu".Replace("00001", LastField(dir, "b")))));
+    }
+
+    static string LastField(string dir, string run) =>
+        Directory.GetFiles(Path.Combine(dir, run), "fields_*.vtu").Select(Path.GetFileNameWithoutExtension).Max()!["fields_".Length..];
+
+    [Fact]
+    public void CyclesTableHoldsFullAndChargedValuesPerCycle()
+    {
+        string dir = Directory.CreateTempSubdirectory("creepcell-cyc-").FullName;
+        var (code, _, err) = CliRunner.Run("run", WriteCase(dir), "--out", Path.Combine(dir, "o"), "--quiet");
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(Path.Combine(dir, "o", "cycles.csv"));
+        Assert.Equal(4, lines.Length);
+        var header = lines[0].Split(',');
+        Assert.Equal("cycle", header[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        int full = Array.IndexOf(header, "full_lithiation"), charged = Array.IndexOf(header, "charged_lithiation");
+        foreach (var r in rows)
+        {
+            Assert.Equal(1.0, double.Parse(r[full]), 1e-12);
+            Assert.Equal(0.22, double.Parse(r[charged]), 1e-12);
+        }
+        // at 1 C a full lithiation lasts 1 h: cycle 1 is full at 3600 s, charged at 3600 + 0.78 * 3600 s
+        Assert.Equal(3600, double.Parse(rows[0][Array.IndexOf(header, "full_time_s")]), 1e-6);
+        Assert.Equal(3600 * 1.78, double.Parse(rows[0][Array.IndexOf(header, "charged_time_s")]), 1e-6);
+        // creep relaxes the inclusion: its mean von Mises at full lithiation drops from cycle 1 to cycle 3
+        int vm = Array.IndexOf(header, "full_vm_mean_Se_Pa");
+        Assert.True(double.Parse(rows[2][vm]) < double.Parse(rows[0][vm]), "deviatoric stress in the creeping inclusion should relax");
+    }
+}
