@@ -187,4 +187,14 @@ public class CreepTests
         Assert.InRange(Math.Log2(e1 / e2), 0.85, 1.15);
         Assert.InRange(Math.Log2(e2 / e3), 0.85, 1.15);
     }
+
+    [Fact]
+    public void ArrheniusFactorScalesTheRateAboutTheReferenceTemperature()
+    {
+        var law = new CreepLaw(1e-5, 3, 100e6, 50e3, 343.15);
+        Assert.Equal(1e-5, law.RateAt(343.15), 1e-18);
+        double expected = 1e-5 * Math.Exp(-50e3 / CreepLaw.GasConstant * (1 / 298.15 - 1 / 343.15));
+        Assert.Equal(expected, law.RateAt(298.15), 1e-12 * expected);
+        Assert.True(law.RateAt(298.15) < law.RateAt(343.15));
+    }
 }

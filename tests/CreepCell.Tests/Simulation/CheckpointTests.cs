@@ -123,4 +123,20 @@ public class CheckpointTests
         int vm = Array.IndexOf(header, "full_vm_mean_Se_Pa");
         Assert.True(double.Parse(rows[2][vm]) < double.Parse(rows[0][vm]), "deviatoric stress in the creeping inclusion should relax");
     }
+
+    [Fact]
+    public void StepThatCannotConvergeStopsWithExitCodeThreeAMessageAndACheckpoint()
+    {
+        string dir = Directory.CreateTempSubdirectory("creepcell-fail-").FullName;
+        string file = Path.Combine(dir, "case.toml");
+        File.WriteAllText(file, CyclingCase.Replace("max_lithiation_step = 0.02", "max_lithiation_step = 0.02\nmax_iterations = 1\nmax_cutbacks = 2\ntolerance = 1e-14"));
+        var (code, _, err) = CliRunner.Run("run", file, "--out", Path.Combine(dir, "o"), "--quiet");
+        Assert.Equal(3, code);
+        Assert.Contains("no convergence at t =", err);
+        Assert.Contains("cycle 1", err);
+        Assert.Contains("last residuals", err);
+        Assert.True(File.Exists(Path.Combine(dir, "o", "checkpoint.bin")));
+        foreach (var line in File.ReadAllLines(Path.Combine(dir, "o", "history.csv")).Skip(1))
+            Assert.All(line.Split(','), v => Assert.True(double.IsFinite(double.Parse(v))));
+    }
 }
