@@ -33,7 +33,7 @@ static class RunCommand
             CaseRunner runner;
             if (resumeDir is not null)
             {
-                runner = CaseRunner.Resume(Path.GetFullPath(resumeDir), q ? null : Console.WriteLine);
+                runner = CaseRunner.Resume(Path.GetFullPath(resumeDir), q ? null : ProgressDisplay.Report);
             }
             else
             {
@@ -46,11 +46,11 @@ static class RunCommand
                     def = def with { Solver = def.Solver with { Threads = n } };
                 }
                 string dir = Path.GetFullPath(pr.GetValue(outDir) ?? def.Output.Dir);
-                runner = new CaseRunner(def, dir, q ? null : Console.WriteLine);
+                runner = new CaseRunner(def, dir, q ? null : ProgressDisplay.Report);
             }
             try
             {
-                var result = runner.Run();
+                var result = q ? runner.Run() : ProgressDisplay.Run(runner);
                 Console.WriteLine($"done: {result.Steps} steps, {result.NewtonIterations} Newton iterations, {result.WallSeconds:F1} s; results in {result.OutputDir}");
                 for (int i = 0; i < result.Phases.Count; i++)
                     Console.WriteLine($"  {result.Phases[i],-8} mean von Mises {result.Final[i].VonMisesMean / 1e6,10:F2} MPa   max {result.Final[i].VonMisesMax / 1e6,10:F2} MPa   mean pressure {result.Final[i].PressureMean / 1e6,10:F2} MPa");

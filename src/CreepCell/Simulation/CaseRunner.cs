@@ -11,6 +11,20 @@ namespace CreepCell.Simulation;
 /// converged state has been written.</summary>
 public sealed class NotConvergedException(string message) : Exception(message);
 
+/// <summary>Where a run stands after a step, for progress displays.</summary>
+public sealed record RunProgress(int Step, int Cycle, int Cycles, HalfCycle Half, double Time, double StartTime, double EndTime,
+    double Lithiation, double StepSize, int Iterations, TimeSpan Elapsed)
+{
+    /// <summary>Fraction of simulated time done.</summary>
+    public double Fraction => EndTime > StartTime ? (Time - StartTime) / (EndTime - StartTime) : 1;
+
+    public TimeSpan? Remaining => Fraction > 0 ? TimeSpan.FromSeconds(Elapsed.TotalSeconds * (1 - Fraction) / Fraction) : null;
+
+    public override string ToString() =>
+        $"step {Step}: cycle {Cycle}/{Cycles} {Half.ToString().ToLowerInvariant()}, t = {Time / 3600:F3} h, lithiation {Lithiation:F4}, " +
+        $"dt = {StepSize:G4} s, {Iterations} Newton iterations, {100 * Fraction:F1} % done" + (Remaining is { } r ? $", about {r.TotalSeconds:F0} s left" : "");
+}
+
 public sealed record RunResult(int Steps, long NewtonIterations, double WallSeconds, string OutputDir, IReadOnlyList<string> Phases, PhaseStats[] Final);
 
 /// <summary>
@@ -22,7 +36,8 @@ public sealed class CaseRunner
 {
     readonly CaseDefinition def;
     readonly string outDir;
-    readonly Action<string>? progress;
+    readonly Action<RunProgress>? progress;
+    readonly Stopwatch wall = new();
     readonly Checkpoint.Saved? resumeFrom;
     Mesh mesh = null!;
     MechanicsProblem problem = null!;
@@ -30,7 +45,7 @@ public sealed class CaseRunner
     StepState state = new();
     readonly Stopwatch sinceCheckpoint = new();
 
-    public CaseRunner(CaseDefinition definition, string outputDir, Action<string>? progress = null, Checkpoint.Saved? resumeFrom = null)
+    public CaseRunner(CaseDefinition definition, string outputDir, Action<RunProgress>? progress = null, Checkpoint.Saved? resumeFrom = null)
     {
         def = definition;
         outDir = outputDir;
@@ -39,7 +54,7 @@ public sealed class CaseRunner
     }
 
     /// <summary>Continues the run whose checkpoint is in <paramref name="outDir"/>.</summary>
-    public static CaseRunner Resume(string outDir, Action<string>? progress = null)
+    public static CaseRunner Resume(string outDir, Action<RunProgress>? progress = null)
     {
         var saved = Checkpoint.Read(outDir);
         var def = CaseReader.Read(saved.Source, saved.Text, saved.BaseDirectory);
@@ -49,6 +64,7 @@ public sealed class CaseRunner
     public RunResult Run()
     {
         var clock = Stopwatch.StartNew();
+        wall.Restart();
         Setup();
         Directory.CreateDirectory(outDir);
         if (resumeFrom is null) recorder.WriteFields(state, problem, 0);
@@ -182,8 +198,8 @@ public sealed class CaseRunner
     {
         if (progress is null) return;
         var seg = def.Protocol.SegmentAt(state.Time);
-        progress($"step {state.Step}: cycle {seg.Cycle}/{def.Protocol.CycleCount} {seg.Half.ToString().ToLowerInvariant()}, t = {state.Time / 3600:F3} h, " +
-                 $"lithiation {def.Protocol.ThetaAt(state.Time):F4}, dt = {dt:G4} s, {iterations} Newton iterations");
+        progress(new RunProgress(state.Step, seg.Cycle, def.Protocol.CycleCount, seg.Half, state.Time, def.Protocol.StartTime,
+            def.Protocol.EndTime, def.Protocol.ThetaAt(state.Time), dt, iterations, wall.Elapsed));
     }
 
     void SaveCheckpoint()
