@@ -8,6 +8,7 @@ static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return Commands.RunCommand.Create();
+        yield return Commands.InitCommand.Create();
         yield return Commands.UnitsCommand.Create();
         yield return Commands.PoresCommand.Create();
         yield return Commands.CyclingCommand.Create();

@@ -82,4 +82,22 @@ public class RunCommandTests
         Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
         Assert.True(File.Exists(Path.Combine(outDir, "fields.pvd")));
     }
+
+    [Fact]
+    public void InitWritesEveryBuiltInCaseAsAFileThatReadsBack()
+    {
+        string dir = Directory.CreateTempSubdirectory("creepcell-init-").FullName;
+        foreach (var name in CreepCell.Simulation.BuiltInCases.Names)
+        {
+            string file = Path.Combine(dir, name + ".toml");
+            var (code, _, err) = CliRunner.Run("init", "--preset", name, file);
+            Assert.True(code == 0, err);
+            Assert.Equal(CreepCell.Simulation.BuiltInCases.Text(name), File.ReadAllText(file));
+            var def = CreepCell.Io.CaseReader.ReadFile(file);
+            Assert.NotEmpty(def.Materials);
+            var (again, _, err2) = CliRunner.Run("init", "--preset", name, file);
+            Assert.Equal(2, again);
+            Assert.Contains("--force", err2);
+        }
+    }
 }
