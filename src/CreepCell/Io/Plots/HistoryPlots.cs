@@ -54,7 +54,7 @@ public static class HistoryPlots
         plot.Title(spec.Title);
         plot.XLabel(spec.XLabel ?? spec.XColumn);
         plot.YLabel(spec.YLabel ?? string.Join(", ", spec.YColumns));
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Bottom); // outside the data area, so it never hides a curve or a marker
         return plot.GetImage(spec.Width, spec.Height).GetImageBytes(ImageFormat.Png);
     }
 
