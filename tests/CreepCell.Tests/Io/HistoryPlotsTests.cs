@@ -33,7 +33,7 @@ public class HistoryPlotsTests
             XLabel = "cycle",
             YLabel = "contact ratio Se-MSe (%)",
             YScale = 100,
-            References = new[] { new ReferencePoint(1, 0.670, "paper Fig. 4"), new ReferencePoint(20, 0.795, "paper Fig. 4") },
+            References = PaperReferences.ContactSeMse,
         };
         string path = FieldMapTests.OutputPath("contact-ratio.png");
         HistoryPlots.Write(path, runs, spec);
@@ -59,8 +59,9 @@ public class HistoryPlotsTests
         var spec = new HistoryPlotSpec("cycle", new[] { "vm_mean_Se_Pa" })
         {
             YScale = 1e-9, YLabel = "mean von Mises stress in Se (GPa)", Width = 640, Height = 480,
-            References = new[] { new ReferencePoint(1, 0.099e9, "paper"), new ReferencePoint(20, 0.067e9, "paper") },
+            References = PaperReferences.VonMisesSe,
         };
+        Assert.Equal(new[] { (1.0, 0.099e9), (20.0, 0.067e9) }, spec.References.Select(r => (r.X, r.Y)));
         string png = FieldMapTests.OutputPath("vm-se.png");
         HistoryPlots.Write(png, new[] { run }, spec);
         using var bmp = SKBitmap.Decode(png);

@@ -59,7 +59,7 @@ public static class HistoryPlots
     }
 
     static string LegendText(int runs, int columns, string run, string column) =>
-        runs == 1 ? column : columns == 1 ? run : $"{run}: {column}";
+        columns == 1 ? run : runs == 1 ? column : $"{run}: {column}";
 
     /// <summary>One marker series per distinct label, in black-outlined shapes that differ from the lines.</summary>
     static void AddReferences(Plot plot, HistoryPlotSpec spec)
