@@ -138,6 +138,8 @@ public class FieldMapTests
         ex = Assert.Throws<ArgumentException>(() => FieldMap.Render(m, u, new double[m.ElementCount], "t", "Pa"));
         Assert.Contains("node 2", ex.Message);
         Assert.Throws<ArgumentException>(() => FieldMap.Render(m, new double[3], new double[m.ElementCount], "t", "Pa"));
+        Assert.Throws<ArgumentException>(() => FieldMap.Render(m, new double[2 * m.NodeCount], new double[m.ElementCount], "t", "Pa",
+            new FieldMapOptions { Min = 2, Max = 1 }));
     }
 
     [Fact]

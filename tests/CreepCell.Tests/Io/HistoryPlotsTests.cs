@@ -88,6 +88,7 @@ public class HistoryPlotsTests
         File.WriteAllText(csv, "cycle,x\n1,0.5\n2,nan\n");
         var bad = Assert.Throws<InputException>(() => HistoryRun.ReadCsv(csv));
         Assert.Contains("line 3, column x", bad.Message);
+        Assert.Throws<InputException>(() => HistoryRun.ReadCsv(FieldMapTests.OutputPath("missing-history.csv")));
         Assert.Throws<ArgumentException>(() => HistoryPlots.Render(new[] { Run("a", 0.6, 0.01) },
             new HistoryPlotSpec("cycle", new[] { "contact_ratio_Se_MSe" }) { References = new[] { new ReferencePoint(1, double.NaN, "p") } }));
     }

@@ -90,6 +90,8 @@ public static class FieldMap
             if (!double.IsFinite(values[e])) throw new ArgumentException($"value of element {e} is {values[e]}; a field map needs finite values");
         if (o.Min is { } lo && !double.IsFinite(lo) || o.Max is { } hi && !double.IsFinite(hi))
             throw new ArgumentException("fixed colour range ends must be finite");
+        if (o.Min is { } a && o.Max is { } b && !(b > a))
+            throw new ArgumentException($"fixed colour range needs Max > Min (got {a} .. {b})");
         if (o.Width < 300) throw new ArgumentException("image width must be at least 300 pixels");
         if (o.EdgeSegments < 1) throw new ArgumentException("quadratic edges need at least one segment");
         if (!double.IsFinite(o.UnitScale) || o.UnitScale == 0) throw new ArgumentException("unit scale must be finite and non-zero");

@@ -39,9 +39,11 @@ public sealed class HistoryRun
         return Rows.Select(r => r[c]).ToArray();
     }
 
-    /// <summary>Reads a comma-separated history with one header line (as written by <see cref="HistoryTable"/>).</summary>
+    /// <summary>Reads a comma-separated history with one header line (as written by <see cref="HistoryTable"/>).
+    /// Without a name the run is named after the folder that holds the file (its output folder).</summary>
     public static HistoryRun ReadCsv(string path, string? name = null)
     {
+        if (!File.Exists(path)) throw new InputException(path, null, "history file not found");
         var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).ToArray();
         if (lines.Length == 0) throw new InputException(path, "line 1", "expected a header line of column names");
         var columns = lines[0].Split(',').Select(s => s.Trim()).ToArray();
