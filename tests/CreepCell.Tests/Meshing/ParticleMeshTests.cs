@@ -29,6 +29,8 @@ public class ParticleMeshTests
             Assert.Equal(expected, areas[k], expected * 1e-9);
             double fraction = areas[k] / (r.Side * r.Side);
             Assert.Equal(phase.Fraction, fraction, 0.01);
+            var report = SeMse.Value.Report.Phases.Single(p => p.Name == phase.Name);
+            Assert.Equal(report.AchievedFraction, fraction, 1e-9);
         }
     }
 
