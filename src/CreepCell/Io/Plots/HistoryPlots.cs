@@ -1,0 +1,89 @@
+using ScottPlot;
+
+namespace CreepCell.Io.Plots;
+
+/// <summary>A point to show beside the simulated curves, e.g. a value read from the paper (Fig. 4).
+/// X and Y are in the history's units (SI); the plot applies the same scales as to the curves.</summary>
+public sealed record ReferencePoint(double X, double Y, string Label);
+
+/// <summary>What a history plot shows: y columns against an x column, with labels and units.</summary>
+public sealed record HistoryPlotSpec(string XColumn, IReadOnlyList<string> YColumns)
+{
+    public string Title { get; init; } = "";
+    /// <summary>Axis labels including the unit, e.g. "mean von Mises stress in Se (GPa)".</summary>
+    public string? XLabel { get; init; }
+    public string? YLabel { get; init; }
+    /// <summary>Factor from the stored values to the shown unit (1e-9 for Pa to GPa, 100 for fraction to %).</summary>
+    public double XScale { get; init; } = 1;
+    public double YScale { get; init; } = 1;
+    public IReadOnlyList<ReferencePoint> References { get; init; } = Array.Empty<ReferencePoint>();
+    public int Width { get; init; } = 900;
+    public int Height { get; init; } = 600;
+}
+
+/// <summary>
+/// Line plots of simulation histories with ScottPlot 5: for each run and each y column one line
+/// against the x column (e.g. contact_ratio_Se_MSe vs cycle for several runs), a legend, axis labels
+/// with units, and reference points drawn as markers. PNG written atomically.
+/// </summary>
+public static class HistoryPlots
+{
+    public static void Write(string path, IReadOnlyList<HistoryRun> runs, HistoryPlotSpec spec) =>
+        AtomicFile.WriteAllBytes(path, Render(runs, spec));
+
+    public static byte[] Render(IReadOnlyList<HistoryRun> runs, HistoryPlotSpec spec)
+    {
+        Check(runs, spec);
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        int colour = 0;
+        foreach (var run in runs)
+        {
+            var x = run.Column(spec.XColumn).Select(v => v * spec.XScale).ToArray();
+            foreach (var column in spec.YColumns)
+            {
+                var y = run.Column(column).Select(v => v * spec.YScale).ToArray();
+                var line = plot.Add.Scatter(x, y);
+                line.Color = palette.GetColor(colour++);
+                line.LineWidth = 2;
+                line.MarkerSize = x.Length <= 40 ? 5 : 0;
+                line.LegendText = LegendText(runs.Count, spec.YColumns.Count, run.Name, column);
+            }
+        }
+        AddReferences(plot, spec);
+        plot.Title(spec.Title);
+        plot.XLabel(spec.XLabel ?? spec.XColumn);
+        plot.YLabel(spec.YLabel ?? string.Join(", ", spec.YColumns));
+        plot.ShowLegend(Edge.Bottom); // outside the data area, so it never hides a curve or a marker
+        return plot.GetImage(spec.Width, spec.Height).GetImageBytes(ImageFormat.Png);
+    }
+
+    static string LegendText(int runs, int columns, string run, string column) =>
+        columns == 1 ? run : runs == 1 ? column : $"{run}: {column}";
+
+    /// <summary>One marker series per distinct label, in black-outlined shapes that differ from the lines.</summary>
+    static void AddReferences(Plot plot, HistoryPlotSpec spec)
+    {
+        var shapes = new[] { MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond };
+        int k = 0;
+        foreach (var group in spec.References.GroupBy(r => r.Label))
+        {
+            var xs = group.Select(r => r.X * spec.XScale).ToArray();
+            var ys = group.Select(r => r.Y * spec.YScale).ToArray();
+            var markers = plot.Add.Markers(xs, ys, shapes[k++ % shapes.Length], 11, Colors.Black);
+            markers.LegendText = group.Key;
+        }
+    }
+
+    static void Check(IReadOnlyList<HistoryRun> runs, HistoryPlotSpec spec)
+    {
+        if (runs.Count == 0) throw new ArgumentException("a history plot needs at least one run");
+        if (spec.YColumns.Count == 0) throw new ArgumentException("a history plot needs at least one y column");
+        if (!double.IsFinite(spec.XScale) || !double.IsFinite(spec.YScale) || spec.XScale == 0 || spec.YScale == 0)
+            throw new ArgumentException("axis scales must be finite and non-zero");
+        if (spec.Width < 200 || spec.Height < 150) throw new ArgumentException("plot size must be at least 200 x 150 pixels");
+        foreach (var r in spec.References)
+            if (!double.IsFinite(r.X) || !double.IsFinite(r.Y))
+                throw new ArgumentException($"reference point '{r.Label}' at ({r.X}, {r.Y}) is not finite");
+    }
+}

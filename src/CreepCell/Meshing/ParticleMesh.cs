@@ -1,0 +1,143 @@
+using CreepCell.Geometry;
+using CreepCell.Geometry.Packing;
+
+namespace CreepCell.Meshing;
+
+/// <summary>Element size and quality targets for <see cref="ParticleMesh"/>.</summary>
+public sealed record ParticleMeshOptions
+{
+    /// <summary>Largest interior edge as a fraction of the particle's phase mean diameter (used when
+    /// <see cref="ElementSize"/> is null). The boundary keeps the packing's polygon resolution, so the
+    /// mesh grades from the boundary edge length inward.</summary>
+    public double RelativeSize { get; init; } = 0.125;
+    /// <summary>Largest edge length in metres for every particle; overrides <see cref="RelativeSize"/>.</summary>
+    public double? ElementSize { get; init; }
+    /// <summary>Smallest triangle angle; the quality guarantee asked of Ruppert refinement.</summary>
+    public double MinAngleDegrees { get; init; } = 28;
+    /// <summary>Six-node triangles (default) or three-node triangles.</summary>
+    public bool SecondOrder { get; init; } = true;
+}
+
+/// <summary>One particle of a <see cref="ParticleMeshResult"/>: its phase, its contiguous ranges of nodes
+/// and elements, and its closed boundary loop (counter-clockwise; each edge lists start, end and, for
+/// quadratic elements, mid-node; edge k ends where edge k+1 starts).</summary>
+public sealed record MeshBody(int Index, string Phase, int FirstNode, int NodeCount, int FirstElement, int ElementCount,
+    int[][] Loop, RveSide Sides);
+
+/// <summary>A mesh of a packing with one body per particle.</summary>
+public sealed record ParticleMeshResult(Mesh Mesh, IReadOnlyList<MeshBody> Bodies, double Side);
+
+/// <summary>
+/// Meshes a particle packing (<see cref="PackingGenerator"/>) as separate bodies: each particle polygon
+/// is meshed on its own (<see cref="TriangleMesher.MeshPolygon"/>) and the bodies are joined without
+/// merging nodes (<see cref="MeshMerge"/>), so particles can later separate and touch through contact.
+/// Regions are phase names. Boundary sets: "left", "right", "bottom", "top" hold the edges lying on the
+/// RVE walls; "particle{i}" holds the whole boundary of particle i. Deterministic for a given packing.
+/// </summary>
+public static class ParticleMesh
+{
+    public static readonly string[] WallNames = { "left", "right", "bottom", "top" };
+
+    public static ParticleMeshResult Build(Packing packing, ParticleMeshOptions? options = null)
+    {
+        options ??= new ParticleMeshOptions();
+        Validate(options);
+        var diameters = packing.Spec.Phases.ToDictionary(p => p.Name, p => p.MeanDiameter);
+        var meshOptions = new MeshOptions { MinAngleDegrees = options.MinAngleDegrees, SecondOrder = options.SecondOrder };
+        var parts = new List<Mesh>(packing.Particles.Count);
+        for (int i = 0; i < packing.Particles.Count; i++)
+        {
+            var p = packing.Particles[i];
+            double size = options.ElementSize ?? options.RelativeSize * diameters[p.Phase];
+            parts.Add(TriangleMesher.MeshPolygon(p.Vertices, size, p.Phase, BodySetName(i), meshOptions));
+        }
+        return Assemble(packing, parts);
+    }
+
+    /// <summary>Name of the boundary set that holds particle i's whole boundary.</summary>
+    public static string BodySetName(int i) => $"particle{i}";
+
+    static ParticleMeshResult Assemble(Packing packing, List<Mesh> parts)
+    {
+        var bodies = new List<MeshBody>(parts.Count);
+        int node = 0, element = 0;
+        var walls = WallNames.Select(_ => new List<int[]>()).ToArray();
+        double tol = 1e-9 * packing.Side;
+        for (int i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            var edges = part.Boundaries.Single().Edges.Select(ed => ed.Select(v => v + node).ToArray()).ToArray();
+            var loop = CounterClockwise(OrderLoop(edges), part.Nodes, node);
+            bodies.Add(new MeshBody(i, packing.Particles[i].Phase, node, part.NodeCount, element, part.ElementCount,
+                loop, packing.Particles[i].Sides));
+            foreach (var ed in loop)
+            {
+                int w = WallOf(ed.Select(v => part.Nodes[v - node]), packing.Side, tol);
+                if (w >= 0) walls[w].Add(ed);
+            }
+            node += part.NodeCount;
+            element += part.ElementCount;
+        }
+        var merged = MeshMerge.Combine(parts);
+        var sets = merged.Boundaries.ToList();
+        for (int w = 0; w < WallNames.Length; w++) sets.Add(new BoundarySet(WallNames[w], walls[w].ToArray()));
+        var mesh = new Mesh(merged.Nodes, merged.Types, merged.Offsets, merged.Connectivity, merged.Region,
+            merged.RegionNames, sets);
+        return new ParticleMeshResult(mesh, bodies, packing.Side);
+    }
+
+    /// <summary>Index into <see cref="WallNames"/> of the wall on which all of an edge's nodes lie, or -1.</summary>
+    static int WallOf(IEnumerable<Vec2> points, double side, double tol)
+    {
+        var pts = points.ToArray();
+        if (pts.All(q => Math.Abs(q.X) <= tol)) return 0;
+        if (pts.All(q => Math.Abs(q.X - side) <= tol)) return 1;
+        if (pts.All(q => Math.Abs(q.Y) <= tol)) return 2;
+        if (pts.All(q => Math.Abs(q.Y - side) <= tol)) return 3;
+        return -1;
+    }
+
+    /// <summary>Chains boundary edges into one loop, reversing edges where needed so each starts where
+    /// the previous one ended. A particle is a simple polygon, so its mesh boundary is one closed loop.</summary>
+    static int[][] OrderLoop(int[][] edges)
+    {
+        var byNode = new Dictionary<int, List<int>>();
+        for (int k = 0; k < edges.Length; k++)
+            foreach (int v in edges[k].AsSpan(0, 2))
+                (byNode.TryGetValue(v, out var l) ? l : byNode[v] = new List<int>()).Add(k);
+        var used = new bool[edges.Length];
+        var loop = new List<int[]>(edges.Length);
+        int current = 0, at = edges[0][0];
+        while (true)
+        {
+            used[current] = true;
+            var ed = edges[current];
+            var oriented = ed[0] == at ? ed : Reverse(ed);
+            loop.Add(oriented);
+            at = oriented[1];
+            int next = byNode[at].FirstOrDefault(k => !used[k], -1);
+            if (next < 0) break;
+            current = next;
+        }
+        if (loop.Count != edges.Length || at != loop[0][0])
+            throw new InvalidOperationException("particle boundary is not a single closed loop");
+        return loop.ToArray();
+    }
+
+    static int[][] CounterClockwise(int[][] loop, Vec2[] nodes, int shift)
+    {
+        double area = loop.Sum(ed => Vec2.Cross(nodes[ed[0] - shift], nodes[ed[1] - shift]));
+        if (area >= 0) return loop;
+        return loop.Reverse().Select(Reverse).ToArray();
+    }
+
+    static int[] Reverse(int[] ed) => ed.Length == 2 ? new[] { ed[1], ed[0] } : new[] { ed[1], ed[0], ed[2] };
+
+    static void Validate(ParticleMeshOptions o)
+    {
+        if (!(o.RelativeSize > 0)) throw new ArgumentException("relative element size must be positive");
+        if (o.ElementSize is { } h && !(h > 0)) throw new ArgumentException("element size must be positive");
+        if (!(o.MinAngleDegrees >= 25 && o.MinAngleDegrees <= 33))
+            throw new ArgumentException("minimum angle must lie between 25 and 33 degrees");
+    }
+}

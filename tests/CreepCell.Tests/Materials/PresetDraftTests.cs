@@ -1,0 +1,66 @@
+using CreepCell.Io;
+using CreepCell.Simulation;
+
+namespace CreepCell.Tests.Materials;
+
+/// <summary>The draft material blocks of the presets (Data/cases/*.toml) read through the case reader,
+/// and the Se creep constants agree with their derivation in docs/presets.md.</summary>
+public class PresetDraftTests
+{
+    /// <summary>The drafts hold only materials and temperature; a minimal mesh, protocol and boundary
+    /// make them readable as a whole case.</summary>
+    static CaseDefinition Read(string preset, string active)
+    {
+        string text = BuiltInCases.Text(preset) + $$"""
+
+            [mesh]
+            generator = "inclusion"
+            width = "20 um"
+            height = "20 um"
+            matrix = "MSe"
+            element_size = "2 um"
+
+            [[mesh.inclusions]]
+            phase = "{{active}}"
+            center = ["10 um", "10 um"]
+            radius = "4 um"
+
+            [protocol]
+            lithiation = [[0, 0.0], ["10 h", 1.0]]
+
+            [boundary]
+            kind = "symmetric"
+            """;
+        return CaseReader.Read(preset, text, Path.GetTempPath());
+    }
+
+    [Theory]
+    [InlineData("se-60mse", "Se", 0.98)]
+    [InlineData("lco-mse", "LCO", 0.02)]
+    [InlineData("fes-60mse", "FeS", 1.00)]
+    public void DraftsReadWithTheirVolumeChangesAt70DegC(string preset, string active, double swelling)
+    {
+        var c = Read(preset, active);
+        Assert.Equal(343.15, c.Temperature, 9);
+        Assert.Equal(swelling, c.Materials[active].Swelling, 12);
+        Assert.Equal(0, c.Materials["MSe"].Swelling);
+        Assert.Equal(active == "Se", c.Materials[active].Creep is not null);
+        Assert.Null(c.Materials["MSe"].Creep);
+    }
+
+    [Fact]
+    public void SeleniumCreepRateFollowsFromTheIndentationEstimate()
+    {
+        var creep = Read("se-60mse", "Se").Materials["Se"].Creep!;
+        const double hardness = 0.736e9, indentationRate = 0.05, roomTemperature = 298.15, melting = 494.15;
+        double q = 18 * CreepCell.Materials.CreepLaw.GasConstant * melting;
+        Assert.Equal(q, creep.ActivationEnergy, q * 0.01);
+        double atRoomTemperature = indentationRate * Math.Pow(creep.SigmaRef / (hardness / 3), creep.N);
+        // the draft gives A at 70 degC; the Arrhenius factor takes it back to 25 degC
+        Assert.Equal(atRoomTemperature, creep.RateAt(roomTemperature), atRoomTemperature * 0.01);
+        // steady state under the mean volumetric strain rate of a 0.1 C lithiation lands near 0.1 GPa
+        double rate = Math.Log(1.98) / 36000;
+        double stress = creep.SigmaRef * Math.Pow(rate / creep.RateAt(343.15), 1 / creep.N);
+        Assert.InRange(stress, 20e6, 200e6);
+    }
+}
