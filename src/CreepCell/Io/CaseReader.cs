@@ -29,7 +29,9 @@ public static class CaseReader
     public static CaseDefinition Read(string source, string text, string baseDirectory)
     {
         var root = TomlSection.Parse(source, text);
-        var mesh = ReadMesh(root.RequireSection("mesh"), baseDirectory);
+        var mesh = root.Has("microstructure")
+            ? ReadMicrostructure(root, source)
+            : ReadMesh(root.RequireSection("mesh"), baseDirectory);
         var materials = ReadMaterials(root.RequireSection("materials"));
         var protocol = ReadProtocol(root.RequireSection("protocol"));
         double temperature = root.Quantity("temperature", Dimension.Temperature, 298.15);
@@ -38,13 +40,41 @@ public static class CaseReader
         var solver = ReadSolver(root.Section("solver"));
         var output = ReadOutput(root.Section("output"), baseDirectory);
         root.RejectUnknownKeys();
-        if (mesh.Generated is { } g)
+        var phases = mesh.Generated is { } g ? g.Inclusions.Select(i => i.Phase).Append(g.Matrix)
+            : mesh.Microstructure is { } m ? m.Phases.Select(p => p.Name) : null;
+        if (phases is not null)
         {
-            foreach (var phase in g.Inclusions.Select(i => i.Phase).Append(g.Matrix))
+            foreach (var phase in phases)
                 if (!materials.ContainsKey(phase))
                     throw new InputException(source, "materials", $"the mesh has phase \"{phase}\" but there is no [materials.{phase}]");
         }
         return new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature) { Text = text, BaseDirectory = baseDirectory };
+    }
+
+    /// <summary>[microstructure] (packing, see docs/microstructure.md) with optional [mesh] element_size
+    /// (absolute), relative_element_size (of the phase mean diameter), order and min_angle.</summary>
+    static MeshSpec ReadMicrostructure(TomlSection root, string source)
+    {
+        var spec = CreepCell.Geometry.Packing.PackingSpecToml.FromTable(root.RawTable("microstructure")!, source);
+        var options = new CreepCell.Meshing.ParticleMeshOptions();
+        if (root.Section("mesh") is { } m)
+        {
+            if (m.Has("file") || m.Has("generator"))
+                throw new InputException(source, m.Key(m.Has("file") ? "file" : "generator"), "a case with [microstructure] meshes its particles; remove the mesh file or generator");
+            int order = m.Integer("order", 2);
+            if (order is not (1 or 2)) throw new InputException(source, m.Key("order"), $"expected 1 or 2, got {order}");
+            options = options with
+            {
+                ElementSize = m.Has("element_size") ? Positive(m, "element_size", Dimension.Length) : null,
+                RelativeSize = m.Number("relative_element_size", options.RelativeSize),
+                MinAngleDegrees = m.Number("min_angle", options.MinAngleDegrees),
+                SecondOrder = order == 2,
+            };
+            if (!(options.RelativeSize > 0 && options.RelativeSize <= 1)) throw new InputException(source, m.Key("relative_element_size"), "expected a value in (0, 1]");
+            if (!(options.MinAngleDegrees >= 20 && options.MinAngleDegrees <= 33)) throw new InputException(source, m.Key("min_angle"), "expected 20 to 33 degrees");
+            m.RejectUnknownKeys();
+        }
+        return new MeshSpec(null, 1, null) { Microstructure = spec, ParticleOptions = options };
     }
 
     static MeshSpec ReadMesh(TomlSection s, string baseDir)

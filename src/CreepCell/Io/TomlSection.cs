@@ -125,6 +125,14 @@ public sealed class TomlSection
             yield return (key, Section(key)!);
     }
 
+    /// <summary>The raw table under a key, for readers that validate it themselves.</summary>
+    public TomlTable? RawTable(string key)
+    {
+        var v = Get(key);
+        if (v is null) return null;
+        return v as TomlTable ?? throw Error(key, $"expected a table, got {Describe(v)}");
+    }
+
     public TomlArray? Array(string key)
     {
         var v = Get(key);

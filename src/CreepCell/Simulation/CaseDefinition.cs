@@ -9,8 +9,13 @@ public sealed record InclusionShape(string Phase, double CenterX, double CenterY
 public sealed record GeneratedMesh(double Width, double Height, string Matrix, IReadOnlyList<InclusionShape> Inclusions,
     double ElementSize, double InclusionElementSize, int Order);
 
-/// <summary>Either a Gmsh file (coordinates times Unit) or a generated mesh.</summary>
-public sealed record MeshSpec(string? File, double Unit, GeneratedMesh? Generated);
+/// <summary>A Gmsh file (coordinates times Unit), a generated inclusion mesh, or a packed microstructure
+/// meshed particle by particle.</summary>
+public sealed record MeshSpec(string? File, double Unit, GeneratedMesh? Generated)
+{
+    public CreepCell.Geometry.Packing.PackingSpec? Microstructure { get; init; }
+    public CreepCell.Meshing.ParticleMeshOptions? ParticleOptions { get; init; }
+}
 
 public sealed record BoundarySpec(string Kind);
 

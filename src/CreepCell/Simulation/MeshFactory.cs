@@ -9,6 +9,8 @@ public static class MeshFactory
     public static Mesh Build(MeshSpec spec)
     {
         if (spec.File is { } file) return GmshReader.Read(file, spec.Unit);
+        if (spec.Microstructure is { } micro)
+            return ParticleMesh.Build(CreepCell.Geometry.Packing.PackingGenerator.Generate(micro), spec.ParticleOptions).Mesh;
         var g = spec.Generated!;
         var inclusions = g.Inclusions.Select(i => new Inclusion(new Vec2(i.CenterX, i.CenterY), i.A, i.B, i.Angle, i.Phase)).ToList();
         var sizes = new InclusionSizes(g.ElementSize, g.InclusionElementSize) { SecondOrder = g.Order == 2 };

@@ -3,42 +3,17 @@ using CreepCell.Simulation;
 
 namespace CreepCell.Tests.Materials;
 
-/// <summary>The draft material blocks of the presets (Data/cases/*.toml) read through the case reader,
+/// <summary>The built-in presets (Data/cases/*.toml) read through the case reader,
 /// and the Se creep constants agree with their derivation in docs/presets.md.</summary>
-public class PresetDraftTests
+public class PresetTests
 {
-    /// <summary>The drafts hold only materials and temperature; a minimal mesh, protocol and boundary
-    /// make them readable as a whole case.</summary>
-    static CaseDefinition Read(string preset, string active)
-    {
-        string text = BuiltInCases.Text(preset) + $$"""
-
-            [mesh]
-            generator = "inclusion"
-            width = "20 um"
-            height = "20 um"
-            matrix = "MSe"
-            element_size = "2 um"
-
-            [[mesh.inclusions]]
-            phase = "{{active}}"
-            center = ["10 um", "10 um"]
-            radius = "4 um"
-
-            [protocol]
-            lithiation = [[0, 0.0], ["10 h", 1.0]]
-
-            [boundary]
-            kind = "symmetric"
-            """;
-        return CaseReader.Read(preset, text, Path.GetTempPath());
-    }
+    static CaseDefinition Read(string preset, string active) => CaseReader.Read(preset, BuiltInCases.Text(preset), Path.GetTempPath());
 
     [Theory]
     [InlineData("se-60mse", "Se", 0.98)]
     [InlineData("lco-mse", "LCO", 0.02)]
     [InlineData("fes-60mse", "FeS", 1.00)]
-    public void DraftsReadWithTheirVolumeChangesAt70DegC(string preset, string active, double swelling)
+    public void PresetsReadWithTheirVolumeChangesAt70DegCAndThePapersProtocol(string preset, string active, double swelling)
     {
         var c = Read(preset, active);
         Assert.Equal(343.15, c.Temperature, 9);
@@ -46,6 +21,10 @@ public class PresetDraftTests
         Assert.Equal(0, c.Materials["MSe"].Swelling);
         Assert.Equal(active == "Se", c.Materials[active].Creep is not null);
         Assert.Null(c.Materials["MSe"].Creep);
+        Assert.Equal(20, c.Protocol.CycleCount);
+        Assert.Equal(0.356, c.Mesh.Microstructure!.Phases.First(p => p.Name == active).Fraction, 12);
+        // 0.1 C: the first lithiation lasts 10 h
+        Assert.Equal(36000, c.Protocol.Segments[0].End, 1e-9);
     }
 
     [Fact]
