@@ -43,7 +43,8 @@ public static class VtuWriter
         AtomicFile.WriteAllText(path, sb.ToString());
     }
 
-    static double[] CellAverages(Mesh mesh, int[] pointOffsets, PointResponse[] responses, PointState[] states)
+    /// <summary>Area-weighted element means, 7 per element: von Mises, pressure, xx, yy, xy, zz stress, creep strain.</summary>
+    public static double[] CellAverages(Mesh mesh, int[] pointOffsets, PointResponse[] responses, PointState[] states)
     {
         const int k = 7;
         var r = new double[mesh.ElementCount * k];

@@ -147,6 +147,7 @@ public sealed class CaseRunner
             Report(result.Iterations, dt);
             if (protocol.IsBreakpoint(state.Time) || (def.Output.FieldsEvery > 0 && state.Step % def.Output.FieldsEvery == 0))
                 recorder.WriteFields(state, problem, state.Step);
+            recorder.WriteMapsIfFullLithiation(state, problem);
             if (state.Step % def.Output.CheckpointEvery == 0 || sinceCheckpoint.Elapsed.TotalMinutes >= def.Output.CheckpointMinutes)
                 SaveCheckpoint();
         }
