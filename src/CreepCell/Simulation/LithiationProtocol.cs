@@ -4,6 +4,10 @@ namespace CreepCell.Simulation;
 public enum HalfCycle { Rest = 0, Lithiation = 1, Delithiation = -1 }
 
 /// <summary>One linear piece of theta(t), with the cycle it belongs to.</summary>
+/// <summary>Parameters of a galvanostatic protocol, kept so that a study can change the cycle count.</summary>
+public sealed record GalvanostaticSpec(double CRate, int Cycles, double ThetaStart, double ThetaFull, double ThetaEndFirst,
+    double ThetaEnd, double RestAfterLithiation, double RestAfterDelithiation);
+
 public sealed record ProtocolSegment(double Start, double End, double ThetaStart, double ThetaEnd, int Cycle, HalfCycle Half);
 
 /// <summary>
@@ -15,6 +19,8 @@ public sealed class LithiationProtocol
 {
     public IReadOnlyList<(double Time, double Theta)> Points { get; }
     public IReadOnlyList<ProtocolSegment> Segments { get; }
+    /// <summary>The galvanostatic parameters this protocol was built from, if it was.</summary>
+    public GalvanostaticSpec? GalvanostaticParameters { get; private init; }
 
     public LithiationProtocol(IReadOnlyList<(double Time, double Theta)> points)
     {
@@ -91,6 +97,16 @@ public sealed class LithiationProtocol
             Go(c == 1 ? thetaEndFirst : thetaEnd);
             if (c < cycles) Rest(restAfterDelithiation);
         }
-        return new LithiationProtocol(pts);
+        return new LithiationProtocol(pts)
+        {
+            GalvanostaticParameters = new GalvanostaticSpec(cRate, cycles, thetaStart, thetaFull, thetaEndFirst, thetaEnd, restAfterLithiation, restAfterDelithiation),
+        };
+    }
+
+    /// <summary>The same galvanostatic protocol with another number of cycles.</summary>
+    public LithiationProtocol WithCycles(int cycles)
+    {
+        var g = GalvanostaticParameters ?? throw new InvalidOperationException("only a galvanostatic protocol can change its cycle count");
+        return Galvanostatic(g.CRate, cycles, g.ThetaStart, g.ThetaFull, g.ThetaEndFirst, g.ThetaEnd, g.RestAfterLithiation, g.RestAfterDelithiation);
     }
 }

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using CreepCell.Simulation;
+
+namespace CreepCell.Cli.Commands;
+
+/// <summary>`creepcell study paper --out DIR`: the paper's Fig. 4 comparison.</summary>
+static class StudyCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("name") { Description = "the study to run: paper" };
+        var outDir = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "study" };
+        var presets = new Option<string>("--presets") { Description = "comma-separated presets", DefaultValueFactory = _ => "se-60mse,lco-mse" };
+        var cycles = new Option<int?>("--cycles") { Description = "override the number of cycles (the paper: 20)" };
+        var threads = new Option<int>("--threads") { Description = "threads per run (0: all cores)" };
+        var cmd = new Command("study", "Run a built-in study: `paper` runs the presets and compares them with the paper's Fig. 4");
+        cmd.Arguments.Add(name);
+        cmd.Options.Add(outDir);
+        cmd.Options.Add(presets);
+        cmd.Options.Add(cycles);
+        cmd.Options.Add(threads);
+        cmd.SetAction(pr => CliGuard.Run(() =>
+        {
+            if (pr.GetValue(name) != "paper") throw new InputException("command line", "name", $"expected \"paper\", got \"{pr.GetValue(name)}\"");
+            var list = pr.GetValue(presets)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            foreach (var p in list)
+                if (!BuiltInCases.Names.Contains(p)) throw new InputException("command line", "--presets", $"unknown preset \"{p}\"; known: {string.Join(", ", BuiltInCases.Names)}");
+            if (pr.GetValue(cycles) is int c && c < 1) throw new InputException("command line", "--cycles", "expected at least 1");
+            string dir = Path.GetFullPath(pr.GetValue(outDir)!);
+            try
+            {
+                var rows = PaperStudy.Run(new StudyOptions(dir, list, pr.GetValue(cycles), pr.GetValue(threads)), Console.WriteLine);
+                Console.WriteLine(PaperStudy.Markdown(rows));
+                Console.WriteLine($"plots, field maps and comparison.md in {dir}");
+                return ExitCodes.Ok;
+            }
+            catch (NotConvergedException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.NotConverged;
+            }
+        }));
+        return cmd;
+    }
+}
