@@ -16,6 +16,7 @@ public sealed class RunRecorder
     readonly CaseDefinition def;
     readonly Mesh mesh;
     readonly string outDir;
+    readonly double boxArea;
 
     public IReadOnlyList<string> Columns { get; }
 
@@ -26,15 +27,20 @@ public sealed class RunRecorder
         this.outDir = outDir;
         var columns = new List<string> { "time_s", "step", "cycle", "half_cycle", "lithiation", "newton_iterations" };
         foreach (var name in mesh.RegionNames) columns.AddRange(PhaseColumns.Select(c => string.Format(CultureInfo.InvariantCulture, c, name)));
+        columns.Add("porosity");
         Columns = columns;
+        var (lo, hi) = mesh.BoundingBox();
+        boxArea = (hi.X - lo.X) * (hi.Y - lo.Y);
     }
 
     public void Record(StepState s, MechanicsProblem problem, int iterations)
     {
         var seg = def.Protocol.SegmentAt(s.Time);
         var row = new List<double> { s.Time, s.Step, seg.Cycle, (int)seg.Half, def.Protocol.ThetaAt(s.Time), iterations };
-        foreach (var p in PhaseStatistics.Compute(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States))
-            row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.PressureMean, p.Area, p.CreepMean });
+        var stats = PhaseStatistics.Compute(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States);
+        foreach (var p in stats) row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.PressureMean, p.Area, p.CreepMean });
+        // the rollers keep the RVE box fixed: what the solids do not fill is pore
+        row.Add(1 - stats.Sum(p => p.Area) / boxArea);
         foreach (double v in row)
             if (!double.IsFinite(v)) throw new NotConvergedException($"non-finite result at t = {s.Time:G8} s; the step is rejected");
         s.HistoryRows.Add(row.ToArray());
