@@ -164,6 +164,7 @@ public class ManufacturedSolutionTests(ITestOutputHelper output)
     [InlineData(ElementType.Quad4, false, 8, 2.0, 1.0)]
     [InlineData(ElementType.Quad9, false, 4, 3.0, 2.0)]
     [InlineData(ElementType.Quad4, true, 8, 2.0, 1.0)]
+    [InlineData(ElementType.Quad9, true, 8, 3.0, 2.0)]
     public void ErrorsDecreaseAtTheInterpolationOrder(ElementType type, bool fbar, int coarsest, double l2Rate, double h1Rate)
     {
         var cells = new[] { coarsest, 2 * coarsest, 4 * coarsest };
