@@ -4,6 +4,7 @@ using CreepCell.Bench;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["sparse"] = SparseBench.Run,
+    ["fem"] = FemBench.Run,
     ["meshing"] = a => { MeshingBench.Run(a.Length > 0 ? a[0] : null); return 0; },
 };
 
