@@ -24,6 +24,8 @@ public sealed class ElementWorkspace
     public readonly double[] DJbar = new double[MaxPoints * MaxDofs];
     public readonly double[] DDJbar = new double[MaxPoints * MaxDofs * MaxDofs];
     public readonly double[] Alpha = new double[MaxDofs];
+    public readonly double[] RatioBar = new double[MaxDofs];
+    public readonly double[] RatioPoint = new double[MaxDofs];
     public readonly double[] B = new double[4 * MaxDofs];
     public readonly double[] AB = new double[4 * MaxDofs];
     public readonly double[] PdF = new double[MaxDofs];
@@ -204,7 +206,9 @@ public static class ElementKernel
         // B = dFbar/du = s dF/du + F ds/du, ds/du = s alpha / 2
         for (int i = 0; i < nd; i++)
         {
-            double alpha = fbar ? djbar[i] / jbar - dj[i] / jq : 0;
+            ws.RatioBar[i] = fbar ? djbar[i] / jbar : 0;
+            ws.RatioPoint[i] = fbar ? dj[i] / jq : 0;
+            double alpha = ws.RatioBar[i] - ws.RatioPoint[i];
             ws.Alpha[i] = alpha;
             int n = i >> 1;
             double gx = ws.GradN[g + 2 * n], gy = ws.GradN[g + 2 * n + 1];
@@ -221,33 +225,43 @@ public static class ElementKernel
         for (int i = 0; i < nd; i++)
             for (int c = 0; c < 4; c++)
                 ws.AB[4 * i + c] = t[4 * c] * ws.B[4 * i] + t[4 * c + 1] * ws.B[4 * i + 1] + t[4 * c + 2] * ws.B[4 * i + 2] + t[4 * c + 3] * ws.B[4 * i + 3];
+        if (fbar) AddGeometricFbar(ws, ws.DDJbar.AsSpan(row * ElementWorkspace.MaxDofs * ElementWorkspace.MaxDofs, nd * nd), nd, g, s, jbar, jq, pf, dv);
         for (int i = 0; i < nd; i++)
         {
             for (int j = 0; j < nd; j++)
             {
                 double kij = ws.B[4 * i] * ws.AB[4 * j] + ws.B[4 * i + 1] * ws.AB[4 * j + 1] + ws.B[4 * i + 2] * ws.AB[4 * j + 2] + ws.B[4 * i + 3] * ws.AB[4 * j + 3];
-                if (fbar) kij += GeometricFbar(ws, dj, djbar, ws.DDJbar.AsSpan(row * ElementWorkspace.MaxDofs * ElementWorkspace.MaxDofs, nd * nd), i, j, g, s, jbar, jq, pf);
                 ws.Stiffness[i * nd + j] += dv * kij;
             }
         }
     }
 
-    /// <summary>P : d2Fbar/du_i du_j for Fbar = s F.</summary>
-    static double GeometricFbar(ElementWorkspace ws, ReadOnlySpan<double> dj, ReadOnlySpan<double> djbar, ReadOnlySpan<double> ddjbar,
-        int i, int j, int g, double s, double jbar, double jq, double pf)
+    /// <summary>
+    /// Adds dv P : d2Fbar/du_i du_j for Fbar = s F: P:dF/du_i ds/du_j (both ways) + (P:F) d2s/du_i du_j with
+    /// d2s = s/4 a_i a_j + s/2 (d2Jbar/Jbar - b_i b_j - d2J/J + c_i c_j), b = dJbar/Jbar, c = dJ/J, a = b - c.
+    /// The curvature terms of Jbar and J exist only between an x and a y dof (J is bilinear in F).
+    /// </summary>
+    static void AddGeometricFbar(ElementWorkspace ws, ReadOnlySpan<double> ddjbar, int nd, int g, double s, double jbar, double jq, double pf, double dv)
     {
-        double ai = ws.Alpha[i], aj = ws.Alpha[j];
-        double d2s = 0.25 * s * ai * aj + 0.5 * s * (ddjbar[i * dj.Length + j] / jbar - djbar[i] * djbar[j] / (jbar * jbar)
-            - DDJ(ws, i, j, g) / jq + dj[i] * dj[j] / (jq * jq));
-        return ws.PdF[i] * 0.5 * s * aj + 0.5 * s * ai * ws.PdF[j] + pf * d2s;
-    }
-
-    /// <summary>d2J/du_i du_j at point q: only x/y pairs contribute, J being bilinear in F.</summary>
-    static double DDJ(ElementWorkspace ws, int i, int j, int g)
-    {
-        if ((i & 1) == (j & 1)) return 0;
-        int m = i >> 1, n = j >> 1;
-        double cross = ws.GradN[g + 2 * m] * ws.GradN[g + 2 * n + 1] - ws.GradN[g + 2 * m + 1] * ws.GradN[g + 2 * n];
-        return (i & 1) == 0 ? cross : -cross;
+        double h = 0.5 * s, ph = pf * h, invJbar = 1 / jbar, invJ = 1 / jq;
+        for (int i = 0; i < nd; i++)
+        {
+            double ai = ws.Alpha[i], bi = ws.RatioBar[i], ci = ws.RatioPoint[i], hp = h * ws.PdF[i];
+            int m = i >> 1, parity = i & 1;
+            double mx = ws.GradN[g + 2 * m], my = ws.GradN[g + 2 * m + 1];
+            for (int j = 0; j < nd; j++)
+            {
+                double aj = ws.Alpha[j];
+                double kij = hp * aj + h * ai * ws.PdF[j] + ph * (0.5 * ai * aj - bi * ws.RatioBar[j] + ci * ws.RatioPoint[j]);
+                if ((j & 1) != parity)
+                {
+                    int n = j >> 1;
+                    double cross = mx * ws.GradN[g + 2 * n + 1] - my * ws.GradN[g + 2 * n];
+                    double ddj = parity == 0 ? cross : -cross;
+                    kij += ph * (ddjbar[i * nd + j] * invJbar - ddj * invJ);
+                }
+                ws.Stiffness[i * nd + j] += dv * kij;
+            }
+        }
     }
 }
