@@ -226,12 +226,16 @@ public static class ElementKernel
             for (int c = 0; c < 4; c++)
                 ws.AB[4 * i + c] = t[4 * c] * ws.B[4 * i] + t[4 * c + 1] * ws.B[4 * i + 1] + t[4 * c + 2] * ws.B[4 * i + 2] + t[4 * c + 3] * ws.B[4 * i + 3];
         if (fbar) AddGeometricFbar(ws, ws.DDJbar.AsSpan(row * ElementWorkspace.MaxDofs * ElementWorkspace.MaxDofs, nd * nd), nd, g, s, jbar, jq, pf, dv);
+        var b = ws.B.AsSpan(0, 4 * nd);
+        var ab = ws.AB.AsSpan(0, 4 * nd);
         for (int i = 0; i < nd; i++)
         {
-            for (int j = 0; j < nd; j++)
+            double b0 = b[4 * i], b1 = b[4 * i + 1], b2 = b[4 * i + 2], b3 = b[4 * i + 3];
+            var kRow = ws.Stiffness.AsSpan(i * nd, nd);
+            for (int j = 0; j < kRow.Length; j++)
             {
-                double kij = ws.B[4 * i] * ws.AB[4 * j] + ws.B[4 * i + 1] * ws.AB[4 * j + 1] + ws.B[4 * i + 2] * ws.AB[4 * j + 2] + ws.B[4 * i + 3] * ws.AB[4 * j + 3];
-                ws.Stiffness[i * nd + j] += dv * kij;
+                double kij = b0 * ab[4 * j] + b1 * ab[4 * j + 1] + b2 * ab[4 * j + 2] + b3 * ab[4 * j + 3];
+                kRow[j] += dv * kij;
             }
         }
     }
@@ -244,23 +248,29 @@ public static class ElementKernel
     static void AddGeometricFbar(ElementWorkspace ws, ReadOnlySpan<double> ddjbar, int nd, int g, double s, double jbar, double jq, double pf, double dv)
     {
         double h = 0.5 * s, ph = pf * h, invJbar = 1 / jbar, invJ = 1 / jq;
+        var alpha = ws.Alpha.AsSpan(0, nd);
+        var rb = ws.RatioBar.AsSpan(0, nd);
+        var rp = ws.RatioPoint.AsSpan(0, nd);
+        var pdf = ws.PdF.AsSpan(0, nd);
         for (int i = 0; i < nd; i++)
         {
-            double ai = ws.Alpha[i], bi = ws.RatioBar[i], ci = ws.RatioPoint[i], hp = h * ws.PdF[i];
+            double ai = alpha[i], bi = rb[i], ci = rp[i], hp = h * pdf[i];
             int m = i >> 1, parity = i & 1;
             double mx = ws.GradN[g + 2 * m], my = ws.GradN[g + 2 * m + 1];
+            var kRow = ws.Stiffness.AsSpan(i * nd, nd);
+            var ddRow = ddjbar.Slice(i * nd, nd);
             for (int j = 0; j < nd; j++)
             {
-                double aj = ws.Alpha[j];
-                double kij = hp * aj + h * ai * ws.PdF[j] + ph * (0.5 * ai * aj - bi * ws.RatioBar[j] + ci * ws.RatioPoint[j]);
+                double aj = alpha[j];
+                double kij = hp * aj + h * ai * pdf[j] + ph * (0.5 * ai * aj - bi * rb[j] + ci * rp[j]);
                 if ((j & 1) != parity)
                 {
                     int n = j >> 1;
                     double cross = mx * ws.GradN[g + 2 * n + 1] - my * ws.GradN[g + 2 * n];
                     double ddj = parity == 0 ? cross : -cross;
-                    kij += ph * (ddjbar[i * nd + j] * invJbar - ddj * invJ);
+                    kij += ph * (ddRow[j] * invJbar - ddj * invJ);
                 }
-                ws.Stiffness[i * nd + j] += dv * kij;
+                kRow[j] += dv * kij;
             }
         }
     }
