@@ -95,7 +95,7 @@ sealed class CompositionInput
         }
         // A --density override wins over a density written in the component itself.
         specs = specs.Select(s => given.TryGet(s.Name, out _) ? s with { Density = null } : s).ToList();
-        var source = DensitySources.Chain(given, c?.Densities ?? new GivenDensities(), LiteratureDensities.Instance);
+        var source = DensitySources.Chain(given, c?.Densities ?? new GivenDensities(), DensitySources.BuiltIn);
         string label = pr.GetValue(name) is { Length: > 0 } n ? n : c?.Name ?? string.Join("-", specs.Select(s => $"{s.MassFraction * 100:G3}{s.Name}"));
         return (c, CompositionBuilder.Resolve(label, specs, source, pr.GetValue(file) ?? "command line"));
     }

@@ -18,9 +18,14 @@ public sealed class ElementWorkspace
     public readonly double[] F = new double[MaxPoints * 4];
     public readonly double[] J = new double[MaxPoints];
     public readonly double[] DJ = new double[MaxPoints * MaxDofs];
-    public readonly double[] DJbar = new double[MaxDofs];
-    public readonly double[] DDJbar = new double[MaxDofs * MaxDofs];
+    /// <summary>Projection of J: Jbar_q = sum_p Projection[q * MaxPoints + p] J_p.</summary>
+    public readonly double[] Projection = new double[MaxPoints * MaxPoints];
+    public readonly double[] Jbar = new double[MaxPoints];
+    public readonly double[] DJbar = new double[MaxPoints * MaxDofs];
+    public readonly double[] DDJbar = new double[MaxPoints * MaxDofs * MaxDofs];
     public readonly double[] Alpha = new double[MaxDofs];
+    public readonly double[] RatioBar = new double[MaxDofs];
+    public readonly double[] RatioPoint = new double[MaxDofs];
     public readonly double[] B = new double[4 * MaxDofs];
     public readonly double[] AB = new double[4 * MaxDofs];
     public readonly double[] PdF = new double[MaxDofs];
@@ -51,10 +56,13 @@ public readonly ref struct ElementInput
 }
 
 /// <summary>
-/// Total-Lagrangian plane-strain element with the F-bar (mean dilatation) treatment of the volume:
-/// Fbar = sqrt(Jbar / J) F in plane, Jbar = element volume ratio. The residual and tangent are the
+/// Total-Lagrangian plane-strain element with the F-bar treatment of the volume:
+/// Fbar_q = sqrt(Jbar_q / J_q) F_q in plane. Jbar_q is the L2 projection of J over the element onto
+/// constants for Tri3/Quad4/Tri6 (mean dilatation, Q1/P0) and onto {1, xi, eta} for Quad8/Quad9
+/// (Q2/P1disc, which keeps full order for 9-node quadrilaterals). The residual and tangent are the
 /// exact first and second derivatives of sum_q w_q W(Fbar_q), so the tangent is symmetric whenever
-/// dP/dF is (de Souza Neto, Peric and Owen, Computational Methods for Plasticity, ch. 15).
+/// dP/dF is (de Souza Neto, Peric and Owen, Computational Methods for Plasticity, ch. 15; projected
+/// dilatation: Simo, Taylor and Pister, CMAME 51, 1985).
 /// </summary>
 public static class ElementKernel
 {
@@ -65,10 +73,10 @@ public static class ElementKernel
         var re = input.Ref;
         int nn = re.NodeCount, nd = 2 * nn, nq = re.PointCount;
         double v0 = Kinematics(input, ws);
-        double jint = 0;
-        for (int q = 0; q < nq; q++) jint += ws.J[q] * ws.Volume0[q];
-        double jbar = jint / v0;
-        VolumeDerivatives(ws, nn, nq, v0, wantStiffness && input.Fbar);
+        bool linear = input.Fbar && ProjectsLinearly(re.Type);
+        if (linear) JProjection.Linear(re, ws.Volume0, ws.Projection);
+        int rows = linear ? nq : 1;
+        VolumeDerivatives(ws, nn, nq, rows, v0, linear, wantStiffness && input.Fbar);
 
         var res = ws.Residual.AsSpan(0, nd);
         res.Clear();
@@ -76,14 +84,15 @@ public static class ElementKernel
         if (wantStiffness) k.Clear();
         for (int q = 0; q < nq; q++)
         {
-            double s = input.Fbar ? Math.Sqrt(jbar / ws.J[q]) : 1.0;
+            int row = linear ? q : 0;
+            double s = input.Fbar ? Math.Sqrt(ws.Jbar[row] / ws.J[q]) : 1.0;
             var f = ws.F.AsSpan(4 * q, 4);
             for (int i = 0; i < 4; i++) ws.Fbar[i] = s * f[i];
             newStates[q] = MaterialPoint.Update(input.Material, ws.Fbar, input.Theta, input.Dt, input.Temperature,
                 oldStates[q], ref ws.Response, wantStiffness ? ws.Tangent : Span<double>.Empty);
             ws.Response.Area = ws.Volume0[q] * ws.J[q];
             responses[q] = ws.Response;
-            PointContribution(input.Fbar, ws, q, nn, s, jbar, wantStiffness);
+            PointContribution(input.Fbar, ws, q, row, nn, s, wantStiffness);
         }
     }
 
@@ -123,45 +132,72 @@ public static class ElementKernel
         return v0;
     }
 
-    /// <summary>dJ/du per point, and the volume-averaged dJbar/du and d2Jbar/du2.</summary>
-    static void VolumeDerivatives(ElementWorkspace ws, int nn, int nq, double v0, bool second)
+    /// <summary>
+    /// Quadratic quadrilaterals project J linearly; the others use the element mean. For Tri6 the
+    /// three-point rule makes the linear projection an interpolation (Jbar_q = J_q), i.e. the standard
+    /// element: Cook's membrane 8x8 gives 7.21 against 7.95 with the mean (converged value about 7.7).
+    /// </summary>
+    public static bool ProjectsLinearly(ElementType type) => type is ElementType.Quad8 or ElementType.Quad9;
+
+    /// <summary>
+    /// dJ/du per point, and per projected row r the values Jbar_r = sum_p P_rp J_p, dJbar_r/du and
+    /// d2Jbar_r/du2 (one row, the volume average, unless <paramref name="linear"/>).
+    /// </summary>
+    static void VolumeDerivatives(ElementWorkspace ws, int nn, int nq, int rows, double v0, bool linear, bool second)
     {
+        const int MD = ElementWorkspace.MaxDofs, MP = ElementWorkspace.MaxPoints;
         int nd = 2 * nn;
-        ws.DJbar.AsSpan(0, nd).Clear();
-        if (second) ws.DDJbar.AsSpan(0, nd * nd).Clear();
-        for (int q = 0; q < nq; q++)
+        if (!linear)
+            for (int p = 0; p < nq; p++) ws.Projection[p] = ws.Volume0[p] / v0;
+        for (int r = 0; r < rows; r++)
         {
-            double a = ws.F[4 * q], b = ws.F[4 * q + 1], c = ws.F[4 * q + 2], d = ws.F[4 * q + 3];
-            double wq = ws.Volume0[q] / v0;
-            int g = q * nn * 2;
+            ws.Jbar[r] = 0;
+            ws.DJbar.AsSpan(r * MD, nd).Clear();
+            if (second) ws.DDJbar.AsSpan(r * MD * MD, nd * nd).Clear();
+        }
+        for (int p = 0; p < nq; p++)
+        {
+            double a = ws.F[4 * p], b = ws.F[4 * p + 1], c = ws.F[4 * p + 2], d = ws.F[4 * p + 3];
+            int g = p * nn * 2;
             for (int n = 0; n < nn; n++)
             {
                 double gx = ws.GradN[g + 2 * n], gy = ws.GradN[g + 2 * n + 1];
                 // cofactor of F: [[d, -c], [-b, a]]
-                double dx = d * gx - c * gy, dy = -b * gx + a * gy;
-                ws.DJ[q * ElementWorkspace.MaxDofs + 2 * n] = dx;
-                ws.DJ[q * ElementWorkspace.MaxDofs + 2 * n + 1] = dy;
-                ws.DJbar[2 * n] += wq * dx;
-                ws.DJbar[2 * n + 1] += wq * dy;
+                ws.DJ[p * MD + 2 * n] = d * gx - c * gy;
+                ws.DJ[p * MD + 2 * n + 1] = -b * gx + a * gy;
             }
-            if (!second) continue;
-            for (int m = 0; m < nn; m++)
+            for (int r = 0; r < rows; r++)
             {
-                double mx = ws.GradN[g + 2 * m], my = ws.GradN[g + 2 * m + 1];
-                for (int n = 0; n < nn; n++)
-                {
-                    double cross = wq * (mx * ws.GradN[g + 2 * n + 1] - my * ws.GradN[g + 2 * n]);
-                    ws.DDJbar[(2 * m) * nd + 2 * n + 1] += cross;
-                    ws.DDJbar[(2 * m + 1) * nd + 2 * n] -= cross;
-                }
+                double w = ws.Projection[r * MP + p];
+                ws.Jbar[r] += w * ws.J[p];
+                for (int i = 0; i < nd; i++) ws.DJbar[r * MD + i] += w * ws.DJ[p * MD + i];
+                if (second) AddSecondDerivative(ws, nn, g, w, ws.DDJbar.AsSpan(r * MD * MD, nd * nd));
+            }
+        }
+    }
+
+    /// <summary>Adds w d2J_p/du2 (only x/y pairs: J is bilinear in F).</summary>
+    static void AddSecondDerivative(ElementWorkspace ws, int nn, int g, double w, Span<double> target)
+    {
+        int nd = 2 * nn;
+        for (int m = 0; m < nn; m++)
+        {
+            double mx = ws.GradN[g + 2 * m], my = ws.GradN[g + 2 * m + 1];
+            for (int n = 0; n < nn; n++)
+            {
+                double cross = w * (mx * ws.GradN[g + 2 * n + 1] - my * ws.GradN[g + 2 * n]);
+                target[(2 * m) * nd + 2 * n + 1] += cross;
+                target[(2 * m + 1) * nd + 2 * n] -= cross;
             }
         }
     }
 
     /// <summary>Adds one quadrature point to the element residual and stiffness.</summary>
-    static void PointContribution(bool fbar, ElementWorkspace ws, int q, int nn, double s, double jbar, bool wantStiffness)
+    static void PointContribution(bool fbar, ElementWorkspace ws, int q, int row, int nn, double s, bool wantStiffness)
     {
         int nd = 2 * nn, g = q * nn * 2;
+        double jbar = ws.Jbar[row];
+        var djbar = ws.DJbar.AsSpan(row * ElementWorkspace.MaxDofs, nd);
         double dv = ws.Volume0[q], jq = ws.J[q];
         var r = ws.Response;
         var dj = ws.DJ.AsSpan(q * ElementWorkspace.MaxDofs, nd);
@@ -170,15 +206,17 @@ public static class ElementKernel
         // B = dFbar/du = s dF/du + F ds/du, ds/du = s alpha / 2
         for (int i = 0; i < nd; i++)
         {
-            double alpha = fbar ? ws.DJbar[i] / jbar - dj[i] / jq : 0;
+            ws.RatioBar[i] = fbar ? djbar[i] / jbar : 0;
+            ws.RatioPoint[i] = fbar ? dj[i] / jq : 0;
+            double alpha = ws.RatioBar[i] - ws.RatioPoint[i];
             ws.Alpha[i] = alpha;
             int n = i >> 1;
             double gx = ws.GradN[g + 2 * n], gy = ws.GradN[g + 2 * n + 1];
             double half = 0.5 * s * alpha;
-            int row = (i & 1) * 2; // x dof touches F0,F1; y dof touches F2,F3
+            int fRow = (i & 1) * 2; // x dof touches F0,F1; y dof touches F2,F3
             for (int c = 0; c < 4; c++) ws.B[4 * i + c] = half * f[c];
-            ws.B[4 * i + row] += s * gx;
-            ws.B[4 * i + row + 1] += s * gy;
+            ws.B[4 * i + fRow] += s * gx;
+            ws.B[4 * i + fRow + 1] += s * gy;
             ws.PdF[i] = (i & 1) == 0 ? r.P0 * gx + r.P1 * gy : r.P2 * gx + r.P3 * gy;
             ws.Residual[i] += dv * (r.P0 * ws.B[4 * i] + r.P1 * ws.B[4 * i + 1] + r.P2 * ws.B[4 * i + 2] + r.P3 * ws.B[4 * i + 3]);
         }
@@ -187,32 +225,53 @@ public static class ElementKernel
         for (int i = 0; i < nd; i++)
             for (int c = 0; c < 4; c++)
                 ws.AB[4 * i + c] = t[4 * c] * ws.B[4 * i] + t[4 * c + 1] * ws.B[4 * i + 1] + t[4 * c + 2] * ws.B[4 * i + 2] + t[4 * c + 3] * ws.B[4 * i + 3];
+        if (fbar) AddGeometricFbar(ws, ws.DDJbar.AsSpan(row * ElementWorkspace.MaxDofs * ElementWorkspace.MaxDofs, nd * nd), nd, g, s, jbar, jq, pf, dv);
+        var b = ws.B.AsSpan(0, 4 * nd);
+        var ab = ws.AB.AsSpan(0, 4 * nd);
         for (int i = 0; i < nd; i++)
         {
-            for (int j = 0; j < nd; j++)
+            double b0 = b[4 * i], b1 = b[4 * i + 1], b2 = b[4 * i + 2], b3 = b[4 * i + 3];
+            var kRow = ws.Stiffness.AsSpan(i * nd, nd);
+            for (int j = 0; j < kRow.Length; j++)
             {
-                double kij = ws.B[4 * i] * ws.AB[4 * j] + ws.B[4 * i + 1] * ws.AB[4 * j + 1] + ws.B[4 * i + 2] * ws.AB[4 * j + 2] + ws.B[4 * i + 3] * ws.AB[4 * j + 3];
-                if (fbar) kij += GeometricFbar(ws, dj, i, j, nd, g, s, jbar, jq, pf);
-                ws.Stiffness[i * nd + j] += dv * kij;
+                double kij = b0 * ab[4 * j] + b1 * ab[4 * j + 1] + b2 * ab[4 * j + 2] + b3 * ab[4 * j + 3];
+                kRow[j] += dv * kij;
             }
         }
     }
 
-    /// <summary>P : d2Fbar/du_i du_j for Fbar = s F.</summary>
-    static double GeometricFbar(ElementWorkspace ws, ReadOnlySpan<double> dj, int i, int j, int nd, int g, double s, double jbar, double jq, double pf)
+    /// <summary>
+    /// Adds dv P : d2Fbar/du_i du_j for Fbar = s F: P:dF/du_i ds/du_j (both ways) + (P:F) d2s/du_i du_j with
+    /// d2s = s/4 a_i a_j + s/2 (d2Jbar/Jbar - b_i b_j - d2J/J + c_i c_j), b = dJbar/Jbar, c = dJ/J, a = b - c.
+    /// The curvature terms of Jbar and J exist only between an x and a y dof (J is bilinear in F).
+    /// </summary>
+    static void AddGeometricFbar(ElementWorkspace ws, ReadOnlySpan<double> ddjbar, int nd, int g, double s, double jbar, double jq, double pf, double dv)
     {
-        double ai = ws.Alpha[i], aj = ws.Alpha[j];
-        double d2s = 0.25 * s * ai * aj + 0.5 * s * (ws.DDJbar[i * nd + j] / jbar - ws.DJbar[i] * ws.DJbar[j] / (jbar * jbar)
-            - DDJ(ws, i, j, g) / jq + dj[i] * dj[j] / (jq * jq));
-        return ws.PdF[i] * 0.5 * s * aj + 0.5 * s * ai * ws.PdF[j] + pf * d2s;
-    }
-
-    /// <summary>d2J/du_i du_j at point q: only x/y pairs contribute, J being bilinear in F.</summary>
-    static double DDJ(ElementWorkspace ws, int i, int j, int g)
-    {
-        if ((i & 1) == (j & 1)) return 0;
-        int m = i >> 1, n = j >> 1;
-        double cross = ws.GradN[g + 2 * m] * ws.GradN[g + 2 * n + 1] - ws.GradN[g + 2 * m + 1] * ws.GradN[g + 2 * n];
-        return (i & 1) == 0 ? cross : -cross;
+        double h = 0.5 * s, ph = pf * h, invJbar = 1 / jbar, invJ = 1 / jq;
+        var alpha = ws.Alpha.AsSpan(0, nd);
+        var rb = ws.RatioBar.AsSpan(0, nd);
+        var rp = ws.RatioPoint.AsSpan(0, nd);
+        var pdf = ws.PdF.AsSpan(0, nd);
+        for (int i = 0; i < nd; i++)
+        {
+            double ai = alpha[i], bi = rb[i], ci = rp[i], hp = h * pdf[i];
+            int m = i >> 1, parity = i & 1;
+            double mx = ws.GradN[g + 2 * m], my = ws.GradN[g + 2 * m + 1];
+            var kRow = ws.Stiffness.AsSpan(i * nd, nd);
+            var ddRow = ddjbar.Slice(i * nd, nd);
+            for (int j = 0; j < nd; j++)
+            {
+                double aj = alpha[j];
+                double kij = hp * aj + h * ai * pdf[j] + ph * (0.5 * ai * aj - bi * rb[j] + ci * rp[j]);
+                if ((j & 1) != parity)
+                {
+                    int n = j >> 1;
+                    double cross = mx * ws.GradN[g + 2 * n + 1] - my * ws.GradN[g + 2 * n];
+                    double ddj = parity == 0 ? cross : -cross;
+                    kij += ph * (ddRow[j] * invJbar - ddj * invJ);
+                }
+                kRow[j] += dv * kij;
+            }
+        }
     }
 }

@@ -54,4 +54,15 @@ public class CookMembraneTests(ITestOutputHelper output)
         output.WriteLine($"T6 F-bar 8x8: {d8:F4}");
         Assert.True(Math.Abs(Published - d8) / Published < 0.04, $"8x8 tip displacement {d8}");
     }
+
+    [Fact]
+    public void FbarNineNodeQuadrilateralsWithLinearlyProjectedVolumeConverge()
+    {
+        double d4 = TipDisplacement(ElementType.Quad9, 4, true);
+        double d8 = TipDisplacement(ElementType.Quad9, 8, true);
+        double d16 = TipDisplacement(ElementType.Quad9, 16, true);
+        output.WriteLine($"Q9 F-bar: {d4:F4} {d8:F4} {d16:F4}");
+        Assert.True(Math.Abs(Published - d16) / Published < 0.015, $"16x16 tip displacement {d16}");
+        Assert.True(Math.Abs(d16 - d8) < Math.Abs(d8 - d4), "differences between refinements must shrink");
+    }
 }

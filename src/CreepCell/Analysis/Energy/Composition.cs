@@ -88,7 +88,7 @@ public static class CompositionBuilder
     {
         if (s.Density is double d) return d > 0 ? (d, $"given ({source})") : throw new InputException(source, s.Name, "density must be positive");
         if (densities.TryGet(s.Name, out var md)) return (md.KgPerM3, md.Source);
-        throw new InputException(source, s.Name, $"no true density for \"{s.Name}\"; give one, e.g. \"{s.Name}:{s.MassFraction * 100:G4}:5.0 g/cm3\" (built in: {string.Join(", ", LiteratureDensities.All.Select(x => x.Material))})");
+        throw new InputException(source, s.Name, $"no true density for \"{s.Name}\"; give one, e.g. \"{s.Name}:{s.MassFraction * 100:G4}:5.0 g/cm3\" (built in: {string.Join(", ", DensitySources.BuiltInMaterials)})");
     }
 
     static (double, string) CapacityOf(ComponentSpec s, string source)

@@ -24,8 +24,9 @@ public sealed class GivenDensities : IDensitySource
 }
 
 /// <summary>
-/// Built-in fallback densities, each with its literature source. Used only when neither the user
-/// nor a database gives one; the output always names the source used.
+/// Fallback densities, each with its literature source, for materials the materials database does
+/// not carry (conductive carbon, binder). Used only when neither the user nor the database gives
+/// one; the output always names the source used.
 /// </summary>
 public sealed class LiteratureDensities : IDensitySource
 {
@@ -33,19 +34,13 @@ public sealed class LiteratureDensities : IDensitySource
 
     static readonly MaterialDensity[] Values =
     {
-        // Trigonal (grey) selenium, the stable form at room temperature.
-        new("Se", 4810, "CRC Handbook of Chemistry and Physics, 97th ed. (2016), Physical Constants of Inorganic Compounds: Se (gray) 4.81 g/cm3"),
-        new("Mo6Se8", 6520, "Creep-type cathode paper (this project's seed), main text: Chevrel Mo6Se8 rho = 6.52 g/cm3 (its Table S3)"),
-        new("FeS", 4840, "CRC Handbook of Chemistry and Physics, 97th ed. (2016), Physical Constants of Inorganic Compounds: FeS 4.84 g/cm3"),
         new("C", 2260, "CRC Handbook of Chemistry and Physics, 97th ed. (2016): graphite 2.2-2.3 g/cm3, ideal crystal 2.26 g/cm3; carbon blacks such as Super P are near 1.8-2.1"),
-        // X-ray density from the cubic argyrodite cell: rho = Z M / (N_A a^3) with Z = 4, M = 268.4 g/mol, a = 9.859 Angstrom.
-        new("Li6PS5Cl", 1860, "Deiseroth et al., Angew. Chem. Int. Ed. 47 (2008) 755: cubic F-43m, a = 9.859 A, Z = 4, giving 1.86 g/cm3"),
         new("PVDF", 1780, "Polymer Handbook, 4th ed. (Brandrup, Immergut, Grulke, Wiley 1999): poly(vinylidene fluoride) 1.76-1.78 g/cm3"),
     };
 
     static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["MSe"] = "Mo6Se8", ["LPSC"] = "Li6PS5Cl", ["SuperP"] = "C", ["Super P"] = "C", ["graphite"] = "C", ["PVdF"] = "PVDF",
+        ["SuperP"] = "C", ["Super P"] = "C", ["graphite"] = "C", ["PVdF"] = "PVDF",
     };
 
     public static IReadOnlyList<MaterialDensity> All => Values;
@@ -61,6 +56,13 @@ public sealed class LiteratureDensities : IDensitySource
 /// <summary>Combines density sources.</summary>
 public static class DensitySources
 {
+    /// <summary>What the commands use when the user gives no density: the materials database, then the fallback table.</summary>
+    public static IDensitySource BuiltIn { get; } = Chain(DatabaseDensities.Default, LiteratureDensities.Instance);
+
+    /// <summary>Names of every material with a built-in density (database keys, then the fallback table).</summary>
+    public static IEnumerable<string> BuiltInMaterials =>
+        DatabaseDensities.Default.Materials.Concat(LiteratureDensities.All.Select(d => d.Material));
+
     /// <summary>A source that asks each of <paramref name="sources"/> in turn.</summary>
     public static IDensitySource Chain(params IDensitySource[] sources) => new Chained(sources);
 

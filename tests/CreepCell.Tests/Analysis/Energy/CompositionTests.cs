@@ -24,11 +24,11 @@ public class CompositionTests
         var given = new GivenDensities();
         given.Add(new MaterialDensity("Se", 4280, "amorphous Se, my measurement"));
         var comp = CompositionBuilder.Resolve("x", new[] { new ComponentSpec("Se", 1, null, true, null) },
-            DensitySources.Chain(given, LiteratureDensities.Instance), "t");
+            DensitySources.Chain(given, DensitySources.BuiltIn), "t");
         Assert.Equal(4280, comp.Components[0].Density);
         Assert.Equal("amorphous Se, my measurement", comp.Components[0].DensitySource);
-        Assert.True(LiteratureDensities.Instance.TryGet("MSe", out var mse));
-        Assert.Equal(6520, mse.KgPerM3);
+        Assert.True(DensitySources.BuiltIn.TryGet("MSe", out var mse));
+        Assert.Equal(6520, mse.KgPerM3, 1e-9);
         Assert.All(LiteratureDensities.All, d => Assert.False(string.IsNullOrWhiteSpace(d.Source)));
     }
 
@@ -36,7 +36,7 @@ public class CompositionTests
     public void FractionsNotSummingToOneHundredAreRejected()
     {
         var e = Assert.Throws<InputException>(() => CompositionBuilder.Resolve("x",
-            new[] { new ComponentSpec("Se", 0.4, null, true, null), new ComponentSpec("Mo6Se8", 0.5, null, false, null) }, LiteratureDensities.Instance, "f.toml"));
+            new[] { new ComponentSpec("Se", 0.4, null, true, null), new ComponentSpec("Mo6Se8", 0.5, null, false, null) }, DensitySources.BuiltIn, "f.toml"));
         Assert.Contains("90", e.Message);
     }
 
@@ -44,7 +44,7 @@ public class CompositionTests
     public void UnknownMaterialWithoutDensityNamesTheComponent()
     {
         var e = Assert.Throws<InputException>(() => CompositionBuilder.Resolve("x",
-            new[] { new ComponentSpec("Unobtainium", 1, null, false, null) }, LiteratureDensities.Instance, "f.toml"));
+            new[] { new ComponentSpec("Unobtainium", 1, null, false, null) }, DensitySources.BuiltIn, "f.toml"));
         Assert.Contains("Unobtainium", e.Message);
     }
 

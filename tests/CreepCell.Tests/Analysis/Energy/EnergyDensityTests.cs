@@ -8,7 +8,7 @@ public class EnergyDensityTests
     /// <summary>Se-60MSe: 40 wt.% Se, 60 wt.% Mo6Se8, densities from the built-in literature table.</summary>
     static Composition Se60MSe() => CompositionBuilder.Resolve("Se-60MSe",
         new[] { CompositionBuilder.ParseSpec("Se:40:active", "t", "c"), CompositionBuilder.ParseSpec("Mo6Se8:60 wt%", "t", "c") },
-        LiteratureDensities.Instance, "t");
+        DensitySources.BuiltIn, "t");
 
     [Fact]
     public void TrueDensityIsTheHarmonicMassAverage()
@@ -48,7 +48,7 @@ public class EnergyDensityTests
             new ComponentSpec("Se", 0.4, null, true, null),
             new ComponentSpec("Mo6Se8", 0.5, null, true, 100 * 3600),
             new ComponentSpec("C", 0.1, null, false, null),
-        }, LiteratureDensities.Instance, "t");
+        }, DensitySources.BuiltIn, "t");
         var r = EnergyDensity.Compute(new EnergyInputs(comp, 2.0, ReferenceElectrode.Li, new Packing(null, 3000)));
         Assert.Equal((0.4 * 675 + 0.5 * 100) * 3600, r.SpecificCapacity, 1e-6);
         Assert.Equal(1 - 3000 / comp.TrueDensity, r.Porosity, 1e-12);

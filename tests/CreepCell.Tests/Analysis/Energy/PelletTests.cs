@@ -7,7 +7,7 @@ namespace CreepCell.Tests.Analysis.Energy;
 public class PelletTests
 {
     static Composition Se60MSe() => CompositionBuilder.Resolve("Se-60MSe",
-        new[] { new ComponentSpec("Se", 0.4, 4810, true, null), new ComponentSpec("Mo6Se8", 0.6, 6520, true, 100 * 3600) }, LiteratureDensities.Instance, "t");
+        new[] { new ComponentSpec("Se", 0.4, 4810, true, null), new ComponentSpec("Mo6Se8", 0.6, 6520, true, 100 * 3600) }, DensitySources.BuiltIn, "t");
 
     [Fact]
     public void DensityIsMassOverCylinderVolume()
