@@ -26,7 +26,11 @@ public sealed class ContactBodies
     public int[] Points { get; }
     /// <summary>Index into <see cref="Points"/> of each node, -1 for interior nodes.</summary>
     public int[] PointIndex { get; }
-    /// <summary>Reference tributary boundary length of each point: half its two segments.</summary>
+    /// <summary>
+    /// Reference tributary boundary length of each point: half its two segments; at a corner (the
+    /// boundary turns by more than 45 degrees) only the shorter half, since one side at most faces a
+    /// contact partner there.
+    /// </summary>
     public double[] PointWeight { get; }
     /// <summary>Closed loops of boundary nodes, in segment order (body on the left).</summary>
     public int[][] Loops { get; }
@@ -57,13 +61,7 @@ public sealed class ContactBodies
         PointIndex = new int[mesh.NodeCount];
         Array.Fill(PointIndex, -1);
         for (int i = 0; i < Points.Length; i++) PointIndex[Points[i]] = i;
-        PointWeight = new double[Points.Length];
-        for (int s = 0; s < a.Length; s++)
-        {
-            double len = (mesh.Nodes[b[s]] - mesh.Nodes[a[s]]).Length;
-            PointWeight[PointIndex[a[s]]] += 0.5 * len;
-            PointWeight[PointIndex[b[s]]] += 0.5 * len;
-        }
+        PointWeight = Weights(mesh, a, b);
         Loops = TraceLoops(a, b, mesh.NodeCount);
     }
 
@@ -71,6 +69,27 @@ public sealed class ContactBodies
 
     /// <summary>Mean equivalent radius sqrt(A / pi) of the bodies.</summary>
     public double MeanRadius() => BodyArea.Average(x => Math.Sqrt(x / Math.PI));
+
+    double[] Weights(Mesh mesh, int[] a, int[] b)
+    {
+        var incoming = new Vec2[Points.Length];
+        var outgoing = new Vec2[Points.Length];
+        for (int s = 0; s < a.Length; s++)
+        {
+            var d = mesh.Nodes[b[s]] - mesh.Nodes[a[s]];
+            outgoing[PointIndex[a[s]]] = d;
+            incoming[PointIndex[b[s]]] = d;
+        }
+        var w = new double[Points.Length];
+        double cos45 = Math.Sqrt(0.5);
+        for (int i = 0; i < w.Length; i++)
+        {
+            double li = incoming[i].Length, lo = outgoing[i].Length;
+            bool corner = Vec2.Dot(incoming[i], outgoing[i]) < cos45 * li * lo;
+            w[i] = corner ? 0.5 * Math.Min(li, lo) : 0.5 * (li + lo);
+        }
+        return w;
+    }
 
     static (int[] Body, int Count) Components(Mesh mesh)
     {

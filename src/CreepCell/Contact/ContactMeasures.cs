@@ -35,13 +35,17 @@ public static class ContactMeasure
         var gap = new double[np];
         for (int i = 0; i < np; i++)
         {
+            gap[i] = cap;
+            for (int r = 0; r < nr; r++) gap[i] = Math.Min(gap[i], gapTo[i, r]);
+        }
+        var contactLength = ContactTributary(model, u, gap, length);
+        for (int i = 0; i < np; i++)
+        {
             int p = bodies.Points[i];
             // the regularization spring is not contact: remove its share of the nodal force
             double k = model.NodeSpring[p];
             var f = new Vec2(force[2 * p] - k * u[2 * p], force[2 * p + 1] - k * u[2 * p + 1]);
-            pressure[i] = length[i] > 0 ? f.Length / length[i] : 0;
-            gap[i] = cap;
-            for (int r = 0; r < nr; r++) gap[i] = Math.Min(gap[i], gapTo[i, r]);
+            pressure[i] = contactLength[i] > 0 ? f.Length / contactLength[i] : 0;
         }
         var ratios = Ratios(model, regionNames, length, gapTo);
         return new ContactMeasures(ratios, gap.DefaultIfEmpty(cap).Min(), MaxPenetration(model, u), pressure, gap, cap);
@@ -58,6 +62,27 @@ public static class ContactMeasure
             length[b.PointIndex[b.SegmentB[s]]] += 0.5 * len;
         }
         return length;
+    }
+
+    /// <summary>
+    /// Length that carries a node's contact force: half of each adjacent segment whose both ends are in
+    /// contact, so a corner node does not count the free side; the whole tributary length otherwise.
+    /// </summary>
+    static double[] ContactTributary(ContactModel model, double[] u, double[] gap, double[] length)
+    {
+        var b = model.Bodies;
+        var result = new double[b.Points.Length];
+        for (int s = 0; s < b.SegmentCount; s++)
+        {
+            int i = b.PointIndex[b.SegmentA[s]], j = b.PointIndex[b.SegmentB[s]];
+            if (gap[i] >= model.Dhat || gap[j] >= model.Dhat) continue;
+            double len = (model.Position(u, b.SegmentB[s]) - model.Position(u, b.SegmentA[s])).Length;
+            result[i] += 0.5 * len;
+            result[j] += 0.5 * len;
+        }
+        for (int i = 0; i < result.Length; i++)
+            if (result[i] == 0) result[i] = length[i];
+        return result;
     }
 
     /// <summary>Distance of each point to the nearest segment of another body of each region (cap if none within cap).</summary>

@@ -10,8 +10,11 @@ public sealed record ContactTerm(int Point, int A, int B, double[] Hessian);
 /// <summary>
 /// Frictionless contact between the bodies of a mesh by the incremental-potential-contact barrier
 /// (Li et al. 2020, ACM Trans. Graph. 39(4), eqs. 6-7) in 2D per unit thickness:
-/// E_c = kappa sum_p w_p sum_s b(d(p, s)) over boundary points p and boundary segments s of other
-/// bodies, w_p the reference tributary length of p, kappa = Ec / dhat. Every accepted state keeps all
+/// E_c = kappa sum_p w_p sum_B b(d(p, B)) over boundary points p and the other bodies B, d(p, B) the
+/// distance from p to the boundary polyline of B (its nearest segment), w_p the reference tributary
+/// length of p, kappa = Ec / dhat. IPC sums over all point-segment pairs instead, which counts a point
+/// facing a vertex twice and lets the pressure depend on where the nodes of the two sides lie; one term
+/// per point and body keeps a flat contact patch exact. Every accepted state keeps all
 /// distances positive through the step bound <see cref="MaxStep"/> (continuous collision detection).
 /// A weak spring energy 1/2 k_n |u_n|^2, k_n = eps E_body A_n / A_body, anchors bodies that touch
 /// nothing (their total translational stiffness is eps E_body).
@@ -32,6 +35,14 @@ public sealed class ContactModel
     /// <summary>Grows by one whenever a node pair enters the set of contact couplings.</summary>
     public int PatternVersion { get; private set; }
     public double SearchSeconds { get; private set; }
+    /// <summary>Line searches whose first step the collision bound shortened.</summary>
+    public int CollisionLimitedSteps { get; private set; }
+    /// <summary>
+    /// Project each pair's Hessian to positive semi-definite (IPC's choice, robust far from the solution).
+    /// The projection drops the negative lateral stiffness of compressed pairs, so Newton then converges
+    /// only linearly; <see cref="Simulation.MechanicsProblem"/> switches it off near the solution.
+    /// </summary>
+    public bool ProjectHessian { get; set; } = true;
     /// <summary>Fraction of the first collision time taken as the step bound.</summary>
     public double CollisionSafety { get; init; } = 0.8;
 
@@ -95,23 +106,30 @@ public sealed class ContactModel
         var candidates = new List<int>();
         Span<double> x = stackalloc double[6];
         Span<double> g = stackalloc double[6];
+        var nearest = new SortedDictionary<int, (int Segment, double S)>();
         for (int i = 0; i < Bodies.Points.Length; i++)
         {
             int p = Bodies.Points[i];
             var xp = Position(u, p);
             grid.Query(xp.X, xp.Y, xp.X, xp.Y, candidates);
+            nearest.Clear();
             foreach (int s in candidates)
             {
-                if (Bodies.BodyOfSegment[s] == Bodies.BodyOfNode[p]) continue;
-                int a = Bodies.SegmentA[s], b = Bodies.SegmentB[s];
-                Fill(x, xp, Position(u, a), Position(u, b));
+                int body = Bodies.BodyOfSegment[s];
+                if (body == Bodies.BodyOfNode[p]) continue;
+                Fill(x, xp, Position(u, Bodies.SegmentA[s]), Position(u, Bodies.SegmentB[s]));
                 double s2 = PointSegmentBarrier.SquaredDistance(x, g, Span<double>.Empty);
                 if (!(s2 > 0)) { SearchSeconds += clock.Elapsed.TotalSeconds; return false; }
-                if (s2 >= Dhat * Dhat) continue;
+                if (s2 < Dhat * Dhat && (!nearest.TryGetValue(body, out var best) || s2 < best.S)) nearest[body] = (s, s2);
+            }
+            foreach (var (segment, _) in nearest.Values)
+            {
+                int a = Bodies.SegmentA[segment], b = Bodies.SegmentB[segment];
+                Fill(x, xp, Position(u, a), Position(u, b));
                 g.Clear();
                 var h = withHessian ? new double[36] : Array.Empty<double>();
                 double scale = Kappa * Bodies.PointWeight[i];
-                energy += scale * PointSegmentBarrier.Evaluate(x, Dhat, g, h);
+                energy += scale * PointSegmentBarrier.Evaluate(x, Dhat, g, h, ProjectHessian);
                 Scatter(force, g, scale, p, a, b);
                 if (!withHessian) continue;
                 for (int k = 0; k < 36; k++) h[k] *= scale;
@@ -150,7 +168,9 @@ public sealed class ContactModel
             }
         }
         SearchSeconds += clock.Elapsed.TotalSeconds;
-        return first < 1 ? CollisionSafety * first : 1;
+        if (first >= 1) return 1;
+        CollisionLimitedSteps++;
+        return CollisionSafety * first;
     }
 
     static Vec2 Step(double[] du, int n) => new(du[2 * n], du[2 * n + 1]);

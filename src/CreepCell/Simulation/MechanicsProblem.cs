@@ -30,6 +30,8 @@ public sealed class MechanicsProblem : IDisposable
     public double ForceScale { get; }
     public long TotalIterations { get; private set; }
     public ContactModel? Contact { get; }
+    /// <summary>Relative residual below which the contact Hessian is used unprojected.</summary>
+    public double ExactContactHessianBelow { get; init; } = 1e-2;
     /// <summary>Symbolic analyses done (one per distinct tangent pattern) and their total time.</summary>
     public int PatternAnalyses { get; private set; }
     public double AnalyzeSeconds { get; private set; }
@@ -82,6 +84,8 @@ public sealed class MechanicsProblem : IDisposable
         double reference = Math.Max(norm, ForceScale);
         for (int it = 1; it <= options.MaxIterations; it++)
         {
+            // exact contact Hessian near the solution keeps Newton quadratic; projected (PSD) further away
+            if (Contact is not null) Contact.ProjectHessian = norm > ExactContactHessianBelow * reference;
             if (norm <= options.RelativeTolerance * reference)
             {
                 Array.Copy(trialU, U, U.Length);
