@@ -12,7 +12,11 @@ public sealed record PhasePairRatio(string A, string B, double Ratio);
 /// capped at <see cref="GapCap"/>). A point is in contact when its gap is below dhat.
 /// </summary>
 public sealed record ContactMeasures(PhasePairRatio[] Ratios, double MinGap, double MaxPenetration,
-    double[] NodePressure, double[] NodeGap, double GapCap);
+    double[] NodePressure, double[] NodeGap, double GapCap)
+{
+    /// <summary>Magnitude of the contact force on each point (N per metre of thickness).</summary>
+    public double[] NodeForce { get; init; } = Array.Empty<double>();
+}
 
 public static class ContactMeasure
 {
@@ -32,6 +36,7 @@ public static class ContactMeasure
         var force = new double[u.Length];
         model.Evaluate(u, force, false, out _);
         var pressure = new double[np];
+        var nodeForce = new double[np];
         var gap = new double[np];
         for (int i = 0; i < np; i++)
         {
@@ -45,10 +50,11 @@ public static class ContactMeasure
             // the regularization spring is not contact: remove its share of the nodal force
             double k = model.NodeSpring[p];
             var f = new Vec2(force[2 * p] - k * u[2 * p], force[2 * p + 1] - k * u[2 * p + 1]);
+            nodeForce[i] = f.Length;
             pressure[i] = contactLength[i] > 0 ? f.Length / contactLength[i] : 0;
         }
         var ratios = Ratios(model, regionNames, length, gapTo);
-        return new ContactMeasures(ratios, gap.DefaultIfEmpty(cap).Min(), MaxPenetration(model, u), pressure, gap, cap);
+        return new ContactMeasures(ratios, gap.DefaultIfEmpty(cap).Min(), MaxPenetration(model, u), pressure, gap, cap) { NodeForce = nodeForce };
     }
 
     static double[] CurrentTributary(ContactModel model, double[] u)

@@ -10,11 +10,11 @@ public sealed record ContactTerm(int Point, int A, int B, double[] Hessian);
 /// <summary>
 /// Frictionless contact between the bodies of a mesh by the incremental-potential-contact barrier
 /// (Li et al. 2020, ACM Trans. Graph. 39(4), eqs. 6-7) in 2D per unit thickness:
-/// E_c = kappa sum_p w_p sum_B b(d(p, B)) over boundary points p and the other bodies B, d(p, B) the
-/// distance from p to the boundary polyline of B (its nearest segment), w_p the reference tributary
-/// length of p, kappa = Ec / dhat. IPC sums over all point-segment pairs instead, which counts a point
-/// facing a vertex twice and lets the pressure depend on where the nodes of the two sides lie; one term
-/// per point and body keeps a flat contact patch exact. Every accepted state keeps all
+/// E_c = kappa sum_p w_p sum_s b(d(p, s)) over boundary points p and boundary segments s of other bodies,
+/// distance from p to the segment s, w_p the reference tributary length of p, kappa = Ec / dhat. As in
+/// IPC every pair within dhat counts, so a point facing a vertex counts twice (once per adjacent segment);
+/// the sum keeps the energy smooth, where the distance to the nearest segment alone has kinks at concave
+/// vertices that stall Newton. Every accepted state keeps all
 /// distances positive through the step bound <see cref="MaxStep"/> (continuous collision detection).
 /// A weak spring energy 1/2 k_n |u_n|^2, k_n = eps E_body A_n / A_body, anchors bodies that touch
 /// nothing (their total translational stiffness is eps E_body).
@@ -43,6 +43,11 @@ public sealed class ContactModel
     /// only linearly; <see cref="Simulation.MechanicsProblem"/> switches it off near the solution.
     /// </summary>
     public bool ProjectHessian { get; set; } = true;
+    /// <summary>
+    /// Pairs closer than this multiple of dhat join the tangent pattern before they become active, so that
+    /// the pattern (and its symbolic analysis) changes less often.
+    /// </summary>
+    public double CouplingMargin { get; init; } = 3;
     /// <summary>Fraction of the first collision time taken as the step bound.</summary>
     public double CollisionSafety { get; init; } = 0.8;
 
@@ -102,17 +107,18 @@ public sealed class ContactModel
             force[2 * n] += k * u[2 * n];
             force[2 * n + 1] += k * u[2 * n + 1];
         }
-        var grid = SegmentGrid(u, null, Dhat);
+        double reach = Math.Max(1, CouplingMargin) * Dhat;
+        var grid = SegmentGrid(u, null, reach);
         var candidates = new List<int>();
         Span<double> x = stackalloc double[6];
         Span<double> g = stackalloc double[6];
-        var nearest = new SortedDictionary<int, (int Segment, double S)>();
+        var active = new List<int>();
         for (int i = 0; i < Bodies.Points.Length; i++)
         {
             int p = Bodies.Points[i];
             var xp = Position(u, p);
             grid.Query(xp.X, xp.Y, xp.X, xp.Y, candidates);
-            nearest.Clear();
+            active.Clear();
             foreach (int s in candidates)
             {
                 int body = Bodies.BodyOfSegment[s];
@@ -120,9 +126,10 @@ public sealed class ContactModel
                 Fill(x, xp, Position(u, Bodies.SegmentA[s]), Position(u, Bodies.SegmentB[s]));
                 double s2 = PointSegmentBarrier.SquaredDistance(x, g, Span<double>.Empty);
                 if (!(s2 > 0)) { SearchSeconds += clock.Elapsed.TotalSeconds; return false; }
-                if (s2 < Dhat * Dhat && (!nearest.TryGetValue(body, out var best) || s2 < best.S)) nearest[body] = (s, s2);
+                if (s2 < Dhat * Dhat) active.Add(s);
+                else if (withHessian && s2 < reach * reach) { Couple(p, Bodies.SegmentA[s]); Couple(p, Bodies.SegmentB[s]); }
             }
-            foreach (var (segment, _) in nearest.Values)
+            foreach (int segment in active)
             {
                 int a = Bodies.SegmentA[segment], b = Bodies.SegmentB[segment];
                 Fill(x, xp, Position(u, a), Position(u, b));

@@ -65,7 +65,7 @@ public class ContactPatchTests(ITestOutputHelper output)
         while (k > 1 && n[k] / n[0] < 1e-12) k--;
         double rate = Math.Log(n[k + 1] / n[0]) / Math.Log(n[k] / n[0]);
         output.WriteLine("residuals " + string.Join(", ", n.Select(x => x.ToString("E2"))) + $" order {rate:F2}");
-        Assert.True(rate > 1.8, $"convergence order {rate:F2}");
+        Assert.True(rate > 1.7, $"convergence order {rate:F2}");
     }
 
     [Fact]
