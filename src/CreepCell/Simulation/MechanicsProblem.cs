@@ -35,6 +35,8 @@ public sealed class MechanicsProblem : IDisposable
     /// <summary>Symbolic analyses done (one per distinct tangent pattern) and their total time.</summary>
     public int PatternAnalyses { get; private set; }
     public double AnalyzeSeconds { get; private set; }
+    /// <summary>Total time of numeric factorizations.</summary>
+    public double FactorSeconds { get; private set; }
 
     readonly ISymmetricSolver solver;
     readonly double[] stiffness, residual, delta, trialU, trialForce;
@@ -125,7 +127,9 @@ public sealed class MechanicsProblem : IDisposable
                 PatternAnalyses++;
                 AnalyzeSeconds += clock.Elapsed.TotalSeconds;
             }
+            var factorClock = System.Diagnostics.Stopwatch.StartNew();
             solver.Factorize(a);
+            FactorSeconds += factorClock.Elapsed.TotalSeconds;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

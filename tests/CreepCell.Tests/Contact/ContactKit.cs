@@ -12,12 +12,12 @@ namespace CreepCell.Tests.Contact;
 static class ContactKit
 {
     public static (MechanicsProblem Problem, ContactModel Model) Problem(Mesh mesh, Material[] materials,
-        IEnumerable<(int Dof, double Value)> constraints, ContactSettings settings, bool fbar = true)
+        IEnumerable<(int Dof, double Value)> constraints, ContactSettings settings, bool fbar = true, double exactBelow = 1e-2)
     {
         var model = new ContactModel(mesh, materials, settings);
         var dofs = new DofMap(mesh.NodeCount, constraints);
         var p = new MechanicsProblem(mesh, materials, dofs, new double[dofs.DofCount], fbar,
-            SparseSolvers.Create("builtin", indefinite: true), model);
+            SparseSolvers.Create("builtin", indefinite: true), model) { ExactContactHessianBelow = exactBelow };
         return (p, model);
     }
 

@@ -83,7 +83,7 @@ public class HertzTests(ITestOutputHelper output)
         double eStar = E / (2 * (1 - Nu * Nu)), rStar = R / 2;
         double aHertz = Math.Sqrt(4 * force * rStar / (Math.PI * eStar)), p0Hertz = 2 * force / (Math.PI * aHertz);
         log?.WriteLine($"nodes {mesh.NodeCount}, P {force:E4} N/m (integrated pressure {m0:E4}); a {a:E4} vs {aHertz:E4} ({a / aHertz - 1:P2}); " +
-            $"p0 {p0:E4} vs {p0Hertz:E4} ({p0 / p0Hertz - 1:P2}), largest nodal {peak:E4}; min gap {measures.MinGap:E3}; analyses {p.PatternAnalyses} ({p.AnalyzeSeconds * 1e3:F1} ms); search {model.SearchSeconds * 1e3:F1} ms");
+            $"p0 {p0:E4} vs {p0Hertz:E4} ({p0 / p0Hertz - 1:P2}), largest nodal {peak:E4}; min gap {measures.MinGap:E3}; Newton iterations {p.TotalIterations}, factorizations {p.FactorSeconds * 1e3:F0} ms, analyses {p.PatternAnalyses} ({p.AnalyzeSeconds * 1e3:F1} ms); search and collision bounds {model.SearchSeconds * 1e3:F1} ms");
         return new HertzResult(force, a, p0, aHertz, p0Hertz, measures, mesh.NodeCount);
     }
 
