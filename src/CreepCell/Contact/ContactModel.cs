@@ -23,6 +23,7 @@ public sealed class ContactModel
 {
     readonly Mesh mesh;
     readonly HashSet<long> couplings = new();
+    readonly HashSet<long> pending = new();
     readonly List<ContactTerm> terms = new();
 
     public ContactBodies Bodies { get; }
@@ -44,10 +45,10 @@ public sealed class ContactModel
     /// </summary>
     public bool ProjectHessian { get; set; } = true;
     /// <summary>
-    /// Pairs closer than this multiple of dhat join the tangent pattern before they become active, so that
-    /// the pattern (and its symbolic analysis) changes less often.
+    /// Pairs closer than this multiple of dhat join the tangent pattern whenever it has to change for an
+    /// active pair, so that the pattern (and its symbolic analysis) changes less often.
     /// </summary>
-    public double CouplingMargin { get; init; } = 3;
+    public double CouplingMargin { get; init; } = 5;
     /// <summary>Fraction of the first collision time taken as the step bound.</summary>
     public double CollisionSafety { get; init; } = 0.8;
 
@@ -127,7 +128,7 @@ public sealed class ContactModel
                 double s2 = PointSegmentBarrier.SquaredDistance(x, g, Span<double>.Empty);
                 if (!(s2 > 0)) { SearchSeconds += clock.Elapsed.TotalSeconds; return false; }
                 if (s2 < Dhat * Dhat) active.Add(s);
-                else if (withHessian && s2 < reach * reach) { Couple(p, Bodies.SegmentA[s]); Couple(p, Bodies.SegmentB[s]); }
+                else if (withHessian && s2 < reach * reach) { Prepare(p, Bodies.SegmentA[s]); Prepare(p, Bodies.SegmentB[s]); }
             }
             foreach (int segment in active)
             {
@@ -220,9 +221,21 @@ public sealed class ContactModel
         force[2 * b] += scale * g[4]; force[2 * b + 1] += scale * g[5];
     }
 
+    long Key(int i, int j) => (long)Math.Min(i, j) * mesh.NodeCount + Math.Max(i, j);
+
+    /// <summary>An active pair must be in the pattern: a missing one changes it, and takes the prepared near pairs along.</summary>
     void Couple(int i, int j)
     {
-        long key = (long)Math.Min(i, j) * mesh.NodeCount + Math.Max(i, j);
-        if (couplings.Add(key)) PatternVersion++;
+        if (!couplings.Add(Key(i, j))) return;
+        couplings.UnionWith(pending);
+        pending.Clear();
+        PatternVersion++;
+    }
+
+    /// <summary>A near pair joins the pattern at its next change.</summary>
+    void Prepare(int i, int j)
+    {
+        long key = Key(i, j);
+        if (!couplings.Contains(key)) pending.Add(key);
     }
 }
