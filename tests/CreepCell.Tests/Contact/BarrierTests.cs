@@ -165,3 +165,37 @@ public class BarrierTests
     internal static Mesh Shift(Mesh m, double dx, double dy) =>
         new(m.Nodes.Select(p => new CreepCell.Geometry.Vec2(p.X + dx, p.Y + dy)).ToArray(), m.Types, m.Offsets, m.Connectivity, m.Region, m.RegionNames, m.Boundaries);
 }
+
+public class CouplingPatternTests
+{
+    [Fact]
+    public void WidenedPatternHoldsTheElementPatternAndTheCouplingBlocks()
+    {
+        var a = StructuredMesh.Rectangle(1, 1, 2, 2, ElementType.Tri3, "a");
+        var mesh = MeshMerge.Combine(new[] { a, BarrierTests.Shift(a, 1.5, 0) });
+        var dofs = new CreepCell.Fem.DofMap(mesh.NodeCount, new[] { (0, 0.0), (1, 0.0) });
+        var fe = CreepCell.Fem.SparsityPattern.Build(mesh, dofs);
+        var partners = new int[mesh.NodeCount][];
+        for (int n = 0; n < mesh.NodeCount; n++) partners[n] = Array.Empty<int>();
+        partners[2] = new[] { 9, 12 };
+        partners[9] = new[] { 2 };
+        partners[12] = new[] { 2 };
+        var (wide, map) = CreepCell.Fem.SparsityPattern.WithCouplings(fe, dofs, partners);
+        for (int j = 0; j < fe.Columns; j++)
+        {
+            for (int p = fe.ColumnPointers[j]; p < fe.ColumnPointers[j + 1]; p++)
+                Assert.Equal(fe.RowIndices[p], wide.RowIndices[map[p]]);
+            for (int p = wide.ColumnPointers[j] + 1; p < wide.ColumnPointers[j + 1]; p++)
+                Assert.True(wide.RowIndices[p - 1] < wide.RowIndices[p]);
+        }
+        foreach (int m in new[] { 9, 12 })
+            for (int r = 0; r < 2; r++)
+                for (int c = 0; c < 2; c++)
+                {
+                    int row = dofs.Equation[2 * 2 + r], col = dofs.Equation[2 * m + c];
+                    Assert.True(fe.IndexOf(row, col) < 0);
+                    Assert.True(wide.IndexOf(row, col) >= 0 && wide.IndexOf(col, row) >= 0);
+                }
+        Assert.Equal(fe.NonZeros + 2 * 2 * 4, wide.NonZeros);
+    }
+}
