@@ -27,6 +27,40 @@ public static class SparsityPattern
         return new CscMatrix(n, n, colPtr, rows.ToArray(), new double[rows.Count]);
     }
 
+    /// <summary>
+    /// The pattern <paramref name="pattern"/> widened by the dof blocks of extra node couplings
+    /// (partners[n]: sorted nodes coupled to n), and where each entry of the old pattern lands in it.
+    /// </summary>
+    public static (CscMatrix Pattern, int[] Map) WithCouplings(CscMatrix pattern, DofMap dofs, int[][] partners)
+    {
+        int n = pattern.Columns;
+        var nodeOf = new int[n];
+        for (int d = 0; d < dofs.DofCount; d++)
+            if (dofs.Equation[d] >= 0) nodeOf[dofs.Equation[d]] = d >> 1;
+        var colPtr = new int[n + 1];
+        var rows = new List<int>(pattern.NonZeros);
+        var map = new int[pattern.NonZeros];
+        var extra = new List<int>();
+        for (int j = 0; j < n; j++)
+        {
+            extra.Clear();
+            foreach (int m in partners[nodeOf[j]])
+                for (int r = 0; r < 2; r++)
+                    if (dofs.Equation[2 * m + r] is var row and >= 0) extra.Add(row);
+            extra.Sort();
+            int p = pattern.ColumnPointers[j], end = pattern.ColumnPointers[j + 1], k = 0;
+            while (p < end || k < extra.Count)
+            {
+                int a = p < end ? pattern.RowIndices[p] : int.MaxValue;
+                int b = k < extra.Count ? extra[k] : int.MaxValue;
+                if (a <= b) { map[p++] = rows.Count; rows.Add(a); if (a == b) k++; }
+                else { if (rows.Count == colPtr[j] || rows[^1] != b) rows.Add(b); k++; }
+            }
+            colPtr[j + 1] = rows.Count;
+        }
+        return (new CscMatrix(n, n, colPtr, rows.ToArray(), new double[rows.Count]), map);
+    }
+
     /// <summary>Sorted node neighbours (including the node itself) through shared elements.</summary>
     public static int[][] NodeNeighbours(Mesh mesh)
     {

@@ -1,3 +1,4 @@
+using CreepCell.Contact;
 using CreepCell.Fem;
 using CreepCell.Materials;
 using CreepCell.Meshing;
@@ -8,7 +9,10 @@ namespace CreepCell.Simulation;
 /// <summary>
 /// The quasi-static mechanics problem: displacements, committed quadrature states, and the Newton
 /// solve of one load step (line search, consistent tangent). States of a step become the committed
-/// ones only through <see cref="Commit"/>, after convergence.
+/// ones only through <see cref="Commit"/>, after convergence. With a <see cref="ContactModel"/>, its
+/// energy gradient and projected Hessian join the residual and the tangent, the tangent pattern grows by
+/// the dof blocks of contact pairs (re-analysed only when it grows), and the line search starts from the
+/// collision-free step bound.
 /// </summary>
 public sealed class MechanicsProblem : IDisposable
 {
@@ -25,13 +29,26 @@ public sealed class MechanicsProblem : IDisposable
     public double[] InternalForce { get; }
     public double ForceScale { get; }
     public long TotalIterations { get; private set; }
+    public ContactModel? Contact { get; }
+    /// <summary>Relative residual below which the contact Hessian is used unprojected.</summary>
+    public double ExactContactHessianBelow { get; init; } = 1e-2;
+    /// <summary>Symbolic analyses done (one per distinct tangent pattern) and their total time.</summary>
+    public int PatternAnalyses { get; private set; }
+    public double AnalyzeSeconds { get; private set; }
+    /// <summary>Total time of numeric factorizations.</summary>
+    public double FactorSeconds { get; private set; }
 
     readonly ISymmetricSolver solver;
     readonly double[] stiffness, residual, delta, trialU, trialForce;
     bool analyzed;
+    CscMatrix? contactPattern;
+    int[] feToContact = Array.Empty<int>();
+    int contactVersion = -1;
 
-    public MechanicsProblem(Mesh mesh, Material[] materialOfRegion, DofMap dofs, double[] externalForce, bool fbar, ISymmetricSolver solver)
+    public MechanicsProblem(Mesh mesh, Material[] materialOfRegion, DofMap dofs, double[] externalForce, bool fbar, ISymmetricSolver solver,
+        ContactModel? contact = null)
     {
+        Contact = contact;
         Mesh = mesh;
         MaterialOfRegion = materialOfRegion;
         Dofs = dofs;
@@ -63,12 +80,14 @@ public sealed class MechanicsProblem : IDisposable
             if (Dofs.IsConstrained(i)) trialU[i] = Dofs.Prescribed[i] * loadFactor;
         var norms = new List<double>();
         if (!TryEvaluate(trialU, load, InternalForce, withTangent: true))
-            return new NewtonResult(false, 0, norms.ToArray(), "an element inverted at the start of the step");
+            return new NewtonResult(false, 0, norms.ToArray(), Contact is null ? "an element inverted at the start of the step" : "an element inverted or bodies touch at the start of the step");
         double norm = FreeResidual(InternalForce, loadFactor, residual);
         norms.Add(norm);
         double reference = Math.Max(norm, ForceScale);
         for (int it = 1; it <= options.MaxIterations; it++)
         {
+            // exact contact Hessian near the solution keeps Newton quadratic; projected (PSD) further away
+            if (Contact is not null) Contact.ProjectHessian = norm > ExactContactHessianBelow * reference;
             if (norm <= options.RelativeTolerance * reference)
             {
                 Array.Copy(trialU, U, U.Length);
@@ -106,11 +125,20 @@ public sealed class MechanicsProblem : IDisposable
     bool SolveLinear(out string? failure)
     {
         failure = null;
-        var a = Assembler.Pattern.WithValues(stiffness);
+        var a = Contact is null ? Assembler.Pattern.WithValues(stiffness) : ContactTangent();
         try
         {
-            if (!analyzed) { solver.Analyze(a); analyzed = true; }
+            if (!analyzed)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                solver.Analyze(a);
+                analyzed = true;
+                PatternAnalyses++;
+                AnalyzeSeconds += clock.Elapsed.TotalSeconds;
+            }
+            var factorClock = System.Diagnostics.Stopwatch.StartNew();
             solver.Factorize(a);
+            FactorSeconds += factorClock.Elapsed.TotalSeconds;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -122,11 +150,44 @@ public sealed class MechanicsProblem : IDisposable
         return true;
     }
 
+    /// <summary>FE tangent plus regularization springs and contact Hessians in the widened pattern.</summary>
+    CscMatrix ContactTangent()
+    {
+        var contact = Contact!;
+        if (contact.PatternVersion != contactVersion || contactPattern is null)
+        {
+            (contactPattern, feToContact) = SparsityPattern.WithCouplings(Assembler.Pattern, Dofs, contact.CouplingLists());
+            contactVersion = contact.PatternVersion;
+            analyzed = false;
+        }
+        var values = contactPattern.Values;
+        Array.Clear(values);
+        for (int k = 0; k < feToContact.Length; k++) values[feToContact[k]] += stiffness[k];
+        for (int d = 0; d < Dofs.DofCount; d++)
+            if (Dofs.Equation[d] is var eq and >= 0) values[contactPattern.IndexOf(eq, eq)] += contact.NodeSpring[d >> 1];
+        Span<int> nodes = stackalloc int[3];
+        foreach (var t in contact.Terms)
+        {
+            nodes[0] = t.Point; nodes[1] = t.A; nodes[2] = t.B;
+            for (int i = 0; i < 6; i++)
+            {
+                int row = Dofs.Equation[2 * nodes[i >> 1] + (i & 1)];
+                if (row < 0) continue;
+                for (int j = 0; j < 6; j++)
+                {
+                    int col = Dofs.Equation[2 * nodes[j >> 1] + (j & 1)];
+                    if (col >= 0) values[contactPattern.IndexOf(row, col)] += t.Hessian[6 * i + j];
+                }
+            }
+        }
+        return contactPattern;
+    }
+
     /// <summary>Backtracking on the residual norm; a trial that inverts an element counts as a failure.</summary>
     bool LineSearch(LoadState load, double loadFactor, ref double norm, NewtonOptions options)
     {
-        double alpha = 1;
         var start = (double[])trialU.Clone();
+        double alpha = Contact is null ? 1 : Contact.MaxStep(start, FullStep());
         var newResidual = new double[residual.Length];
         for (int k = 0; k <= options.MaxLineSearchSteps; k++)
         {
@@ -150,12 +211,20 @@ public sealed class MechanicsProblem : IDisposable
         return false;
     }
 
+    double[] FullStep()
+    {
+        var du = new double[Dofs.DofCount];
+        for (int d = 0; d < du.Length; d++)
+            if (Dofs.Equation[d] is var eq and >= 0) du[d] = delta[eq];
+        return du;
+    }
+
     bool TryEvaluate(double[] u, LoadState load, double[] force, bool withTangent)
     {
         try
         {
             Assembler.Assemble(u, load, States, TrialStates, Responses, force, withTangent ? stiffness : null);
-            return true;
+            return Contact is null || Contact.Evaluate(u, force, withTangent, out _);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is ElementInversionException))
         {

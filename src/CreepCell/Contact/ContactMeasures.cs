@@ -1,0 +1,194 @@
+using CreepCell.Geometry;
+
+namespace CreepCell.Contact;
+
+/// <summary>Contact ratio of the phase pair (A, B); A == B for contacts within one phase.</summary>
+public sealed record PhasePairRatio(string A, string B, double Ratio);
+
+/// <summary>
+/// Contact measures in the current configuration. Per boundary point (order of
+/// <see cref="ContactBodies.Points"/>): the contact pressure (magnitude of the barrier force on the node
+/// divided by its current tributary length) and the gap (distance to the nearest segment of another body,
+/// capped at <see cref="GapCap"/>). A point is in contact when its gap is below dhat.
+/// </summary>
+public sealed record ContactMeasures(PhasePairRatio[] Ratios, double MinGap, double MaxPenetration,
+    double[] NodePressure, double[] NodeGap, double GapCap)
+{
+    /// <summary>Magnitude of the contact force on each point (N per metre of thickness).</summary>
+    public double[] NodeForce { get; init; } = Array.Empty<double>();
+}
+
+public static class ContactMeasure
+{
+    /// <summary>
+    /// Contact ratio of a phase pair (a, b) after DESIGN.md section 2: the current boundary length of the
+    /// bodies of phases a and b that lies within dhat of a body of the other phase of the pair (for a = b:
+    /// of another body of a), divided by the total current boundary length of the bodies of a and b.
+    /// Lengths are nodal tributary lengths (half of each adjacent boundary segment).
+    /// </summary>
+    public static ContactMeasures Measure(this ContactModel model, double[] u, string[] regionNames)
+    {
+        var bodies = model.Bodies;
+        int np = bodies.Points.Length, nr = regionNames.Length;
+        double cap = Math.Max(10 * model.Dhat, 0.1 * bodies.MeanRadius());
+        var length = CurrentTributary(model, u);
+        var gapTo = NearestGaps(model, u, cap, nr);
+        var force = new double[u.Length];
+        model.Evaluate(u, force, false, out _);
+        var pressure = new double[np];
+        var nodeForce = new double[np];
+        var gap = new double[np];
+        for (int i = 0; i < np; i++)
+        {
+            gap[i] = cap;
+            for (int r = 0; r < nr; r++) gap[i] = Math.Min(gap[i], gapTo[i, r]);
+        }
+        var contactLength = ContactTributary(model, u, gap, length);
+        for (int i = 0; i < np; i++)
+        {
+            int p = bodies.Points[i];
+            // the regularization spring is not contact: remove its share of the nodal force
+            double k = model.NodeSpring[p];
+            var f = new Vec2(force[2 * p] - k * u[2 * p], force[2 * p + 1] - k * u[2 * p + 1]);
+            nodeForce[i] = f.Length;
+            pressure[i] = contactLength[i] > 0 ? f.Length / contactLength[i] : 0;
+        }
+        var ratios = Ratios(model, regionNames, length, gapTo);
+        return new ContactMeasures(ratios, gap.DefaultIfEmpty(cap).Min(), MaxPenetration(model, u), pressure, gap, cap) { NodeForce = nodeForce };
+    }
+
+    static double[] CurrentTributary(ContactModel model, double[] u)
+    {
+        var b = model.Bodies;
+        var length = new double[b.Points.Length];
+        for (int s = 0; s < b.SegmentCount; s++)
+        {
+            double len = (model.Position(u, b.SegmentB[s]) - model.Position(u, b.SegmentA[s])).Length;
+            length[b.PointIndex[b.SegmentA[s]]] += 0.5 * len;
+            length[b.PointIndex[b.SegmentB[s]]] += 0.5 * len;
+        }
+        return length;
+    }
+
+    /// <summary>
+    /// Length that carries a node's contact force: half of each adjacent segment whose both ends are in
+    /// contact, so a corner node does not count the free side; the whole tributary length otherwise.
+    /// </summary>
+    static double[] ContactTributary(ContactModel model, double[] u, double[] gap, double[] length)
+    {
+        var b = model.Bodies;
+        var result = new double[b.Points.Length];
+        for (int s = 0; s < b.SegmentCount; s++)
+        {
+            int i = b.PointIndex[b.SegmentA[s]], j = b.PointIndex[b.SegmentB[s]];
+            if (gap[i] >= model.Dhat || gap[j] >= model.Dhat) continue;
+            double len = (model.Position(u, b.SegmentB[s]) - model.Position(u, b.SegmentA[s])).Length;
+            result[i] += 0.5 * len;
+            result[j] += 0.5 * len;
+        }
+        for (int i = 0; i < result.Length; i++)
+            if (result[i] == 0) result[i] = length[i];
+        return result;
+    }
+
+    /// <summary>Distance of each point to the nearest segment of another body of each region (cap if none within cap).</summary>
+    static double[,] NearestGaps(ContactModel model, double[] u, double cap, int regions)
+    {
+        var b = model.Bodies;
+        var grid = model.CurrentGrid(u, cap);
+        var gaps = new double[b.Points.Length, regions];
+        var candidates = new List<int>();
+        Span<double> x = stackalloc double[6];
+        Span<double> g = stackalloc double[6];
+        for (int i = 0; i < b.Points.Length; i++)
+        {
+            int p = b.Points[i];
+            for (int r = 0; r < regions; r++) gaps[i, r] = cap;
+            var xp = model.Position(u, p);
+            grid.Query(xp.X, xp.Y, xp.X, xp.Y, candidates);
+            foreach (int s in candidates)
+            {
+                int body = b.BodyOfSegment[s];
+                if (body == b.BodyOfNode[p]) continue;
+                var xa = model.Position(u, b.SegmentA[s]);
+                var xb = model.Position(u, b.SegmentB[s]);
+                x[0] = xp.X; x[1] = xp.Y; x[2] = xa.X; x[3] = xa.Y; x[4] = xb.X; x[5] = xb.Y;
+                double d = Math.Sqrt(PointSegmentBarrier.SquaredDistance(x, g, Span<double>.Empty));
+                int r = b.RegionOfBody[body];
+                gaps[i, r] = Math.Min(gaps[i, r], d);
+            }
+        }
+        return gaps;
+    }
+
+    static PhasePairRatio[] Ratios(ContactModel model, string[] regionNames, double[] length, double[,] gapTo)
+    {
+        var b = model.Bodies;
+        var present = b.RegionOfBody.Distinct().Order().ToArray();
+        var result = new List<PhasePairRatio>();
+        for (int ia = 0; ia < present.Length; ia++)
+            for (int ib = ia; ib < present.Length; ib++)
+            {
+                int ra = present[ia], rb = present[ib];
+                double touching = 0, total = 0;
+                for (int i = 0; i < b.Points.Length; i++)
+                {
+                    int r = b.RegionOfBody[b.BodyOfNode[b.Points[i]]];
+                    if (r != ra && r != rb) continue;
+                    total += length[i];
+                    int partner = r == ra ? rb : ra;
+                    if (gapTo[i, partner] < model.Dhat) touching += length[i];
+                }
+                result.Add(new PhasePairRatio(regionNames[ra], regionNames[rb], total > 0 ? touching / total : 0));
+            }
+        return result.ToArray();
+    }
+
+    /// <summary>Largest depth of a boundary point inside another body (zero when nothing overlaps).</summary>
+    static double MaxPenetration(ContactModel model, double[] u)
+    {
+        var b = model.Bodies;
+        var lo = new Vec2[b.BodyCount];
+        var hi = new Vec2[b.BodyCount];
+        Array.Fill(lo, new Vec2(double.PositiveInfinity, double.PositiveInfinity));
+        Array.Fill(hi, new Vec2(double.NegativeInfinity, double.NegativeInfinity));
+        var segmentsOf = new List<int>[b.BodyCount];
+        for (int k = 0; k < b.BodyCount; k++) segmentsOf[k] = new List<int>();
+        for (int s = 0; s < b.SegmentCount; s++)
+        {
+            int body = b.BodyOfSegment[s];
+            segmentsOf[body].Add(s);
+            var x = model.Position(u, b.SegmentA[s]);
+            lo[body] = new Vec2(Math.Min(lo[body].X, x.X), Math.Min(lo[body].Y, x.Y));
+            hi[body] = new Vec2(Math.Max(hi[body].X, x.X), Math.Max(hi[body].Y, x.Y));
+        }
+        double worst = 0;
+        foreach (int p in b.Points)
+        {
+            var xp = model.Position(u, p);
+            for (int k = 0; k < b.BodyCount; k++)
+            {
+                if (k == b.BodyOfNode[p] || xp.X < lo[k].X || xp.X > hi[k].X || xp.Y < lo[k].Y || xp.Y > hi[k].Y) continue;
+                worst = Math.Max(worst, DepthInside(model, u, xp, segmentsOf[k]));
+            }
+        }
+        return worst;
+    }
+
+    /// <summary>Distance to the body's boundary if xp lies inside it (crossing-number test), else 0.</summary>
+    static double DepthInside(ContactModel model, double[] u, Vec2 xp, List<int> segments)
+    {
+        var b = model.Bodies;
+        bool inside = false;
+        double nearest = double.PositiveInfinity;
+        foreach (int s in segments)
+        {
+            var xa = model.Position(u, b.SegmentA[s]);
+            var xb = model.Position(u, b.SegmentB[s]);
+            if ((xa.Y > xp.Y) != (xb.Y > xp.Y) && xp.X < xa.X + (xp.Y - xa.Y) * (xb.X - xa.X) / (xb.Y - xa.Y)) inside = !inside;
+            var t = Math.Clamp(Vec2.Dot(xp - xa, xb - xa) / Math.Max(Vec2.Dot(xb - xa, xb - xa), 1e-300), 0, 1);
+            nearest = Math.Min(nearest, (xa + t * (xb - xa) - xp).Length);
+        }
+        return inside ? nearest : 0;
+    }
+}

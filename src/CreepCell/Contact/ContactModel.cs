@@ -1,0 +1,241 @@
+using CreepCell.Geometry;
+using CreepCell.Materials;
+using CreepCell.Meshing;
+
+namespace CreepCell.Contact;
+
+/// <summary>One active point-segment pair: nodes and the projected 6 x 6 Hessian of its energy.</summary>
+public sealed record ContactTerm(int Point, int A, int B, double[] Hessian);
+
+/// <summary>
+/// Frictionless contact between the bodies of a mesh by the incremental-potential-contact barrier
+/// (Li et al. 2020, ACM Trans. Graph. 39(4), eqs. 6-7) in 2D per unit thickness:
+/// E_c = kappa sum_p w_p sum_s b(d(p, s)) over boundary points p and boundary segments s of other bodies,
+/// distance from p to the segment s, w_p the reference tributary length of p, kappa = Ec / dhat. As in
+/// IPC every pair within dhat counts, so a point facing a vertex counts twice (once per adjacent segment);
+/// the sum keeps the energy smooth, where the distance to the nearest segment alone has kinks at concave
+/// vertices that stall Newton. Every accepted state keeps all
+/// distances positive through the step bound <see cref="MaxStep"/> (continuous collision detection).
+/// A weak spring energy 1/2 k_n |u_n|^2, k_n = eps E_body A_n / A_body, anchors bodies that touch
+/// nothing (their total translational stiffness is eps E_body).
+/// </summary>
+public sealed class ContactModel
+{
+    readonly Mesh mesh;
+    readonly HashSet<long> couplings = new();
+    readonly HashSet<long> pending = new();
+    readonly List<ContactTerm> terms = new();
+
+    public ContactBodies Bodies { get; }
+    public double Dhat { get; }
+    public double Kappa { get; }
+    /// <summary>Regularization stiffness per node (N/m per metre of thickness), acting on both components.</summary>
+    public double[] NodeSpring { get; }
+    /// <summary>Active pairs of the last <see cref="Evaluate"/>, in point then segment order.</summary>
+    public IReadOnlyList<ContactTerm> Terms => terms;
+    /// <summary>Grows by one whenever a node pair enters the set of contact couplings.</summary>
+    public int PatternVersion { get; private set; }
+    public double SearchSeconds { get; private set; }
+    /// <summary>Line searches whose first step the collision bound shortened.</summary>
+    public int CollisionLimitedSteps { get; private set; }
+    /// <summary>
+    /// Project each pair's Hessian to positive semi-definite (IPC's choice, robust far from the solution).
+    /// The projection drops the negative lateral stiffness of compressed pairs, so Newton then converges
+    /// only linearly; <see cref="Simulation.MechanicsProblem"/> switches it off near the solution.
+    /// </summary>
+    public bool ProjectHessian { get; set; } = true;
+    /// <summary>
+    /// Pairs closer than this multiple of dhat join the tangent pattern whenever it has to change for an
+    /// active pair, so that the pattern (and its symbolic analysis) changes less often.
+    /// </summary>
+    public double CouplingMargin { get; init; } = 5;
+    /// <summary>Fraction of the first collision time taken as the step bound.</summary>
+    public double CollisionSafety { get; init; } = 0.8;
+
+    public ContactModel(Mesh mesh, Material[] materialOfRegion, ContactSettings settings)
+    {
+        this.mesh = mesh;
+        Bodies = new ContactBodies(mesh);
+        Dhat = settings.Distance ?? ContactSettings.DefaultDistanceFraction * Bodies.MeanRadius();
+        double emax = Bodies.RegionOfBody.Max(r => materialOfRegion[r].YoungsModulus);
+        Kappa = (settings.Stiffness ?? emax) / Dhat;
+        NodeSpring = new double[mesh.NodeCount];
+        for (int n = 0; n < mesh.NodeCount; n++)
+        {
+            int body = Bodies.BodyOfNode[n];
+            if (body < 0) continue;
+            double e = materialOfRegion[Bodies.RegionOfBody[body]].YoungsModulus;
+            NodeSpring[n] = settings.Regularization * e * Bodies.NodeArea[n] / Bodies.BodyArea[body];
+        }
+    }
+
+    /// <summary>The model for a case, or null when contact is off (by setting, or one body by default).</summary>
+    public static ContactModel? Create(Mesh mesh, Material[] materialOfRegion, ContactSettings settings)
+    {
+        var model = new ContactModel(mesh, materialOfRegion, settings);
+        bool enabled = settings.Enabled ?? model.Bodies.BodyCount > 1;
+        return enabled ? model : null;
+    }
+
+    /// <summary>Sorted partner nodes of each node through contact couplings seen so far (a grow-only set).</summary>
+    public int[][] CouplingLists()
+    {
+        var lists = new List<int>[mesh.NodeCount];
+        foreach (long key in couplings)
+        {
+            int i = (int)(key / mesh.NodeCount), j = (int)(key % mesh.NodeCount);
+            (lists[i] ??= new List<int>()).Add(j);
+            (lists[j] ??= new List<int>()).Add(i);
+        }
+        return lists.Select(l => l is null ? Array.Empty<int>() : l.Order().ToArray()).ToArray();
+    }
+
+    public Vec2 Position(double[] u, int n) => mesh.Nodes[n] + new Vec2(u[2 * n], u[2 * n + 1]);
+
+    /// <summary>
+    /// Adds the gradient of contact and regularization energies to force (all dofs) and returns the
+    /// energy; records the active pairs (with Hessians if wanted). False if some distance is not positive.
+    /// </summary>
+    public bool Evaluate(double[] u, double[] force, bool withHessian, out double energy)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        terms.Clear();
+        energy = 0;
+        for (int n = 0; n < mesh.NodeCount; n++)
+        {
+            double k = NodeSpring[n];
+            energy += 0.5 * k * (u[2 * n] * u[2 * n] + u[2 * n + 1] * u[2 * n + 1]);
+            force[2 * n] += k * u[2 * n];
+            force[2 * n + 1] += k * u[2 * n + 1];
+        }
+        double reach = Math.Max(1, CouplingMargin) * Dhat;
+        var grid = SegmentGrid(u, null, reach);
+        var candidates = new List<int>();
+        Span<double> x = stackalloc double[6];
+        Span<double> g = stackalloc double[6];
+        var active = new List<int>();
+        for (int i = 0; i < Bodies.Points.Length; i++)
+        {
+            int p = Bodies.Points[i];
+            var xp = Position(u, p);
+            grid.Query(xp.X, xp.Y, xp.X, xp.Y, candidates);
+            active.Clear();
+            foreach (int s in candidates)
+            {
+                int body = Bodies.BodyOfSegment[s];
+                if (body == Bodies.BodyOfNode[p]) continue;
+                Fill(x, xp, Position(u, Bodies.SegmentA[s]), Position(u, Bodies.SegmentB[s]));
+                double s2 = PointSegmentBarrier.SquaredDistance(x, g, Span<double>.Empty);
+                if (!(s2 > 0)) { SearchSeconds += clock.Elapsed.TotalSeconds; return false; }
+                if (s2 < Dhat * Dhat) active.Add(s);
+                else if (withHessian && s2 < reach * reach) { Prepare(p, Bodies.SegmentA[s]); Prepare(p, Bodies.SegmentB[s]); }
+            }
+            foreach (int segment in active)
+            {
+                int a = Bodies.SegmentA[segment], b = Bodies.SegmentB[segment];
+                Fill(x, xp, Position(u, a), Position(u, b));
+                g.Clear();
+                var h = withHessian ? new double[36] : Array.Empty<double>();
+                double scale = Kappa * Bodies.PointWeight[i];
+                energy += scale * PointSegmentBarrier.Evaluate(x, Dhat, g, h, ProjectHessian);
+                Scatter(force, g, scale, p, a, b);
+                if (!withHessian) continue;
+                for (int k = 0; k < 36; k++) h[k] *= scale;
+                terms.Add(new ContactTerm(p, a, b, h));
+                Couple(p, a); Couple(p, b);
+            }
+        }
+        SearchSeconds += clock.Elapsed.TotalSeconds;
+        return true;
+    }
+
+    /// <summary>
+    /// Largest step fraction in (0, 1] along du from u such that no boundary point crosses a segment of
+    /// another body: the safety fraction of the first collision time, or 1 if nothing collides.
+    /// </summary>
+    public double MaxStep(double[] u, double[] du)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var grid = SegmentGrid(u, du, 0.01 * Dhat);
+        var candidates = new List<int>();
+        Span<double> x = stackalloc double[6];
+        Span<double> dx = stackalloc double[6];
+        double first = 1;
+        for (int i = 0; i < Bodies.Points.Length; i++)
+        {
+            int p = Bodies.Points[i];
+            var (lo, hi) = Swept(u, du, p, 0.01 * Dhat);
+            grid.Query(lo.X, lo.Y, hi.X, hi.Y, candidates);
+            foreach (int s in candidates)
+            {
+                if (Bodies.BodyOfSegment[s] == Bodies.BodyOfNode[p]) continue;
+                int a = Bodies.SegmentA[s], b = Bodies.SegmentB[s];
+                Fill(x, Position(u, p), Position(u, a), Position(u, b));
+                Fill(dx, Step(du, p), Step(du, a), Step(du, b));
+                first = Math.Min(first, PointSegmentBarrier.FirstCollision(x, dx));
+            }
+        }
+        SearchSeconds += clock.Elapsed.TotalSeconds;
+        if (first >= 1) return 1;
+        CollisionLimitedSteps++;
+        return CollisionSafety * first;
+    }
+
+    static Vec2 Step(double[] du, int n) => new(du[2 * n], du[2 * n + 1]);
+
+    (Vec2 Lo, Vec2 Hi) Swept(double[] u, double[]? du, int n, double pad)
+    {
+        var x0 = Position(u, n);
+        var x1 = du is null ? x0 : x0 + Step(du, n);
+        return (new Vec2(Math.Min(x0.X, x1.X) - pad, Math.Min(x0.Y, x1.Y) - pad),
+            new Vec2(Math.Max(x0.X, x1.X) + pad, Math.Max(x0.Y, x1.Y) + pad));
+    }
+
+    /// <summary>Hash grid of segment boxes (swept along du if given) inflated by pad; segment id = box id.</summary>
+    SpatialHash SegmentGrid(double[] u, double[]? du, double pad)
+    {
+        double total = 0;
+        for (int s = 0; s < Bodies.SegmentCount; s++)
+            total += (Position(u, Bodies.SegmentB[s]) - Position(u, Bodies.SegmentA[s])).Length;
+        var grid = new SpatialHash(Math.Max(total / Math.Max(1, Bodies.SegmentCount), 2 * pad) + 2 * pad);
+        for (int s = 0; s < Bodies.SegmentCount; s++)
+        {
+            var (la, ha) = Swept(u, du, Bodies.SegmentA[s], pad);
+            var (lb, hb) = Swept(u, du, Bodies.SegmentB[s], pad);
+            grid.Add(Math.Min(la.X, lb.X), Math.Min(la.Y, lb.Y), Math.Max(ha.X, hb.X), Math.Max(ha.Y, hb.Y));
+        }
+        return grid;
+    }
+
+    internal SpatialHash CurrentGrid(double[] u, double pad) => SegmentGrid(u, null, pad);
+
+    static void Fill(Span<double> x, Vec2 p, Vec2 a, Vec2 b)
+    {
+        x[0] = p.X; x[1] = p.Y; x[2] = a.X; x[3] = a.Y; x[4] = b.X; x[5] = b.Y;
+    }
+
+    static void Scatter(double[] force, ReadOnlySpan<double> g, double scale, int p, int a, int b)
+    {
+        force[2 * p] += scale * g[0]; force[2 * p + 1] += scale * g[1];
+        force[2 * a] += scale * g[2]; force[2 * a + 1] += scale * g[3];
+        force[2 * b] += scale * g[4]; force[2 * b + 1] += scale * g[5];
+    }
+
+    long Key(int i, int j) => (long)Math.Min(i, j) * mesh.NodeCount + Math.Max(i, j);
+
+    /// <summary>An active pair must be in the pattern: a missing one changes it, and takes the prepared near pairs along.</summary>
+    void Couple(int i, int j)
+    {
+        if (!couplings.Add(Key(i, j))) return;
+        couplings.UnionWith(pending);
+        pending.Clear();
+        PatternVersion++;
+    }
+
+    /// <summary>A near pair joins the pattern at its next change.</summary>
+    void Prepare(int i, int j)
+    {
+        long key = Key(i, j);
+        if (!couplings.Contains(key)) pending.Add(key);
+    }
+}

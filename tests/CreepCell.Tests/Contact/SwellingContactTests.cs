@@ -1,0 +1,44 @@
+using CreepCell.Contact;
+using CreepCell.Fem;
+using CreepCell.Materials;
+using CreepCell.Meshing;
+using CreepCell.Simulation;
+using Xunit.Abstractions;
+
+namespace CreepCell.Tests.Contact;
+
+public class SwellingContactTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void BlocksSwellingByNinetyEightPercentNeverOverlap()
+    {
+        // two creeping Se-like blocks with a gap between them; full lithiation (98 % volume change) in 20 steps
+        var se = new Material("Se", 10e9, 0.3, 0.98, new CreepLaw(1e-4, 3, 100e6));
+        double w = 1e-6, gap = 0.2e-6;
+        var left = StructuredMesh.Rectangle(w, w, 4, 4, ElementType.Tri6, "Se");
+        var right = ContactKit.Shift(StructuredMesh.Rectangle(w, w, 3, 5, ElementType.Tri6, "Se"), w + gap, 0);
+        var mesh = MeshMerge.Combine(new[] { left, right });
+        // rollers on the outer sides and the bottom; the top is free, like a pore above the particles
+        var walls = Boundary.Rollers(mesh).Where(c => !(c.Dof % 2 == 1 && mesh.Nodes[c.Dof / 2].Y > 0.5 * w));
+        var (p, m) = ContactKit.Problem(mesh, new[] { se }, walls, new ContactSettings());
+        var options = new NewtonOptions { RelativeTolerance = 1e-9, MaxIterations = 40 };
+        double maxPressure = 0;
+        for (int step = 1; step <= 20; step++)
+        {
+            var r = p.SolveStep(new LoadState(0.05 * step, 50, 343), 1, options);
+            Assert.True(r.Converged, $"step {step}: {r.Failure} " + string.Join(", ", r.ResidualNorms.Select(x => x.ToString("E2"))) + $" bounds {m.CollisionLimitedSteps}");
+            p.Commit();
+            var measures = m.Measure(p.U, mesh.RegionNames);
+            Assert.Equal(0, measures.MaxPenetration);
+            Assert.True(measures.MinGap > 0);
+            maxPressure = Math.Max(maxPressure, measures.NodePressure.Max());
+        }
+        var final = m.Measure(p.U, mesh.RegionNames);
+        output.WriteLine($"Newton iterations {p.TotalIterations}, analyses {p.PatternAnalyses}, collision-limited {m.CollisionLimitedSteps}; dhat {m.Dhat:E3} m, min gap {final.MinGap:E3} m, Se-Se ratio {final.Ratios.Single().Ratio:F4}, largest pressure {maxPressure:E3} Pa");
+        // the gap (20 % of the width) closes at a linear swelling of about 10 %: the facing sides touch
+        Assert.True(final.MinGap < m.Dhat);
+        // the two facing sides (taller than w after swelling) over both perimeters: about a quarter
+        Assert.InRange(final.Ratios.Single().Ratio, 0.15, 0.35);
+        Assert.True(final.MinGap > 0.5 * m.Dhat, "pressure is carried well inside the barrier band");
+    }
+}
