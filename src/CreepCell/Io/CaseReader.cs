@@ -39,6 +39,7 @@ public static class CaseReader
         var boundary = ReadBoundary(root.Section("boundary"));
         var solver = ReadSolver(root.Section("solver"));
         var output = ReadOutput(root.Section("output"), baseDirectory);
+        var contact = CreepCell.Contact.ContactSettings.Read(root.Section("contact"));
         root.RejectUnknownKeys();
         var phases = mesh.Generated is { } g ? g.Inclusions.Select(i => i.Phase).Append(g.Matrix)
             : mesh.Microstructure is { } m ? m.Phases.Select(p => p.Name) : null;
@@ -48,7 +49,7 @@ public static class CaseReader
                 if (!materials.ContainsKey(phase))
                     throw new InputException(source, "materials", $"the mesh has phase \"{phase}\" but there is no [materials.{phase}]");
         }
-        return new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature) { Text = text, BaseDirectory = baseDirectory };
+        return new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature) { Text = text, BaseDirectory = baseDirectory, Contact = contact };
     }
 
     /// <summary>[microstructure] (packing, see docs/microstructure.md) with optional [mesh] element_size

@@ -53,4 +53,6 @@ public sealed record CaseDefinition(
     /// <summary>The case text and the folder its relative paths resolve against (kept in checkpoints).</summary>
     public string Text { get; init; } = "";
     public string BaseDirectory { get; init; } = "";
+    /// <summary>The [contact] table (defaults when absent: on when the mesh has several bodies).</summary>
+    public CreepCell.Contact.ContactSettings Contact { get; init; } = new();
 }

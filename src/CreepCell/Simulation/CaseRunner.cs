@@ -104,9 +104,10 @@ public sealed class CaseRunner
             "builtin" => new SupernodalLdlSolver(positiveDefinite: false, threads: def.Solver.Threads),
             _ => SparseSolvers.Create(def.Solver.LinearSolver, indefinite: true),
         };
-        problem = new MechanicsProblem(mesh, materials, dofs, new double[dofs.DofCount], def.Solver.Fbar, solver);
+        var contact = CreepCell.Contact.ContactModel.Create(mesh, materials, def.Contact);
+        problem = new MechanicsProblem(mesh, materials, dofs, new double[dofs.DofCount], def.Solver.Fbar, solver, contact);
         problem.Assembler.MaxThreads = def.Solver.Threads > 0 ? def.Solver.Threads : -1;
-        recorder = new RunRecorder(def, mesh, outDir);
+        recorder = new RunRecorder(def, mesh, outDir, contact);
         if (resumeFrom is { } saved)
         {
             state = saved.State;

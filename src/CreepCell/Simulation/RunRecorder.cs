@@ -20,14 +20,23 @@ public sealed class RunRecorder
 
     public IReadOnlyList<string> Columns { get; }
 
-    public RunRecorder(CaseDefinition def, Mesh mesh, string outDir)
+    readonly CreepCell.Contact.ContactModel? contact;
+
+    public RunRecorder(CaseDefinition def, Mesh mesh, string outDir, CreepCell.Contact.ContactModel? contact = null)
     {
         this.def = def;
         this.mesh = mesh;
         this.outDir = outDir;
+        this.contact = contact;
         var columns = new List<string> { "time_s", "step", "cycle", "half_cycle", "lithiation", "newton_iterations" };
         foreach (var name in mesh.RegionNames) columns.AddRange(PhaseColumns.Select(c => string.Format(CultureInfo.InvariantCulture, c, name)));
         columns.Add("porosity");
+        if (contact is not null)
+        {
+            var pairs = CreepCell.Contact.ContactMeasure.Measure(contact, new double[2 * mesh.NodeCount], mesh.RegionNames).Ratios;
+            columns.AddRange(pairs.Select(PairColumn));
+            columns.AddRange(new[] { "min_gap_m", "max_penetration_m" });
+        }
         Columns = columns;
         var (lo, hi) = mesh.BoundingBox();
         boxArea = (hi.X - lo.X) * (hi.Y - lo.Y);
@@ -41,9 +50,24 @@ public sealed class RunRecorder
         foreach (var p in stats) row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.PressureMean, p.Area, p.CreepMean });
         // the rollers keep the RVE box fixed: what the solids do not fill is pore
         row.Add(1 - stats.Sum(p => p.Area) / boxArea);
+        if (contact is not null)
+        {
+            var m = CreepCell.Contact.ContactMeasure.Measure(contact, problem.U, mesh.RegionNames);
+            row.AddRange(m.Ratios.Select(r => r.Ratio));
+            row.Add(m.MinGap);
+            row.Add(m.MaxPenetration);
+        }
         foreach (double v in row)
             if (!double.IsFinite(v)) throw new NotConvergedException($"non-finite result at t = {s.Time:G8} s; the step is rejected");
         s.HistoryRows.Add(row.ToArray());
+    }
+
+    /// <summary>contact_ratio_A_B with the phases in the order of [materials] in the case (Se before MSe).</summary>
+    string PairColumn(CreepCell.Contact.PhasePairRatio r)
+    {
+        var order = def.Materials.Keys.ToList();
+        bool swap = order.IndexOf(r.A) > order.IndexOf(r.B);
+        return swap ? $"contact_ratio_{r.B}_{r.A}" : $"contact_ratio_{r.A}_{r.B}";
     }
 
     public void WriteFields(StepState s, MechanicsProblem problem, int step)
