@@ -22,13 +22,13 @@ public sealed record BoundarySpec(string Kind);
 public sealed record SolverSpec
 {
     public int MaxIterations { get; init; } = 25;
-    public double Tolerance { get; init; } = 1e-9;
+    public double Tolerance { get; init; } = 1e-6;
     public string LinearSolver { get; init; } = "builtin";
     public bool Fbar { get; init; } = true;
     /// <summary>Largest change of lithiation in one step.</summary>
     public double MaxLithiationStep { get; init; } = 0.05;
     public int MaxCutbacks { get; init; } = 8;
-    /// <summary>Target largest equivalent creep-strain increment of a step; steps adapt to it.</summary>
+    /// <summary>Target mean equivalent creep-strain increment of a step (over the creeping points); steps adapt to it.</summary>
     public double MaxCreepIncrement { get; init; } = 2e-3;
     /// <summary>Bounds of the time step (s); 0 = none.</summary>
     public double MaxStep { get; init; }

@@ -135,7 +135,7 @@ public sealed class CaseRunner
             double t = state.Time;
             double target = LimitByLithiation(t, Math.Min(t + state.NextDt, protocol.NextBreakpoint(t)));
             var result = SolveWithCutbacks(ref target, options);
-            double creep = StepController.LargestCreepIncrement(problem.Responses);
+            double creep = StepController.CreepIncrementMeasure(problem.Responses);
             double dt = target - t;
             Array.Copy(problem.U, state.PreviousU, state.PreviousU.Length);
             problem.Commit();
@@ -173,9 +173,11 @@ public sealed class CaseRunner
             Predict(start, target - t);
             var load = new LoadState(def.Protocol.ThetaAt(target), target - t, def.Temperature);
             var result = problem.SolveStep(load, 1, options);
-            double creep = result.Converged ? StepController.LargestCreepIncrement(problem.Responses) : 0;
+            double creep = result.Converged ? StepController.CreepIncrementMeasure(problem.Responses) : 0;
             bool accept = result.Converged && (!StepController.TooMuchCreep(creep, def.Solver) || target - t <= def.Solver.MinStep);
             if (accept) return result;
+            if (Environment.GetEnvironmentVariable("CREEPCELL_DEBUG") == "1")
+                Console.Error.WriteLine($"cut-back at t = {target:G8} (dt {target - t:G4}): {result.Failure ?? "creep"}; residuals {string.Join(", ", result.ResidualNorms.Select(r => r.ToString("E2")))}");
             if (cut >= def.Solver.MaxCutbacks)
             {
                 Array.Copy(start, problem.U, start.Length);
@@ -189,10 +191,17 @@ public sealed class CaseRunner
         }
     }
 
-    /// <summary>Linear extrapolation of the displacement from the last step: a better Newton start.</summary>
+    /// <summary>Linear extrapolation of the displacement from the last step: a better Newton start. With
+    /// contact it is shortened so that no boundary point crosses a segment of another body.</summary>
     void Predict(double[] start, double dt)
     {
         double f = state.PreviousDt > 0 ? dt / state.PreviousDt : 0;
+        if (f > 0 && problem.Contact is { } contact)
+        {
+            var du = new double[start.Length];
+            for (int i = 0; i < du.Length; i++) du[i] = f * (start[i] - state.PreviousU[i]);
+            f *= contact.MaxStep(start, du);
+        }
         for (int i = 0; i < start.Length; i++) problem.U[i] = start[i] + f * (start[i] - state.PreviousU[i]);
     }
 

@@ -67,7 +67,7 @@ public sealed class MechanicsProblem : IDisposable
         delta = new double[dofs.FreeCount];
         var (lo, hi) = mesh.BoundingBox();
         double size = Math.Max(hi.X - lo.X, hi.Y - lo.Y);
-        ForceScale = materialOfRegion.Max(m => m.YoungsModulus) * size * 1e-6;
+        ForceScale = materialOfRegion.Max(m => m.YoungsModulus) * size * 1e-4;
     }
 
     public int FreeDofs => Dofs.FreeCount;
@@ -84,10 +84,11 @@ public sealed class MechanicsProblem : IDisposable
         double norm = FreeResidual(InternalForce, loadFactor, residual);
         norms.Add(norm);
         double reference = Math.Max(norm, ForceScale);
+        bool projectAlways = false;
         for (int it = 1; it <= options.MaxIterations; it++)
         {
             // exact contact Hessian near the solution keeps Newton quadratic; projected (PSD) further away
-            if (Contact is not null) Contact.ProjectHessian = norm > ExactContactHessianBelow * reference;
+            if (Contact is not null) Contact.ProjectHessian = projectAlways || norm > ExactContactHessianBelow * reference;
             if (norm <= options.RelativeTolerance * reference)
             {
                 Array.Copy(trialU, U, U.Length);
@@ -97,6 +98,17 @@ public sealed class MechanicsProblem : IDisposable
             TotalIterations++;
             if (!LineSearch(load, loadFactor, ref norm, options))
             {
+                if (Contact is not null && !Contact.ProjectHessian)
+                {
+                    // the exact contact Hessian can be indefinite under strongly pressed contacts: go on with
+                    // the projected one, which gives a descent direction, from the current point
+                    projectAlways = true;
+                    Contact.ProjectHessian = true;
+                    if (!TryEvaluate(trialU, load, InternalForce, withTangent: true)) return new NewtonResult(false, it, norms.ToArray(), "evaluation failed");
+                    norm = FreeResidual(InternalForce, loadFactor, residual);
+                    norms.Add(norm);
+                    continue;
+                }
                 // No decrease from a point already far below the reference: round-off floor of the residual.
                 bool floor = norm <= options.StagnationTolerance * reference;
                 if (floor) Array.Copy(trialU, U, U.Length);
@@ -104,11 +116,20 @@ public sealed class MechanicsProblem : IDisposable
             }
             norms.Add(norm);
             if (!double.IsFinite(norm)) return new NewtonResult(false, it, norms.ToArray(), "non-finite residual");
+            if (Stalled(norms) && norm <= options.StagnationTolerance * reference)
+            {
+                // barely moving far below the reference: the floor of a non-smooth contact energy
+                Array.Copy(trialU, U, U.Length);
+                return new NewtonResult(true, it, norms.ToArray());
+            }
         }
         bool ok = norm <= options.RelativeTolerance * reference;
         if (ok) Array.Copy(trialU, U, U.Length);
         return new NewtonResult(ok, options.MaxIterations, norms.ToArray(), ok ? null : "iteration limit reached");
     }
+
+    /// <summary>Linear tail: less than 25 % decrease over the last 5 iterations.</summary>
+    static bool Stalled(List<double> norms) => norms.Count > 5 && norms[^1] > 0.75 * norms[^6];
 
     /// <summary>Makes the trial states of the converged step the committed ones.</summary>
     public void Commit() => (States, TrialStates) = (TrialStates, States);

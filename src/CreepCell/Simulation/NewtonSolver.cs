@@ -7,7 +7,7 @@ public sealed record NewtonOptions
     public double RelativeTolerance { get; init; } = 1e-9;
     public int MaxLineSearchSteps { get; init; } = 8;
     /// <summary>A residual that no longer decreases is accepted as converged below this fraction of the reference.</summary>
-    public double StagnationTolerance { get; init; } = 1e-7;
+    public double StagnationTolerance { get; init; } = 1e-5;
 }
 
 /// <summary>Outcome of one Newton solve: the residual norm of every iteration, first one included.</summary>
