@@ -11,7 +11,8 @@ public static class ExitCodes
 
 static class CliGuard
 {
-    /// <summary>Runs a command body; bad input becomes one line on stderr and exit code 2.</summary>
+    /// <summary>Runs a command body; bad input becomes one line on stderr and exit code 2, a simulation
+    /// step that did not converge exit code 3.</summary>
     public static int Run(Func<int> body)
     {
         try
@@ -22,6 +23,11 @@ static class CliGuard
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (CreepCell.Simulation.NotConvergedException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.NotConverged;
         }
     }
 }

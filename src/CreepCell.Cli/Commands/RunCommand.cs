@@ -48,19 +48,11 @@ static class RunCommand
                 string dir = Path.GetFullPath(pr.GetValue(outDir) ?? def.Output.Dir);
                 runner = new CaseRunner(def, dir, q ? null : ProgressDisplay.Report);
             }
-            try
-            {
-                var result = q ? runner.Run() : ProgressDisplay.Run(runner);
-                Console.WriteLine($"done: {result.Steps} steps, {result.NewtonIterations} Newton iterations, {result.WallSeconds:F1} s; results in {result.OutputDir}");
-                for (int i = 0; i < result.Phases.Count; i++)
-                    Console.WriteLine($"  {result.Phases[i],-8} mean von Mises {result.Final[i].VonMisesMean / 1e6,10:F2} MPa   max {result.Final[i].VonMisesMax / 1e6,10:F2} MPa   mean pressure {result.Final[i].PressureMean / 1e6,10:F2} MPa");
-                return ExitCodes.Ok;
-            }
-            catch (NotConvergedException e)
-            {
-                Console.Error.WriteLine("error: " + e.Message);
-                return ExitCodes.NotConverged;
-            }
+            var result = q ? runner.Run() : ProgressDisplay.Run(runner);
+            Console.WriteLine($"done: {result.Steps} steps, {result.NewtonIterations} Newton iterations, {result.WallSeconds:F1} s; results in {result.OutputDir}");
+            for (int i = 0; i < result.Phases.Count; i++)
+                Console.WriteLine($"  {result.Phases[i],-8} mean von Mises {result.Final[i].VonMisesMean / 1e6,10:F2} MPa   max {result.Final[i].VonMisesMax / 1e6,10:F2} MPa   mean pressure {result.Final[i].PressureMean / 1e6,10:F2} MPa");
+            return ExitCodes.Ok;
         }));
         return cmd;
     }

@@ -27,18 +27,10 @@ static class StudyCommand
                 if (!BuiltInCases.Names.Contains(p)) throw new InputException("command line", "--presets", $"unknown preset \"{p}\"; known: {string.Join(", ", BuiltInCases.Names)}");
             if (pr.GetValue(cycles) is int c && c < 1) throw new InputException("command line", "--cycles", "expected at least 1");
             string dir = Path.GetFullPath(pr.GetValue(outDir)!);
-            try
-            {
-                var rows = PaperStudy.Run(new StudyOptions(dir, list, pr.GetValue(cycles), pr.GetValue(threads)), Console.WriteLine);
-                Console.WriteLine(PaperStudy.Markdown(rows));
-                Console.WriteLine($"plots, field maps and comparison.md in {dir}");
-                return ExitCodes.Ok;
-            }
-            catch (NotConvergedException e)
-            {
-                Console.Error.WriteLine("error: " + e.Message);
-                return ExitCodes.NotConverged;
-            }
+            var rows = PaperStudy.Run(new StudyOptions(dir, list, pr.GetValue(cycles), pr.GetValue(threads)), Console.WriteLine);
+            Console.WriteLine(PaperStudy.Markdown(rows));
+            Console.WriteLine($"plots, field maps and comparison.md in {dir}");
+            return ExitCodes.Ok;
         }));
         return cmd;
     }
