@@ -59,6 +59,11 @@ public sealed class ContactModel
         Dhat = settings.Distance ?? ContactSettings.DefaultDistanceFraction * Bodies.MeanRadius();
         double emax = Bodies.RegionOfBody.Max(r => materialOfRegion[r].YoungsModulus);
         Kappa = (settings.Stiffness ?? emax) / Dhat;
+        (wallLo, wallHi) = mesh.BoundingBox();
+        double tol = 1e-9 * Math.Max(wallHi.X - wallLo.X, wallHi.Y - wallLo.Y);
+        onWall = new bool[Bodies.Points.Length, 4];
+        for (int i = 0; i < Bodies.Points.Length; i++)
+            for (int w = 0; w < 4; w++) onWall[i, w] = WallDistance(mesh.Nodes[Bodies.Points[i]], w) < tol;
         NodeSpring = new double[mesh.NodeCount];
         for (int n = 0; n < mesh.NodeCount; n++)
         {
@@ -67,6 +72,67 @@ public sealed class ContactModel
             double e = materialOfRegion[Bodies.RegionOfBody[body]].YoungsModulus;
             NodeSpring[n] = settings.Regularization * e * Bodies.NodeArea[n] / Bodies.BodyArea[body];
         }
+    }
+
+    readonly Vec2 wallLo, wallHi;
+    /// <summary>Point i lies on wall w (0 left, 1 right, 2 bottom, 3 top) in the reference configuration:
+    /// its roller holds it there, so it takes no wall barrier.</summary>
+    readonly bool[,] onWall;
+
+    /// <summary>Distance from x to wall w of the RVE box, positive inside.</summary>
+    double WallDistance(Vec2 x, int w) => w switch
+    {
+        0 => x.X - wallLo.X,
+        1 => wallHi.X - x.X,
+        2 => x.Y - wallLo.Y,
+        _ => wallHi.Y - x.Y,
+    };
+
+    /// <summary>
+    /// The RVE walls are contact partners too: a point that does not start on a wall gets the same
+    /// barrier against it, so particles swelling towards a wall press on it instead of crossing it.
+    /// </summary>
+    bool AddWallTerms(double[] u, double[] force, bool withHessian, int i, ref double energy)
+    {
+        int p = Bodies.Points[i];
+        var xp = Position(u, p);
+        for (int w = 0; w < 4; w++)
+        {
+            if (onWall[i, w]) continue;
+            double d = WallDistance(xp, w);
+            if (!(d > 0)) return false;
+            if (d >= Dhat) continue;
+            var (b, d1, d2) = PointSegmentBarrier.Scalar(d, Dhat);
+            double scale = Kappa * Bodies.PointWeight[i];
+            int axis = w / 2;
+            double sign = w % 2 == 0 ? 1 : -1;
+            energy += scale * b;
+            force[2 * p + axis] += scale * d1 * sign;
+            if (!withHessian) continue;
+            var h = new double[36];
+            h[6 * axis + axis] = scale * d2;
+            terms.Add(new ContactTerm(p, p, p, h));
+        }
+        return true;
+    }
+
+    /// <summary>Largest step fraction before some point crosses a wall it does not start on.</summary>
+    double WallCollision(double[] u, double[] du)
+    {
+        double first = 1;
+        for (int i = 0; i < Bodies.Points.Length; i++)
+        {
+            int p = Bodies.Points[i];
+            var x0 = Position(u, p);
+            var x1 = x0 + Step(du, p);
+            for (int w = 0; w < 4; w++)
+            {
+                if (onWall[i, w]) continue;
+                double d0 = WallDistance(x0, w), d1 = WallDistance(x1, w);
+                if (d1 < 0 && d0 > 0) first = Math.Min(first, d0 / (d0 - d1));
+            }
+        }
+        return first;
     }
 
     /// <summary>The model for a case, or null when contact is off (by setting, or one body by default).</summary>
@@ -130,6 +196,7 @@ public sealed class ContactModel
                 if (s2 < Dhat * Dhat) active.Add(s);
                 else if (withHessian && s2 < reach * reach) { Prepare(p, Bodies.SegmentA[s]); Prepare(p, Bodies.SegmentB[s]); }
             }
+            if (!AddWallTerms(u, force, withHessian, i, ref energy)) { SearchSeconds += clock.Elapsed.TotalSeconds; return false; }
             foreach (int segment in active)
             {
                 int a = Bodies.SegmentA[segment], b = Bodies.SegmentB[segment];
@@ -175,6 +242,7 @@ public sealed class ContactModel
                 first = Math.Min(first, PointSegmentBarrier.FirstCollision(x, dx));
             }
         }
+        first = Math.Min(first, WallCollision(u, du));
         SearchSeconds += clock.Elapsed.TotalSeconds;
         if (first >= 1) return 1;
         CollisionLimitedSteps++;
