@@ -144,7 +144,7 @@ public static class ContactMeasure
         return result.ToArray();
     }
 
-    /// <summary>Largest depth of a boundary point inside another body (zero when nothing overlaps).</summary>
+    /// <summary>Largest depth of a boundary point inside another body or outside the RVE box (zero when nothing overlaps).</summary>
     static double MaxPenetration(ContactModel model, double[] u)
     {
         var b = model.Bodies;
@@ -162,7 +162,7 @@ public static class ContactMeasure
             lo[body] = new Vec2(Math.Min(lo[body].X, x.X), Math.Min(lo[body].Y, x.Y));
             hi[body] = new Vec2(Math.Max(hi[body].X, x.X), Math.Max(hi[body].Y, x.Y));
         }
-        double worst = 0;
+        double worst = model.WallPenetration(u);
         foreach (int p in b.Points)
         {
             var xp = model.Position(u, p);

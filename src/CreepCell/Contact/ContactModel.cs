@@ -62,8 +62,14 @@ public sealed class ContactModel
         (wallLo, wallHi) = mesh.BoundingBox();
         double tol = 1e-9 * Math.Max(wallHi.X - wallLo.X, wallHi.Y - wallLo.Y);
         onWall = new bool[Bodies.Points.Length, 4];
+        wallOffset = new double[Bodies.Points.Length, 4];
         for (int i = 0; i < Bodies.Points.Length; i++)
-            for (int w = 0; w < 4; w++) onWall[i, w] = WallDistance(mesh.Nodes[Bodies.Points[i]], w) < tol;
+            for (int w = 0; w < 4; w++)
+            {
+                double d0 = WallDistance(mesh.Nodes[Bodies.Points[i]], w);
+                onWall[i, w] = d0 < tol;
+                wallOffset[i, w] = Math.Max(0, Dhat - d0);
+            }
         NodeSpring = new double[mesh.NodeCount];
         for (int n = 0; n < mesh.NodeCount; n++)
         {
@@ -78,6 +84,13 @@ public sealed class ContactModel
     /// <summary>Point i lies on wall w (0 left, 1 right, 2 bottom, 3 top) in the reference configuration:
     /// its roller holds it there, so it takes no wall barrier.</summary>
     readonly bool[,] onWall;
+    /// <summary>
+    /// Added to the distance of point i from wall w: dhat minus its reference distance when that is
+    /// smaller. Next to a flat side that rollers hold on a wall, a particle's own boundary starts closer
+    /// to that wall than dhat; the offset makes its barrier start at zero there (no force in the stress-free
+    /// state), while it still stops the point before it crosses the wall by more than dhat.
+    /// </summary>
+    readonly double[,] wallOffset;
 
     /// <summary>Distance from x to wall w of the RVE box, positive inside.</summary>
     double WallDistance(Vec2 x, int w) => w switch
@@ -90,7 +103,8 @@ public sealed class ContactModel
 
     /// <summary>
     /// The RVE walls are contact partners too: a point that does not start on a wall gets the same
-    /// barrier against it, so particles swelling towards a wall press on it instead of crossing it.
+    /// barrier against it (distance shifted by the wall offset), so particles swelling or creeping
+    /// towards a wall press on it instead of crossing it.
     /// </summary>
     bool AddWallTerms(double[] u, double[] force, bool withHessian, int i, ref double energy)
     {
@@ -99,7 +113,7 @@ public sealed class ContactModel
         for (int w = 0; w < 4; w++)
         {
             if (onWall[i, w]) continue;
-            double d = WallDistance(xp, w);
+            double d = WallDistance(xp, w) + wallOffset[i, w];
             if (!(d > 0)) return false;
             if (d >= Dhat) continue;
             var (b, d1, d2) = PointSegmentBarrier.Scalar(d, Dhat);
@@ -116,6 +130,17 @@ public sealed class ContactModel
         return true;
     }
 
+    /// <summary>Largest distance by which a boundary point lies beyond a wall it does not start on (zero when
+    /// none does); points that start on a wall are held there by rollers in an RVE.</summary>
+    public double WallPenetration(double[] u)
+    {
+        double worst = 0;
+        for (int i = 0; i < Bodies.Points.Length; i++)
+            for (int w = 0; w < 4; w++)
+                if (!onWall[i, w]) worst = Math.Max(worst, -WallDistance(Position(u, Bodies.Points[i]), w));
+        return worst;
+    }
+
     /// <summary>Largest step fraction before some point crosses a wall it does not start on.</summary>
     double WallCollision(double[] u, double[] du)
     {
@@ -128,7 +153,7 @@ public sealed class ContactModel
             for (int w = 0; w < 4; w++)
             {
                 if (onWall[i, w]) continue;
-                double d0 = WallDistance(x0, w), d1 = WallDistance(x1, w);
+                double d0 = WallDistance(x0, w) + wallOffset[i, w], d1 = WallDistance(x1, w) + wallOffset[i, w];
                 if (d1 < 0 && d0 > 0) first = Math.Min(first, d0 / (d0 - d1));
             }
         }

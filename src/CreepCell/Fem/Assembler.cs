@@ -54,6 +54,12 @@ public sealed class Assembler
     }
 
     /// <summary>
+    /// Per dof, the sum of the magnitudes of the element forces of the last assembly: the size of what
+    /// cancels in the internal force, and so the scale of its round-off.
+    /// </summary>
+    public double[] ForceMagnitude { get; private set; } = Array.Empty<double>();
+
+    /// <summary>
     /// Internal forces (all dofs) and, if <paramref name="stiffness"/> is given, the tangent values in
     /// <see cref="Pattern"/> order. New states and point responses are written, never the old states.
     /// </summary>
@@ -61,6 +67,8 @@ public sealed class Assembler
         PointResponse[] responses, double[] internalForce, double[]? stiffness)
     {
         Array.Clear(internalForce);
+        if (ForceMagnitude.Length != internalForce.Length) ForceMagnitude = new double[internalForce.Length];
+        Array.Clear(ForceMagnitude);
         if (stiffness is not null) Array.Clear(stiffness);
         foreach (var color in colors)
         {
@@ -90,6 +98,8 @@ public sealed class Assembler
         {
             fint[2 * nodes[a]] += ws.Residual[2 * a];
             fint[2 * nodes[a] + 1] += ws.Residual[2 * a + 1];
+            ForceMagnitude[2 * nodes[a]] += Math.Abs(ws.Residual[2 * a]);
+            ForceMagnitude[2 * nodes[a] + 1] += Math.Abs(ws.Residual[2 * a + 1]);
         }
         if (stiffness is null) return;
         int map = scatterOffsets[e];

@@ -91,6 +91,7 @@ public static class ElementKernel
             newStates[q] = MaterialPoint.Update(input.Material, ws.Fbar, input.Theta, input.Dt, input.Temperature,
                 oldStates[q], ref ws.Response, wantStiffness ? ws.Tangent : Span<double>.Empty);
             ws.Response.Area = ws.Volume0[q] * ws.J[q];
+            ws.Response.Energy *= ws.Volume0[q];
             responses[q] = ws.Response;
             PointContribution(input.Fbar, ws, q, row, nn, s, wantStiffness);
         }

@@ -11,6 +11,12 @@ public struct PointResponse
     public double CreepIncrement;
     /// <summary>Current area (per unit thickness) that this quadrature point stands for; set by the element.</summary>
     public double Area;
+    /// <summary>
+    /// Incremental potential of the step whose derivative is the stress: elastic energy plus, for creep,
+    /// the dissipation of the step. The material law writes it per reference volume; the element
+    /// multiplies it by the point's reference volume.
+    /// </summary>
+    public double Energy;
 }
 
 /// <summary>
@@ -69,6 +75,9 @@ public static class MaterialPoint
         double jv = j.V;
         response.Cauchy = new SymTensor(txx.V / jv, tyy.V / jv, txy.V / jv, tzz.V / jv);
         response.CreepIncrement = creepIncrement;
+        double dev2 = sxx.V * sxx.V + syy.V * syy.V + szz.V * szz.V + 2 * sxy.V * sxy.V;
+        response.Energy = js * (0.5 * k * tr.V * tr.V + g * dev2);
+        if (creepIncrement > 0) response.Energy += js * NortonDissipation(mat.Creep!, dt, temperature, creepIncrement);
         if (!tangent.IsEmpty) WriteTangent(tangent, p0, p1, p2, p3);
 
         if (mat.Creep is null) return old;
@@ -109,6 +118,18 @@ public static class MaterialPoint
         Dual4 x = Dual4.Exp(yDual);
         double increment = sigmaTrial.V * (1 - x.V) / (3 * g);
         return (x, increment);
+    }
+
+    /// <summary>
+    /// Dissipation of a step with equivalent creep increment dg: dt phi(dg / dt) with the Norton
+    /// potential phi(r) = sigma_ref A n / (n + 1) (r / A)^((n + 1) / n). Its derivative in dg is
+    /// sigma_ref (dg / (A dt))^(1/n), so minimizing elastic energy plus this over dg is the implicit
+    /// Norton return above (Ortiz and Stainier, CMAME 171, 1999).
+    /// </summary>
+    internal static double NortonDissipation(CreepLaw law, double dt, double temperature, double dg)
+    {
+        double rate = law.RateAt(temperature) * dt;
+        return law.SigmaRef * rate * law.N / (law.N + 1) * Math.Pow(dg / rate, (law.N + 1) / law.N);
     }
 
     /// <summary>Root y &lt;= 0 of e^y + e^(lc + n y) = 1.</summary>

@@ -74,6 +74,7 @@ public sealed class CaseRunner
         }
         catch (NotConvergedException)
         {
+            FailureMap();
             SaveCheckpoint();
             recorder.WriteTables(state);
             throw;
@@ -173,6 +174,8 @@ public sealed class CaseRunner
             Predict(start, target - t);
             var load = new LoadState(def.Protocol.ThetaAt(target), target - t, def.Temperature);
             var result = problem.SolveStep(load, 1, options);
+            if (result.Converged && recorder.SolidsOverlap(problem))
+                result = result with { Converged = false, Failure = "the solids overlap (more area than the box): elements folded over one another where the mesh is too coarse for the creep flow" };
             double creep = result.Converged ? StepController.CreepIncrementMeasure(problem.Responses) : 0;
             bool accept = result.Converged && (!StepController.TooMuchCreep(creep, def.Solver) || target - t <= def.Solver.MinStep);
             if (accept) return result;
@@ -211,6 +214,19 @@ public sealed class CaseRunner
         var seg = def.Protocol.SegmentAt(state.Time);
         progress(new RunProgress(state.Step, seg.Cycle, def.Protocol.CycleCount, seg.Half, state.Time, def.Protocol.StartTime,
             def.Protocol.EndTime, def.Protocol.ThetaAt(state.Time), dt, iterations, wall.Elapsed));
+    }
+
+    /// <summary>The deformed shape and creep strain of the last converged state, to see where a step failed.</summary>
+    void FailureMap()
+    {
+        var creep = new double[mesh.ElementCount];
+        var off = problem.Assembler.PointOffsets;
+        for (int e = 0; e < creep.Length; e++)
+        {
+            for (int q = off[e]; q < off[e + 1]; q++) creep[e] = Math.Max(creep[e], problem.States[q].CreepStrain);
+        }
+        CreepCell.Io.Plots.FieldMap.Write(Path.Combine(outDir, "last_converged_creep_strain.png"), mesh, problem.U, creep,
+            $"largest equivalent creep strain per element, last converged state (t = {state.Time:G6} s)", "-");
     }
 
     void SaveCheckpoint()

@@ -28,6 +28,12 @@ public sealed class MechanicsProblem : IDisposable
     public PointResponse[] Responses { get; }
     public double[] InternalForce { get; }
     public double ForceScale { get; }
+    /// <summary>
+    /// Norm over the free dofs of the summed magnitudes of element and contact forces at the last
+    /// evaluation: what cancels in the residual, so the scale below which it is round-off. Large creep
+    /// strains make the trial elastic strain a difference of large numbers, and this scale grows with them.
+    /// </summary>
+    public double ForceMagnitude { get; private set; }
     public long TotalIterations { get; private set; }
     public ContactModel? Contact { get; }
     /// <summary>Relative residual below which the contact Hessian is used unprojected.</summary>
@@ -38,8 +44,11 @@ public sealed class MechanicsProblem : IDisposable
     /// <summary>Total time of numeric factorizations.</summary>
     public double FactorSeconds { get; private set; }
 
+    /// <summary>Relative round-off of the potential, a sum of many positive terms.</summary>
+    const double EnergyRoundoff = 1e-11;
+    double energyScale;
     readonly ISymmetricSolver solver;
-    readonly double[] stiffness, residual, delta, trialU, trialForce;
+    readonly double[] stiffness, residual, delta, trialU, trialForce, beforeContact;
     bool analyzed;
     CscMatrix? contactPattern;
     int[] feToContact = Array.Empty<int>();
@@ -62,6 +71,7 @@ public sealed class MechanicsProblem : IDisposable
         InternalForce = new double[dofs.DofCount];
         trialForce = new double[dofs.DofCount];
         trialU = new double[dofs.DofCount];
+        beforeContact = new double[dofs.DofCount];
         stiffness = new double[Assembler.Pattern.NonZeros];
         residual = new double[dofs.FreeCount];
         delta = new double[dofs.FreeCount];
@@ -79,24 +89,25 @@ public sealed class MechanicsProblem : IDisposable
         for (int i = 0; i < U.Length; i++)
             if (Dofs.IsConstrained(i)) trialU[i] = Dofs.Prescribed[i] * loadFactor;
         var norms = new List<double>();
-        if (!TryEvaluate(trialU, load, InternalForce, withTangent: true))
+        if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out double energy))
             return new NewtonResult(false, 0, norms.ToArray(), Contact is null ? "an element inverted at the start of the step" : "an element inverted or bodies touch at the start of the step");
         double norm = FreeResidual(InternalForce, loadFactor, residual);
         norms.Add(norm);
-        double reference = Math.Max(norm, ForceScale);
+        double firstNorm = norm;
+        double Reference() => Math.Max(Math.Max(firstNorm, ForceScale), ForceMagnitude);
         bool projectAlways = false;
         for (int it = 1; it <= options.MaxIterations; it++)
         {
             // exact contact Hessian near the solution keeps Newton quadratic; projected (PSD) further away
-            if (Contact is not null) Contact.ProjectHessian = projectAlways || norm > ExactContactHessianBelow * reference;
-            if (norm <= options.RelativeTolerance * reference)
+            if (Contact is not null) Contact.ProjectHessian = projectAlways || norm > ExactContactHessianBelow * Reference();
+            if (norm <= options.RelativeTolerance * Reference())
             {
                 Array.Copy(trialU, U, U.Length);
                 return new NewtonResult(true, it - 1, norms.ToArray());
             }
             if (!SolveLinear(out string? failure)) return new NewtonResult(false, it, norms.ToArray(), failure);
             TotalIterations++;
-            if (!LineSearch(load, loadFactor, ref norm, options))
+            if (!LineSearch(load, loadFactor, ref norm, ref energy, options))
             {
                 if (Contact is not null && !Contact.ProjectHessian)
                 {
@@ -104,26 +115,26 @@ public sealed class MechanicsProblem : IDisposable
                     // the projected one, which gives a descent direction, from the current point
                     projectAlways = true;
                     Contact.ProjectHessian = true;
-                    if (!TryEvaluate(trialU, load, InternalForce, withTangent: true)) return new NewtonResult(false, it, norms.ToArray(), "evaluation failed");
+                    if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out energy)) return new NewtonResult(false, it, norms.ToArray(), "evaluation failed");
                     norm = FreeResidual(InternalForce, loadFactor, residual);
                     norms.Add(norm);
                     continue;
                 }
                 // No decrease from a point already far below the reference: round-off floor of the residual.
-                bool floor = norm <= options.StagnationTolerance * reference;
+                bool floor = norm <= options.StagnationTolerance * Reference();
                 if (floor) Array.Copy(trialU, U, U.Length);
                 return new NewtonResult(floor, it, norms.ToArray(), floor ? null : "line search found no decrease");
             }
             norms.Add(norm);
             if (!double.IsFinite(norm)) return new NewtonResult(false, it, norms.ToArray(), "non-finite residual");
-            if (Stalled(norms) && norm <= options.StagnationTolerance * reference)
+            if (Stalled(norms) && norm <= options.StagnationTolerance * Reference())
             {
                 // barely moving far below the reference: the floor of a non-smooth contact energy
                 Array.Copy(trialU, U, U.Length);
                 return new NewtonResult(true, it, norms.ToArray());
             }
         }
-        bool ok = norm <= options.RelativeTolerance * reference;
+        bool ok = norm <= options.RelativeTolerance * Reference();
         if (ok) Array.Copy(trialU, U, U.Length);
         return new NewtonResult(ok, options.MaxIterations, norms.ToArray(), ok ? null : "iteration limit reached");
     }
@@ -204,23 +215,38 @@ public sealed class MechanicsProblem : IDisposable
         return contactPattern;
     }
 
-    /// <summary>Backtracking on the residual norm; a trial that inverts an element counts as a failure.</summary>
-    bool LineSearch(LoadState load, double loadFactor, ref double norm, NewtonOptions options)
+    /// <summary>
+    /// Backtracking (Armijo) on the incremental potential, from the collision-free step bound. The
+    /// potential, not the residual norm: the Newton direction of a convex model is a descent direction
+    /// of the potential, while the residual can grow on the way, for example when a pair enters the
+    /// barrier where its curvature is still zero. Once the potential changes by less than its round-off,
+    /// a smaller residual decides. A trial that inverts an element or closes a gap counts as a failure.
+    /// </summary>
+    bool LineSearch(LoadState load, double loadFactor, ref double norm, ref double energy, NewtonOptions options)
     {
+        double slope = 0;
+        for (int i = 0; i < delta.Length; i++) slope += residual[i] * delta[i];
+        if (!(slope < 0)) return false;
         var start = (double[])trialU.Clone();
         double alpha = Contact is null ? 1 : Contact.MaxStep(start, FullStep());
+        double flat = EnergyRoundoff * energyScale;
         var newResidual = new double[residual.Length];
         for (int k = 0; k <= options.MaxLineSearchSteps; k++)
         {
             Array.Copy(start, trialU, start.Length);
             for (int d = 0; d < Dofs.DofCount; d++)
                 if (Dofs.Equation[d] is var eq and >= 0) trialU[d] += alpha * delta[eq];
-            if (TryEvaluate(trialU, load, trialForce, withTangent: true))
+            bool tangent = k == 0;
+            if (TryEvaluate(trialU, load, loadFactor, trialForce, tangent, out double trialEnergy))
             {
                 double trial = FreeResidual(trialForce, loadFactor, newResidual);
-                if (trial < (1 - 1e-4 * alpha) * norm || (k == options.MaxLineSearchSteps && trial < norm) || alpha == 1 && trial <= norm * 1.0000001)
+                bool decrease = trialEnergy <= energy + 1e-4 * alpha * slope;
+                bool roundoff = Math.Abs(trialEnergy - energy) <= flat && trial < norm;
+                if (decrease || roundoff)
                 {
+                    if (!tangent) TryEvaluate(trialU, load, loadFactor, trialForce, withTangent: true, out trialEnergy);
                     norm = trial;
+                    energy = trialEnergy;
                     Array.Copy(newResidual, residual, residual.Length);
                     Array.Copy(trialForce, InternalForce, InternalForce.Length);
                     return true;
@@ -240,12 +266,38 @@ public sealed class MechanicsProblem : IDisposable
         return du;
     }
 
-    bool TryEvaluate(double[] u, LoadState load, double[] force, bool withTangent)
+    /// <summary>
+    /// Internal (and contact) forces at u, the tangent if wanted, and the incremental potential:
+    /// point energies, contact energy, minus the work of the dead loads. False if an element inverts or
+    /// a contact distance closes.
+    /// </summary>
+    bool TryEvaluate(double[] u, LoadState load, double loadFactor, double[] force, bool withTangent, out double energy)
     {
+        energy = double.NaN;
         try
         {
             Assembler.Assemble(u, load, States, TrialStates, Responses, force, withTangent ? stiffness : null);
-            return Contact is null || Contact.Evaluate(u, force, withTangent, out _);
+            double contactEnergy = 0;
+            var magnitude = Assembler.ForceMagnitude;
+            if (Contact is not null)
+            {
+                Array.Copy(force, beforeContact, force.Length);
+                if (!Contact.Evaluate(u, force, withTangent, out contactEnergy)) return false;
+            }
+            double sum = 0;
+            for (int d = 0; d < force.Length; d++)
+            {
+                if (Dofs.Equation[d] < 0) continue;
+                double m = magnitude[d] + (Contact is null ? 0 : Math.Abs(force[d] - beforeContact[d]));
+                sum += m * m;
+            }
+            ForceMagnitude = Math.Sqrt(sum);
+            double stored = 0, work = 0;
+            foreach (var r in Responses) stored += r.Energy;
+            for (int d = 0; d < u.Length; d++) work += ExternalForce[d] * u[d];
+            energy = stored + contactEnergy - loadFactor * work;
+            energyScale = stored + contactEnergy + Math.Abs(loadFactor * work);
+            return true;
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is ElementInversionException))
         {

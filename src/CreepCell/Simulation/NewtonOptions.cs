@@ -5,7 +5,7 @@ public sealed record NewtonOptions
     public int MaxIterations { get; init; } = 25;
     /// <summary>Converged when |r| &lt;= RelativeTolerance * max(|r_0|, force scale).</summary>
     public double RelativeTolerance { get; init; } = 1e-9;
-    public int MaxLineSearchSteps { get; init; } = 8;
+    public int MaxLineSearchSteps { get; init; } = 16;
     /// <summary>A residual that no longer decreases is accepted as converged below this fraction of the reference.</summary>
     public double StagnationTolerance { get; init; } = 1e-5;
 }

@@ -42,6 +42,17 @@ public sealed class RunRecorder
         boxArea = (hi.X - lo.X) * (hi.Y - lo.Y);
     }
 
+    /// <summary>
+    /// Solids that fill more than the fixed box overlap: elements have folded over one another (a mesh
+    /// too coarse for the creep flow there). Such a state must not be accepted.
+    /// </summary>
+    public bool SolidsOverlap(MechanicsProblem problem)
+    {
+        double area = 0;
+        foreach (var r in problem.Responses) area += r.Area;
+        return area > (1 + 1e-3) * boxArea;
+    }
+
     public void Record(StepState s, MechanicsProblem problem, int iterations)
     {
         var seg = def.Protocol.SegmentAt(s.Time);
@@ -49,7 +60,8 @@ public sealed class RunRecorder
         var stats = PhaseStatistics.Compute(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States);
         foreach (var p in stats) row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.PressureMean, p.Area, p.CreepMean });
         // the rollers keep the RVE box fixed: what the solids do not fill is pore
-        row.Add(1 - stats.Sum(p => p.Area) / boxArea);
+        double porosity = 1 - stats.Sum(p => p.Area) / boxArea;
+        row.Add(porosity);
         if (contact is not null)
         {
             var m = CreepCell.Contact.ContactMeasure.Measure(contact, problem.U, mesh.RegionNames);

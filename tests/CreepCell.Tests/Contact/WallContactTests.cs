@@ -43,4 +43,38 @@ public class WallContactTests
         // it does press on both walls: within the barrier distance of each
         Assert.True(xmin < 5e-9 && 10 * um - xmax < 5e-9, $"gaps to the walls {xmin:E2} and {10 * um - xmax:E2} m");
     }
+    [Fact]
+    public void BoundaryNextToAFlatSideOnAWallStartsFreeOfForceAndStopsBeforeCrossingByDhat()
+    {
+        const double um = 1e-6;
+        // a trapezoid resting on the bottom wall (rollers) whose sides lean outwards at 20 degrees from it:
+        // their first nodes lie 0.125 um above that wall, inside dhat = 0.2 um
+        double rise = Math.Tan(20 * Math.PI / 180);
+        var body = StructuredMesh.Mapped(8, 4, ElementType.Tri6, (s, t) =>
+        {
+            double y = t, left = 1 - y / rise, right = 5 + y / rise;
+            return new Vec2((left + s * (right - left)) * um, y * um);
+        }, "Se");
+        var strip = ContactKit.Shift(StructuredMesh.Rectangle(12 * um, 0.5 * um, 12, 1, ElementType.Tri6, "MSe"), -3 * um, 3 * um);
+        var mesh = MeshMerge.Combine(new[] { body, strip });
+        var materials = mesh.RegionNames.Select(n => new Material(n, 10e9, 0.3)).ToArray();
+        var model = new ContactModel(mesh, materials, new ContactSettings { Distance = 0.2 * um, Regularization = 0 });
+        var u = new double[2 * mesh.NodeCount];
+        var force = new double[u.Length];
+        Assert.True(model.Evaluate(u, force, false, out double energy));
+        Assert.Equal(0, energy);
+        Assert.All(force, f => Assert.Equal(0, f));
+        // a boundary node near the bottom corner pushed 0.15 um down (below the wall by 0.025 um) still
+        // has a positive barrier distance and feels the wall; 0.3 um down it would have crossed by more than dhat
+        int corner = Enumerable.Range(0, mesh.NodeCount)
+            .Where(n => model.Bodies.PointIndex[n] >= 0 && mesh.Nodes[n].Y > 0 && mesh.Nodes[n].Y < 0.2 * um)
+            .OrderBy(n => mesh.Nodes[n].X).First();
+        u[2 * corner + 1] = -0.15 * um;
+        Array.Clear(force);
+        Assert.True(model.Evaluate(u, force, false, out energy));
+        Assert.True(energy > 0 && force[2 * corner + 1] < 0, "the barrier pushes the point back up");
+        Assert.Equal(0.025 * um, model.WallPenetration(u), 1e-6 * um);
+        u[2 * corner + 1] = -0.3 * um;
+        Assert.False(model.Evaluate(u, force, false, out _));
+    }
 }
