@@ -180,7 +180,7 @@ public sealed class CaseRunner
             bool accept = result.Converged && (!StepController.TooMuchCreep(creep, def.Solver) || target - t <= def.Solver.MinStep);
             if (accept) return result;
             if (Environment.GetEnvironmentVariable("CREEPCELL_DEBUG") == "1")
-                Console.Error.WriteLine($"cut-back at t = {target:G8} (dt {target - t:G4}): {result.Failure ?? "creep"}; residuals {string.Join(", ", result.ResidualNorms.Select(r => r.ToString("E2")))}");
+                Console.Error.WriteLine($"cut-back at t = {target:G8} (dt {target - t:G4}): {result.Failure ?? "creep"}; reference {result.Reference:E2}; residuals {string.Join(", ", result.ResidualNorms.Select(r => r.ToString("E2")))}");
             if (cut >= def.Solver.MaxCutbacks)
             {
                 Array.Copy(start, problem.U, start.Length);

@@ -44,9 +44,9 @@ public sealed class MechanicsProblem : IDisposable
     /// <summary>Total time of numeric factorizations.</summary>
     public double FactorSeconds { get; private set; }
 
-    /// <summary>Relative round-off of the potential, a sum of many positive terms.</summary>
-    const double EnergyRoundoff = 1e-11;
-    double energyScale;
+    /// <summary>Relative change of the potential below which its difference is taken from the slopes.</summary>
+    const double EnergyRoundoff = 1e-9;
+    double energyScale, lastReference;
     readonly ISymmetricSolver solver;
     readonly double[] stiffness, residual, delta, trialU, trialForce, beforeContact;
     bool analyzed;
@@ -90,11 +90,11 @@ public sealed class MechanicsProblem : IDisposable
             if (Dofs.IsConstrained(i)) trialU[i] = Dofs.Prescribed[i] * loadFactor;
         var norms = new List<double>();
         if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out double energy))
-            return new NewtonResult(false, 0, norms.ToArray(), Contact is null ? "an element inverted at the start of the step" : "an element inverted or bodies touch at the start of the step");
+            return Result(false, 0, norms.ToArray(), Contact is null ? "an element inverted at the start of the step" : "an element inverted or bodies touch at the start of the step");
         double norm = FreeResidual(InternalForce, loadFactor, residual);
         norms.Add(norm);
         double firstNorm = norm;
-        double Reference() => Math.Max(Math.Max(firstNorm, ForceScale), ForceMagnitude);
+        double Reference() => lastReference = Math.Max(Math.Max(firstNorm, ForceScale), ForceMagnitude);
         bool projectAlways = false;
         for (int it = 1; it <= options.MaxIterations; it++)
         {
@@ -103,9 +103,9 @@ public sealed class MechanicsProblem : IDisposable
             if (norm <= options.RelativeTolerance * Reference())
             {
                 Array.Copy(trialU, U, U.Length);
-                return new NewtonResult(true, it - 1, norms.ToArray());
+                return Result(true, it - 1, norms.ToArray());
             }
-            if (!SolveLinear(out string? failure)) return new NewtonResult(false, it, norms.ToArray(), failure);
+            if (!SolveLinear(out string? failure)) return Result(false, it, norms.ToArray(), failure);
             TotalIterations++;
             if (!LineSearch(load, loadFactor, ref norm, ref energy, options))
             {
@@ -115,7 +115,7 @@ public sealed class MechanicsProblem : IDisposable
                     // the projected one, which gives a descent direction, from the current point
                     projectAlways = true;
                     Contact.ProjectHessian = true;
-                    if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out energy)) return new NewtonResult(false, it, norms.ToArray(), "evaluation failed");
+                    if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out energy)) return Result(false, it, norms.ToArray(), "evaluation failed");
                     norm = FreeResidual(InternalForce, loadFactor, residual);
                     norms.Add(norm);
                     continue;
@@ -123,21 +123,24 @@ public sealed class MechanicsProblem : IDisposable
                 // No decrease from a point already far below the reference: round-off floor of the residual.
                 bool floor = norm <= options.StagnationTolerance * Reference();
                 if (floor) Array.Copy(trialU, U, U.Length);
-                return new NewtonResult(floor, it, norms.ToArray(), floor ? null : "line search found no decrease");
+                return Result(floor, it, norms.ToArray(), floor ? null : "line search found no decrease");
             }
             norms.Add(norm);
-            if (!double.IsFinite(norm)) return new NewtonResult(false, it, norms.ToArray(), "non-finite residual");
+            if (!double.IsFinite(norm)) return Result(false, it, norms.ToArray(), "non-finite residual");
             if (Stalled(norms) && norm <= options.StagnationTolerance * Reference())
             {
                 // barely moving far below the reference: the floor of a non-smooth contact energy
                 Array.Copy(trialU, U, U.Length);
-                return new NewtonResult(true, it, norms.ToArray());
+                return Result(true, it, norms.ToArray());
             }
         }
         bool ok = norm <= options.RelativeTolerance * Reference();
         if (ok) Array.Copy(trialU, U, U.Length);
-        return new NewtonResult(ok, options.MaxIterations, norms.ToArray(), ok ? null : "iteration limit reached");
+        return Result(ok, options.MaxIterations, norms.ToArray(), ok ? null : "iteration limit reached");
     }
+
+    NewtonResult Result(bool converged, int iterations, double[] norms, string? failure = null) =>
+        new(converged, iterations, norms, failure) { Reference = lastReference };
 
     /// <summary>Linear tail: less than 25 % decrease over the last 5 iterations.</summary>
     static bool Stalled(List<double> norms) => norms.Count > 5 && norms[^1] > 0.75 * norms[^6];
@@ -219,8 +222,7 @@ public sealed class MechanicsProblem : IDisposable
     /// Backtracking (Armijo) on the incremental potential, from the collision-free step bound. The
     /// potential, not the residual norm: the Newton direction of a convex model is a descent direction
     /// of the potential, while the residual can grow on the way, for example when a pair enters the
-    /// barrier where its curvature is still zero. Once the potential changes by less than its round-off,
-    /// a smaller residual decides. A trial that inverts an element or closes a gap counts as a failure.
+    /// barrier where its curvature is still zero. A trial that inverts an element or closes a gap counts as a failure.
     /// </summary>
     bool LineSearch(LoadState load, double loadFactor, ref double norm, ref double energy, NewtonOptions options)
     {
@@ -240,9 +242,16 @@ public sealed class MechanicsProblem : IDisposable
             if (TryEvaluate(trialU, load, loadFactor, trialForce, tangent, out double trialEnergy))
             {
                 double trial = FreeResidual(trialForce, loadFactor, newResidual);
-                bool decrease = trialEnergy <= energy + 1e-4 * alpha * slope;
-                bool roundoff = Math.Abs(trialEnergy - energy) <= flat && trial < norm;
-                if (decrease || roundoff)
+                double change = trialEnergy - energy;
+                if (Math.Abs(change) <= flat)
+                {
+                    // the difference of two large sums has lost its digits: the trapezoidal rule on the
+                    // exact slopes at both ends estimates it to third order in the step instead
+                    double trialSlope = 0;
+                    for (int i = 0; i < delta.Length; i++) trialSlope += newResidual[i] * delta[i];
+                    change = 0.5 * alpha * (slope + trialSlope);
+                }
+                if (change <= 1e-4 * alpha * slope)
                 {
                     if (!tangent) TryEvaluate(trialU, load, loadFactor, trialForce, withTangent: true, out trialEnergy);
                     norm = trial;

@@ -14,4 +14,6 @@ public sealed record NewtonOptions
 public sealed record NewtonResult(bool Converged, int Iterations, double[] ResidualNorms, string? Failure = null)
 {
     public double FinalResidual => ResidualNorms.Length == 0 ? double.NaN : ResidualNorms[^1];
+    /// <summary>The force scale the residual was judged against (last value).</summary>
+    public double Reference { get; init; }
 }
