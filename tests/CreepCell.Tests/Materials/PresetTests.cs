@@ -23,8 +23,10 @@ public class PresetTests
         Assert.Null(c.Materials["MSe"].Creep);
         Assert.Equal(20, c.Protocol.CycleCount);
         Assert.Equal(0.356, c.Mesh.Microstructure!.Phases.First(p => p.Name == active).Fraction, 12);
-        // 0.1 C: the first lithiation lasts 10 h
-        Assert.Equal(36000, c.Protocol.Segments[0].End, 1e-9);
+        // 0.1 C: a full lithiation lasts 10 h; the first one runs to theta_full (Se: the paper's 76.8 % utilization)
+        double full = active == "Se" ? 0.768 : 1.0;
+        Assert.Equal(full, c.Protocol.ThetaAt(c.Protocol.Segments[0].End), 12);
+        Assert.Equal(36000 * full, c.Protocol.Segments[0].End, 1e-6);
     }
 
     [Fact]
