@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["meshing"] = a => { MeshingBench.Run(a.Length > 0 ? a[0] : null); return 0; },
     ["particle-mesh"] = _ => { ParticleMeshBench.Run(); return 0; },
     ["field-map"] = _ => { FieldMapBench.Run(); return 0; },
+    ["study"] = StudyBench.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -49,6 +49,13 @@ public sealed class ContactModel
     /// active pair, so that the pattern (and its symbolic analysis) changes less often.
     /// </summary>
     public double CouplingMargin { get; init; } = 5;
+    /// <summary>
+    /// Largest move of a boundary point in one Newton step: twice the mean equivalent radius of the bodies.
+    /// The bound keeps the swept boxes of the collision search small.
+    /// </summary>
+    public double MaxMove => 2 * meanRadius;
+    readonly double meanRadius;
+
     /// <summary>Fraction of the first collision time taken as the step bound.</summary>
     public double CollisionSafety { get; init; } = 0.8;
 
@@ -56,7 +63,8 @@ public sealed class ContactModel
     {
         this.mesh = mesh;
         Bodies = new ContactBodies(mesh);
-        Dhat = settings.Distance ?? ContactSettings.DefaultDistanceFraction * Bodies.MeanRadius();
+        meanRadius = Bodies.MeanRadius();
+        Dhat = settings.Distance ?? ContactSettings.DefaultDistanceFraction * meanRadius;
         double emax = Bodies.RegionOfBody.Max(r => materialOfRegion[r].YoungsModulus);
         Kappa = (settings.Stiffness ?? emax) / Dhat;
         (wallLo, wallHi) = mesh.BoundingBox();
@@ -243,11 +251,21 @@ public sealed class ContactModel
 
     /// <summary>
     /// Largest step fraction in (0, 1] along du from u such that no boundary point crosses a segment of
-    /// another body: the safety fraction of the first collision time, or 1 if nothing collides.
+    /// another body or moves further than <see cref="MaxMove"/>: the safety fraction of the first
+    /// collision time within that move, or the move bound if nothing collides.
     /// </summary>
     public double MaxStep(double[] u, double[] du)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        double largest = 0;
+        foreach (int p in Bodies.Points) largest = Math.Max(largest, Step(du, p).Length);
+        double limit = largest > MaxMove ? MaxMove / largest : 1;
+        if (limit < 1)
+        {
+            // a body held only by weak springs gets a huge Newton move; sweeping it would cover the whole box
+            du = du.Select(x => x * limit).ToArray();
+            CollisionLimitedSteps++;
+        }
         var grid = SegmentGrid(u, du, 0.01 * Dhat);
         var candidates = new List<int>();
         Span<double> x = stackalloc double[6];
@@ -269,9 +287,9 @@ public sealed class ContactModel
         }
         first = Math.Min(first, WallCollision(u, du));
         SearchSeconds += clock.Elapsed.TotalSeconds;
-        if (first >= 1) return 1;
+        if (first >= 1) return limit;
         CollisionLimitedSteps++;
-        return CollisionSafety * first;
+        return limit * CollisionSafety * first;
     }
 
     static Vec2 Step(double[] du, int n) => new(du[2 * n], du[2 * n + 1]);

@@ -25,6 +25,8 @@ public sealed record RunProgress(int Step, int Cycle, int Cycles, HalfCycle Half
         $"dt = {StepSize:G4} s, {Iterations} Newton iterations, {100 * Fraction:F1} % done" + (Remaining is { } r ? $", about {r.TotalSeconds:F0} s left" : "");
 }
 
+public sealed record SolverStatistics(int Unknowns, long NewtonIterations, double FactorSeconds, double AnalyzeSeconds, double ContactSeconds);
+
 public sealed record RunResult(int Steps, long NewtonIterations, double WallSeconds, string OutputDir, IReadOnlyList<string> Phases, PhaseStats[] Final);
 
 /// <summary>
@@ -60,6 +62,13 @@ public sealed class CaseRunner
         var def = CaseReader.Read(saved.Source, saved.Text, saved.BaseDirectory);
         return new CaseRunner(def, outDir, progress, saved);
     }
+
+    /// <summary>Checked before every attempt of a step; a cancelled run throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Where the solver time went so far, for benchmarks and reports.</summary>
+    public SolverStatistics Statistics => new(problem?.FreeDofs ?? 0, problem?.TotalIterations ?? 0, problem?.FactorSeconds ?? 0,
+        problem?.AnalyzeSeconds ?? 0, problem?.Contact?.SearchSeconds ?? 0);
 
     public RunResult Run()
     {
@@ -171,6 +180,7 @@ public sealed class CaseRunner
         var start = (double[])problem.U.Clone();
         for (int cut = 0; ; cut++)
         {
+            Cancellation.ThrowIfCancellationRequested();
             Predict(start, target - t);
             var load = new LoadState(def.Protocol.ThetaAt(target), target - t, def.Temperature);
             var result = problem.SolveStep(load, 1, options);
@@ -180,7 +190,7 @@ public sealed class CaseRunner
             bool accept = result.Converged && (!StepController.TooMuchCreep(creep, def.Solver) || target - t <= def.Solver.MinStep);
             if (accept) return result;
             if (Environment.GetEnvironmentVariable("CREEPCELL_DEBUG") == "1")
-                Console.Error.WriteLine($"cut-back at t = {target:G8} (dt {target - t:G4}): {result.Failure ?? "creep"}; reference {result.Reference:E2}; residuals {string.Join(", ", result.ResidualNorms.Select(r => r.ToString("E2")))}");
+                Console.Error.WriteLine($"cut-back at t = {target:G8} (dt {target - t:G4}): {result.Failure ?? "creep"}; reference {result.Reference:E2}; steps {string.Join(" ", result.StepLengths.Select(a => a.ToString("G2")))}; residuals {string.Join(", ", result.ResidualNorms.Select(r => r.ToString("E2")))}");
             if (cut >= def.Solver.MaxCutbacks)
             {
                 Array.Copy(start, problem.U, start.Length);

@@ -47,6 +47,7 @@ public sealed class MechanicsProblem : IDisposable
     /// <summary>Relative change of the potential below which its difference is taken from the slopes.</summary>
     const double EnergyRoundoff = 1e-9;
     double energyScale, lastReference;
+    List<double> lastSteps = new();
     readonly ISymmetricSolver solver;
     readonly double[] stiffness, residual, delta, trialU, trialForce, beforeContact;
     bool analyzed;
@@ -89,11 +90,13 @@ public sealed class MechanicsProblem : IDisposable
         for (int i = 0; i < U.Length; i++)
             if (Dofs.IsConstrained(i)) trialU[i] = Dofs.Prescribed[i] * loadFactor;
         var norms = new List<double>();
+        var steps = new List<double>();
         if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out double energy))
             return Result(false, 0, norms.ToArray(), Contact is null ? "an element inverted at the start of the step" : "an element inverted or bodies touch at the start of the step");
         double norm = FreeResidual(InternalForce, loadFactor, residual);
         norms.Add(norm);
         double firstNorm = norm;
+        lastSteps = steps;
         double Reference() => lastReference = Math.Max(Math.Max(firstNorm, ForceScale), ForceMagnitude);
         bool projectAlways = false;
         for (int it = 1; it <= options.MaxIterations; it++)
@@ -107,7 +110,7 @@ public sealed class MechanicsProblem : IDisposable
             }
             if (!SolveLinear(out string? failure)) return Result(false, it, norms.ToArray(), failure);
             TotalIterations++;
-            if (!LineSearch(load, loadFactor, ref norm, ref energy, options))
+            if (!LineSearch(load, loadFactor, ref norm, ref energy, options, steps))
             {
                 if (Contact is not null && !Contact.ProjectHessian)
                 {
@@ -140,7 +143,7 @@ public sealed class MechanicsProblem : IDisposable
     }
 
     NewtonResult Result(bool converged, int iterations, double[] norms, string? failure = null) =>
-        new(converged, iterations, norms, failure) { Reference = lastReference };
+        new(converged, iterations, norms, failure) { Reference = lastReference, StepLengths = lastSteps };
 
     /// <summary>Linear tail: less than 25 % decrease over the last 5 iterations.</summary>
     static bool Stalled(List<double> norms) => norms.Count > 5 && norms[^1] > 0.75 * norms[^6];
@@ -224,7 +227,7 @@ public sealed class MechanicsProblem : IDisposable
     /// of the potential, while the residual can grow on the way, for example when a pair enters the
     /// barrier where its curvature is still zero. A trial that inverts an element or closes a gap counts as a failure.
     /// </summary>
-    bool LineSearch(LoadState load, double loadFactor, ref double norm, ref double energy, NewtonOptions options)
+    bool LineSearch(LoadState load, double loadFactor, ref double norm, ref double energy, NewtonOptions options, List<double> steps)
     {
         double slope = 0;
         for (int i = 0; i < delta.Length; i++) slope += residual[i] * delta[i];
@@ -256,6 +259,7 @@ public sealed class MechanicsProblem : IDisposable
                     if (!tangent) TryEvaluate(trialU, load, loadFactor, trialForce, withTangent: true, out trialEnergy);
                     norm = trial;
                     energy = trialEnergy;
+                    steps.Add(alpha);
                     Array.Copy(newResidual, residual, residual.Length);
                     Array.Copy(trialForce, InternalForce, InternalForce.Length);
                     return true;

@@ -5,11 +5,12 @@ using CreepCell.Io.Plots;
 
 namespace CreepCell.Simulation;
 
-public sealed record StudyOptions(string OutDir, IReadOnlyList<string> Presets, int? Cycles = null, int Threads = 0);
+/// <param name="SideMicrometres">RVE side replacing the presets' (smaller boxes run much faster).</param>
+public sealed record StudyOptions(string OutDir, IReadOnlyList<string> Presets, int? Cycles = null, int Threads = 0, double? SideMicrometres = null);
 
 /// <summary>One row of the comparison with the paper: our values at full lithiation of the first and
 /// last cycle, and the paper's (Fig. 4) where it states them.</summary>
-public sealed record StudyRow(string Quantity, double? OursFirst, double? OursLast, double? PaperFirst, double? PaperLast, string Unit);
+public sealed record StudyRow(string Quantity, double? OursFirst, double? OursLast, double? PaperFirst, double? PaperLast, string Unit, int LastCycle = 0);
 
 /// <summary>
 /// The paper's Fig. 4 study: runs the presets (Se-60MSe creeping, LCO-MSe elastic control, ...) and
@@ -18,23 +19,43 @@ public sealed record StudyRow(string Quantity, double? OursFirst, double? OursLa
 /// </summary>
 public static class PaperStudy
 {
+    /// <summary>
+    /// Runs the presets and writes plots and comparison.md. A run that stops on a step that does not
+    /// converge still contributes the cycles it completed; after everything is written the stops are
+    /// reported together as a <see cref="NotConvergedException"/>.
+    /// </summary>
     public static IReadOnlyList<StudyRow> Run(StudyOptions o, Action<string>? log = null)
     {
         var runs = new List<HistoryRun>();
+        var stops = new List<string>();
         foreach (var preset in o.Presets)
         {
-            var def = CaseReader.Read($"built-in case \"{preset}\"", BuiltInCases.Text(preset), o.OutDir);
+            string text = BuiltInCases.Text(preset);
+            if (o.SideMicrometres is double side)
+                text = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^side = ""[^""]*""", $"side = \"{side.ToString(CultureInfo.InvariantCulture)} um\"");
+            var def = CaseReader.Read($"built-in case \"{preset}\"", text, o.OutDir);
             if (o.Cycles is int n) def = def with { Protocol = def.Protocol.WithCycles(n) };
             if (o.Threads > 0) def = def with { Solver = def.Solver with { Threads = o.Threads } };
             string dir = Path.Combine(o.OutDir, preset);
             log?.Invoke($"running {preset} ({def.Protocol.CycleCount} cycles) into {dir}");
-            var r = new CaseRunner(def, dir, p => { if (p.Step % 25 == 0) log?.Invoke($"  {preset}: {p}"); }).Run();
-            log?.Invoke($"  {preset}: {r.Steps} steps, {r.NewtonIterations} Newton iterations, {r.WallSeconds:F0} s");
-            runs.Add(HistoryRun.ReadCsv(Path.Combine(dir, "cycles.csv"), preset));
+            try
+            {
+                var r = new CaseRunner(def, dir, p => { if (p.Step % 25 == 0) log?.Invoke($"  {preset}: {p}"); }).Run();
+                log?.Invoke($"  {preset}: {r.Steps} steps, {r.NewtonIterations} Newton iterations, {r.WallSeconds:F0} s");
+            }
+            catch (NotConvergedException e)
+            {
+                stops.Add($"{preset}: {e.Message}");
+                log?.Invoke($"  {preset} stopped: {e.Message}");
+            }
+            string cycles = Path.Combine(dir, "cycles.csv");
+            if (File.Exists(cycles)) runs.Add(HistoryRun.ReadCsv(cycles, preset, allowEmpty: true));
         }
         WritePlots(o.OutDir, runs);
         var rows = Compare(runs);
-        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "comparison.md"), Markdown(rows));
+        string note = stops.Count == 0 ? "" : "\nRuns that stopped early (their rows end at the last completed cycle):\n" + string.Concat(stops.Select(x => $"- {x}\n"));
+        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "comparison.md"), Markdown(rows) + note);
+        if (stops.Count > 0) throw new NotConvergedException($"the study is written to {o.OutDir}, but {stops.Count} run(s) stopped early: " + string.Join("; ", stops));
         return rows;
     }
 
@@ -65,9 +86,13 @@ public static class PaperStudy
             foreach (var run in runs)
             {
                 int c = run.Columns.ToList().IndexOf(column);
-                if (c < 0 || run.Rows.Count == 0) continue;
-                double first = run.Rows[0][c] * scale, last = run.Rows[^1][c] * scale;
-                rows.Add(new StudyRow($"{quantity} ({run.Name})", first, last, paper?[0].Y * scale, paper?[1].Y * scale, unit));
+                if (c < 0) continue;
+                int cycleColumn = run.Columns.ToList().IndexOf("cycle");
+                var complete = run.Rows.Where(r => double.IsFinite(r[c])).ToList();
+                if (complete.Count == 0) continue;
+                double first = complete[0][c] * scale, last = complete[^1][c] * scale;
+                int lastCycle = cycleColumn >= 0 ? (int)complete[^1][cycleColumn] : complete.Count;
+                rows.Add(new StudyRow($"{quantity} ({run.Name})", first, last, paper?[0].Y * scale, paper?[1].Y * scale, unit, lastCycle));
             }
         }
         Add("Se-Se contact ratio", "full_contact_ratio_Se_Se", PaperReferences.ContactSeSe, "%", 100);
@@ -87,8 +112,8 @@ public static class PaperStudy
     public static string Markdown(IReadOnlyList<StudyRow> rows)
     {
         string F(double? v) => v is double x ? x.ToString("G4", CultureInfo.InvariantCulture) : "-";
-        var sb = new StringBuilder("| quantity | ours, cycle 1 | ours, last cycle | paper, cycle 1 | paper, cycle 20 | unit |\n|---|---:|---:|---:|---:|---|\n");
-        foreach (var r in rows) sb.Append($"| {r.Quantity} | {F(r.OursFirst)} | {F(r.OursLast)} | {F(r.PaperFirst)} | {F(r.PaperLast)} | {r.Unit} |\n");
+        var sb = new StringBuilder("| quantity | ours, cycle 1 | ours, last cycle | last cycle | paper, cycle 1 | paper, cycle 20 | unit |\n|---|---:|---:|---:|---:|---:|---|\n");
+        foreach (var r in rows) sb.Append($"| {r.Quantity} | {F(r.OursFirst)} | {F(r.OursLast)} | {r.LastCycle} | {F(r.PaperFirst)} | {F(r.PaperLast)} | {r.Unit} |\n");
         sb.Append("\nValues at full lithiation. Paper: Fig. 4 and its Results text (LCO-MSe contact ratios stated as constant; LCO stress \"up to about 3 GPa\").\n");
         return sb.ToString();
     }

@@ -41,7 +41,9 @@ public sealed class HistoryRun
 
     /// <summary>Reads a comma-separated history with one header line (as written by <see cref="HistoryTable"/>).
     /// Without a name the run is named after the folder that holds the file (its output folder).</summary>
-    public static HistoryRun ReadCsv(string path, string? name = null)
+    /// <param name="allowEmpty">read empty cells as missing (NaN), as in the end-of-charge columns of
+    /// cycles.csv for a cycle that a stopped run did not finish.</param>
+    public static HistoryRun ReadCsv(string path, string? name = null, bool allowEmpty = false)
     {
         if (!File.Exists(path)) throw new InputException(path, null, "history file not found");
         var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).ToArray();
@@ -55,7 +57,8 @@ public sealed class HistoryRun
                 throw new InputException(path, $"line {i + 1}", $"expected {columns.Length} values as in the header, found {cells.Length}");
             var row = new double[cells.Length];
             for (int c = 0; c < cells.Length; c++)
-                if (!double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out row[c]) || !double.IsFinite(row[c]))
+                if (allowEmpty && cells[c].Trim().Length == 0) row[c] = double.NaN;
+                else if (!double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out row[c]) || !double.IsFinite(row[c]))
                     throw new InputException(path, $"line {i + 1}, column {columns[c]}", $"expected a finite number, found '{cells[c].Trim()}'");
             rows.Add(row);
         }
