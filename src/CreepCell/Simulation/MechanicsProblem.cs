@@ -46,8 +46,7 @@ public sealed class MechanicsProblem : IDisposable
 
     /// <summary>Relative change of the potential below which its difference is taken from the slopes.</summary>
     const double EnergyRoundoff = 1e-9;
-    double energyScale, lastReference;
-    List<double> lastSteps = new();
+    double energyScale;
     readonly ISymmetricSolver solver;
     readonly double[] stiffness, residual, delta, trialU, trialForce, beforeContact;
     bool analyzed;
@@ -91,13 +90,15 @@ public sealed class MechanicsProblem : IDisposable
             if (Dofs.IsConstrained(i)) trialU[i] = Dofs.Prescribed[i] * loadFactor;
         var norms = new List<double>();
         var steps = new List<double>();
+        double firstNorm = 0;
+        double Reference() => Math.Max(Math.Max(firstNorm, ForceScale), ForceMagnitude);
+        NewtonResult Result(bool converged, int iterations, string? failure = null) =>
+            new(converged, iterations, norms.ToArray(), failure) { Reference = Reference(), StepLengths = steps };
         if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out double energy))
-            return Result(false, 0, norms.ToArray(), Contact is null ? "an element inverted at the start of the step" : "an element inverted or bodies touch at the start of the step");
+            return Result(false, 0, Contact is null ? "an element inverted at the start of the step" : "an element inverted or bodies touch at the start of the step");
         double norm = FreeResidual(InternalForce, loadFactor, residual);
         norms.Add(norm);
-        double firstNorm = norm;
-        lastSteps = steps;
-        double Reference() => lastReference = Math.Max(Math.Max(firstNorm, ForceScale), ForceMagnitude);
+        firstNorm = norm;
         bool projectAlways = false;
         for (int it = 1; it <= options.MaxIterations; it++)
         {
@@ -106,9 +107,9 @@ public sealed class MechanicsProblem : IDisposable
             if (norm <= options.RelativeTolerance * Reference())
             {
                 Array.Copy(trialU, U, U.Length);
-                return Result(true, it - 1, norms.ToArray());
+                return Result(true, it - 1);
             }
-            if (!SolveLinear(out string? failure)) return Result(false, it, norms.ToArray(), failure);
+            if (!SolveLinear(out string? failure)) return Result(false, it, failure);
             TotalIterations++;
             if (!LineSearch(load, loadFactor, ref norm, ref energy, options, steps))
             {
@@ -118,7 +119,7 @@ public sealed class MechanicsProblem : IDisposable
                     // the projected one, which gives a descent direction, from the current point
                     projectAlways = true;
                     Contact.ProjectHessian = true;
-                    if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out energy)) return Result(false, it, norms.ToArray(), "evaluation failed");
+                    if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out energy)) return Result(false, it, "evaluation failed");
                     norm = FreeResidual(InternalForce, loadFactor, residual);
                     norms.Add(norm);
                     continue;
@@ -126,24 +127,21 @@ public sealed class MechanicsProblem : IDisposable
                 // No decrease from a point already far below the reference: round-off floor of the residual.
                 bool floor = norm <= options.StagnationTolerance * Reference();
                 if (floor) Array.Copy(trialU, U, U.Length);
-                return Result(floor, it, norms.ToArray(), floor ? null : "line search found no decrease");
+                return Result(floor, it, floor ? null : "line search found no decrease");
             }
             norms.Add(norm);
-            if (!double.IsFinite(norm)) return Result(false, it, norms.ToArray(), "non-finite residual");
+            if (!double.IsFinite(norm)) return Result(false, it, "non-finite residual");
             if (Stalled(norms) && norm <= options.StagnationTolerance * Reference())
             {
                 // barely moving far below the reference: the floor of a non-smooth contact energy
                 Array.Copy(trialU, U, U.Length);
-                return Result(true, it, norms.ToArray());
+                return Result(true, it);
             }
         }
         bool ok = norm <= options.RelativeTolerance * Reference();
         if (ok) Array.Copy(trialU, U, U.Length);
-        return Result(ok, options.MaxIterations, norms.ToArray(), ok ? null : "iteration limit reached");
+        return Result(ok, options.MaxIterations, ok ? null : "iteration limit reached");
     }
-
-    NewtonResult Result(bool converged, int iterations, double[] norms, string? failure = null) =>
-        new(converged, iterations, norms, failure) { Reference = lastReference, StepLengths = lastSteps };
 
     /// <summary>Linear tail: less than 25 % decrease over the last 5 iterations.</summary>
     static bool Stalled(List<double> norms) => norms.Count > 5 && norms[^1] > 0.75 * norms[^6];
