@@ -31,6 +31,8 @@ public sealed class ContactModel
     public double Kappa { get; }
     /// <summary>Regularization stiffness per node (N/m per metre of thickness), acting on both components.</summary>
     public double[] NodeSpring { get; }
+    /// <summary>E_body A_n / A_body per node: the springs of a body with this per-node stiffness sum to its modulus.</summary>
+    public double[] NodeModulus { get; }
     /// <summary>Active pairs of the last <see cref="Evaluate"/>, in point then segment order.</summary>
     public IReadOnlyList<ContactTerm> Terms => terms;
     /// <summary>Grows by one whenever a node pair enters the set of contact couplings.</summary>
@@ -79,12 +81,14 @@ public sealed class ContactModel
                 wallOffset[i, w] = Math.Max(0, Dhat - d0);
             }
         NodeSpring = new double[mesh.NodeCount];
+        NodeModulus = new double[mesh.NodeCount];
         for (int n = 0; n < mesh.NodeCount; n++)
         {
             int body = Bodies.BodyOfNode[n];
             if (body < 0) continue;
             double e = materialOfRegion[Bodies.RegionOfBody[body]].YoungsModulus;
-            NodeSpring[n] = settings.Regularization * e * Bodies.NodeArea[n] / Bodies.BodyArea[body];
+            NodeModulus[n] = e * Bodies.NodeArea[n] / Bodies.BodyArea[body];
+            NodeSpring[n] = settings.Regularization * NodeModulus[n];
         }
     }
 

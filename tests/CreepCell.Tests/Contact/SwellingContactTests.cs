@@ -41,4 +41,35 @@ public class SwellingContactTests(ITestOutputHelper output)
         Assert.InRange(final.Ratios.Single().Ratio, 0.15, 0.35);
         Assert.True(final.MinGap > 0.5 * m.Dhat, "pressure is carried well inside the barrier band");
     }
+    [Fact]
+    public void DragOfTheBodiesChangesTheSwollenStateByLessThanOnePerMille()
+    {
+        // the same two blocks, swollen to theta = 0.6 in 12 steps of 600 s, with and without the drag
+        double[] Run(double dampingTime)
+        {
+            var se = new Material("Se", 10e9, 0.3, 0.98, new CreepLaw(1e-4, 3, 100e6));
+            double w = 1e-6, gap = 0.2e-6;
+            var left = StructuredMesh.Rectangle(w, w, 4, 4, ElementType.Tri6, "Se");
+            var right = ContactKit.Shift(StructuredMesh.Rectangle(w, w, 3, 5, ElementType.Tri6, "Se"), w + gap, 0);
+            var mesh = MeshMerge.Combine(new[] { left, right });
+            var walls = Boundary.Rollers(mesh).Where(c => !(c.Dof % 2 == 1 && mesh.Nodes[c.Dof / 2].Y > 0.5 * w));
+            var model = new ContactModel(mesh, new[] { se }, new ContactSettings());
+            var dofs = new CreepCell.Fem.DofMap(mesh.NodeCount, walls);
+            var p = new MechanicsProblem(mesh, new[] { se }, dofs, new double[dofs.DofCount], true,
+                CreepCell.Sparse.SparseSolvers.Create("builtin", indefinite: true), model) { DampingTime = dampingTime };
+            for (int step = 1; step <= 12; step++)
+            {
+                var r = p.SolveStep(new LoadState(0.05 * step, 600, 343), 1, new NewtonOptions { RelativeTolerance = 1e-9, MaxIterations = 40 });
+                Assert.True(r.Converged, r.Failure);
+                p.Commit();
+            }
+            var m = model.Measure(p.U, mesh.RegionNames);
+            return new[] { m.Ratios.Single().Ratio, m.NodePressure.Max(), p.U.Max(Math.Abs) };
+        }
+        var free = Run(0);
+        var dragged = Run(1e-2);
+        output.WriteLine($"without drag: ratio {free[0]:F5}, pressure {free[1]:E4}, |u| {free[2]:E4}; with: {dragged[0]:F5}, {dragged[1]:E4}, {dragged[2]:E4}");
+        Assert.True(free[1] > 0, "the blocks touch");
+        for (int k = 0; k < 3; k++) Assert.Equal(free[k], dragged[k], 1e-3 * Math.Abs(free[k]));
+    }
 }
