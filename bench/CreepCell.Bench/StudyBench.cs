@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using CreepCell.Io;
 using CreepCell.Simulation;
 
@@ -30,7 +29,7 @@ static class StudyBench
         sb.AppendLine("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (double side in sides)
         {
-            string text = Regex.Replace(BuiltInCases.Text(preset), @"(?m)^side = ""[^""]*""", $"side = \"{side.ToString(CultureInfo.InvariantCulture)} um\"");
+            string text = BuiltInCases.WithSide(BuiltInCases.Text(preset), side);
             string dir = Path.Combine(Path.GetTempPath(), $"creepcell-bench-study-{side}");
             if (Directory.Exists(dir)) Directory.Delete(dir, true);
             var def = CaseReader.Read(preset, text, dir);

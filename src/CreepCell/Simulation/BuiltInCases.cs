@@ -18,4 +18,9 @@ public static class BuiltInCases
         using var s = asm.GetManifestResourceStream(res)!;
         return new StreamReader(s).ReadToEnd();
     }
+
+    /// <summary>A case text with the RVE side of its [microstructure] table replaced.</summary>
+    public static string WithSide(string text, double micrometres) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^side = ""[^""]*""",
+            $"side = \"{micrometres.ToString(System.Globalization.CultureInfo.InvariantCulture)} um\"");
 }

@@ -31,8 +31,7 @@ public static class PaperStudy
         foreach (var preset in o.Presets)
         {
             string text = BuiltInCases.Text(preset);
-            if (o.SideMicrometres is double side)
-                text = System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^side = ""[^""]*""", $"side = \"{side.ToString(CultureInfo.InvariantCulture)} um\"");
+            if (o.SideMicrometres is double side) text = BuiltInCases.WithSide(text, side);
             var def = CaseReader.Read($"built-in case \"{preset}\"", text, o.OutDir);
             if (o.Cycles is int n) def = def with { Protocol = def.Protocol.WithCycles(n) };
             if (o.Threads > 0) def = def with { Solver = def.Solver with { Threads = o.Threads } };

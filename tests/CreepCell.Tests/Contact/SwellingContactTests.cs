@@ -9,17 +9,24 @@ namespace CreepCell.Tests.Contact;
 
 public class SwellingContactTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void BlocksSwellingByNinetyEightPercentNeverOverlap()
+    /// <summary>Two creeping Se-like blocks 1 um wide with a 0.2 um gap between them; rollers on the outer
+    /// sides and the bottom, the top free, like a pore above the particles.</summary>
+    static (Mesh Mesh, (int Dof, double Value)[] Walls, Material Se) Blocks()
     {
-        // two creeping Se-like blocks with a gap between them; full lithiation (98 % volume change) in 20 steps
         var se = new Material("Se", 10e9, 0.3, 0.98, new CreepLaw(1e-4, 3, 100e6));
         double w = 1e-6, gap = 0.2e-6;
         var left = StructuredMesh.Rectangle(w, w, 4, 4, ElementType.Tri6, "Se");
         var right = ContactKit.Shift(StructuredMesh.Rectangle(w, w, 3, 5, ElementType.Tri6, "Se"), w + gap, 0);
         var mesh = MeshMerge.Combine(new[] { left, right });
-        // rollers on the outer sides and the bottom; the top is free, like a pore above the particles
-        var walls = Boundary.Rollers(mesh).Where(c => !(c.Dof % 2 == 1 && mesh.Nodes[c.Dof / 2].Y > 0.5 * w));
+        var walls = Boundary.Rollers(mesh).Where(c => !(c.Dof % 2 == 1 && mesh.Nodes[c.Dof / 2].Y > 0.5 * w)).ToArray();
+        return (mesh, walls, se);
+    }
+
+    [Fact]
+    public void BlocksSwellingByNinetyEightPercentNeverOverlap()
+    {
+        // full lithiation (98 % volume change) in 20 steps
+        var (mesh, walls, se) = Blocks();
         var (p, m) = ContactKit.Problem(mesh, new[] { se }, walls, new ContactSettings());
         var options = new NewtonOptions { RelativeTolerance = 1e-9, MaxIterations = 40 };
         double maxPressure = 0;
@@ -47,12 +54,7 @@ public class SwellingContactTests(ITestOutputHelper output)
         // the same two blocks, swollen to theta = 0.6 in 12 steps of 600 s, with and without the drag
         double[] Run(double dampingTime)
         {
-            var se = new Material("Se", 10e9, 0.3, 0.98, new CreepLaw(1e-4, 3, 100e6));
-            double w = 1e-6, gap = 0.2e-6;
-            var left = StructuredMesh.Rectangle(w, w, 4, 4, ElementType.Tri6, "Se");
-            var right = ContactKit.Shift(StructuredMesh.Rectangle(w, w, 3, 5, ElementType.Tri6, "Se"), w + gap, 0);
-            var mesh = MeshMerge.Combine(new[] { left, right });
-            var walls = Boundary.Rollers(mesh).Where(c => !(c.Dof % 2 == 1 && mesh.Nodes[c.Dof / 2].Y > 0.5 * w));
+            var (mesh, walls, se) = Blocks();
             var model = new ContactModel(mesh, new[] { se }, new ContactSettings());
             var dofs = new CreepCell.Fem.DofMap(mesh.NodeCount, walls);
             var p = new MechanicsProblem(mesh, new[] { se }, dofs, new double[dofs.DofCount], true,
