@@ -61,9 +61,15 @@ public sealed class ContactModel
     /// <summary>Fraction of the first collision time taken as the step bound.</summary>
     public double CollisionSafety { get; init; } = 0.8;
 
-    public ContactModel(Mesh mesh, Material[] materialOfRegion, ContactSettings settings)
+    /// <summary>The movable top plate under stack pressure, or null when the top edge has rollers.</summary>
+    public StackPlate? Plate { get; }
+    /// <summary>Upward force of the electrode on the plate at the last <see cref="Evaluate"/> (N per metre of thickness).</summary>
+    public double PlateForce { get; private set; }
+
+    public ContactModel(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null)
     {
         this.mesh = mesh;
+        Plate = plate;
         Bodies = new ContactBodies(mesh);
         meanRadius = Bodies.MeanRadius();
         Dhat = settings.Distance ?? ContactSettings.DefaultDistanceFraction * meanRadius;
@@ -76,8 +82,9 @@ public sealed class ContactModel
         for (int i = 0; i < Bodies.Points.Length; i++)
             for (int w = 0; w < 4; w++)
             {
-                double d0 = WallDistance(mesh.Nodes[Bodies.Points[i]], w);
-                onWall[i, w] = d0 < tol;
+                double d0 = WallDistance(mesh.Nodes[Bodies.Points[i]], w, 0);
+                // under a plate the top edge has no rollers: the plate holds those points through the barrier
+                onWall[i, w] = d0 < tol && !(w == 3 && plate is not null);
                 wallOffset[i, w] = Math.Max(0, Dhat - d0);
             }
         NodeSpring = new double[mesh.NodeCount];
@@ -89,6 +96,12 @@ public sealed class ContactModel
             double e = materialOfRegion[Bodies.RegionOfBody[body]].YoungsModulus;
             NodeModulus[n] = e * Bodies.NodeArea[n] / Bodies.BodyArea[body];
             NodeSpring[n] = settings.Regularization * NodeModulus[n];
+        }
+        if (plate is not null)
+        {
+            // anchored like a body of the stiffest material, so a plate that touches nothing stays regular
+            NodeModulus[plate.Node] = emax;
+            NodeSpring[plate.Node] = settings.Regularization * emax;
         }
     }
 
@@ -104,14 +117,17 @@ public sealed class ContactModel
     /// </summary>
     readonly double[,] wallOffset;
 
-    /// <summary>Distance from x to wall w of the RVE box, positive inside.</summary>
-    double WallDistance(Vec2 x, int w) => w switch
+    /// <summary>Distance from x to wall w of the RVE box, positive inside; the top wall raised by lift.</summary>
+    double WallDistance(Vec2 x, int w, double lift) => w switch
     {
         0 => x.X - wallLo.X,
         1 => wallHi.X - x.X,
         2 => x.Y - wallLo.Y,
-        _ => wallHi.Y - x.Y,
+        _ => wallHi.Y + lift - x.Y,
     };
+
+    /// <summary>Upward displacement of the top plate (0 without one).</summary>
+    public double Lift(double[] u) => Plate is null ? 0 : u[Plate.Dof];
 
     /// <summary>
     /// The RVE walls are contact partners too: a point that does not start on a wall gets the same
@@ -122,10 +138,11 @@ public sealed class ContactModel
     {
         int p = Bodies.Points[i];
         var xp = Position(u, p);
+        double lift = Lift(u);
         for (int w = 0; w < 4; w++)
         {
             if (onWall[i, w]) continue;
-            double d = WallDistance(xp, w) + wallOffset[i, w];
+            double d = WallDistance(xp, w, lift) + wallOffset[i, w];
             if (!(d > 0)) return false;
             if (d >= Dhat) continue;
             var (b, d1, d2) = PointSegmentBarrier.Scalar(d, Dhat);
@@ -134,11 +151,45 @@ public sealed class ContactModel
             double sign = w % 2 == 0 ? 1 : -1;
             energy += scale * b;
             force[2 * p + axis] += scale * d1 * sign;
+            bool onPlate = w == 3 && Plate is not null;
+            if (onPlate)
+            {
+                force[Plate!.Dof] += scale * d1;
+                PlateForce -= scale * d1;
+            }
             if (!withHessian) continue;
             var h = new double[36];
             h[6 * axis + axis] = scale * d2;
-            terms.Add(new ContactTerm(p, p, p, h));
+            if (onPlate)
+            {
+                // d = top + lift - y: the pair (y of the point, lift) has the Hessian scale b'' [1 -1; -1 1]
+                h[6 * 3 + 3] = scale * d2;
+                h[6 * 1 + 3] = h[6 * 3 + 1] = -scale * d2;
+                Couple(p, Plate!.Node);
+            }
+            terms.Add(new ContactTerm(p, onPlate ? Plate!.Node : p, p, h));
         }
+        return true;
+    }
+
+    /// <summary>
+    /// The stop under the plate: the wall barrier along the plate's width against its lift, offset by dhat
+    /// so that it acts only below the initial height (lift in (-dhat, 0)).
+    /// </summary>
+    bool AddPlateStop(double[] u, double[] force, bool withHessian, ref double energy)
+    {
+        if (Plate is null) return true;
+        double d = Lift(u) + Dhat;
+        if (!(d > 0)) return false;
+        if (d >= Dhat) return true;
+        var (b, d1, d2) = PointSegmentBarrier.Scalar(d, Dhat);
+        double scale = Kappa * Plate.Width;
+        energy += scale * b;
+        force[Plate.Dof] += scale * d1;
+        if (!withHessian) return true;
+        var h = new double[36];
+        h[6 * 1 + 1] = scale * d2;
+        terms.Add(new ContactTerm(Plate.Node, Plate.Node, Plate.Node, h));
         return true;
     }
 
@@ -149,14 +200,17 @@ public sealed class ContactModel
         double worst = 0;
         for (int i = 0; i < Bodies.Points.Length; i++)
             for (int w = 0; w < 4; w++)
-                if (!onWall[i, w]) worst = Math.Max(worst, -WallDistance(Position(u, Bodies.Points[i]), w));
+                if (!onWall[i, w]) worst = Math.Max(worst, -WallDistance(Position(u, Bodies.Points[i]), w, Lift(u)));
         return worst;
     }
 
     /// <summary>Largest step fraction before some point crosses a wall it does not start on.</summary>
     double WallCollision(double[] u, double[] du)
     {
+        double lift0 = Lift(u), lift1 = Plate is null ? 0 : lift0 + du[Plate.Dof];
         double first = 1;
+        // the plate stays above its stop (lift > -dhat)
+        if (lift1 + Dhat < 0 && lift0 + Dhat > 0) first = (lift0 + Dhat) / (lift0 - lift1);
         for (int i = 0; i < Bodies.Points.Length; i++)
         {
             int p = Bodies.Points[i];
@@ -165,7 +219,7 @@ public sealed class ContactModel
             for (int w = 0; w < 4; w++)
             {
                 if (onWall[i, w]) continue;
-                double d0 = WallDistance(x0, w) + wallOffset[i, w], d1 = WallDistance(x1, w) + wallOffset[i, w];
+                double d0 = WallDistance(x0, w, lift0) + wallOffset[i, w], d1 = WallDistance(x1, w, lift1) + wallOffset[i, w];
                 if (d1 < 0 && d0 > 0) first = Math.Min(first, d0 / (d0 - d1));
             }
         }
@@ -173,10 +227,10 @@ public sealed class ContactModel
     }
 
     /// <summary>The model for a case, or null when contact is off (by setting, or one body by default).</summary>
-    public static ContactModel? Create(Mesh mesh, Material[] materialOfRegion, ContactSettings settings)
+    public static ContactModel? Create(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null)
     {
-        var model = new ContactModel(mesh, materialOfRegion, settings);
-        bool enabled = settings.Enabled ?? model.Bodies.BodyCount > 1;
+        var model = new ContactModel(mesh, materialOfRegion, settings, plate);
+        bool enabled = settings.Enabled ?? (model.Bodies.BodyCount > 1 || plate is not null);
         return enabled ? model : null;
     }
 
@@ -204,6 +258,8 @@ public sealed class ContactModel
         var clock = System.Diagnostics.Stopwatch.StartNew();
         terms.Clear();
         energy = 0;
+        PlateForce = 0;
+        if (!AddPlateStop(u, force, withHessian, ref energy)) { SearchSeconds += clock.Elapsed.TotalSeconds; return false; }
         for (int n = 0; n < mesh.NodeCount; n++)
         {
             double k = NodeSpring[n];
@@ -263,6 +319,7 @@ public sealed class ContactModel
         var clock = System.Diagnostics.Stopwatch.StartNew();
         double largest = 0;
         foreach (int p in Bodies.Points) largest = Math.Max(largest, Step(du, p).Length);
+        if (Plate is not null) largest = Math.Max(largest, Math.Abs(du[Plate.Dof]));
         double limit = largest > MaxMove ? MaxMove / largest : 1;
         if (limit < 1)
         {

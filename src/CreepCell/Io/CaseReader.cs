@@ -41,6 +41,8 @@ public static class CaseReader
         var output = ReadOutput(root.Section("output"), baseDirectory);
         var contact = CreepCell.Contact.ContactSettings.Read(root.Section("contact"));
         root.RejectUnknownKeys();
+        if (boundary.StackPressure is not null && contact.Enabled == false)
+            throw new InputException(source, "boundary.stack_pressure", "the stack plate presses on the particles through contact; remove [contact] enabled = false or the stack pressure");
         var phases = mesh.Generated is { } g ? g.Inclusions.Select(i => i.Phase).Append(g.Matrix)
             : mesh.Microstructure is { } m ? m.Phases.Select(p => p.Name) : null;
         if (phases is not null)
@@ -219,8 +221,9 @@ public static class CaseReader
     {
         if (s is null) return new BoundarySpec("symmetric");
         string kind = s.Choice("kind", "symmetric", "symmetric");
+        double? stack = s.Has("stack_pressure") ? Positive(s, "stack_pressure", Dimension.Pressure) : null;
         s.RejectUnknownKeys();
-        return new BoundarySpec(kind);
+        return new BoundarySpec(kind, stack);
     }
 
     static SolverSpec ReadSolver(TomlSection? s)

@@ -17,7 +17,8 @@ public sealed record MeshSpec(string? File, double Unit, GeneratedMesh? Generate
     public CreepCell.Meshing.ParticleMeshOptions? ParticleOptions { get; init; }
 }
 
-public sealed record BoundarySpec(string Kind);
+/// <summary>RVE boundary: "symmetric" rollers; with a stack pressure (Pa) the top side is a plate under it instead.</summary>
+public sealed record BoundarySpec(string Kind, double? StackPressure = null);
 
 public sealed record SolverSpec
 {

@@ -107,15 +107,19 @@ public sealed class CaseRunner
                 throw new InputException(def.Source, "materials", $"the mesh has phase \"{mesh.RegionNames[r]}\" but there is no [materials.{mesh.RegionNames[r]}]");
             materials[r] = m;
         }
-        var dofs = new DofMap(mesh.NodeCount, Boundary.Rollers(mesh));
+        CreepCell.Contact.StackPlate? plate = null;
+        if (def.Boundary.StackPressure is { } pressure) (mesh, plate) = CreepCell.Contact.StackPlate.Attach(mesh, pressure);
+        var dofs = new DofMap(mesh.NodeCount, Boundary.Rollers(mesh, plate));
         ISymmetricSolver solver = def.Solver.LinearSolver switch
         {
             "dense" => new DenseSolver(),
             "builtin" => new SupernodalLdlSolver(positiveDefinite: false, threads: def.Solver.Threads),
             _ => SparseSolvers.Create(def.Solver.LinearSolver, indefinite: true),
         };
-        var contact = CreepCell.Contact.ContactModel.Create(mesh, materials, def.Contact);
-        problem = new MechanicsProblem(mesh, materials, dofs, new double[dofs.DofCount], def.Solver.Fbar, solver, contact);
+        var contact = CreepCell.Contact.ContactModel.Create(mesh, materials, def.Contact, plate);
+        var load = new double[dofs.DofCount];
+        if (plate is not null) load[plate.Dof] = -plate.Pressure * plate.Width;
+        problem = new MechanicsProblem(mesh, materials, dofs, load, def.Solver.Fbar, solver, contact);
         problem.Assembler.MaxThreads = def.Solver.Threads > 0 ? def.Solver.Threads : -1;
         recorder = new RunRecorder(def, mesh, outDir, contact);
         if (resumeFrom is { } saved)
@@ -250,16 +254,25 @@ public sealed class CaseRunner
 /// <summary>Boundary conditions of the RVE.</summary>
 public static class Boundary
 {
-    /// <summary>"symmetric": rollers on the four sides of the bounding box (normal displacement zero).</summary>
-    public static IEnumerable<(int Dof, double Value)> Rollers(Mesh mesh)
+    /// <summary>
+    /// "symmetric": rollers on the four sides of the bounding box (normal displacement zero). Under a
+    /// stack plate the top side has none (the plate holds it through contact) and the plate moves only
+    /// vertically.
+    /// </summary>
+    public static IEnumerable<(int Dof, double Value)> Rollers(Mesh mesh, CreepCell.Contact.StackPlate? plate = null)
     {
         var (lo, hi) = mesh.BoundingBox();
         double tol = 1e-9 * Math.Max(hi.X - lo.X, hi.Y - lo.Y);
         for (int n = 0; n < mesh.NodeCount; n++)
         {
             var p = mesh.Nodes[n];
+            if (n == plate?.Node)
+            {
+                yield return (2 * n, 0);
+                continue;
+            }
             if (Math.Abs(p.X - lo.X) < tol || Math.Abs(p.X - hi.X) < tol) yield return (2 * n, 0);
-            if (Math.Abs(p.Y - lo.Y) < tol || Math.Abs(p.Y - hi.Y) < tol) yield return (2 * n + 1, 0);
+            if (Math.Abs(p.Y - lo.Y) < tol || (plate is null && Math.Abs(p.Y - hi.Y) < tol)) yield return (2 * n + 1, 0);
         }
     }
 }

@@ -16,7 +16,6 @@ public sealed class RunRecorder
     readonly CaseDefinition def;
     readonly Mesh mesh;
     readonly string outDir;
-    readonly double boxArea;
 
     public IReadOnlyList<string> Columns { get; }
 
@@ -36,11 +35,18 @@ public sealed class RunRecorder
             var pairs = CreepCell.Contact.ContactMeasure.Measure(contact, new double[2 * mesh.NodeCount], mesh.RegionNames).Ratios;
             columns.AddRange(pairs.Select(PairColumn));
             columns.AddRange(new[] { "min_gap_m", "max_penetration_m" });
+            if (contact.Plate is not null) columns.AddRange(new[] { "stack_lift_m", "stack_stress_Pa" });
         }
         Columns = columns;
         var (lo, hi) = mesh.BoundingBox();
-        boxArea = (hi.X - lo.X) * (hi.Y - lo.Y);
+        boxWidth = hi.X - lo.X;
+        boxHeight = hi.Y - lo.Y;
     }
+
+    readonly double boxWidth, boxHeight;
+
+    /// <summary>Current area of the RVE box: the stack plate raises its top.</summary>
+    double BoxArea(double[] u) => boxWidth * (boxHeight + (contact?.Lift(u) ?? 0));
 
     /// <summary>
     /// Solids that fill more than the fixed box overlap: elements have folded over one another (a mesh
@@ -50,7 +56,7 @@ public sealed class RunRecorder
     {
         double area = 0;
         foreach (var r in problem.Responses) area += r.Area;
-        return area > (1 + 1e-3) * boxArea;
+        return area > (1 + 1e-3) * BoxArea(problem.U);
     }
 
     public void Record(StepState s, MechanicsProblem problem, int iterations)
@@ -59,8 +65,8 @@ public sealed class RunRecorder
         var row = new List<double> { s.Time, s.Step, seg.Cycle, (int)seg.Half, def.Protocol.ThetaAt(s.Time), iterations };
         var stats = PhaseStatistics.Compute(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States);
         foreach (var p in stats) row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.PressureMean, p.Area, p.CreepMean });
-        // the rollers keep the RVE box fixed: what the solids do not fill is pore
-        double porosity = 1 - stats.Sum(p => p.Area) / boxArea;
+        // what the solids do not fill of the box (rollers, and the stack plate on top) is pore
+        double porosity = 1 - stats.Sum(p => p.Area) / BoxArea(problem.U);
         row.Add(porosity);
         if (contact is not null)
         {
@@ -68,6 +74,12 @@ public sealed class RunRecorder
             row.AddRange(m.Ratios.Select(r => r.Ratio));
             row.Add(m.MinGap);
             row.Add(m.MaxPenetration);
+            if (contact.Plate is not null)
+            {
+                // the electrode's push on the plate per unit width: the stack pressure once the plate has lifted
+                row.Add(contact.Lift(problem.U));
+                row.Add(contact.PlateForce / contact.Plate.Width);
+            }
         }
         foreach (double v in row)
             if (!double.IsFinite(v)) throw new NotConvergedException($"non-finite result at t = {s.Time:G8} s; the step is rejected");
@@ -167,6 +179,7 @@ public sealed class RunRecorder
             protocol = new { cycles = def.Protocol.CycleCount, points = def.Protocol.Points.Select(p => new[] { p.Time, p.Theta }) },
             temperature_K = def.Temperature,
             boundary = def.Boundary.Kind,
+            stack_pressure_Pa = def.Boundary.StackPressure,
             solver = def.Solver,
             steps = r.Steps,
             newton_iterations = r.NewtonIterations,

@@ -46,6 +46,8 @@ public class RunCommandTests
     [InlineData("[materials.MSE]", "[materials.OTHER]", "MSE")]
     [InlineData("lithiation = [[0, 0.0], [\"1 h\", 1.0]]", "lithiation = [[0, 0.0], [\"1 h\", 1.5]]", "protocol.lithiation[1]")]
     [InlineData("element_size = \"2 um\"", "element_size = nan", "mesh.element_size")]
+    [InlineData("[solver]", "[boundary]\nstack_pressure = \"-1 MPa\"\n[solver]", "boundary.stack_pressure")]
+    [InlineData("[solver]", "[boundary]\nstack_pressure = \"1 MPa\"\n[contact]\nenabled = false\n[solver]", "boundary.stack_pressure")]
     public void BadInputGivesOneMessageNamingTheKeyExitCodeTwoAndNoOutput(string from, string to, string key)
     {
         Assert.Contains(from, GoodCase);
