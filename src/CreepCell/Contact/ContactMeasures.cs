@@ -24,7 +24,10 @@ public static class ContactMeasure
     /// Contact ratio of a phase pair (a, b) after DESIGN.md section 2: the current boundary length of the
     /// bodies of phases a and b that lies within dhat of a body of the other phase of the pair (for a = b:
     /// of another body of a), divided by the total current boundary length of the bodies of a and b.
-    /// Lengths are nodal tributary lengths (half of each adjacent boundary segment).
+    /// Lengths are nodal tributary lengths (half of each adjacent boundary segment). The RVE sides are
+    /// symmetry planes: a face on a side in the reference configuration is a cut through a particle, not
+    /// its surface, and counts in neither length; a surface within dhat of a side touches its own mirror
+    /// image, a contact within its phase (a = b).
     /// </summary>
     public static ContactMeasures Measure(this ContactModel model, double[] u, string[] regionNames)
     {
@@ -53,7 +56,7 @@ public static class ContactMeasure
             nodeForce[i] = f.Length;
             pressure[i] = contactLength[i] > 0 ? f.Length / contactLength[i] : 0;
         }
-        var ratios = Ratios(model, regionNames, length, gapTo);
+        var ratios = Ratios(model, u, regionNames, length, gapTo);
         return new ContactMeasures(ratios, gap.DefaultIfEmpty(cap).Min(), MaxPenetration(model, u), pressure, gap, cap) { NodeForce = nodeForce };
     }
 
@@ -121,9 +124,10 @@ public static class ContactMeasure
         return gaps;
     }
 
-    static PhasePairRatio[] Ratios(ContactModel model, string[] regionNames, double[] length, double[,] gapTo)
+    static PhasePairRatio[] Ratios(ContactModel model, double[] u, string[] regionNames, double[] length, double[,] gapTo)
     {
         var b = model.Bodies;
+        var mirror = Enumerable.Range(0, b.Points.Length).Select(i => model.WallGap(u, i) < model.Dhat).ToArray();
         var present = b.RegionOfBody.Distinct().Order().ToArray();
         var result = new List<PhasePairRatio>();
         for (int ia = 0; ia < present.Length; ia++)
@@ -134,10 +138,10 @@ public static class ContactMeasure
                 for (int i = 0; i < b.Points.Length; i++)
                 {
                     int r = b.RegionOfBody[b.BodyOfNode[b.Points[i]]];
-                    if (r != ra && r != rb) continue;
+                    if ((r != ra && r != rb) || model.OnCutFace(i)) continue;
                     total += length[i];
                     int partner = r == ra ? rb : ra;
-                    if (gapTo[i, partner] < model.Dhat) touching += length[i];
+                    if (gapTo[i, partner] < model.Dhat || (ra == rb && mirror[i])) touching += length[i];
                 }
                 result.Add(new PhasePairRatio(regionNames[ra], regionNames[rb], total > 0 ? touching / total : 0));
             }

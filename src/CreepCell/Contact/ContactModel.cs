@@ -78,6 +78,7 @@ public sealed class ContactModel
         (wallLo, wallHi) = mesh.BoundingBox();
         double tol = 1e-9 * Math.Max(wallHi.X - wallLo.X, wallHi.Y - wallLo.Y);
         onWall = new bool[Bodies.Points.Length, 4];
+        cutFace = new bool[Bodies.Points.Length];
         wallOffset = new double[Bodies.Points.Length, 4];
         for (int i = 0; i < Bodies.Points.Length; i++)
             for (int w = 0; w < 4; w++)
@@ -85,6 +86,7 @@ public sealed class ContactModel
                 double d0 = WallDistance(mesh.Nodes[Bodies.Points[i]], w, 0);
                 // under a plate the top edge has no rollers: the plate holds those points through the barrier
                 onWall[i, w] = d0 < tol && !(w == 3 && plate is not null);
+                cutFace[i] |= d0 < tol;
                 wallOffset[i, w] = Math.Max(0, Dhat - d0);
             }
         NodeSpring = new double[mesh.NodeCount];
@@ -116,6 +118,27 @@ public sealed class ContactModel
     /// state), while it still stops the point before it crosses the wall by more than dhat.
     /// </summary>
     readonly double[,] wallOffset;
+    readonly bool[] cutFace;
+
+    /// <summary>
+    /// Point i lies on a side of the RVE in the reference configuration: the face where a symmetry plane
+    /// (or the stack plate) cuts a particle, not a surface of it.
+    /// </summary>
+    public bool OnCutFace(int i) => cutFace[i];
+
+    /// <summary>
+    /// Distance of point i from the nearest wall it does not start on, as the wall barrier sees it
+    /// (wall offset included; infinity if it starts on every wall). Below dhat the point touches its
+    /// mirror image across that side.
+    /// </summary>
+    public double WallGap(double[] u, int i)
+    {
+        var x = Position(u, Bodies.Points[i]);
+        double gap = double.PositiveInfinity;
+        for (int w = 0; w < 4; w++)
+            if (!onWall[i, w]) gap = Math.Min(gap, WallDistance(x, w, Lift(u)) + wallOffset[i, w]);
+        return gap;
+    }
 
     /// <summary>Distance from x to wall w of the RVE box, positive inside; the top wall raised by lift.</summary>
     double WallDistance(Vec2 x, int w, double lift) => w switch
