@@ -44,8 +44,9 @@ public class SwellingContactTests(ITestOutputHelper output)
         output.WriteLine($"Newton iterations {p.TotalIterations}, analyses {p.PatternAnalyses}, collision-limited {m.CollisionLimitedSteps}; dhat {m.Dhat:E3} m, min gap {final.MinGap:E3} m, Se-Se ratio {final.Ratios.Single().Ratio:F4}, largest pressure {maxPressure:E3} Pa");
         // the gap (20 % of the width) closes at a linear swelling of about 10 %: the facing sides touch
         Assert.True(final.MinGap < m.Dhat);
-        // the two facing sides (taller than w after swelling) over both perimeters: about a quarter
-        Assert.InRange(final.Ratios.Single().Ratio, 0.15, 0.35);
+        // the faces on the box sides are cut faces (the tops too: they start on the bounding box), so the
+        // ratio is the touching part of the two facing sides: most of them, not the rounded top corners
+        Assert.InRange(final.Ratios.Single().Ratio, 0.6, 0.95);
         Assert.True(final.MinGap > 0.5 * m.Dhat, "pressure is carried well inside the barrier band");
     }
     [Fact]
