@@ -70,6 +70,18 @@ public class HistoryPlotsTests
     }
 
     [Fact]
+    public void RunsOfDifferentCasesShareAPlotEachWithItsOwnColumns()
+    {
+        var se = new HistoryRun("se-60mse", new[] { "cycle", "contact_ratio_Se_MSe" }, new[] { new[] { 1.0, 0.3 }, new[] { 2.0, 0.32 } });
+        var lco = new HistoryRun("lco-mse", new[] { "cycle", "contact_ratio_LCO_MSe" }, new[] { new[] { 1.0, 0.01 }, new[] { 2.0, 0.01 } });
+        var spec = new HistoryPlotSpec("cycle", new[] { "contact_ratio_Se_MSe", "contact_ratio_LCO_MSe" }) { YScale = 100 };
+        long both = DarkPixels(HistoryPlots.Render(new[] { se, lco }, spec));
+        long one = DarkPixels(HistoryPlots.Render(new[] { se }, spec with { YColumns = new[] { "contact_ratio_Se_MSe" } }));
+        Assert.True(both > one, $"{both} vs {one}");
+        Assert.Throws<InputException>(() => HistoryPlots.Render(new[] { se, lco }, spec with { YColumns = new[] { "contact_ratio_FeS_MSe" } }));
+    }
+
+    [Fact]
     public void MissingColumnNamesTheColumnAndTheSource()
     {
         var ex = Assert.Throws<InputException>(() =>

@@ -5,12 +5,15 @@ namespace CreepCell.Tests.Simulation;
 public class PaperStudyTests
 {
     [Fact]
-    public void LcoControlOnASmallerBoxWritesTheComparisonWithItsLastCycle()
+    public void SeAndLcoPresetsWriteOneComparisonWithTheirLastCycle()
     {
         string dir = Path.Combine(Path.GetTempPath(), "creepcell-study-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var rows = PaperStudy.Run(new StudyOptions(dir, new[] { "lco-mse" }, Cycles: 2, SideMicrometres: 8));
+            var rows = PaperStudy.Run(new StudyOptions(dir, new[] { "se-60mse", "lco-mse" }, Cycles: 2, SideMicrometres: 8));
+            // both runs share the plots, each with its own phase pairs
+            Assert.Equal(2, rows.Single(r => r.Quantity == "Se-MSe contact ratio (se-60mse)").LastCycle);
+            Assert.True(File.Exists(Path.Combine(dir, "contact_ratio_vs_cycle.png")));
             var contact = rows.Single(r => r.Quantity == "LCO-MSe contact ratio (lco-mse)");
             Assert.Equal(2, contact.LastCycle);
             // the paper's LCO-MSe ratio (9.10 %) is carried beside ours

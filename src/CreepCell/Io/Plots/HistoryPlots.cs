@@ -40,7 +40,8 @@ public static class HistoryPlots
         foreach (var run in runs)
         {
             var x = run.Column(spec.XColumn).Select(v => v * spec.XScale).ToArray();
-            foreach (var column in spec.YColumns)
+            // runs of different cases share a plot: each draws the columns it has
+            foreach (var column in spec.YColumns.Where(c => run.Columns.Contains(c)))
             {
                 var y = run.Column(column).Select(v => v * spec.YScale).ToArray();
                 var line = plot.Add.Scatter(x, y);
@@ -82,6 +83,8 @@ public static class HistoryPlots
         if (!double.IsFinite(spec.XScale) || !double.IsFinite(spec.YScale) || spec.XScale == 0 || spec.YScale == 0)
             throw new ArgumentException("axis scales must be finite and non-zero");
         if (spec.Width < 200 || spec.Height < 150) throw new ArgumentException("plot size must be at least 200 x 150 pixels");
+        foreach (var column in spec.YColumns)
+            if (!runs.Any(r => r.Columns.Contains(column))) runs[0].Column(column);
         foreach (var r in spec.References)
             if (!double.IsFinite(r.X) || !double.IsFinite(r.Y))
                 throw new ArgumentException($"reference point '{r.Label}' at ({r.X}, {r.Y}) is not finite");
