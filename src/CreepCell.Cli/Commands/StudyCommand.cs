@@ -13,7 +13,7 @@ static class StudyCommand
         var presets = new Option<string>("--presets") { Description = "comma-separated presets", DefaultValueFactory = _ => "se-60mse,lco-mse" };
         var cycles = new Option<int?>("--cycles") { Description = "override the number of cycles (the paper: 20)" };
         var threads = new Option<int>("--threads") { Description = "threads per run (0: all cores)" };
-        var side = new Option<string?>("--side") { Description = "RVE side replacing the presets' 20 um, e.g. \"8 um\" (faster, fewer particles)" };
+        var side = new Option<string?>("--side") { Description = "RVE side replacing the presets' (8 um), e.g. \"12 um\" (more particles, slower)" };
         var cmd = new Command("study", "Run a built-in study: `paper` runs the presets and compares them with the paper's Fig. 4");
         cmd.Arguments.Add(name);
         cmd.Options.Add(outDir);

@@ -80,24 +80,26 @@ public static class PaperStudy
     static IReadOnlyList<StudyRow> Compare(List<HistoryRun> runs)
     {
         var rows = new List<StudyRow>();
-        void Add(string quantity, string column, IReadOnlyList<ReferencePoint>? paper, string unit, double scale)
+        // paperFor: a column only the paper's cathode has (its MSe values are of the Se-MSe cathode)
+        void Add(string quantity, string column, IReadOnlyList<ReferencePoint>? paper, string unit, double scale, string? paperFor = null)
         {
             foreach (var run in runs)
             {
                 int c = run.Columns.ToList().IndexOf(column);
                 if (c < 0) continue;
+                var reference = paperFor is null || run.Columns.Contains(paperFor) ? paper : null;
                 int cycleColumn = run.Columns.ToList().IndexOf("cycle");
                 var complete = run.Rows.Where(r => double.IsFinite(r[c])).ToList();
                 if (complete.Count == 0) continue;
                 double first = complete[0][c] * scale, last = complete[^1][c] * scale;
                 int lastCycle = cycleColumn >= 0 ? (int)complete[^1][cycleColumn] : complete.Count;
-                rows.Add(new StudyRow($"{quantity} ({run.Name})", first, last, paper?[0].Y * scale, paper?[1].Y * scale, unit, lastCycle));
+                rows.Add(new StudyRow($"{quantity} ({run.Name})", first, last, reference?[0].Y * scale, reference?[1].Y * scale, unit, lastCycle));
             }
         }
         Add("Se-Se contact ratio", "full_contact_ratio_Se_Se", PaperReferences.ContactSeSe, "%", 100);
         Add("Se-MSe contact ratio", "full_contact_ratio_Se_MSe", PaperReferences.ContactSeMse, "%", 100);
         Add("mean von Mises Se", "full_vm_mean_Se_Pa", PaperReferences.VonMisesSe, "GPa", 1e-9);
-        Add("mean von Mises MSe", "full_vm_mean_MSe_Pa", PaperReferences.VonMisesMse, "GPa", 1e-9);
+        Add("mean von Mises MSe", "full_vm_mean_MSe_Pa", PaperReferences.VonMisesMse, "GPa", 1e-9, paperFor: "full_vm_mean_Se_Pa");
         Add("max von Mises Se", "full_vm_max_Se_Pa", null, "GPa", 1e-9);
         Add("LCO-LCO contact ratio", "full_contact_ratio_LCO_LCO", PaperReferences.ContactLcoLco, "%", 100);
         Add("LCO-MSe contact ratio", "full_contact_ratio_LCO_MSe", PaperReferences.ContactLcoMse, "%", 100);
