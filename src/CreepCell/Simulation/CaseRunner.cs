@@ -25,7 +25,14 @@ public sealed record RunProgress(int Step, int Cycle, int Cycles, HalfCycle Half
         $"dt = {StepSize:G4} s, {Iterations} Newton iterations, {100 * Fraction:F1} % done" + (Remaining is { } r ? $", about {r.TotalSeconds:F0} s left" : "");
 }
 
-public sealed record SolverStatistics(int Unknowns, long NewtonIterations, double FactorSeconds, double AnalyzeSeconds, double ContactSeconds);
+public sealed record SolverStatistics(int Unknowns, long NewtonIterations, double FactorSeconds, double AnalyzeSeconds, double ContactSeconds)
+{
+    /// <summary>Force evaluations (line-search trials included) and the time of their element loops.</summary>
+    public long Evaluations { get; init; }
+    public double AssemblySeconds { get; init; }
+    /// <summary>Time of the per-step results (phase statistics, contact measures) and of field and picture output.</summary>
+    public double RecordSeconds { get; init; }
+}
 
 public sealed record RunResult(int Steps, long NewtonIterations, double WallSeconds, string OutputDir, IReadOnlyList<string> Phases, PhaseStats[] Final);
 
@@ -68,7 +75,11 @@ public sealed class CaseRunner
 
     /// <summary>Where the solver time went so far, for benchmarks and reports.</summary>
     public SolverStatistics Statistics => new(problem?.FreeDofs ?? 0, problem?.TotalIterations ?? 0, problem?.FactorSeconds ?? 0,
-        problem?.AnalyzeSeconds ?? 0, problem?.Contact?.SearchSeconds ?? 0);
+        problem?.AnalyzeSeconds ?? 0, problem?.Contact?.SearchSeconds ?? 0)
+    {
+        Evaluations = problem?.Evaluations ?? 0, AssemblySeconds = problem?.AssemblySeconds ?? 0, RecordSeconds = recordSeconds,
+    };
+    double recordSeconds;
 
     public RunResult Run()
     {
@@ -158,11 +169,13 @@ public sealed class CaseRunner
             state.Step++;
             state.NewtonIterations = problem.TotalIterations;
             state.NextDt = StepController.Next(dt, result.Iterations, creep, def.Solver);
+            var recordClock = Stopwatch.StartNew();
             recorder.Record(state, problem, result.Iterations);
-            Report(result.Iterations, dt);
             if (protocol.IsBreakpoint(state.Time) || (def.Output.FieldsEvery > 0 && state.Step % def.Output.FieldsEvery == 0))
                 recorder.WriteFields(state, problem, state.Step);
             recorder.WriteMapsIfFullLithiation(state, problem);
+            recordSeconds += recordClock.Elapsed.TotalSeconds;
+            Report(result.Iterations, dt);
             if (state.Step % def.Output.CheckpointEvery == 0 || sinceCheckpoint.Elapsed.TotalMinutes >= def.Output.CheckpointMinutes)
                 SaveCheckpoint();
         }

@@ -43,6 +43,9 @@ public sealed class MechanicsProblem : IDisposable
     public double AnalyzeSeconds { get; private set; }
     /// <summary>Total time of numeric factorizations.</summary>
     public double FactorSeconds { get; private set; }
+    /// <summary>Evaluations of forces and potential (one per line-search trial) and the time of their element loops.</summary>
+    public long Evaluations { get; private set; }
+    public double AssemblySeconds { get; private set; }
 
     /// <summary>Relative change of the potential below which its difference is taken from the slopes.</summary>
     const double EnergyRoundoff = 1e-9;
@@ -289,7 +292,10 @@ public sealed class MechanicsProblem : IDisposable
         energy = double.NaN;
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Evaluations++;
             Assembler.Assemble(u, load, States, TrialStates, Responses, force, withTangent ? stiffness : null);
+            AssemblySeconds += clock.Elapsed.TotalSeconds;
             double contactEnergy = 0;
             var magnitude = Assembler.ForceMagnitude;
             if (Contact is not null)
