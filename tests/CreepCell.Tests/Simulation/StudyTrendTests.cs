@@ -6,15 +6,16 @@ using Xunit.Abstractions;
 namespace CreepCell.Tests.Simulation;
 
 /// <summary>
-/// The paper's Se-60MSe against LCO-MSe comparison at reduced size: the presets on an 8 um RVE for
-/// three cycles (0.1 C, stack plate at 100 MPa). Values are read at full lithiation (cycles.csv).
+/// The paper's Se-60MSe against LCO-MSe comparison at reduced size: the presets on a 12 um RVE (the
+/// smallest whose Se-Se contacts involve more than a few particles) for three cycles instead of 20
+/// (0.1 C, stack plate at 100 MPa). Values are read at full lithiation (cycles.csv).
 /// </summary>
 public class StudyTrendTests(ITestOutputHelper output)
 {
     const int Cycles = 3;
 
     static string Case(string preset) =>
-        BuiltInCases.WithSide(BuiltInCases.Text(preset), 8).Replace("\ncycles = 20 ", $"\ncycles = {Cycles} ");
+        BuiltInCases.WithSide(BuiltInCases.Text(preset), 12).Replace("\ncycles = 20 ", $"\ncycles = {Cycles} ");
 
     static List<Dictionary<string, double>> RunCycles(string name, string text)
     {
@@ -35,7 +36,7 @@ public class StudyTrendTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void CreepingSeFillsThePoresWhileElasticLcoStaysStressedAndKeepsItsContacts()
+    public void CreepingSeFillsThePoresAndGainsContactsWhileElasticLcoStaysStressedAndKeepsItsContacts()
     {
         var se = RunCycles("se", Case("se-60mse"));
         var lco = RunCycles("lco", Case("lco-mse"));
@@ -46,8 +47,11 @@ public class StudyTrendTests(ITestOutputHelper output)
         Assert.Equal(Cycles, se.Count);
         Assert.Equal(Cycles, lco.Count);
         var (seFirst, seLast, lcoFirst, lcoLast) = (se[0], se[^1], lco[0], lco[^1]);
-        // Se creeps into the pores: at full lithiation the porosity falls from cycle to cycle
+        // Se creeps into the pores: at full lithiation the porosity falls from cycle to cycle, and the Se
+        // contacts grow (measured: Se-Se 0.193 -> 0.234, Se-MSe 0.380 -> 0.421)
         for (int c = 1; c < Cycles; c++) Assert.True(se[c]["full_porosity"] < se[c - 1]["full_porosity"]);
+        Assert.True(seLast["full_contact_ratio_Se_Se"] > seFirst["full_contact_ratio_Se_Se"] + 0.01);
+        Assert.True(seLast["full_contact_ratio_Se_MSe"] > seFirst["full_contact_ratio_Se_MSe"] + 0.01);
         // LCO barely swells: its contact ratios do not change (the paper: constant)
         foreach (var key in lcoFirst.Keys.Where(k => k.StartsWith("full_contact_ratio")))
             Assert.InRange(lcoLast[key] - lcoFirst[key], -0.005, 0.005);
