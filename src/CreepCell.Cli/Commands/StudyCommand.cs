@@ -14,6 +14,7 @@ static class StudyCommand
         var cycles = new Option<int?>("--cycles") { Description = "override the number of cycles (the paper: 20)" };
         var threads = new Option<int>("--threads") { Description = "threads per run (0: all cores)" };
         var side = new Option<string?>("--side") { Description = "RVE side replacing the presets' (8 um), e.g. \"12 um\" (more particles, slower)" };
+        var quiet = new Option<bool>("--quiet") { Description = "no progress lines, only the comparison" };
         var cmd = new Command("study", "Run a built-in study: `paper` runs the presets and compares them with the paper's Fig. 4");
         cmd.Arguments.Add(name);
         cmd.Options.Add(outDir);
@@ -21,6 +22,7 @@ static class StudyCommand
         cmd.Options.Add(cycles);
         cmd.Options.Add(threads);
         cmd.Options.Add(side);
+        cmd.Options.Add(quiet);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             if (pr.GetValue(name) != "paper") throw new InputException("command line", "name", $"expected \"paper\", got \"{pr.GetValue(name)}\"");
@@ -31,7 +33,7 @@ static class StudyCommand
             string dir = Path.GetFullPath(pr.GetValue(outDir)!);
             double? sideUm = pr.GetValue(side) is string text ? CreepCell.Io.Units.Parse(text, CreepCell.Io.Dimension.Length, "command line", "--side") * 1e6 : null;
             if (sideUm is double v && !(v > 0)) throw new InputException("command line", "--side", "expected a positive length");
-            var rows = PaperStudy.Run(new StudyOptions(dir, list, pr.GetValue(cycles), pr.GetValue(threads), sideUm), Console.WriteLine);
+            var rows = PaperStudy.Run(new StudyOptions(dir, list, pr.GetValue(cycles), pr.GetValue(threads), sideUm), pr.GetValue(quiet) ? null : Console.WriteLine);
             Console.WriteLine(PaperStudy.Markdown(rows));
             Console.WriteLine($"plots, field maps and comparison.md in {dir}");
             return ExitCodes.Ok;
