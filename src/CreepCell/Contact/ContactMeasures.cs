@@ -16,6 +16,12 @@ public sealed record ContactMeasures(PhasePairRatio[] Ratios, double MinGap, dou
 {
     /// <summary>Magnitude of the contact force on each point (N per metre of thickness).</summary>
     public double[] NodeForce { get; init; } = Array.Empty<double>();
+    /// <summary>
+    /// Per phase present (ascending region order): the part of its particle surface in contact with any
+    /// other particle (or its mirror image across a side), over its whole surface. The paper's own wording
+    /// of the contact ratio: "the contacted surface area of particles divided by their total surface area".
+    /// </summary>
+    public (string Phase, double Fraction)[] SurfaceInContact { get; init; } = Array.Empty<(string, double)>();
 }
 
 public static class ContactMeasure
@@ -56,8 +62,13 @@ public static class ContactMeasure
             nodeForce[i] = f.Length;
             pressure[i] = contactLength[i] > 0 ? f.Length / contactLength[i] : 0;
         }
-        var ratios = Ratios(model, u, regionNames, length, gapTo);
-        return new ContactMeasures(ratios, gap.DefaultIfEmpty(cap).Min(), MaxPenetration(model, u), pressure, gap, cap) { NodeForce = nodeForce };
+        var mirror = Enumerable.Range(0, np).Select(i => model.WallGap(u, i) < model.Dhat).ToArray();
+        var ratios = Ratios(model, regionNames, length, gapTo, mirror);
+        return new ContactMeasures(ratios, gap.DefaultIfEmpty(cap).Min(), MaxPenetration(model, u), pressure, gap, cap)
+        {
+            NodeForce = nodeForce,
+            SurfaceInContact = SurfaceInContact(model, regionNames, length, gap, mirror),
+        };
     }
 
     static double[] CurrentTributary(ContactModel model, double[] u)
@@ -124,10 +135,25 @@ public static class ContactMeasure
         return gaps;
     }
 
-    static PhasePairRatio[] Ratios(ContactModel model, double[] u, string[] regionNames, double[] length, double[,] gapTo)
+    static (string, double)[] SurfaceInContact(ContactModel model, string[] regionNames, double[] length, double[] gap, bool[] mirror)
     {
         var b = model.Bodies;
-        var mirror = Enumerable.Range(0, b.Points.Length).Select(i => model.WallGap(u, i) < model.Dhat).ToArray();
+        return b.RegionOfBody.Distinct().Order().Select(r =>
+        {
+            double touching = 0, total = 0;
+            for (int i = 0; i < b.Points.Length; i++)
+            {
+                if (b.RegionOfBody[b.BodyOfNode[b.Points[i]]] != r || model.OnCutFace(i)) continue;
+                total += length[i];
+                if (gap[i] < model.Dhat || mirror[i]) touching += length[i];
+            }
+            return (regionNames[r], total > 0 ? touching / total : 0);
+        }).ToArray();
+    }
+
+    static PhasePairRatio[] Ratios(ContactModel model, string[] regionNames, double[] length, double[,] gapTo, bool[] mirror)
+    {
+        var b = model.Bodies;
         var present = b.RegionOfBody.Distinct().Order().ToArray();
         var result = new List<PhasePairRatio>();
         for (int ia = 0; ia < present.Length; ia++)

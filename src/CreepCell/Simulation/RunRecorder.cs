@@ -32,8 +32,9 @@ public sealed class RunRecorder
         columns.Add("porosity");
         if (contact is not null)
         {
-            var pairs = CreepCell.Contact.ContactMeasure.Measure(contact, new double[2 * mesh.NodeCount], mesh.RegionNames).Ratios;
-            columns.AddRange(pairs.Select(PairColumn));
+            var start = CreepCell.Contact.ContactMeasure.Measure(contact, new double[2 * mesh.NodeCount], mesh.RegionNames);
+            columns.AddRange(start.Ratios.Select(PairColumn));
+            columns.AddRange(start.SurfaceInContact.Select(p => $"surface_in_contact_{p.Phase}"));
             columns.AddRange(new[] { "min_gap_m", "max_penetration_m" });
             if (contact.Plate is not null) columns.AddRange(new[] { "stack_lift_m", "stack_stress_Pa" });
         }
@@ -72,6 +73,7 @@ public sealed class RunRecorder
         {
             var m = CreepCell.Contact.ContactMeasure.Measure(contact, problem.U, mesh.RegionNames);
             row.AddRange(m.Ratios.Select(r => r.Ratio));
+            row.AddRange(m.SurfaceInContact.Select(p => p.Fraction));
             row.Add(m.MinGap);
             row.Add(m.MaxPenetration);
             if (contact.Plate is not null)

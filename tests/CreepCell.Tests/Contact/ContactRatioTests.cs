@@ -27,7 +27,9 @@ public class ContactRatioTests
         var left = StructuredMesh.Rectangle(1, 1, 4, 4, ElementType.Tri6, "A");
         var right = ContactKit.Shift(StructuredMesh.Rectangle(1 - Gap, 1, 4, 4, ElementType.Tri6, "A"), 1 + Gap, 0);
         var model = Model(left, right);
-        Assert.Equal(1, Ratio(model, new double[2 * model.Bodies.BodyOfNode.Length], "A", "A"), 12);
+        var u = new double[2 * model.Bodies.BodyOfNode.Length];
+        Assert.Equal(1, Ratio(model, u, "A", "A"), 12);
+        Assert.Equal(1, model.Measure(u, new[] { "A" }).SurfaceInContact.Single().Fraction, 12);
     }
 
     [Fact]
@@ -47,5 +49,8 @@ public class ContactRatioTests
             if (model.Bodies.RegionOfBody[model.Bodies.BodyOfNode[n]] == 0) u[2 * n] = -(0.5 - Dhat / 2);
         double sx = 1.0 / 8, sy = (1 - 2 * Gap) / 8;
         Assert.Equal((8 * sy + sx) / (4 - 4 * Gap), Ratio(model, u, "A", "A"), 12);
+        // its surface in contact with anything: all but the inner nodes of its right face, which face a pore
+        var surface = model.Measure(u, new[] { "A", "B" }).SurfaceInContact;
+        Assert.Equal(1 - 7 * sy / (4 - 4 * Gap), surface.Single(p => p.Phase == "A").Fraction, 12);
     }
 }
