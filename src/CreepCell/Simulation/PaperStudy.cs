@@ -98,6 +98,8 @@ public static class PaperStudy
         }
         Add("Se-Se contact ratio", "full_contact_ratio_Se_Se", PaperReferences.ContactSeSe, "%", 100);
         Add("Se-MSe contact ratio", "full_contact_ratio_Se_MSe", PaperReferences.ContactSeMse, "%", 100);
+        Add("Se surface in contact", "full_surface_in_contact_Se", null, "%", 100);
+        Add("MSe surface in contact", "full_surface_in_contact_MSe", null, "%", 100);
         Add("mean von Mises Se", "full_vm_mean_Se_Pa", PaperReferences.VonMisesSe, "GPa", 1e-9);
         Add("mean von Mises MSe", "full_vm_mean_MSe_Pa", PaperReferences.VonMisesMse, "GPa", 1e-9, paperFor: "full_vm_mean_Se_Pa");
         Add("max von Mises Se", "full_vm_max_Se_Pa", null, "GPa", 1e-9);
