@@ -14,16 +14,13 @@ public class StudyTrendTests(ITestOutputHelper output)
 {
     const int Cycles = 3;
 
-    static string Case(string preset) =>
-        BuiltInCases.WithSide(BuiltInCases.Text(preset), 12).Replace("\ncycles = 20 ", $"\ncycles = {Cycles} ");
-
-    static List<Dictionary<string, double>> RunCycles(string name, string text)
+    static List<Dictionary<string, double>> RunCycles(string preset)
     {
-        string dir = Path.Combine(Path.GetTempPath(), "creepcell-trend-" + name + "-" + Guid.NewGuid().ToString("N"));
+        string dir = Path.Combine(Path.GetTempPath(), "creepcell-trend-" + preset + "-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var def = CaseReader.Read(name + ".toml", text, dir);
-            new CaseRunner(def, dir).Run();
+            var def = CaseReader.Read(preset, BuiltInCases.WithSide(BuiltInCases.Text(preset), 12), dir);
+            new CaseRunner(def with { Protocol = def.Protocol.WithCycles(Cycles) }, dir).Run();
             var lines = File.ReadAllLines(Path.Combine(dir, "cycles.csv"));
             var header = lines[0].Split(',');
             return lines.Skip(1).Select(l => l.Split(',').Select((v, i) => (header[i], double.Parse(v, CultureInfo.InvariantCulture)))
@@ -38,8 +35,8 @@ public class StudyTrendTests(ITestOutputHelper output)
     [Fact]
     public void CreepingSeFillsThePoresAndGainsContactsWhileElasticLcoStaysStressedAndKeepsItsContacts()
     {
-        var se = RunCycles("se", Case("se-60mse"));
-        var lco = RunCycles("lco", Case("lco-mse"));
+        var se = RunCycles("se-60mse");
+        var lco = RunCycles("lco-mse");
         foreach (var (name, rows) in new[] { ("Se", se), ("LCO", lco) })
             foreach (var r in rows)
                 output.WriteLine($"{name} cycle {r["cycle"]}: " + string.Join(", ", r.Where(p => p.Key.StartsWith("full_vm") || p.Key.StartsWith("full_contact"))
