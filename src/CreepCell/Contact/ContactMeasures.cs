@@ -22,6 +22,8 @@ public sealed record ContactMeasures(PhasePairRatio[] Ratios, double MinGap, dou
     /// of the contact ratio: "the contacted surface area of particles divided by their total surface area".
     /// </summary>
     public (string Phase, double Fraction)[] SurfaceInContact { get; init; } = Array.Empty<(string, double)>();
+    /// <summary>Upward force of the electrode on the stack plate (N per metre of thickness; 0 without a plate).</summary>
+    public double PlateForce { get; init; }
 }
 
 public static class ContactMeasure
@@ -68,6 +70,7 @@ public static class ContactMeasure
         {
             NodeForce = nodeForce,
             SurfaceInContact = SurfaceInContact(model, regionNames, length, gap, mirror),
+            PlateForce = model.PlateForce,
         };
     }
 

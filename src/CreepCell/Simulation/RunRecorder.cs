@@ -80,7 +80,7 @@ public sealed class RunRecorder
             {
                 // the electrode's push on the plate per unit width: the stack pressure once the plate has lifted
                 row.Add(contact.Lift(problem.U));
-                row.Add(contact.PlateForce / contact.Plate.Width);
+                row.Add(m.PlateForce / contact.Plate.Width);
             }
         }
         foreach (double v in row)
