@@ -34,6 +34,8 @@ public sealed class ContactBodies
     public double[] PointWeight { get; }
     /// <summary>Closed loops of boundary nodes, in segment order (body on the left).</summary>
     public int[][] Loops { get; }
+    /// <summary>True for the middle nodes of quadratic boundary edges (indexed by node).</summary>
+    public bool[] MidNode { get; }
     /// <summary>Lumped reference area of each node (element area shared equally among its nodes).</summary>
     public double[] NodeArea { get; }
 
@@ -53,7 +55,9 @@ public sealed class ContactBodies
             BodyArea[body] += area;
             foreach (int n in nodes) NodeArea[n] += area / nodes.Length;
         }
-        var (a, b) = BoundarySegments(mesh);
+        var (a, b, mids) = BoundarySegments(mesh);
+        MidNode = new bool[mesh.NodeCount];
+        foreach (int m in mids) MidNode[m] = true;
         SegmentA = a;
         SegmentB = b;
         BodyOfSegment = a.Select(n => BodyOfNode[n]).ToArray();
@@ -66,6 +70,14 @@ public sealed class ContactBodies
     }
 
     public int SegmentCount => SegmentA.Length;
+
+    /// <summary>
+    /// Shares of segment s's length that its ends A and B carry of a uniform traction: the integrals of the
+    /// edge shape functions, 1/2 and 1/2 on a linear edge; on a half of a quadratic edge, 1/3 at the end
+    /// node and 2/3 at the middle node (L/6, 2L/3, L/6 over the whole edge).
+    /// </summary>
+    public (double A, double B) TractionShares(int s) =>
+        MidNode[SegmentA[s]] ? (2.0 / 3, 1.0 / 3) : MidNode[SegmentB[s]] ? (1.0 / 3, 2.0 / 3) : (0.5, 0.5);
 
     /// <summary>Mean equivalent radius sqrt(A / pi) of the bodies.</summary>
     public double MeanRadius() => BodyArea.Average(x => Math.Sqrt(x / Math.PI));
@@ -133,7 +145,7 @@ public sealed class ContactBodies
     }
 
     /// <summary>Element edges that belong to one element only, oriented with the element on the left.</summary>
-    static (int[] A, int[] B) BoundarySegments(Mesh mesh)
+    static (int[] A, int[] B, List<int> Mids) BoundarySegments(Mesh mesh)
     {
         var count = new Dictionary<(int, int), int>();
         var edges = new List<(int A, int B, int Mid)>();
@@ -154,14 +166,16 @@ public sealed class ContactBodies
         }
         var a = new List<int>();
         var b = new List<int>();
+        var mids = new List<int>();
         foreach (var (p, q, mid) in edges)
         {
             if (count[(Math.Min(p, q), Math.Max(p, q))] != 1) continue;
             if (mid < 0) { a.Add(p); b.Add(q); continue; }
             a.Add(p); b.Add(mid);
             a.Add(mid); b.Add(q);
+            mids.Add(mid);
         }
-        return (a.ToArray(), b.ToArray());
+        return (a.ToArray(), b.ToArray(), mids);
     }
 
     static int[][] TraceLoops(int[] a, int[] b, int nodeCount)

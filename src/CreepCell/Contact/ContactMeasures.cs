@@ -54,7 +54,9 @@ public static class ContactMeasure
             gap[i] = cap;
             for (int r = 0; r < nr; r++) gap[i] = Math.Min(gap[i], gapTo[i, r]);
         }
-        var contactLength = ContactTributary(model, u, gap, length);
+        // walls and the plate are contact partners for the pressure's length, not for the gaps between particles
+        var partnerGap = gap.Select((g, i) => Math.Min(g, model.WallGap(u, i))).ToArray();
+        var contactLength = ContactTributary(model, u, partnerGap);
         for (int i = 0; i < np; i++)
         {
             int p = bodies.Points[i];
@@ -74,6 +76,26 @@ public static class ContactMeasure
         };
     }
 
+    /// <summary>
+    /// Node fields for the VTU output: contact_pressure (Pa) and contact_gap (m) on the boundary nodes of
+    /// the bodies, the gap to the nearest partner (another body, a wall the node does not start on, or the
+    /// stack plate; at most the cap); interior nodes (and the plate's node) carry pressure 0 and the cap.
+    /// </summary>
+    public static IReadOnlyList<(string Name, double[] Values)> PointFields(this ContactModel model, double[] u, string[] regionNames, int nodeCount)
+    {
+        var m = model.Measure(u, regionNames);
+        var pressure = new double[nodeCount];
+        var gap = new double[nodeCount];
+        Array.Fill(gap, m.GapCap);
+        var points = model.Bodies.Points;
+        for (int i = 0; i < points.Length; i++)
+        {
+            pressure[points[i]] = m.NodePressure[i];
+            gap[points[i]] = Math.Min(m.NodeGap[i], model.WallGap(u, i));
+        }
+        return new[] { ("contact_pressure", pressure), ("contact_gap", gap) };
+    }
+
     static double[] CurrentTributary(ContactModel model, double[] u)
     {
         var b = model.Bodies;
@@ -88,24 +110,31 @@ public static class ContactMeasure
     }
 
     /// <summary>
-    /// Length that carries a node's contact force: half of each adjacent segment whose both ends are in
-    /// contact, so a corner node does not count the free side; the whole tributary length otherwise.
+    /// Length that carries a node's contact force: its traction share (<see cref="ContactBodies.TractionShares"/>)
+    /// of each adjacent segment whose both ends are in contact, so a corner node does not count the free
+    /// side; its share of both adjacent segments otherwise. Force over this length recovers a uniform
+    /// pressure exactly at every node, also at the middle nodes of quadratic edges, which carry 2/3 of
+    /// an edge's force.
     /// </summary>
-    static double[] ContactTributary(ContactModel model, double[] u, double[] gap, double[] length)
+    static double[] ContactTributary(ContactModel model, double[] u, double[] gap)
     {
         var b = model.Bodies;
-        var result = new double[b.Points.Length];
+        var touching = new double[b.Points.Length];
+        var all = new double[b.Points.Length];
         for (int s = 0; s < b.SegmentCount; s++)
         {
             int i = b.PointIndex[b.SegmentA[s]], j = b.PointIndex[b.SegmentB[s]];
-            if (gap[i] >= model.Dhat || gap[j] >= model.Dhat) continue;
             double len = (model.Position(u, b.SegmentB[s]) - model.Position(u, b.SegmentA[s])).Length;
-            result[i] += 0.5 * len;
-            result[j] += 0.5 * len;
+            var (si, sj) = b.TractionShares(s);
+            all[i] += si * len;
+            all[j] += sj * len;
+            if (gap[i] >= model.Dhat || gap[j] >= model.Dhat) continue;
+            touching[i] += si * len;
+            touching[j] += sj * len;
         }
-        for (int i = 0; i < result.Length; i++)
-            if (result[i] == 0) result[i] = length[i];
-        return result;
+        for (int i = 0; i < touching.Length; i++)
+            if (touching[i] == 0) touching[i] = all[i];
+        return touching;
     }
 
     /// <summary>Distance of each point to the nearest segment of another body of each region (cap if none within cap).</summary>

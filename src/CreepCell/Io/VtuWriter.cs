@@ -7,8 +7,9 @@ namespace CreepCell.Io;
 
 /// <summary>
 /// VTK XML unstructured grid (.vtu, ASCII) of the reference mesh with the displacement as point data
-/// (warp by vector in ParaView for the deformed shape) and quadrature fields averaged per element
-/// (area-weighted) as cell data; and the .pvd collection that makes a time series of them.
+/// (warp by vector in ParaView for the deformed shape), optional scalar point fields (the contact
+/// pressure and gap), and quadrature fields averaged per element (area-weighted) as cell data; and the
+/// .pvd collection that makes a time series of them.
 /// </summary>
 public static class VtuWriter
 {
@@ -17,7 +18,8 @@ public static class VtuWriter
         ElementType.Tri3 => 5, ElementType.Tri6 => 22, ElementType.Quad4 => 9, ElementType.Quad8 => 23, _ => 28,
     };
 
-    public static void Write(string path, Mesh mesh, double[] u, int[] pointOffsets, PointResponse[] responses, PointState[] states)
+    public static void Write(string path, Mesh mesh, double[] u, int[] pointOffsets, PointResponse[] responses, PointState[] states,
+        IReadOnlyList<(string Name, double[] Values)>? pointFields = null)
     {
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -34,7 +36,14 @@ public static class VtuWriter
         sb.Append("</DataArray>\n</Cells>\n<PointData Vectors=\"displacement\">\n");
         sb.Append("<DataArray type=\"Float64\" Name=\"displacement\" NumberOfComponents=\"3\" format=\"ascii\">\n");
         for (int n = 0; n < mesh.NodeCount; n++) sb.Append(inv, $"{Finite(u[2 * n]):R} {Finite(u[2 * n + 1]):R} 0\n");
-        sb.Append("</DataArray>\n</PointData>\n<CellData Scalars=\"von_mises\">\n");
+        sb.Append("</DataArray>\n");
+        foreach (var (name, values) in pointFields ?? Array.Empty<(string, double[])>())
+        {
+            sb.Append($"<DataArray type=\"Float64\" Name=\"{name}\" format=\"ascii\">\n");
+            for (int n = 0; n < mesh.NodeCount; n++) sb.Append(Finite(values[n]).ToString("R", inv)).Append('\n');
+            sb.Append("</DataArray>\n");
+        }
+        sb.Append("</PointData>\n<CellData Scalars=\"von_mises\">\n");
         AppendCellArray(sb, "phase", mesh, e => mesh.Region[e], "Int32");
         var avg = CellAverages(mesh, pointOffsets, responses, states);
         string[] names = { "von_mises", "pressure", "stress_xx", "stress_yy", "stress_xy", "stress_zz", "creep_strain" };

@@ -99,7 +99,8 @@ public sealed class RunRecorder
     public void WriteFields(StepState s, MechanicsProblem problem, int step)
     {
         string name = $"fields_{step:D5}.vtu";
-        VtuWriter.Write(Path.Combine(outDir, name), mesh, problem.U, problem.Assembler.PointOffsets, problem.Responses, problem.States);
+        VtuWriter.Write(Path.Combine(outDir, name), mesh, problem.U, problem.Assembler.PointOffsets, problem.Responses, problem.States,
+            contact is null ? null : CreepCell.Contact.ContactMeasure.PointFields(contact, problem.U, mesh.RegionNames, mesh.NodeCount));
         s.FieldFiles.RemoveAll(f => f.File == name);
         s.FieldFiles.Add((s.Time, name));
         VtuWriter.WritePvd(Path.Combine(outDir, "fields.pvd"), s.FieldFiles);

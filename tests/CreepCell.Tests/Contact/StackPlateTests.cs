@@ -54,10 +54,32 @@ public class StackPlateTests
         Assert.Equal(expected, problem.U[2 * top + 1], 1e-3 * expected);
         Assert.InRange(problem.U[2 * top + 1] - model.Lift(problem.U), 0, Dhat);
         Assert.Equal(P, ContactMeasure.Measure(model, problem.U, mesh.RegionNames).PlateForce / W, 1e-6 * P);
+        AssertFieldsShowThePlatePressure(mesh, model, problem.U);
 
         // back to zero lithiation: the plate follows the block down onto its stop
         Solve(problem, 0);
         Assert.InRange(model.Lift(problem.U), -Dhat, 0);
+    }
+
+    /// <summary>The VTU point fields: the stack pressure on every top node (the middle nodes of the
+    /// quadratic edges carry twice the force of the end nodes), all in contact with the plate, and no
+    /// contact pressure inside the block.</summary>
+    static void AssertFieldsShowThePlatePressure(Mesh mesh, ContactModel model, double[] u)
+    {
+        var fields = ContactMeasure.PointFields(model, u, mesh.RegionNames, mesh.NodeCount).ToDictionary(f => f.Name, f => f.Values);
+        var pressure = fields["contact_pressure"];
+        var gap = fields["contact_gap"];
+        var top = Enumerable.Range(0, mesh.NodeCount - 1).Where(n => Math.Abs(mesh.Nodes[n].Y - H) < 1e-12).ToList();
+        Assert.Equal(9, top.Count);
+        foreach (int n in top)
+        {
+            // Cauchy pressure on the current top: the force p W over the current width W (rollers)
+            Assert.True(Math.Abs(pressure[n] - P) < 0.02 * P, $"node {n} at x = {mesh.Nodes[n].X}: {pressure[n]:E4}");
+            Assert.InRange(gap[n], 0, Dhat);
+        }
+        var inner = Enumerable.Range(0, mesh.NodeCount - 1).Where(n => model.Bodies.PointIndex[n] < 0).ToList();
+        Assert.NotEmpty(inner);
+        Assert.All(inner, n => Assert.Equal(0, pressure[n]));
     }
 
     static void Solve(MechanicsProblem problem, double theta)

@@ -29,6 +29,7 @@ public class VtuMeshioTests(ITestOutputHelper output)
             "point_data": sorted(m.point_data),
             "cell_data": sorted(m.cell_data),
             "displacement": [float(v) for v in m.point_data["displacement"][:, :2].ravel()],
+            "contact_gap": [float(v) for v in m.point_data["contact_gap"].ravel()],
             "phase": [int(v) for c in m.cell_data["phase"] for v in c],
         }))
         """;
@@ -96,7 +97,8 @@ public class VtuMeshioTests(ITestOutputHelper output)
         using var _ = p;
         string dir = Directory.CreateTempSubdirectory("creepcell-vtu-").FullName;
         string vtu = Path.Combine(dir, "fields.vtu"), script = Path.Combine(dir, "read.py");
-        VtuWriter.Write(vtu, mesh, p.U, p.Assembler.PointOffsets, p.Responses, p.States);
+        var gap = Enumerable.Range(0, mesh.NodeCount).Select(n => 1e-9 * n).ToArray();
+        VtuWriter.Write(vtu, mesh, p.U, p.Assembler.PointOffsets, p.Responses, p.States, new[] { ("contact_gap", gap) });
         File.WriteAllText(script, Script);
         var (code, text) = RunPython(python, script, vtu);
         Assert.True(code == 0, text);
@@ -107,7 +109,8 @@ public class VtuMeshioTests(ITestOutputHelper output)
         Assert.Equal(mesh.NodeCount, root.GetProperty("points").GetInt32());
         Assert.Equal(mesh.ElementCount, root.GetProperty("cells").GetInt32());
         Assert.All(root.GetProperty("types").EnumerateArray(), t => Assert.Equal(meshioType, t.GetString()));
-        Assert.Equal(new[] { "displacement" }, root.GetProperty("point_data").EnumerateArray().Select(x => x.GetString()!).ToArray());
+        Assert.Equal(new[] { "contact_gap", "displacement" }, root.GetProperty("point_data").EnumerateArray().Select(x => x.GetString()!).ToArray());
+        Assert.Equal(gap, root.GetProperty("contact_gap").EnumerateArray().Select(x => x.GetDouble()).ToArray());
         Assert.Equal(CellArrays, root.GetProperty("cell_data").EnumerateArray().Select(x => x.GetString()!).ToArray());
         var u = root.GetProperty("displacement").EnumerateArray().Select(x => x.GetDouble()).ToArray();
         Assert.Equal(p.U.Length, u.Length);

@@ -8,6 +8,15 @@ namespace CreepCell.Geometry.Packing;
 public sealed record PhaseSpec(string Name, double Fraction, double MeanDiameter, double Cv);
 
 /// <summary>
+/// Pores as discrete voids: the porosity left after the gaps is carved out as cells of its own, with
+/// this log-normal size distribution, so that neighbouring particles face each other across the
+/// minimum gap only (a compacted electrode) instead of across channels of nearly uniform width.
+/// </summary>
+/// <param name="MeanDiameter">Arithmetic mean of the void cells' equivalent diameter, m.</param>
+/// <param name="Cv">Coefficient of variation of that diameter.</param>
+public sealed record VoidSpec(double MeanDiameter, double Cv);
+
+/// <summary>
 /// Everything that defines a packing. Lengths in m. <see cref="Source"/> and <see cref="KeyPrefix"/>
 /// only make error messages point at the case file (e.g. "case.toml: microstructure.phases.Se.fraction").
 /// </summary>
@@ -17,6 +26,7 @@ public sealed record PhaseSpec(string Name, double Fraction, double MeanDiameter
 /// <param name="CornerRadius">Corner fillet radius as a fraction of the particle diameter.</param>
 /// <param name="MinGap">Smallest gap between particles as a fraction of the mean particle diameter.</param>
 /// <param name="RelaxationSteps">Lloyd and weight-correction steps of the tessellation.</param>
+/// <param name="Voids">Pores as discrete voids; null spreads the porosity over the gaps between all particles.</param>
 public sealed record PackingSpec(
     double Side,
     ulong Seed,
@@ -26,7 +36,8 @@ public sealed record PackingSpec(
     double MinGap = 0.02,
     int RelaxationSteps = 40,
     string Source = "packing spec",
-    string KeyPrefix = "microstructure")
+    string KeyPrefix = "microstructure",
+    VoidSpec? Voids = null)
 {
     /// <summary>
     /// The paper's Se-60MSe cathode: Se 35.6 %, MSe 39.7 %, pores 24.7 % by area (Methods, "Finite

@@ -17,13 +17,17 @@ namespace CreepCell.Geometry.Packing;
 /// fraction = 0.356          # required, area fraction of the RVE
 /// mean_diameter = "3 um"    # required
 /// cv = 0.25                 # required, log-normal coefficient of variation
+/// [microstructure.voids]    # optional: pores as discrete voids, particles at the minimum gap
+/// mean_diameter = "1.5 um"  # required in the table
+/// cv = 0.3                  # required in the table
 /// </code>
 /// Pores are 1 - the sum of the fractions. Unknown and missing keys are errors that name the key.
 /// </summary>
 public static class PackingSpecToml
 {
-    static readonly string[] SectionKeys = { "side", "seed", "edge_length", "corner_radius", "min_gap", "relaxation_steps", "phases" };
+    static readonly string[] SectionKeys = { "side", "seed", "edge_length", "corner_radius", "min_gap", "relaxation_steps", "phases", "voids" };
     static readonly string[] PhaseKeys = { "fraction", "mean_diameter", "cv" };
+    static readonly string[] VoidKeys = { "mean_diameter", "cv" };
 
     /// <summary>Reads the spec from a whole case file's root table (its <c>microstructure</c> table).</summary>
     public static PackingSpec FromCase(TomlTable root, string source)
@@ -49,7 +53,20 @@ public static class PackingSpecToml
         if (steps < 0 || steps > 1000)
             throw new InputException(source, $"{prefix}.relaxation_steps", $"expected a number of steps between 0 and 1000, got {steps}");
         var phases = ReadPhases(r, t, prefix);
-        return new PackingSpec(side, seed, phases, edge, corner, gap, (int)steps, source, prefix);
+        var voids = ReadVoids(r, t, prefix);
+        return new PackingSpec(side, seed, phases, edge, corner, gap, (int)steps, source, prefix, voids);
+    }
+
+    static VoidSpec? ReadVoids(Reader r, TomlTable t, string prefix)
+    {
+        string key = $"{prefix}.voids";
+        if (!t.TryGetValue("voids", out var value)) return null;
+        if (value is not TomlTable vt)
+            throw new InputException(r.Source, key, "expected a table with mean_diameter and cv");
+        r.RejectUnknown(vt, key, VoidKeys);
+        double diameter = r.Quantity(vt, key, "mean_diameter", Dimension.Length)!.Value;
+        double cv = r.Quantity(vt, key, "cv", Dimension.None)!.Value;
+        return new VoidSpec(diameter, cv);
     }
 
     static List<PhaseSpec> ReadPhases(Reader r, TomlTable t, string prefix)

@@ -20,6 +20,19 @@ internal static class PackingValidation
             $"the phase fractions sum to {sum:0.####}; they must sum to less than 1 to leave pores ({string.Join(" + ", s.Phases.Select(p => $"{p.Name} {p.Fraction:0.####}"))})");
         CheckCounts(s);
         CheckOptions(s);
+        if (s.Voids is VoidSpec v) CheckVoids(s, v);
+    }
+
+    static void CheckVoids(PackingSpec s, VoidSpec v)
+    {
+        string key = s.Key("voids");
+        Require(s, double.IsFinite(v.MeanDiameter) && v.MeanDiameter > 0 && v.MeanDiameter < s.Side / 2, $"{key}.mean_diameter",
+            $"expected a positive length below half the side ({s.Side / 2:G4} m), got {v.MeanDiameter:G4} m");
+        Require(s, double.IsFinite(v.Cv) && v.Cv >= 0 && v.Cv <= 1, $"{key}.cv",
+            $"expected a coefficient of variation between 0 and 1, got {v.Cv:G4}");
+        double count = s.PoreFraction * s.Side * s.Side / (Math.PI / 4 * v.MeanDiameter * v.MeanDiameter * (1 + v.Cv * v.Cv));
+        Require(s, count >= 1, $"{key}.mean_diameter",
+            $"the porosity {s.PoreFraction:0.###} of a {s.Side:G4} m square holds {count:0.##} voids of mean diameter {v.MeanDiameter:G4} m; expected at least one");
     }
 
     static void CheckPhase(PackingSpec s, PhaseSpec p, HashSet<string> names)

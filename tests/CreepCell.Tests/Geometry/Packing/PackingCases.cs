@@ -5,7 +5,7 @@ namespace CreepCell.Tests.Geometry.Packing;
 /// <summary>
 /// The packings the tests look at, generated once per test run: the paper's Se-60MSe cathode for
 /// three seeds and two other compositions (an LCO-MSe control with larger active particles, and a
-/// three-phase cathode with a solid electrolyte).
+/// three-phase cathode with a solid electrolyte), and the first two again with the pores as voids.
 /// </summary>
 static class PackingCases
 {
@@ -25,10 +25,12 @@ static class PackingCases
         ["SeMse3"] = PackingGenerator.Generate(PackingSpec.SeMse(3)),
         ["LcoMse"] = PackingGenerator.Generate(LcoMse),
         ["ThreePhase"] = PackingGenerator.Generate(ThreePhase),
+        ["SeMseVoids"] = PackingGenerator.Generate(PackingSpec.SeMse(1) with { Voids = new VoidSpec(1.5e-6, 0.3) }),
+        ["LcoMseVoids"] = PackingGenerator.Generate(LcoMse with { Voids = new VoidSpec(2e-6, 0.3) }),
     });
 
     public static CreepCell.Geometry.Packing.Packing Get(string name) => Cache.Value[name];
 
     public static IEnumerable<object[]> Names =>
-        new[] { "SeMse1", "SeMse2", "SeMse3", "LcoMse", "ThreePhase" }.Select(n => new object[] { n });
+        new[] { "SeMse1", "SeMse2", "SeMse3", "LcoMse", "ThreePhase", "SeMseVoids", "LcoMseVoids" }.Select(n => new object[] { n });
 }

@@ -158,6 +158,39 @@ public class PackingGeneratorTests
         Assert.DoesNotContain(b.Particles, p => c1.Contains(p.Centroid));
     }
 
+    [Theory]
+    [InlineData("SeMse1", "SeMseVoids")]
+    [InlineData("LcoMse", "LcoMseVoids")]
+    public void With_voids_much_of_the_boundary_faces_a_neighbour_across_the_minimum_gap(string spread, string voids)
+    {
+        double near = NearBoundaryShare(PackingCases.Get(voids));
+        double without = NearBoundaryShare(PackingCases.Get(spread));
+        Assert.True(near > 0.4, $"with voids {near:P1} of the boundary is near a neighbour");
+        Assert.True(without < 0.25, $"without voids {without:P1} of the boundary is near a neighbour");
+    }
+
+    /// <summary>Share of boundary vertices (off the RVE sides) within 1.5 g of another particle.</summary>
+    static double NearBoundaryShare(PackingResult packing)
+    {
+        double reach = 1.5 * packing.Spec.MinGap * packing.Spec.MeanDiameter;
+        var ps = packing.Particles;
+        var boxes = ps.Select(p => PolygonMath.Bounds(p.Vertices)).ToArray();
+        int near = 0, total = 0;
+        for (int i = 0; i < ps.Count; i++)
+            foreach (var v in ps[i].Vertices)
+            {
+                if (v.X == 0 || v.Y == 0 || v.X == packing.Side || v.Y == packing.Side) continue;
+                total++;
+                var point = new[] { v };
+                for (int j = 0; j < ps.Count; j++)
+                {
+                    if (j == i || BoxDistance((v, v), boxes[j]) > reach) continue;
+                    if (PolygonMath.Distance(point, ps[j].Vertices, reach) < reach) { near++; break; }
+                }
+            }
+        return (double)near / total;
+    }
+
     static bool OnSide(Vec2 v, RveSide side, double l) => side switch
     {
         RveSide.Left => v.X == 0,

@@ -50,6 +50,38 @@ public class PackingSpecTomlTests
         Assert.Equal(2e-6 / 24, s.ResolvedEdgeLength, 1e-18);
         Assert.Equal(0.2, s.CornerRadius);
         Assert.Equal(0.02, s.MinGap);
+        Assert.Null(s.Voids);
+    }
+
+    const string VoidsTable = "\n[microstructure.voids]\nmean_diameter = \"1.5 um\"\ncv = 0.3\n";
+
+    [Fact]
+    public void A_voids_table_is_read_in_si()
+    {
+        var v = Parse(Good + VoidsTable).Voids!;
+        Assert.Equal(1.5e-6, v.MeanDiameter, 1e-18);
+        Assert.Equal(0.3, v.Cv);
+    }
+
+    [Theory]
+    [InlineData("cv = 0.3", "cv = -1", "microstructure.voids.cv")]
+    [InlineData("cv = 0.3", "", "microstructure.voids.cv")]
+    [InlineData("mean_diameter = \"1.5 um\"", "mean_diameter = \"15 um\"", "microstructure.voids.mean_diameter")]
+    [InlineData("mean_diameter = \"1.5 um\"", "mean_diameter = \"-1 um\"", "microstructure.voids.mean_diameter")]
+    [InlineData("cv = 0.3", "cv = 0.3\nfraction = 0.2", "microstructure.voids.fraction")]
+    public void Bad_void_inputs_name_the_key(string from, string to, string key)
+    {
+        var e = Bad((Good + VoidsTable).Replace(from, to));
+        Assert.Equal(key, e.Location);
+    }
+
+    [Fact]
+    public void Voids_with_no_porosity_left_after_the_gaps_are_rejected()
+    {
+        // gaps of 20 % of a diameter around every particle take more than the 24.7 % of pores
+        var e = Bad((Good + VoidsTable).Replace("seed = 5", "seed = 5\nmin_gap = 0.2"));
+        Assert.Equal("microstructure.voids", e.Location);
+        Assert.Contains("no room is left for voids", e.Message);
     }
 
     [Theory]
