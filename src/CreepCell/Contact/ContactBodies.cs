@@ -36,6 +36,9 @@ public sealed class ContactBodies
     public int[][] Loops { get; }
     /// <summary>True for the middle nodes of quadratic boundary edges (indexed by node).</summary>
     public bool[] MidNode { get; }
+    /// <summary>Quadratic boundary edges (end, middle, end) whose middle node lies at the midpoint of the
+    /// ends in the reference configuration (straight edges).</summary>
+    public (int A, int Mid, int B)[] StraightEdges { get; }
     /// <summary>Lumped reference area of each node (element area shared equally among its nodes).</summary>
     public double[] NodeArea { get; }
 
@@ -55,9 +58,10 @@ public sealed class ContactBodies
             BodyArea[body] += area;
             foreach (int n in nodes) NodeArea[n] += area / nodes.Length;
         }
-        var (a, b, mids) = BoundarySegments(mesh);
+        var (a, b, quadratic) = BoundarySegments(mesh);
         MidNode = new bool[mesh.NodeCount];
-        foreach (int m in mids) MidNode[m] = true;
+        foreach (var edge in quadratic) MidNode[edge.Mid] = true;
+        StraightEdges = quadratic.Where(e => IsStraight(mesh, e)).ToArray();
         SegmentA = a;
         SegmentB = b;
         BodyOfSegment = a.Select(n => BodyOfNode[n]).ToArray();
@@ -145,7 +149,14 @@ public sealed class ContactBodies
     }
 
     /// <summary>Element edges that belong to one element only, oriented with the element on the left.</summary>
-    static (int[] A, int[] B, List<int> Mids) BoundarySegments(Mesh mesh)
+    static bool IsStraight(Mesh mesh, (int A, int Mid, int B) e)
+    {
+        var a = mesh.Nodes[e.A];
+        var b = mesh.Nodes[e.B];
+        return (mesh.Nodes[e.Mid] - 0.5 * (a + b)).Length <= 1e-9 * (b - a).Length;
+    }
+
+    static (int[] A, int[] B, List<(int A, int Mid, int B)> Quadratic) BoundarySegments(Mesh mesh)
     {
         var count = new Dictionary<(int, int), int>();
         var edges = new List<(int A, int B, int Mid)>();
@@ -166,16 +177,16 @@ public sealed class ContactBodies
         }
         var a = new List<int>();
         var b = new List<int>();
-        var mids = new List<int>();
+        var quadratic = new List<(int, int, int)>();
         foreach (var (p, q, mid) in edges)
         {
             if (count[(Math.Min(p, q), Math.Max(p, q))] != 1) continue;
             if (mid < 0) { a.Add(p); b.Add(q); continue; }
             a.Add(p); b.Add(mid);
             a.Add(mid); b.Add(q);
-            mids.Add(mid);
+            quadratic.Add((p, mid, q));
         }
-        return (a.ToArray(), b.ToArray(), mids);
+        return (a.ToArray(), b.ToArray(), quadratic);
     }
 
     static int[][] TraceLoops(int[] a, int[] b, int nodeCount)
