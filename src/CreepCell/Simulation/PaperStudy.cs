@@ -80,6 +80,15 @@ public static class PaperStudy
     static IReadOnlyList<StudyRow> Compare(List<HistoryRun> runs)
     {
         var rows = new List<StudyRow>();
+        void AddValues(string quantity, HistoryRun run, Func<double[], double> value, IReadOnlyList<ReferencePoint>? reference, string unit, double scale)
+        {
+            int cycleColumn = run.Columns.ToList().IndexOf("cycle");
+            var complete = run.Rows.Where(r => double.IsFinite(value(r))).ToList();
+            if (complete.Count == 0) return;
+            double first = value(complete[0]) * scale, last = value(complete[^1]) * scale;
+            int lastCycle = cycleColumn >= 0 ? (int)complete[^1][cycleColumn] : complete.Count;
+            rows.Add(new StudyRow($"{quantity} ({run.Name})", first, last, reference?[0].Y * scale, reference?[1].Y * scale, unit, lastCycle));
+        }
         // paperFor: a column only the paper's cathode has (its MSe values are of the Se-MSe cathode)
         void Add(string quantity, string column, IReadOnlyList<ReferencePoint>? paper, string unit, double scale, string? paperFor = null)
         {
@@ -88,12 +97,16 @@ public static class PaperStudy
                 int c = run.Columns.ToList().IndexOf(column);
                 if (c < 0) continue;
                 var reference = paperFor is null || run.Columns.Contains(paperFor) ? paper : null;
-                int cycleColumn = run.Columns.ToList().IndexOf("cycle");
-                var complete = run.Rows.Where(r => double.IsFinite(r[c])).ToList();
-                if (complete.Count == 0) continue;
-                double first = complete[0][c] * scale, last = complete[^1][c] * scale;
-                int lastCycle = cycleColumn >= 0 ? (int)complete[^1][cycleColumn] : complete.Count;
-                rows.Add(new StudyRow($"{quantity} ({run.Name})", first, last, reference?[0].Y * scale, reference?[1].Y * scale, unit, lastCycle));
+                AddValues(quantity, run, r => r[c], reference, unit, scale);
+            }
+        }
+        // the largest stress anywhere in the cathode, framework included
+        void AddCathodeMax()
+        {
+            foreach (var run in runs)
+            {
+                var max = run.Columns.Select((name, i) => (name, i)).Where(x => x.name.StartsWith("full_vm_max_")).Select(x => x.i).ToArray();
+                if (max.Length > 0) AddValues("max von Mises, whole cathode", run, r => max.Max(i => r[i]), null, "GPa", 1e-9);
             }
         }
         Add("Se-Se contact ratio", "full_contact_ratio_Se_Se", PaperReferences.ContactSeSe, "%", 100);
@@ -109,6 +122,7 @@ public static class PaperStudy
         Add("FeS-FeS contact ratio", "full_contact_ratio_FeS_FeS", null, "%", 100);
         Add("FeS-MSe contact ratio", "full_contact_ratio_FeS_MSe", null, "%", 100);
         Add("max von Mises FeS", "full_vm_max_FeS_Pa", null, "GPa", 1e-9);
+        AddCathodeMax();
         return rows;
     }
 

@@ -22,6 +22,10 @@ public class PaperStudyTests
             Assert.InRange(contact.OursLast!.Value - contact.OursFirst!.Value, -0.5, 0.5);
             var stress = rows.Single(r => r.Quantity == "max von Mises LCO (lco-mse)");
             Assert.InRange(stress.OursFirst!.Value, 0.3, 3.0);
+            // the whole cathode's largest stress is its largest phase value: LCO there, MSe or Se in the Se cathode
+            Assert.Equal(stress.OursFirst!.Value, rows.Single(r => r.Quantity == "max von Mises, whole cathode (lco-mse)").OursFirst!.Value, 1e-12);
+            double seCathode = rows.Single(r => r.Quantity == "max von Mises, whole cathode (se-60mse)").OursFirst!.Value;
+            Assert.True(seCathode >= rows.Single(r => r.Quantity == "max von Mises Se (se-60mse)").OursFirst!.Value);
             string md = File.ReadAllText(Path.Combine(dir, "comparison.md"));
             Assert.Contains("| LCO-MSe contact ratio (lco-mse) |", md);
             Assert.True(File.Exists(Path.Combine(dir, "von_mises_vs_cycle.png")));
