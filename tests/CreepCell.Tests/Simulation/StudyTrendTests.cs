@@ -45,10 +45,13 @@ public class StudyTrendTests(ITestOutputHelper output)
         Assert.Equal(Cycles, lco.Count);
         var (seFirst, seLast, lcoFirst, lcoLast) = (se[0], se[^1], lco[0], lco[^1]);
         // Se creeps into the pores: at full lithiation the porosity falls from cycle to cycle, and the Se
-        // contacts grow (measured: Se-Se 0.193 -> 0.234, Se-MSe 0.380 -> 0.421)
-        for (int c = 1; c < Cycles; c++) Assert.True(se[c]["full_porosity"] < se[c - 1]["full_porosity"]);
-        Assert.True(seLast["full_contact_ratio_Se_Se"] > seFirst["full_contact_ratio_Se_Se"] + 0.01);
-        Assert.True(seLast["full_contact_ratio_Se_MSe"] > seFirst["full_contact_ratio_Se_MSe"] + 0.01);
+        // contacts grow in every cycle (measured: Se-Se 0.182, 0.206, 0.231; Se-MSe 0.314, 0.331, 0.355)
+        for (int c = 1; c < Cycles; c++)
+        {
+            Assert.True(se[c]["full_porosity"] < se[c - 1]["full_porosity"]);
+            Assert.True(se[c]["full_contact_ratio_Se_Se"] > se[c - 1]["full_contact_ratio_Se_Se"] + 0.01);
+            Assert.True(se[c]["full_contact_ratio_Se_MSe"] > se[c - 1]["full_contact_ratio_Se_MSe"] + 0.01);
+        }
         // LCO barely swells: its contact ratios do not change (the paper: constant)
         foreach (var key in lcoFirst.Keys.Where(k => k.StartsWith("full_contact_ratio")))
             Assert.InRange(lcoLast[key] - lcoFirst[key], -0.005, 0.005);
