@@ -14,6 +14,8 @@ public sealed record PhasePairRatio(string A, string B, double Ratio);
 public sealed record ContactMeasures(PhasePairRatio[] Ratios, double MinGap, double MaxPenetration,
     double[] NodePressure, double[] NodeGap, double GapCap)
 {
+    /// <summary>Distance of each point to its nearest partner: another body, a wall it does not start on, or the plate.</summary>
+    public double[] NodePartnerGap { get; init; } = Array.Empty<double>();
     /// <summary>Magnitude of the contact force on each point (N per metre of thickness).</summary>
     public double[] NodeForce { get; init; } = Array.Empty<double>();
     /// <summary>
@@ -71,6 +73,7 @@ public static class ContactMeasure
         return new ContactMeasures(ratios, gap.DefaultIfEmpty(cap).Min(), MaxPenetration(model, u), pressure, gap, cap)
         {
             NodeForce = nodeForce,
+            NodePartnerGap = partnerGap,
             SurfaceInContact = SurfaceInContact(model, regionNames, length, gap, mirror),
             PlateForce = model.PlateForce,
         };
@@ -91,7 +94,7 @@ public static class ContactMeasure
         for (int i = 0; i < points.Length; i++)
         {
             pressure[points[i]] = m.NodePressure[i];
-            gap[points[i]] = Math.Min(m.NodeGap[i], model.WallGap(u, i));
+            gap[points[i]] = Math.Min(m.NodePartnerGap[i], m.GapCap);
         }
         return new[] { ("contact_pressure", pressure), ("contact_gap", gap) };
     }

@@ -76,6 +76,7 @@ public sealed class ContactModel
         double emax = Bodies.RegionOfBody.Max(r => materialOfRegion[r].YoungsModulus);
         Kappa = (settings.Stiffness ?? emax) / Dhat;
         EdgeTieStiffness = 10 * emax;
+        tieHessian = TieHessian(EdgeTieStiffness);
         (wallLo, wallHi) = mesh.BoundingBox();
         double tol = 1e-9 * Math.Max(wallHi.X - wallLo.X, wallHi.Y - wallLo.Y);
         onWall = new bool[Bodies.Points.Length, 4];
@@ -348,25 +349,33 @@ public sealed class ContactModel
     void AddEdgeTies(double[] u, double[] force, bool withHessian, ref double energy)
     {
         double k = EdgeTieStiffness;
-        ReadOnlySpan<double> c = stackalloc double[] { 1, -0.5, -0.5 };
         foreach (var (a, m, b) in Bodies.StraightEdges)
         {
-            int[] nodes = { m, a, b };
             for (int axis = 0; axis < 2; axis++)
             {
                 double r = u[2 * m + axis] - 0.5 * (u[2 * a + axis] + u[2 * b + axis]);
                 energy += 0.5 * k * r * r;
-                for (int i = 0; i < 3; i++) force[2 * nodes[i] + axis] += k * c[i] * r;
+                force[2 * m + axis] += k * r;
+                force[2 * a + axis] -= 0.5 * k * r;
+                force[2 * b + axis] -= 0.5 * k * r;
             }
-            if (!withHessian) continue;
-            var h = new double[36];
-            for (int i = 0; i < 3; i++)
-                for (int j = 0; j < 3; j++)
-                    for (int axis = 0; axis < 2; axis++)
-                        h[6 * (2 * i + axis) + 2 * j + axis] = k * c[i] * c[j];
-            terms.Add(new ContactTerm(m, a, b, h));
+            if (withHessian) terms.Add(new ContactTerm(m, a, b, tieHessian));
         }
     }
+
+    /// <summary>The constant Hessian of one tie over (middle, end, end): k c c^T per axis, c = (1, -1/2, -1/2).</summary>
+    static double[] TieHessian(double k)
+    {
+        ReadOnlySpan<double> c = stackalloc double[] { 1, -0.5, -0.5 };
+        var h = new double[36];
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                for (int axis = 0; axis < 2; axis++)
+                    h[6 * (2 * i + axis) + 2 * j + axis] = k * c[i] * c[j];
+        return h;
+    }
+
+    readonly double[] tieHessian;
 
     /// <summary>
     /// Largest step fraction in (0, 1] along du from u such that no boundary point crosses a segment of
