@@ -38,16 +38,12 @@ public static class VtuWriter
         for (int n = 0; n < mesh.NodeCount; n++) sb.Append(inv, $"{Finite(u[2 * n]):R} {Finite(u[2 * n + 1]):R} 0\n");
         sb.Append("</DataArray>\n");
         foreach (var (name, values) in pointFields ?? Array.Empty<(string, double[])>())
-        {
-            sb.Append($"<DataArray type=\"Float64\" Name=\"{name}\" format=\"ascii\">\n");
-            for (int n = 0; n < mesh.NodeCount; n++) sb.Append(Finite(values[n]).ToString("R", inv)).Append('\n');
-            sb.Append("</DataArray>\n");
-        }
+            AppendArray(sb, name, mesh.NodeCount, n => values[n], "Float64");
         sb.Append("</PointData>\n<CellData Scalars=\"von_mises\">\n");
-        AppendCellArray(sb, "phase", mesh, e => mesh.Region[e], "Int32");
+        AppendArray(sb, "phase", mesh.ElementCount, e => mesh.Region[e], "Int32");
         var avg = CellAverages(mesh, pointOffsets, responses, states);
         string[] names = { "von_mises", "pressure", "stress_xx", "stress_yy", "stress_xy", "stress_zz", "creep_strain" };
-        for (int k = 0; k < names.Length; k++) AppendCellArray(sb, names[k], mesh, e => avg[e * names.Length + k], "Float64");
+        for (int k = 0; k < names.Length; k++) AppendArray(sb, names[k], mesh.ElementCount, e => avg[e * names.Length + k], "Float64");
         sb.Append("</CellData>\n</Piece>\n</UnstructuredGrid>\n</VTKFile>\n");
         AtomicFile.WriteAllText(path, sb.ToString());
     }
@@ -75,10 +71,11 @@ public static class VtuWriter
         return r;
     }
 
-    static void AppendCellArray(StringBuilder sb, string name, Mesh mesh, Func<int, double> value, string type)
+    /// <summary>One scalar array of count values (per point or per cell).</summary>
+    static void AppendArray(StringBuilder sb, string name, int count, Func<int, double> value, string type)
     {
         sb.Append($"<DataArray type=\"{type}\" Name=\"{name}\" format=\"ascii\">\n");
-        for (int e = 0; e < mesh.ElementCount; e++) sb.Append(Finite(value(e)).ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        for (int i = 0; i < count; i++) sb.Append(Finite(value(i)).ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("</DataArray>\n");
     }
 
