@@ -23,4 +23,12 @@ public static class BuiltInCases
     public static string WithSide(string text, double micrometres) =>
         System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^side = ""[^""]*""",
             $"side = \"{micrometres.ToString(System.Globalization.CultureInfo.InvariantCulture)} um\"");
+
+    /// <summary>A case text with the packing seed of its [microstructure] table replaced.</summary>
+    public static string WithSeed(string text, int seed)
+    {
+        var pattern = new System.Text.RegularExpressions.Regex(@"(?m)^seed = \d+");
+        if (!pattern.IsMatch(text)) throw new InputException("command line", "--seeds", "this case has no [microstructure] seed to replace");
+        return pattern.Replace(text, $"seed = {seed}");
+    }
 }

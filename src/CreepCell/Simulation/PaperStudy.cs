@@ -6,16 +6,35 @@ using CreepCell.Io.Plots;
 namespace CreepCell.Simulation;
 
 /// <param name="SideMicrometres">RVE side replacing the presets' (smaller boxes run much faster).</param>
-public sealed record StudyOptions(string OutDir, IReadOnlyList<string> Presets, int? Cycles = null, int Threads = 0, double? SideMicrometres = null);
+/// <param name="Seeds">packing seeds replacing the presets' own; with several, every preset runs once per
+/// seed and the comparison gives the mean and the spread over the seeds.</param>
+public sealed record StudyOptions(string OutDir, IReadOnlyList<string> Presets, int? Cycles = null, int Threads = 0,
+    double? SideMicrometres = null, IReadOnlyList<int>? Seeds = null);
 
 /// <summary>One row of the comparison with the paper: our values at full lithiation of the first and
-/// last cycle, and the paper's (Fig. 4) where it states them.</summary>
-public sealed record StudyRow(string Quantity, double? OursFirst, double? OursLast, double? PaperFirst, double? PaperLast, string Unit, int LastCycle = 0);
+/// last cycle, and the paper's (Fig. 4) where it states them. Over several seeds our values are the
+/// means, with the sample standard deviations beside them.</summary>
+public sealed record StudyRow(string Quantity, double? OursFirst, double? OursLast, double? PaperFirst, double? PaperLast, string Unit, int LastCycle = 0)
+{
+    public double? OursFirstSd { get; init; }
+    public double? OursLastSd { get; init; }
+    public int Samples { get; init; } = 1;
+}
+
+/// <summary>A statement of the paper's Fig. 4 checked on every run (or pair of runs with the same seed):
+/// in how many of them it holds, and the measured values behind it.</summary>
+public sealed record StudyClaim(string Statement, int Holds, int Runs, string Measured);
+
+public sealed record StudyResult(IReadOnlyList<StudyRow> Rows, IReadOnlyList<StudyClaim> Claims, IReadOnlyList<int>? Seeds)
+{
+    public string Markdown() => PaperStudy.Markdown(this);
+}
 
 /// <summary>
 /// The paper's Fig. 4 study: runs the presets (Se-60MSe creeping, LCO-MSe elastic control, ...) and
 /// compares contact ratios and mean von Mises stresses per cycle with the paper's numbers: plots of
-/// both versus cycle, field maps (written by each run), and a markdown table.
+/// both versus cycle, field maps (written by each run), a markdown table, and the paper's claims
+/// checked run by run.
 /// </summary>
 public static class PaperStudy
 {
@@ -24,42 +43,58 @@ public static class PaperStudy
     /// converge still contributes the cycles it completed; after everything is written the stops are
     /// reported together as a <see cref="NotConvergedException"/>.
     /// </summary>
-    public static IReadOnlyList<StudyRow> Run(StudyOptions o, Action<string>? log = null)
+    public static StudyResult Run(StudyOptions o, Action<string>? log = null)
     {
-        var runs = new List<HistoryRun>();
+        var ensembles = new List<Ensemble>();
         var stops = new List<string>();
         foreach (var preset in o.Presets)
         {
-            string text = BuiltInCases.Text(preset);
-            if (o.SideMicrometres is double side) text = BuiltInCases.WithSide(text, side);
-            var def = CaseReader.Read($"built-in case \"{preset}\"", text, o.OutDir);
-            if (o.Cycles is int n) def = def with { Protocol = def.Protocol.WithCycles(n) };
-            if (o.Threads > 0) def = def with { Solver = def.Solver with { Threads = o.Threads } };
-            string dir = Path.Combine(o.OutDir, preset);
-            log?.Invoke($"running {preset} ({def.Protocol.CycleCount} cycles) into {dir}");
-            try
+            var runs = new List<HistoryRun>();
+            foreach (int? seed in o.Seeds is { Count: > 0 } seeds ? seeds.Select(s => (int?)s) : new int?[] { null })
             {
-                var r = new CaseRunner(def, dir, p => { if (p.Step % 25 == 0) log?.Invoke($"  {preset}: {p}"); }).Run();
-                log?.Invoke($"  {preset}: {r.Steps} steps, {r.NewtonIterations} Newton iterations, {r.WallSeconds:F0} s");
+                string name = seed is int k ? $"{preset} seed {k}" : preset;
+                string dir = seed is int s ? Path.Combine(o.OutDir, preset, $"seed-{s}") : Path.Combine(o.OutDir, preset);
+                if (RunOne(o, preset, seed, dir, log) is string stop) stops.Add($"{name}: {stop}");
+                string cycles = Path.Combine(dir, "cycles.csv");
+                if (File.Exists(cycles)) runs.Add(HistoryRun.ReadCsv(cycles, name, allowEmpty: true));
             }
-            catch (NotConvergedException e)
-            {
-                stops.Add($"{preset}: {e.Message}");
-                log?.Invoke($"  {preset} stopped: {e.Message}");
-            }
-            string cycles = Path.Combine(dir, "cycles.csv");
-            if (File.Exists(cycles)) runs.Add(HistoryRun.ReadCsv(cycles, preset, allowEmpty: true));
+            if (runs.Count > 0) ensembles.Add(new Ensemble(preset, runs));
         }
-        WritePlots(o.OutDir, runs);
-        var rows = Compare(runs);
+        WritePlots(o.OutDir, ensembles);
+        var result = new StudyResult(Compare(ensembles), StudyClaims.Check(ensembles), o.Seeds is { Count: > 0 } ? o.Seeds : null);
         string note = stops.Count == 0 ? "" : "\nRuns that stopped early (their rows end at the last completed cycle):\n" + string.Concat(stops.Select(x => $"- {x}\n"));
-        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "comparison.md"), Markdown(rows) + note);
+        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "comparison.md"), Markdown(result) + note);
         if (stops.Count > 0) throw new NotConvergedException($"the study is written to {o.OutDir}, but {stops.Count} run(s) stopped early: " + string.Join("; ", stops));
-        return rows;
+        return result;
     }
 
-    static void WritePlots(string dir, List<HistoryRun> runs)
+    /// <summary>Runs one preset (with its own seed when <paramref name="seed"/> is null); the reason if it stopped early.</summary>
+    static string? RunOne(StudyOptions o, string preset, int? seed, string dir, Action<string>? log)
     {
+        string text = BuiltInCases.Text(preset);
+        if (o.SideMicrometres is double side) text = BuiltInCases.WithSide(text, side);
+        if (seed is int s) text = BuiltInCases.WithSeed(text, s);
+        var def = CaseReader.Read($"built-in case \"{preset}\"", text, o.OutDir);
+        if (o.Cycles is int n) def = def with { Protocol = def.Protocol.WithCycles(n) };
+        if (o.Threads > 0) def = def with { Solver = def.Solver with { Threads = o.Threads } };
+        string name = seed is int k ? $"{preset} seed {k}" : preset;
+        log?.Invoke($"running {name} ({def.Protocol.CycleCount} cycles) into {dir}");
+        try
+        {
+            var r = new CaseRunner(def, dir, p => { if (p.Step % 25 == 0) log?.Invoke($"  {name}: {p}"); }).Run();
+            log?.Invoke($"  {name}: {r.Steps} steps, {r.NewtonIterations} Newton iterations, {r.WallSeconds:F0} s");
+            return null;
+        }
+        catch (NotConvergedException e)
+        {
+            log?.Invoke($"  {name} stopped: {e.Message}");
+            return e.Message;
+        }
+    }
+
+    static void WritePlots(string dir, List<Ensemble> ensembles)
+    {
+        var runs = ensembles.Select(e => e.MeanRun()).Where(r => r.Rows.Count > 0).ToList();
         var contact = runs.SelectMany(r => r.Columns.Where(c => c.StartsWith("full_contact_ratio_"))).Distinct().ToList();
         if (contact.Count > 0)
         {
@@ -70,6 +105,7 @@ public static class PaperStudy
             });
         }
         var vm = runs.SelectMany(r => r.Columns.Where(c => c.StartsWith("full_vm_mean_"))).Distinct().ToList();
+        if (vm.Count == 0) return;
         HistoryPlots.Write(Path.Combine(dir, "von_mises_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", vm)
         {
             Title = "Mean von Mises stress at full lithiation", XLabel = "cycle", YLabel = "mean von Mises stress (GPa)", YScale = 1e-9,
@@ -77,36 +113,29 @@ public static class PaperStudy
         });
     }
 
-    static IReadOnlyList<StudyRow> Compare(List<HistoryRun> runs)
+    static IReadOnlyList<StudyRow> Compare(List<Ensemble> ensembles)
     {
         var rows = new List<StudyRow>();
-        void AddValues(string quantity, HistoryRun run, Func<double[], double> value, IReadOnlyList<ReferencePoint>? reference, string unit, double scale)
+        void AddValues(string quantity, Ensemble e, Func<HistoryRun, IReadOnlyList<(int Cycle, double Value)>> series, IReadOnlyList<ReferencePoint>? reference, string unit, double scale)
         {
-            int cycleColumn = run.Columns.ToList().IndexOf("cycle");
-            var complete = run.Rows.Where(r => double.IsFinite(value(r))).ToList();
-            if (complete.Count == 0) return;
-            double first = value(complete[0]) * scale, last = value(complete[^1]) * scale;
-            int lastCycle = cycleColumn >= 0 ? (int)complete[^1][cycleColumn] : complete.Count;
-            rows.Add(new StudyRow($"{quantity} ({run.Name})", first, last, reference?[0].Y * scale, reference?[1].Y * scale, unit, lastCycle));
+            var all = e.Runs.Select(series).Where(v => v.Count > 0).ToList();
+            if (all.Count == 0) return;
+            // runs that stopped early end the comparison at the last cycle they all completed
+            int lastCycle = all.Min(v => v[^1].Cycle);
+            var first = all.Select(v => v[0].Value * scale).ToArray();
+            var last = all.Select(v => v.Last(p => p.Cycle <= lastCycle).Value * scale).ToArray();
+            rows.Add(new StudyRow($"{quantity} ({e.Preset})", first.Average(), last.Average(), reference?[0].Y * scale, reference?[1].Y * scale, unit, lastCycle)
+            {
+                OursFirstSd = SampleSd(first), OursLastSd = SampleSd(last), Samples = all.Count,
+            });
         }
         // paperFor: a column only the paper's cathode has (its MSe values are of the Se-MSe cathode)
         void Add(string quantity, string column, IReadOnlyList<ReferencePoint>? paper, string unit, double scale, string? paperFor = null)
         {
-            foreach (var run in runs)
+            foreach (var e in ensembles.Where(e => e.Runs[0].Columns.Contains(column)))
             {
-                int c = run.Columns.ToList().IndexOf(column);
-                if (c < 0) continue;
-                var reference = paperFor is null || run.Columns.Contains(paperFor) ? paper : null;
-                AddValues(quantity, run, r => r[c], reference, unit, scale);
-            }
-        }
-        // the largest stress anywhere in the cathode, framework included
-        void AddCathodeMax()
-        {
-            foreach (var run in runs)
-            {
-                var max = run.Columns.Select((name, i) => (name, i)).Where(x => x.name.StartsWith("full_vm_max_")).Select(x => x.i).ToArray();
-                if (max.Length > 0) AddValues("max von Mises, whole cathode", run, r => max.Max(i => r[i]), null, "GPa", 1e-9);
+                var reference = paperFor is null || e.Runs[0].Columns.Contains(paperFor) ? paper : null;
+                AddValues(quantity, e, r => Ensemble.Series(r, row => row[r.Columns.ToList().IndexOf(column)]), reference, unit, scale);
             }
         }
         Add("Se-Se contact ratio", "full_contact_ratio_Se_Se", PaperReferences.ContactSeSe, "%", 100);
@@ -122,16 +151,35 @@ public static class PaperStudy
         Add("FeS-FeS contact ratio", "full_contact_ratio_FeS_FeS", null, "%", 100);
         Add("FeS-MSe contact ratio", "full_contact_ratio_FeS_MSe", null, "%", 100);
         Add("max von Mises FeS", "full_vm_max_FeS_Pa", null, "GPa", 1e-9);
-        AddCathodeMax();
+        // the largest stress anywhere in the cathode, framework included
+        foreach (var e in ensembles)
+            AddValues("max von Mises, whole cathode", e, r => Ensemble.Series(r, Ensemble.CathodeMax(r)), null, "GPa", 1e-9);
         return rows;
     }
 
-    public static string Markdown(IReadOnlyList<StudyRow> rows)
+    static double? SampleSd(double[] v)
+    {
+        if (v.Length < 2) return null;
+        double mean = v.Average();
+        return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1));
+    }
+
+    public static string Markdown(StudyResult result)
     {
         string F(double? v) => v is double x ? x.ToString("G4", CultureInfo.InvariantCulture) : "-";
-        var sb = new StringBuilder("| quantity | ours, cycle 1 | ours, last cycle | last cycle | paper, cycle 1 | paper, cycle 20 | unit |\n|---|---:|---:|---:|---:|---:|---|\n");
-        foreach (var r in rows) sb.Append($"| {r.Quantity} | {F(r.OursFirst)} | {F(r.OursLast)} | {r.LastCycle} | {F(r.PaperFirst)} | {F(r.PaperLast)} | {r.Unit} |\n");
+        string Ours(double? v, double? sd) => sd is double s ? $"{F(v)} ± {F(s)}" : F(v);
+        var sb = new StringBuilder();
+        if (result.Seeds is { Count: > 1 } seeds)
+            sb.Append($"Ours: mean ± sample standard deviation over {seeds.Count} packings (seeds {string.Join(", ", seeds)}).\n\n");
+        sb.Append("| quantity | ours, cycle 1 | ours, last cycle | last cycle | paper, cycle 1 | paper, cycle 20 | unit |\n|---|---:|---:|---:|---:|---:|---|\n");
+        foreach (var r in result.Rows)
+            sb.Append($"| {r.Quantity} | {Ours(r.OursFirst, r.OursFirstSd)} | {Ours(r.OursLast, r.OursLastSd)} | {r.LastCycle} | {F(r.PaperFirst)} | {F(r.PaperLast)} | {r.Unit} |\n");
         sb.Append("\nValues at full lithiation. Paper: Fig. 4 and its Results text (LCO-MSe contact ratios stated as constant; LCO stress \"up to about 3 GPa\").\n");
+        if (result.Claims.Count > 0)
+        {
+            sb.Append("\n| the paper's Fig. 4 says | holds in | measured |\n|---|---:|---|\n");
+            foreach (var c in result.Claims) sb.Append($"| {c.Statement} | {c.Holds} of {c.Runs} | {c.Measured} |\n");
+        }
         return sb.ToString();
     }
 }

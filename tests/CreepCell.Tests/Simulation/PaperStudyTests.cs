@@ -1,3 +1,4 @@
+using CreepCell.Io.Plots;
 using CreepCell.Simulation;
 
 namespace CreepCell.Tests.Simulation;
@@ -10,7 +11,7 @@ public class PaperStudyTests
         string dir = Path.Combine(Path.GetTempPath(), "creepcell-study-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var rows = PaperStudy.Run(new StudyOptions(dir, new[] { "se-60mse", "lco-mse" }, Cycles: 2, SideMicrometres: 8));
+            var rows = PaperStudy.Run(new StudyOptions(dir, new[] { "se-60mse", "lco-mse" }, Cycles: 2, SideMicrometres: 8)).Rows;
             // both runs share the plots, each with its own phase pairs
             Assert.Equal(2, rows.Single(r => r.Quantity == "Se-MSe contact ratio (se-60mse)").LastCycle);
             Assert.True(File.Exists(Path.Combine(dir, "contact_ratio_vs_cycle.png")));
@@ -34,6 +35,45 @@ public class PaperStudyTests
             var cols = run.Columns.ToList();
             double solids = run.Rows[0][cols.IndexOf("full_area_LCO_m2")] + run.Rows[0][cols.IndexOf("full_area_MSe_m2")];
             Assert.InRange(solids / 64e-12, 0.74, 0.77);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void SeveralSeedsGiveTheMeanAndSpreadOfTheirRunsAndCheckThePapersClaimsOnEach()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "creepcell-study-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = PaperStudy.Run(new StudyOptions(dir, new[] { "se-60mse", "lco-mse" }, Cycles: 2, SideMicrometres: 8, Seeds: new[] { 2, 3 }));
+            var runs = new[] { 2, 3 }.Select(s => HistoryRun.ReadCsv(Path.Combine(dir, "se-60mse", $"seed-{s}", "cycles.csv"))).ToArray();
+            double Value(HistoryRun r, int row, string column) => r.Rows[row][r.Columns.ToList().IndexOf(column)];
+            // the two packings differ, and the table holds their mean and sample standard deviation
+            var a = runs.Select(r => Value(r, 0, "full_contact_ratio_Se_MSe") * 100).ToArray();
+            Assert.NotEqual(a[0], a[1]);
+            var row = result.Rows.Single(r => r.Quantity == "Se-MSe contact ratio (se-60mse)");
+            Assert.Equal(2, row.Samples);
+            Assert.Equal((a[0] + a[1]) / 2, row.OursFirst!.Value, 1e-9);
+            Assert.Equal(Math.Abs(a[0] - a[1]) / Math.Sqrt(2), row.OursFirstSd!.Value, 1e-9);
+            var last = runs.Select(r => Value(r, 1, "full_vm_mean_Se_Pa") * 1e-9).ToArray();
+            Assert.Equal((last[0] + last[1]) / 2, result.Rows.Single(r => r.Quantity == "mean von Mises Se (se-60mse)").OursLast!.Value, 1e-12);
+            // each claim is counted run by run
+            var rise = result.Claims.Single(c => c.Statement.StartsWith("Se-Se and Se-MSe contact ratios higher"));
+            int expected = runs.Count(r => Value(r, 1, "full_contact_ratio_Se_Se") > Value(r, 0, "full_contact_ratio_Se_Se")
+                && Value(r, 1, "full_contact_ratio_Se_MSe") > Value(r, 0, "full_contact_ratio_Se_MSe"));
+            Assert.Equal((expected, 2), (rise.Holds, rise.Runs));
+            var lco = runs.Select((_, i) => HistoryRun.ReadCsv(Path.Combine(dir, "lco-mse", $"seed-{i + 2}", "cycles.csv"))).ToArray();
+            var ratio = result.Claims.Single(c => c.Statement.StartsWith("largest stress in LCO"));
+            int tenfold = Enumerable.Range(0, 2).Count(i => lco[i].Column("full_vm_max_LCO_Pa").Max() >= 10 * runs[i].Column("full_vm_max_Se_Pa").Max());
+            Assert.Equal((tenfold, 2), (ratio.Holds, ratio.Runs));
+            string md = File.ReadAllText(Path.Combine(dir, "comparison.md"));
+            Assert.Contains("over 2 packings (seeds 2, 3)", md);
+            Assert.Contains($"| {row.Quantity} | {row.OursFirst!.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} ± ", md);
+            Assert.Contains("| LCO-LCO and LCO-MSe contact ratios constant (within 0.5 points) over the cycles |", md);
+            Assert.True(File.Exists(Path.Combine(dir, "contact_ratio_vs_cycle.png")));
         }
         finally
         {

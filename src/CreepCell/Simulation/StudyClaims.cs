@@ -1,0 +1,115 @@
+using System.Globalization;
+using CreepCell.Io.Plots;
+
+namespace CreepCell.Simulation;
+
+/// <summary>The cycles.csv of one preset's runs: one per seed, in the order of the seeds.</summary>
+sealed record Ensemble(string Preset, IReadOnlyList<HistoryRun> Runs)
+{
+    /// <summary>(cycle, value) of the rows where the value is finite (a stopped run leaves its last cycle open).</summary>
+    public static IReadOnlyList<(int Cycle, double Value)> Series(HistoryRun run, Func<double[], double> value)
+    {
+        int c = run.Columns.ToList().IndexOf("cycle");
+        return run.Rows.Select((row, i) => (Cycle: c >= 0 ? (int)row[c] : i + 1, Value: value(row)))
+            .Where(p => double.IsFinite(p.Value)).ToList();
+    }
+
+    public static IReadOnlyList<(int Cycle, double Value)> Series(HistoryRun run, string column)
+    {
+        int c = run.Columns.ToList().IndexOf(column);
+        return c < 0 ? Array.Empty<(int, double)>() : Series(run, row => row[c]);
+    }
+
+    /// <summary>The largest von Mises stress of any phase: the whole cathode's.</summary>
+    public static Func<double[], double> CathodeMax(HistoryRun run)
+    {
+        var max = run.Columns.Select((name, i) => (name, i)).Where(x => x.name.StartsWith("full_vm_max_")).Select(x => x.i).ToArray();
+        return row => max.Length == 0 ? double.NaN : max.Max(i => row[i]);
+    }
+
+    /// <summary>Cycle by cycle mean of the full-lithiation columns over the runs, for the cycles all of them completed.</summary>
+    public HistoryRun MeanRun()
+    {
+        var columns = Runs[0].Columns.Where(c => c == "cycle" || c.StartsWith("full_")).ToList();
+        var rows = new List<double[]>();
+        for (int i = 0; ; i++)
+        {
+            var row = columns.Select(c => Runs.Average(r => i < r.Rows.Count && r.Columns.Contains(c) ? r.Rows[i][r.Columns.ToList().IndexOf(c)] : double.NaN)).ToArray();
+            if (!row.All(double.IsFinite)) break;
+            rows.Add(row);
+        }
+        return new HistoryRun(Runs.Count == 1 ? Runs[0].Name : $"{Preset}, mean of {Runs.Count} seeds", columns, rows);
+    }
+}
+
+/// <summary>
+/// The statements of the paper's Fig. 4 about the Se-MSe cathode and its LCO-MSe control, checked on
+/// every run: Se contacts grow and the Se stress falls over the cycles, the LCO contacts stay, and the
+/// elastic LCO carries ten times the stress of the creeping Se (the paper: about 3 against 0.2 GPa).
+/// </summary>
+static class StudyClaims
+{
+    public static IReadOnlyList<StudyClaim> Check(IReadOnlyList<Ensemble> ensembles)
+    {
+        var claims = new List<StudyClaim>();
+        var se = ensembles.FirstOrDefault(e => e.Runs[0].Columns.Contains("full_contact_ratio_Se_Se"));
+        var lco = ensembles.FirstOrDefault(e => e.Runs[0].Columns.Contains("full_contact_ratio_LCO_LCO"));
+        if (se is not null)
+        {
+            var ss = se.Runs.Select(r => Change(r, "full_contact_ratio_Se_Se") * 100).ToArray();
+            var sm = se.Runs.Select(r => Change(r, "full_contact_ratio_Se_MSe") * 100).ToArray();
+            claims.Add(new StudyClaim("Se-Se and Se-MSe contact ratios higher in the last cycle than in cycle 1",
+                ss.Zip(sm).Count(p => p.First > 0 && p.Second > 0), se.Runs.Count,
+                $"change Se-Se {Spread(ss, "+0.0;-0.0")}, Se-MSe {Spread(sm, "+0.0;-0.0")} points"));
+            var vm = se.Runs.Select(r => RelativeChange(r, "full_vm_mean_Se_Pa") * 100).ToArray();
+            claims.Add(new StudyClaim("mean von Mises stress in Se lower in the last cycle than in cycle 1",
+                vm.Count(d => d < 0), se.Runs.Count, $"change {Spread(vm, "+0.00;-0.00")} %"));
+        }
+        if (lco is not null)
+        {
+            var drift = lco.Runs.Select(r => r.Columns.Where(c => c.StartsWith("full_contact_ratio_LCO_")).Max(c => Range(r, c)) * 100).ToArray();
+            claims.Add(new StudyClaim("LCO-LCO and LCO-MSe contact ratios constant (within 0.5 points) over the cycles",
+                drift.Count(d => d <= 0.5), lco.Runs.Count, $"largest change {Spread(drift, "0.00")} points"));
+        }
+        if (se is not null && lco is not null)
+        {
+            int pairs = Math.Min(se.Runs.Count, lco.Runs.Count);
+            var active = Enumerable.Range(0, pairs).Select(i => Largest(lco.Runs[i], "full_vm_max_LCO_Pa") / Largest(se.Runs[i], "full_vm_max_Se_Pa")).ToArray();
+            claims.Add(new StudyClaim("largest stress in LCO at least 10 times the largest in Se",
+                active.Count(x => x >= 10), pairs, $"ratio {Spread(active, "0.0")}"));
+            var cathode = Enumerable.Range(0, pairs).Select(i => LargestCathode(lco.Runs[i]) / LargestCathode(se.Runs[i])).ToArray();
+            claims.Add(new StudyClaim("largest stress of the LCO-MSe cathode at least 10 times that of the Se-MSe cathode",
+                cathode.Count(x => x >= 10), pairs, $"ratio {Spread(cathode, "0.0")}"));
+        }
+        return claims;
+    }
+
+    static double Change(HistoryRun r, string column)
+    {
+        var v = Ensemble.Series(r, column);
+        return v.Count == 0 ? double.NaN : v[^1].Value - v[0].Value;
+    }
+
+    static double RelativeChange(HistoryRun r, string column)
+    {
+        var v = Ensemble.Series(r, column);
+        return v.Count == 0 ? double.NaN : v[^1].Value / v[0].Value - 1;
+    }
+
+    static double Range(HistoryRun r, string column)
+    {
+        var v = Ensemble.Series(r, column);
+        return v.Count == 0 ? 0 : v.Max(p => p.Value) - v.Min(p => p.Value);
+    }
+
+    static double Largest(HistoryRun r, string column) => Ensemble.Series(r, column).Select(p => p.Value).DefaultIfEmpty(double.NaN).Max();
+
+    static double LargestCathode(HistoryRun r) => Ensemble.Series(r, Ensemble.CathodeMax(r)).Select(p => p.Value).DefaultIfEmpty(double.NaN).Max();
+
+    /// <summary>One value as it is; several as "mean (min to max)".</summary>
+    static string Spread(double[] v, string format)
+    {
+        string F(double x) => x.ToString(format, CultureInfo.InvariantCulture);
+        return v.Length == 1 ? F(v[0]) : $"{F(v.Average())} ({F(v.Min())} to {F(v.Max())})";
+    }
+}
