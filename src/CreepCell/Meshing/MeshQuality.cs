@@ -60,6 +60,38 @@ public static class MeshQuality
     public static double MinAngleDegrees(Mesh m) =>
         Enumerable.Range(0, m.ElementCount).Min(e => MinAngleDegrees(m, e));
 
+    /// <summary>
+    /// Smallest corner angle of element e in the deformed configuration (nodes moved by u), in degrees:
+    /// how far the flow has distorted it. 0 when a corner has turned over.
+    /// </summary>
+    public static double DeformedMinAngle(Mesh m, int e, double[] u)
+    {
+        var nodes = m.ElementNodes(e);
+        int c = m.Types[e].CornerCount();
+        Span<Vec2> x = stackalloc Vec2[4];
+        for (int i = 0; i < c; i++) x[i] = m.Nodes[nodes[i]] + new Vec2(u[2 * nodes[i]], u[2 * nodes[i] + 1]);
+        // corners turn the way they turn in the reference (meshes may list them clockwise)
+        double turn = Math.Sign(CornerArea(m, e));
+        double worst = 180;
+        for (int i = 0; i < c; i++)
+        {
+            Vec2 a = x[(i + 1) % c] - x[i], b = x[(i + c - 1) % c] - x[i];
+            double cross = turn * Vec2.Cross(a, b);
+            if (cross <= 0) return 0;
+            worst = Math.Min(worst, Math.Atan2(cross, Vec2.Dot(a, b)) * 180 / Math.PI);
+        }
+        return worst;
+    }
+
+    /// <summary>Per region, the smallest <see cref="DeformedMinAngle"/> of its elements.</summary>
+    public static double[] DeformedMinAngles(Mesh m, double[] u)
+    {
+        var min = new double[m.RegionNames.Length];
+        Array.Fill(min, 180);
+        for (int e = 0; e < m.ElementCount; e++) min[m.Region[e]] = Math.Min(min[m.Region[e]], DeformedMinAngle(m, e, u));
+        return min;
+    }
+
     /// <summary>Longest corner-to-corner edge of the mesh.</summary>
     public static double MaxEdgeLength(Mesh m)
     {

@@ -12,7 +12,7 @@ namespace CreepCell.Simulation;
 /// </summary>
 public sealed class RunRecorder
 {
-    static readonly string[] PhaseColumns = { "vm_mean_{0}_Pa", "vm_max_{0}_Pa", "p_mean_{0}_Pa", "area_{0}_m2", "creep_mean_{0}" };
+    static readonly string[] PhaseColumns = { "vm_mean_{0}_Pa", "vm_max_{0}_Pa", "p_mean_{0}_Pa", "area_{0}_m2", "creep_mean_{0}", "min_angle_{0}_deg", "distorted_area_{0}" };
     readonly CaseDefinition def;
     readonly Mesh mesh;
     readonly string outDir;
@@ -65,7 +65,12 @@ public sealed class RunRecorder
         var seg = def.Protocol.SegmentAt(s.Time);
         var row = new List<double> { s.Time, s.Step, seg.Cycle, (int)seg.Half, def.Protocol.ThetaAt(s.Time), iterations };
         var stats = PhaseStatistics.Compute(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States);
-        foreach (var p in stats) row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.PressureMean, p.Area, p.CreepMean });
+        var (angles, distorted) = Distortion(problem);
+        for (int r = 0; r < stats.Length; r++)
+        {
+            var p = stats[r];
+            row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.PressureMean, p.Area, p.CreepMean, angles[r], distorted[r] / Math.Max(p.Area, 1e-300) });
+        }
         // what the solids do not fill of the box (rollers, and the stack plate on top) is pore
         double porosity = 1 - stats.Sum(p => p.Area) / BoxArea(problem.U);
         row.Add(porosity);
@@ -86,6 +91,28 @@ public sealed class RunRecorder
         foreach (double v in row)
             if (!double.IsFinite(v)) throw new NotConvergedException($"non-finite result at t = {s.Time:G8} s; the step is rejected");
         s.HistoryRows.Add(row.ToArray());
+    }
+
+    /// <summary>Below this smallest corner angle (degrees) an element counts as badly distorted.</summary>
+    public const double DistortedAngle = 5;
+
+    /// <summary>Per region: the smallest deformed corner angle of its elements, and the current area of
+    /// the elements whose smallest angle is below <see cref="DistortedAngle"/> (folded ones included).</summary>
+    (double[] MinAngle, double[] DistortedArea) Distortion(MechanicsProblem problem)
+    {
+        var min = new double[mesh.RegionNames.Length];
+        var area = new double[mesh.RegionNames.Length];
+        Array.Fill(min, 180);
+        var offsets = problem.Assembler.PointOffsets;
+        for (int e = 0; e < mesh.ElementCount; e++)
+        {
+            int r = mesh.Region[e];
+            double angle = MeshQuality.DeformedMinAngle(mesh, e, problem.U);
+            min[r] = Math.Min(min[r], angle);
+            if (angle >= DistortedAngle) continue;
+            for (int q = offsets[e]; q < offsets[e + 1]; q++) area[r] += problem.Responses[q].Area;
+        }
+        return (min, area);
     }
 
     /// <summary>contact_ratio_A_B with the phases in the order of [materials] in the case (Se before MSe).</summary>

@@ -41,5 +41,7 @@ public class PlaneStrainFlowStressTests
             Assert.Equal(-expected, r.Cauchy.Zz, 2e-3 * expected);
             Assert.InRange(Math.Abs(r.Cauchy.Xx) + Math.Abs(r.Cauchy.Yy), 0, 1e-3 * expected);
         }
+        // free swelling is a similarity: the elements keep their angles
+        Assert.Equal(MeshQuality.MinAngleDegrees(mesh), MeshQuality.DeformedMinAngles(mesh, p.U)[0], 1e-6);
     }
 }

@@ -84,6 +84,12 @@ public class RunCommandTests
         // matrix and inclusion fill the roller box whatever they swell: no porosity
         var header = lines[0].Split(',');
         Assert.Equal(0, last[Array.IndexOf(header, "porosity")], 1e-9);
+        // a mild swelling leaves the generated mesh undistorted: corner angles near its own, nothing below 5 degrees
+        foreach (var phase in new[] { "MSE", "SE" })
+        {
+            Assert.InRange(last[Array.IndexOf(header, $"min_angle_{phase}_deg")], 15, 90);
+            Assert.Equal(0, last[Array.IndexOf(header, $"distorted_area_{phase}")]);
+        }
         Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
         Assert.True(File.Exists(Path.Combine(outDir, "fields.pvd")));
     }
