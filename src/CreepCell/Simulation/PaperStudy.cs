@@ -164,10 +164,21 @@ public static class PaperStudy
         return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1));
     }
 
+    /// <summary>"35.1 ± 6.5": the spread to two significant digits, the mean to the same decimal place.</summary>
+    public static string MeanAndSpread(double mean, double sd)
+    {
+        if (!(sd > 0)) return $"{mean.ToString("G4", CultureInfo.InvariantCulture)} ± 0";
+        int decimals = Math.Max(0, 1 - (int)Math.Floor(Math.Log10(sd)));
+        string f = "F" + decimals.ToString(CultureInfo.InvariantCulture);
+        return decimals > 12
+            ? $"{mean.ToString("G4", CultureInfo.InvariantCulture)} ± {sd.ToString("G2", CultureInfo.InvariantCulture)}"
+            : $"{mean.ToString(f, CultureInfo.InvariantCulture)} ± {sd.ToString(f, CultureInfo.InvariantCulture)}";
+    }
+
     public static string Markdown(StudyResult result)
     {
         string F(double? v) => v is double x ? x.ToString("G4", CultureInfo.InvariantCulture) : "-";
-        string Ours(double? v, double? sd) => sd is double s ? $"{F(v)} ± {F(s)}" : F(v);
+        string Ours(double? v, double? sd) => sd is double s && v is double m ? MeanAndSpread(m, s) : F(v);
         var sb = new StringBuilder();
         if (result.Seeds is { Count: > 1 } seeds)
             sb.Append($"Ours: mean ± sample standard deviation over {seeds.Count} packings (seeds {string.Join(", ", seeds)}).\n\n");

@@ -71,7 +71,7 @@ public class PaperStudyTests
             Assert.Equal((tenfold, 2), (ratio.Holds, ratio.Runs));
             string md = File.ReadAllText(Path.Combine(dir, "comparison.md"));
             Assert.Contains("over 2 packings (seeds 2, 3)", md);
-            Assert.Contains($"| {row.Quantity} | {row.OursFirst!.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} ± ", md);
+            Assert.Contains($"| {row.Quantity} | {PaperStudy.MeanAndSpread(row.OursFirst!.Value, row.OursFirstSd!.Value)} |", md);
             Assert.Contains("| LCO-LCO and LCO-MSe contact ratios constant (within 0.5 points) over the cycles |", md);
             Assert.True(File.Exists(Path.Combine(dir, "contact_ratio_vs_cycle.png")));
         }
@@ -80,4 +80,13 @@ public class PaperStudyTests
             if (Directory.Exists(dir)) Directory.Delete(dir, true);
         }
     }
+
+    [Theory]
+    [InlineData(35.14, 6.517, "35.1 ± 6.5")]
+    [InlineData(0.05295, 0.0004015, "0.05295 ± 0.00040")]
+    [InlineData(1.205, 0.9167, "1.21 ± 0.92")]
+    [InlineData(1192.3, 18.2, "1192 ± 18")]
+    [InlineData(1.192, 0.0, "1.192 ± 0")]
+    public void TheSpreadSetsTheDecimalsOfTheMean(double mean, double sd, string expected) =>
+        Assert.Equal(expected, PaperStudy.MeanAndSpread(mean, sd));
 }
