@@ -91,6 +91,22 @@ public class HistoryPlotsTests
     }
 
     [Fact]
+    public void EmptyCellsReadAsMissingWhenAllowedAndThePlotLeavesThemOut()
+    {
+        string csv = FieldMapTests.OutputPath("stopped-cycles.csv");
+        File.WriteAllText(csv, "cycle,full_x,charged_x\n1,0.5,0.25\n2,0.6,\n");
+        Assert.Throws<InputException>(() => HistoryRun.ReadCsv(csv));
+        var run = HistoryRun.ReadCsv(csv, allowEmpty: true);
+        Assert.Equal(0.25, run.Rows[0][2]);
+        Assert.True(double.IsNaN(run.Rows[1][2]));
+        Assert.Equal(0.6, run.Rows[1][1]);
+        var png = HistoryPlots.Render(new[] { run }, new HistoryPlotSpec("cycle", new[] { "full_x", "charged_x" }));
+        Assert.Equal(0x89, png[0]);
+        // infinities are never a missing value
+        Assert.Throws<ArgumentException>(() => new HistoryRun("r", new[] { "x" }, new[] { new[] { double.PositiveInfinity } }, allowMissing: true));
+    }
+
+    [Fact]
     public void NonFiniteValuesAreRejected()
     {
         var ex = Assert.Throws<ArgumentException>(() =>

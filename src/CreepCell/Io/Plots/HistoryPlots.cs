@@ -39,11 +39,15 @@ public static class HistoryPlots
         int colour = 0;
         foreach (var run in runs)
         {
-            var x = run.Column(spec.XColumn).Select(v => v * spec.XScale).ToArray();
+            var xAll = run.Column(spec.XColumn);
             // runs of different cases share a plot: each draws the columns it has
             foreach (var column in spec.YColumns.Where(c => run.Columns.Contains(c)))
             {
-                var y = run.Column(column).Select(v => v * spec.YScale).ToArray();
+                var yAll = run.Column(column);
+                // missing values (a cycle a stopped run did not finish) are left out
+                var keep = Enumerable.Range(0, xAll.Length).Where(i => !double.IsNaN(xAll[i]) && !double.IsNaN(yAll[i])).ToArray();
+                var x = keep.Select(i => xAll[i] * spec.XScale).ToArray();
+                var y = keep.Select(i => yAll[i] * spec.YScale).ToArray();
                 var line = plot.Add.Scatter(x, y);
                 line.Color = palette.GetColor(colour++);
                 line.LineWidth = 2;

@@ -2,11 +2,12 @@ using System.Globalization;
 
 namespace CreepCell.Io.Plots;
 
-/// <summary>One run's history (history.csv): column names and rows of finite numbers, and the name
-/// the run carries in plot legends.</summary>
+/// <summary>One run's history (history.csv): column names and rows of finite numbers (or, when
+/// allowed, NaN for a missing value), and the name the run carries in plot legends.</summary>
 public sealed class HistoryRun
 {
-    public HistoryRun(string name, IReadOnlyList<string> columns, IReadOnlyList<double[]> rows, string source = "history")
+    /// <param name="allowMissing">accept NaN as a missing value (plots leave such points out); infinities never.</param>
+    public HistoryRun(string name, IReadOnlyList<string> columns, IReadOnlyList<double[]> rows, string source = "history", bool allowMissing = false)
     {
         Name = name;
         Columns = columns;
@@ -17,7 +18,7 @@ public sealed class HistoryRun
             if (rows[r].Length != columns.Count)
                 throw new ArgumentException($"{source}: row {r + 1} has {rows[r].Length} values, the header has {columns.Count}");
             for (int c = 0; c < columns.Count; c++)
-                if (!double.IsFinite(rows[r][c]))
+                if (!double.IsFinite(rows[r][c]) && !(allowMissing && double.IsNaN(rows[r][c])))
                     throw new ArgumentException($"{source}: row {r + 1}, column {columns[c]} is {rows[r][c]}; plots need finite values");
         }
     }
@@ -63,6 +64,6 @@ public sealed class HistoryRun
             rows.Add(row);
         }
         return new HistoryRun(name ?? Path.GetFileNameWithoutExtension(Path.GetDirectoryName(Path.GetFullPath(path)) ?? path),
-            columns, rows, path);
+            columns, rows, path, allowEmpty);
     }
 }
