@@ -54,32 +54,37 @@ static class StudyClaims
         var claims = new List<StudyClaim>();
         var se = ensembles.FirstOrDefault(e => e.Runs[0].Columns.Contains("full_contact_ratio_Se_Se"));
         var lco = ensembles.FirstOrDefault(e => e.Runs[0].Columns.Contains("full_contact_ratio_LCO_LCO"));
-        if (se is not null)
+        // a run that stopped before its first full lithiation has nothing to check
+        var seRuns = se?.Runs.Where(r => r.Rows.Count > 0).ToArray() ?? Array.Empty<HistoryRun>();
+        var lcoRuns = lco?.Runs.Where(r => r.Rows.Count > 0).ToArray() ?? Array.Empty<HistoryRun>();
+        if (seRuns.Length > 0)
         {
-            var ss = se.Runs.Select(r => Change(r, "full_contact_ratio_Se_Se") * 100).ToArray();
-            var sm = se.Runs.Select(r => Change(r, "full_contact_ratio_Se_MSe") * 100).ToArray();
+            var ss = seRuns.Select(r => Change(r, "full_contact_ratio_Se_Se") * 100).ToArray();
+            var sm = seRuns.Select(r => Change(r, "full_contact_ratio_Se_MSe") * 100).ToArray();
             claims.Add(new StudyClaim("Se-Se and Se-MSe contact ratios higher in the last cycle than in cycle 1",
-                ss.Zip(sm).Count(p => p.First > 0 && p.Second > 0), se.Runs.Count,
+                ss.Zip(sm).Count(p => p.First > 0 && p.Second > 0), seRuns.Length,
                 $"change Se-Se {Spread(ss, "+0.0;-0.0")}, Se-MSe {Spread(sm, "+0.0;-0.0")} points"));
-            var vm = se.Runs.Select(r => RelativeChange(r, "full_vm_mean_Se_Pa") * 100).ToArray();
+            var vm = seRuns.Select(r => RelativeChange(r, "full_vm_mean_Se_Pa") * 100).ToArray();
             claims.Add(new StudyClaim("mean von Mises stress in Se lower in the last cycle than in cycle 1",
-                vm.Count(d => d < 0), se.Runs.Count, $"change {Spread(vm, "+0.00;-0.00")} %"));
+                vm.Count(d => d < 0), seRuns.Length, $"change {Spread(vm, "+0.00;-0.00")} %"));
         }
-        if (lco is not null)
+        if (lcoRuns.Length > 0)
         {
-            var drift = lco.Runs.Select(r => r.Columns.Where(c => c.StartsWith("full_contact_ratio_LCO_")).Max(c => Range(r, c)) * 100).ToArray();
+            var drift = lcoRuns.Select(r => r.Columns.Where(c => c.StartsWith("full_contact_ratio_LCO_")).Max(c => Range(r, c)) * 100).ToArray();
             claims.Add(new StudyClaim("LCO-LCO and LCO-MSe contact ratios constant (within 0.5 points) over the cycles",
-                drift.Count(d => d <= 0.5), lco.Runs.Count, $"largest change {Spread(drift, "0.00")} points"));
+                drift.Count(d => d <= 0.5), lcoRuns.Length, $"largest change {Spread(drift, "0.00")} points"));
         }
         if (se is not null && lco is not null)
         {
-            int pairs = Math.Min(se.Runs.Count, lco.Runs.Count);
-            var active = Enumerable.Range(0, pairs).Select(i => Largest(lco.Runs[i], "full_vm_max_LCO_Pa") / Largest(se.Runs[i], "full_vm_max_Se_Pa")).ToArray();
+            // runs of the same seed side by side
+            var pairs = se.Runs.Zip(lco.Runs).Where(p => p.First.Rows.Count > 0 && p.Second.Rows.Count > 0).ToArray();
+            if (pairs.Length == 0) return claims;
+            var active = pairs.Select(p => Largest(p.Second, "full_vm_max_LCO_Pa") / Largest(p.First, "full_vm_max_Se_Pa")).ToArray();
             claims.Add(new StudyClaim("largest stress in LCO at least 10 times the largest in Se",
-                active.Count(x => x >= 10), pairs, $"ratio {Spread(active, "0.0")}"));
-            var cathode = Enumerable.Range(0, pairs).Select(i => LargestCathode(lco.Runs[i]) / LargestCathode(se.Runs[i])).ToArray();
+                active.Count(x => x >= 10), pairs.Length, $"ratio {Spread(active, "0.0")}"));
+            var cathode = pairs.Select(p => LargestCathode(p.Second) / LargestCathode(p.First)).ToArray();
             claims.Add(new StudyClaim("largest stress of the LCO-MSe cathode at least 10 times that of the Se-MSe cathode",
-                cathode.Count(x => x >= 10), pairs, $"ratio {Spread(cathode, "0.0")}"));
+                cathode.Count(x => x >= 10), pairs.Length, $"ratio {Spread(cathode, "0.0")}"));
         }
         return claims;
     }
