@@ -52,6 +52,10 @@ static class RunCommand
             Console.WriteLine($"done: {result.Steps} steps, {result.NewtonIterations} Newton iterations, {result.WallSeconds:F1} s; results in {result.OutputDir}");
             for (int i = 0; i < result.Phases.Count; i++)
                 Console.WriteLine($"  {result.Phases[i],-8} mean von Mises {result.Final[i].VonMisesMean / 1e6,10:F2} MPa   max {result.Final[i].VonMisesMax / 1e6,10:F2} MPa   mean pressure {result.Final[i].PressureMean / 1e6,10:F2} MPa");
+            for (int i = 0; i < result.LargestDistortedArea.Length; i++)
+                if (result.LargestDistortedArea[i] > 0)
+                    Console.WriteLine($"  note: up to {100 * result.LargestDistortedArea[i]:F2} % of {result.Phases[i]} lay in elements distorted to a corner below " +
+                        $"{RunRecorder.DistortedAngle:G} degrees (history.csv distorted_area_{result.Phases[i]}); stresses there are not reliable (docs/simulation.md)");
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -34,7 +34,11 @@ public sealed record SolverStatistics(int Unknowns, long NewtonIterations, doubl
     public double RecordSeconds { get; init; }
 }
 
-public sealed record RunResult(int Steps, long NewtonIterations, double WallSeconds, string OutputDir, IReadOnlyList<string> Phases, PhaseStats[] Final);
+public sealed record RunResult(int Steps, long NewtonIterations, double WallSeconds, string OutputDir, IReadOnlyList<string> Phases, PhaseStats[] Final)
+{
+    /// <summary>Per phase, the largest area fraction in badly distorted elements over all steps (history.csv distorted_area_P).</summary>
+    public double[] LargestDistortedArea { get; init; } = Array.Empty<double>();
+}
 
 /// <summary>
 /// The pipeline of a run, one method per phase: case -> mesh -> model -> stepping (solve, commit,
@@ -101,7 +105,10 @@ public sealed class CaseRunner
         }
         recorder.WriteTables(state);
         var final = PhaseStatistics.Compute(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States);
-        var result = new RunResult(state.Step, problem.TotalIterations, clock.Elapsed.TotalSeconds, outDir, mesh.RegionNames, final);
+        var result = new RunResult(state.Step, problem.TotalIterations, clock.Elapsed.TotalSeconds, outDir, mesh.RegionNames, final)
+        {
+            LargestDistortedArea = recorder.LargestDistortedArea(state),
+        };
         recorder.WriteSummary(result);
         SaveCheckpoint();
         return result;

@@ -115,6 +115,11 @@ public sealed class RunRecorder
         return (min, area);
     }
 
+    /// <summary>Per phase, the largest distorted_area_P of the recorded steps.</summary>
+    public double[] LargestDistortedArea(StepState s) =>
+        mesh.RegionNames.Select(name => Columns.ToList().IndexOf($"distorted_area_{name}"))
+            .Select(c => s.HistoryRows.Select(r => r[c]).DefaultIfEmpty(0).Max()).ToArray();
+
     /// <summary>contact_ratio_A_B with the phases in the order of [materials] in the case (Se before MSe).</summary>
     string PairColumn(CreepCell.Contact.PhasePairRatio r)
     {
@@ -218,6 +223,7 @@ public sealed class RunRecorder
             {
                 phase = n, vm_mean_Pa = r.Final[i].VonMisesMean, vm_max_Pa = r.Final[i].VonMisesMax,
                 p_mean_Pa = r.Final[i].PressureMean, area_m2 = r.Final[i].Area, creep_mean = r.Final[i].CreepMean,
+                largest_distorted_area = r.LargestDistortedArea.Length > i ? r.LargestDistortedArea[i] : 0,
             }),
         };
         AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));

@@ -91,6 +91,8 @@ public class RunCommandTests
             Assert.Equal(0, last[Array.IndexOf(header, $"distorted_area_{phase}")]);
         }
         Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.All(summary.RootElement.GetProperty("final").EnumerateArray(), p => Assert.Equal(0, p.GetProperty("largest_distorted_area").GetDouble()));
         Assert.True(File.Exists(Path.Combine(outDir, "fields.pvd")));
     }
 
