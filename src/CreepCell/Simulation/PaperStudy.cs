@@ -164,13 +164,15 @@ public static class PaperStudy
         return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1));
     }
 
-    /// <summary>"35.1 ± 6.5": the spread to two significant digits, the mean to the same decimal place.</summary>
+    /// <summary>"35.1 ± 6.5": the spread to two significant digits, the mean to the same decimal place,
+    /// but never to more than four significant digits of the mean.</summary>
     public static string MeanAndSpread(double mean, double sd)
     {
         if (!(sd > 0)) return $"{mean.ToString("G4", CultureInfo.InvariantCulture)} ± 0";
         int decimals = Math.Max(0, 1 - (int)Math.Floor(Math.Log10(sd)));
+        if (mean != 0) decimals = Math.Min(decimals, Math.Max(0, 3 - (int)Math.Floor(Math.Log10(Math.Abs(mean)))));
         string f = "F" + decimals.ToString(CultureInfo.InvariantCulture);
-        return decimals > 12
+        return decimals > 6
             ? $"{mean.ToString("G4", CultureInfo.InvariantCulture)} ± {sd.ToString("G2", CultureInfo.InvariantCulture)}"
             : $"{mean.ToString(f, CultureInfo.InvariantCulture)} ± {sd.ToString(f, CultureInfo.InvariantCulture)}";
     }

@@ -87,6 +87,8 @@ public class PaperStudyTests
     [InlineData(1.205, 0.9167, "1.21 ± 0.92")]
     [InlineData(1192.3, 18.2, "1192 ± 18")]
     [InlineData(1.192, 0.0, "1.192 ± 0")]
+    [InlineData(1.19224302, 0.00000018, "1.192 ± 0.000")]
+    [InlineData(3.023e-11, 1.199e-11, "3.023E-11 ± 1.2E-11")]
     public void TheSpreadSetsTheDecimalsOfTheMean(double mean, double sd, string expected) =>
         Assert.Equal(expected, PaperStudy.MeanAndSpread(mean, sd));
 }
