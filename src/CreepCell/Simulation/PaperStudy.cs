@@ -151,6 +151,9 @@ public static class PaperStudy
         Add("FeS-FeS contact ratio", "full_contact_ratio_FeS_FeS", null, "%", 100);
         Add("FeS-MSe contact ratio", "full_contact_ratio_FeS_MSe", null, "%", 100);
         Add("max von Mises FeS", "full_vm_max_FeS_Pa", null, "GPa", 1e-9);
+        // how much of each phase sits in badly distorted elements (docs/simulation.md, "Mesh distortion")
+        foreach (var phase in ensembles.SelectMany(e => e.Runs[0].Columns).Where(c => c.StartsWith("full_distorted_area_")).Distinct().ToList())
+            Add($"area in distorted elements, {phase["full_distorted_area_".Length..]}", phase, null, "%", 100);
         // the largest stress anywhere in the cathode, framework included
         foreach (var e in ensembles)
             AddValues("max von Mises, whole cathode", e, r => Ensemble.Series(r, Ensemble.CathodeMax(r)), null, "GPa", 1e-9);

@@ -29,6 +29,8 @@ public class PaperStudyTests
             Assert.True(seCathode >= rows.Single(r => r.Quantity == "max von Mises Se (se-60mse)").OursFirst!.Value);
             string md = File.ReadAllText(Path.Combine(dir, "comparison.md"));
             Assert.Contains("| LCO-MSe contact ratio (lco-mse) |", md);
+            // two cycles distort no element of the elastic LCO cathode
+            Assert.Equal(0, rows.Single(r => r.Quantity == "area in distorted elements, LCO (lco-mse)").OursLast!.Value);
             Assert.True(File.Exists(Path.Combine(dir, "von_mises_vs_cycle.png")));
             // the box is 8 um: the solids cover about 75 % of 64 um^2
             var run = CreepCell.Io.Plots.HistoryRun.ReadCsv(Path.Combine(dir, "lco-mse", "cycles.csv"));
