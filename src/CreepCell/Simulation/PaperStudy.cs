@@ -135,7 +135,7 @@ public static class PaperStudy
             foreach (var e in ensembles.Where(e => e.Runs[0].Columns.Contains(column)))
             {
                 var reference = paperFor is null || e.Runs[0].Columns.Contains(paperFor) ? paper : null;
-                AddValues(quantity, e, r => Ensemble.Series(r, row => row[r.Columns.ToList().IndexOf(column)]), reference, unit, scale);
+                AddValues(quantity, e, r => Ensemble.Series(r, column), reference, unit, scale);
             }
         }
         Add("Se-Se contact ratio", "full_contact_ratio_Se_Se", PaperReferences.ContactSeSe, "%", 100);

@@ -31,10 +31,13 @@ sealed record Ensemble(string Preset, IReadOnlyList<HistoryRun> Runs)
     public HistoryRun MeanRun()
     {
         var columns = Runs[0].Columns.Where(c => c == "cycle" || c.StartsWith("full_")).ToList();
+        // per run, where each column sits (-1: the run does not have it)
+        var at = Runs.Select(r => columns.Select(c => r.Columns.ToList().IndexOf(c)).ToArray()).ToArray();
         var rows = new List<double[]>();
         for (int i = 0; ; i++)
         {
-            var row = columns.Select(c => Runs.Average(r => i < r.Rows.Count && r.Columns.Contains(c) ? r.Rows[i][r.Columns.ToList().IndexOf(c)] : double.NaN)).ToArray();
+            var row = columns.Select((_, c) => Enumerable.Range(0, Runs.Count)
+                .Average(k => i < Runs[k].Rows.Count && at[k][c] >= 0 ? Runs[k].Rows[i][at[k][c]] : double.NaN)).ToArray();
             if (!row.All(double.IsFinite)) break;
             rows.Add(row);
         }
