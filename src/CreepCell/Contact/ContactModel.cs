@@ -82,6 +82,7 @@ public sealed class ContactModel
         onWall = new bool[Bodies.Points.Length, 4];
         cutFace = new bool[Bodies.Points.Length];
         wallOffset = new double[Bodies.Points.Length, 4];
+        wallReach = new double[Bodies.Points.Length, 4];
         for (int i = 0; i < Bodies.Points.Length; i++)
             for (int w = 0; w < 4; w++)
             {
@@ -89,7 +90,7 @@ public sealed class ContactModel
                 // under a plate the top edge has no rollers: the plate holds those points through the barrier
                 onWall[i, w] = d0 < tol && !(w == 3 && plate is not null);
                 cutFace[i] |= d0 < tol;
-                wallOffset[i, w] = Math.Max(0, Dhat - d0);
+                (wallOffset[i, w], wallReach[i, w]) = WallBarrierStart(d0);
             }
         NodeSpring = new double[mesh.NodeCount];
         NodeModulus = new double[mesh.NodeCount];
@@ -114,12 +115,24 @@ public sealed class ContactModel
     /// its roller holds it there, so it takes no wall barrier.</summary>
     readonly bool[,] onWall;
     /// <summary>
-    /// Added to the distance of point i from wall w: dhat minus its reference distance when that is
-    /// smaller. Next to a flat side that rollers hold on a wall, a particle's own boundary starts closer
-    /// to that wall than dhat; the offset makes its barrier start at zero there (no force in the stress-free
-    /// state), while it still stops the point before it crosses the wall by more than dhat.
+    /// Added to the distance of point i from wall w, and the reach of its barrier there. Next to a flat
+    /// side that rollers hold on a wall, and on the faces under the stack plate, a particle's boundary
+    /// starts closer to the wall than dhat; the barrier must exert no force in the stress-free state.
+    /// Such a point gets the reach max(d0, e) and the offset that makes up the difference to d0 (only
+    /// below e), so that its barrier starts at zero where it starts, and under load it crosses the wall
+    /// by less than e: e = min(dhat, 1e-3 mean radius) / 2, half the allowed penetration.
     /// </summary>
-    readonly double[,] wallOffset;
+    readonly double[,] wallOffset, wallReach;
+
+    /// <summary>Largest penetration allowed anywhere, relative to the mean body radius.</summary>
+    public const double PenetrationLimit = 1e-3;
+
+    (double Offset, double Reach) WallBarrierStart(double d0)
+    {
+        if (d0 >= Dhat) return (0, Dhat);
+        double reach = Math.Max(d0, 0.5 * Math.Min(Dhat, PenetrationLimit * meanRadius));
+        return (reach - d0, reach);
+    }
     readonly bool[] cutFace;
 
     /// <summary>
@@ -138,7 +151,7 @@ public sealed class ContactModel
         var x = Position(u, Bodies.Points[i]);
         double gap = double.PositiveInfinity;
         for (int w = 0; w < 4; w++)
-            if (!onWall[i, w]) gap = Math.Min(gap, WallDistance(x, w, Lift(u)) + wallOffset[i, w]);
+            if (!onWall[i, w]) gap = Math.Min(gap, (WallDistance(x, w, Lift(u)) + wallOffset[i, w]) * Dhat / wallReach[i, w]);
         return gap;
     }
 
@@ -169,8 +182,8 @@ public sealed class ContactModel
             if (onWall[i, w]) continue;
             double d = WallDistance(xp, w, lift) + wallOffset[i, w];
             if (!(d > 0)) return false;
-            if (d >= Dhat) continue;
-            var (b, d1, d2) = PointSegmentBarrier.Scalar(d, Dhat);
+            if (d >= wallReach[i, w]) continue;
+            var (b, d1, d2) = PointSegmentBarrier.Scalar(d, wallReach[i, w]);
             double scale = Kappa * Bodies.PointWeight[i];
             int axis = w / 2;
             double sign = w % 2 == 0 ? 1 : -1;

@@ -53,6 +53,9 @@ public class StackPlateTests
         double expected = H * (Stretch(0.05) - 1);
         Assert.Equal(expected, problem.U[2 * top + 1], 1e-3 * expected);
         Assert.InRange(problem.U[2 * top + 1] - model.Lift(problem.U), 0, Dhat);
+        // the top starts on the plate: its barrier reaches half the allowed penetration (1e-3 of the
+        // radius, 1.1 nm here) and under the stack pressure the top crosses the plate by less than that
+        Assert.InRange(model.WallPenetration(problem.U), 0, 0.5 * ContactModel.PenetrationLimit * model.Bodies.MeanRadius());
         Assert.Equal(P, ContactMeasure.Measure(model, problem.U, mesh.RegionNames).PlateForce / W, 1e-6 * P);
         AssertFieldsShowThePlatePressure(mesh, model, problem.U);
 

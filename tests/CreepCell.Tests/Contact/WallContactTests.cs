@@ -44,7 +44,7 @@ public class WallContactTests
         Assert.True(xmin < 5e-9 && 10 * um - xmax < 5e-9, $"gaps to the walls {xmin:E2} and {10 * um - xmax:E2} m");
     }
     [Fact]
-    public void BoundaryNextToAFlatSideOnAWallStartsFreeOfForceAndStopsBeforeCrossingByDhat()
+    public void BoundaryNextToAFlatSideOnAWallStartsFreeOfForceAndCannotCrossIt()
     {
         const double um = 1e-6;
         // a trapezoid resting on the bottom wall (rollers) whose sides lean outwards at 20 degrees from it:
@@ -64,17 +64,18 @@ public class WallContactTests
         Assert.True(model.Evaluate(u, force, false, out double energy));
         Assert.Equal(0, energy);
         Assert.All(force, f => Assert.Equal(0, f));
-        // a boundary node near the bottom corner pushed 0.15 um down (below the wall by 0.025 um) still
-        // has a positive barrier distance and feels the wall; 0.3 um down it would have crossed by more than dhat
+        // its barrier reaches from where it starts down to the wall: a boundary node near the bottom corner
+        // pushed 0.1 um down feels the wall and stays above it; pushed 0.15 um down it would cross
         int corner = Enumerable.Range(0, mesh.NodeCount)
             .Where(n => model.Bodies.PointIndex[n] >= 0 && mesh.Nodes[n].Y > 0 && mesh.Nodes[n].Y < 0.2 * um)
             .OrderBy(n => mesh.Nodes[n].X).First();
-        u[2 * corner + 1] = -0.15 * um;
+        Assert.Equal(0.125 * um, mesh.Nodes[corner].Y, 1e-6 * um);
+        u[2 * corner + 1] = -0.1 * um;
         Array.Clear(force);
         Assert.True(model.Evaluate(u, force, false, out energy));
         Assert.True(energy > 0 && force[2 * corner + 1] < 0, "the barrier pushes the point back up");
-        Assert.Equal(0.025 * um, model.WallPenetration(u), 1e-6 * um);
-        u[2 * corner + 1] = -0.3 * um;
+        Assert.Equal(0, model.WallPenetration(u));
+        u[2 * corner + 1] = -0.15 * um;
         Assert.False(model.Evaluate(u, force, false, out _));
     }
 }
