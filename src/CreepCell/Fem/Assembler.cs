@@ -30,12 +30,6 @@ public sealed class Assembler
     /// <summary>Quadrature point e has states [PointOffsets[e], PointOffsets[e+1]).</summary>
     public int[] PointOffsets { get; }
     public int PointCount => PointOffsets[^1];
-    /// <summary>
-    /// Per element node, in connectivity order (x, y at 2 (Offsets[e] + a)): mesh node position minus the
-    /// element's reference position. Zero until <see cref="Rezoning"/> makes a deformed state an element's
-    /// reference; the displacements stay measured from the mesh nodes.
-    /// </summary>
-    public double[] ReferenceShift { get; }
     public int ColorCount => colors.Length;
 
     public Assembler(Mesh mesh, Material[] materialOfRegion, DofMap dofs, bool fbar)
@@ -50,33 +44,6 @@ public sealed class Assembler
         Pattern = SparsityPattern.Build(mesh, dofs);
         (scatterOffsets, scatter) = SparsityPattern.ScatterMap(mesh, dofs, Pattern);
         colors = ElementColoring.Greedy(mesh);
-        ReferenceShift = new double[2 * mesh.Connectivity.Length];
-    }
-
-    public Material MaterialOf(int e) => materialOfRegion[mesh.Region[e]];
-
-    /// <summary>Reference coordinates and displacements of element e's nodes, x0 y0 x1 y1 ...</summary>
-    public void ElementGeometry(int e, double[] u, Span<double> xe, Span<double> ue)
-    {
-        var nodes = mesh.ElementNodes(e);
-        int c0 = mesh.Offsets[e];
-        for (int a = 0; a < nodes.Length; a++)
-        {
-            var p = mesh.Nodes[nodes[a]];
-            double sx = ReferenceShift[2 * (c0 + a)], sy = ReferenceShift[2 * (c0 + a) + 1];
-            xe[2 * a] = p.X - sx; xe[2 * a + 1] = p.Y - sy;
-            ue[2 * a] = u[2 * nodes[a]] + sx; ue[2 * a + 1] = u[2 * nodes[a] + 1] + sy;
-        }
-    }
-
-    /// <summary>The deformation gradient each point of element e hands to its material law (F-bar where on), at [4 q + i].</summary>
-    public void PointDeformations(int e, double[] u, Span<double> f)
-    {
-        var ws = workspaces.Value!;
-        int nd = 2 * mesh.ElementNodes(e).Length;
-        ElementGeometry(e, u, ws.Xe, ws.Ue);
-        var input = new ElementInput(ReferenceElement.Of(mesh.Types[e]), ws.Xe.AsSpan(0, nd), ws.Ue.AsSpan(0, nd), MaterialOf(e), Fbar, 0, 0, 0);
-        ElementKernel.PointDeformations(input, ws, f);
     }
 
     public PointState[] InitialStates()
@@ -116,7 +83,12 @@ public sealed class Assembler
         var ws = workspaces.Value!;
         var nodes = mesh.ElementNodes(e);
         int nd = 2 * nodes.Length;
-        ElementGeometry(e, u, ws.Xe, ws.Ue);
+        for (int a = 0; a < nodes.Length; a++)
+        {
+            var p = mesh.Nodes[nodes[a]];
+            ws.Xe[2 * a] = p.X; ws.Xe[2 * a + 1] = p.Y;
+            ws.Ue[2 * a] = u[2 * nodes[a]]; ws.Ue[2 * a + 1] = u[2 * nodes[a] + 1];
+        }
         var re = ReferenceElement.Of(mesh.Types[e]);
         var input = new ElementInput(re, ws.Xe.AsSpan(0, nd), ws.Ue.AsSpan(0, nd), materialOfRegion[mesh.Region[e]], Fbar,
             load.Theta, load.Dt, load.Temperature);
