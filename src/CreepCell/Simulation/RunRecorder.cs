@@ -12,7 +12,7 @@ namespace CreepCell.Simulation;
 /// </summary>
 public sealed class RunRecorder
 {
-    static readonly string[] PhaseColumns = { "vm_mean_{0}_Pa", "vm_max_{0}_Pa", "p_mean_{0}_Pa", "area_{0}_m2", "creep_mean_{0}", "min_angle_{0}_deg", "distorted_area_{0}" };
+    static readonly string[] PhaseColumns = { "vm_mean_{0}_Pa", "vm_max_{0}_Pa", "vm_p99_{0}_Pa", "p_mean_{0}_Pa", "area_{0}_m2", "creep_mean_{0}", "min_angle_{0}_deg", "distorted_area_{0}" };
     readonly CaseDefinition def;
     readonly Mesh mesh;
     readonly string outDir;
@@ -29,7 +29,7 @@ public sealed class RunRecorder
         this.contact = contact;
         var columns = new List<string> { "time_s", "step", "cycle", "half_cycle", "lithiation", "newton_iterations" };
         foreach (var name in mesh.RegionNames) columns.AddRange(PhaseColumns.Select(c => string.Format(CultureInfo.InvariantCulture, c, name)));
-        columns.Add("porosity");
+        columns.AddRange(new[] { "vm_p99_solids_Pa", "porosity" });
         if (contact is not null)
         {
             var start = CreepCell.Contact.ContactMeasure.Measure(contact, new double[2 * mesh.NodeCount], mesh.RegionNames);
@@ -69,10 +69,11 @@ public sealed class RunRecorder
         for (int r = 0; r < stats.Length; r++)
         {
             var p = stats[r];
-            row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.PressureMean, p.Area, p.CreepMean, angles[r], distorted[r] / Math.Max(p.Area, 1e-300) });
+            row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.VonMisesP99, p.PressureMean, p.Area, p.CreepMean, angles[r], distorted[r] / Math.Max(p.Area, 1e-300) });
         }
         // what the solids do not fill of the box (rollers, and the stack plate on top) is pore
         double porosity = 1 - stats.Sum(p => p.Area) / BoxArea(problem.U);
+        row.Add(PhaseStatistics.TopQuantile(mesh, problem.Assembler.PointOffsets, problem.Responses));
         row.Add(porosity);
         if (contact is not null)
         {
@@ -221,7 +222,7 @@ public sealed class RunRecorder
             wall_time_s = r.WallSeconds,
             final = mesh.RegionNames.Select((n, i) => new
             {
-                phase = n, vm_mean_Pa = r.Final[i].VonMisesMean, vm_max_Pa = r.Final[i].VonMisesMax,
+                phase = n, vm_mean_Pa = r.Final[i].VonMisesMean, vm_max_Pa = r.Final[i].VonMisesMax, vm_p99_Pa = r.Final[i].VonMisesP99,
                 p_mean_Pa = r.Final[i].PressureMean, area_m2 = r.Final[i].Area, creep_mean = r.Final[i].CreepMean,
                 largest_distorted_area = r.LargestDistortedArea.Length > i ? r.LargestDistortedArea[i] : 0,
             }),

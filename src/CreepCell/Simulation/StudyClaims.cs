@@ -46,6 +46,13 @@ static class StudyClaims
             var cathode = pairs.Select(p => LargestCathode(p.Second) / LargestCathode(p.First)).ToArray();
             claims.Add(new StudyClaim("largest stress of the LCO-MSe cathode at least 10 times that of the Se-MSe cathode",
                 cathode.Count(x => x >= 10), pairs.Length, $"ratio {Spread(cathode, "0.0")}"));
+            const string top = "full_vm_p99_solids_Pa";
+            if (pairs.All(p => p.First.Columns.Contains(top) && p.Second.Columns.Contains(top)))
+            {
+                var ratio = pairs.Select(p => Largest(p.Second, top) / Largest(p.First, top)).ToArray();
+                claims.Add(new StudyClaim("stress exceeded on 1 % of the solids at least 10 times higher in the LCO-MSe cathode than in the Se-MSe cathode",
+                    ratio.Count(x => x >= 10), pairs.Length, $"ratio {Spread(ratio, "0.0")}"));
+            }
         }
         return claims;
     }

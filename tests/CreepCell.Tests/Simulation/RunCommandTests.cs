@@ -89,7 +89,13 @@ public class RunCommandTests
         {
             Assert.InRange(last[Array.IndexOf(header, $"min_angle_{phase}_deg")], 15, 90);
             Assert.Equal(0, last[Array.IndexOf(header, $"distorted_area_{phase}")]);
+            // the stress exceeded on 1 % of the area lies between the phase's mean and its maximum here
+            double p99 = last[Array.IndexOf(header, $"vm_p99_{phase}_Pa")];
+            Assert.InRange(p99, last[Array.IndexOf(header, $"vm_mean_{phase}_Pa")], last[Array.IndexOf(header, $"vm_max_{phase}_Pa")]);
         }
+        double solids = last[Array.IndexOf(header, "vm_p99_solids_Pa")];
+        Assert.InRange(solids, new[] { "MSE", "SE" }.Min(ph => last[Array.IndexOf(header, $"vm_p99_{ph}_Pa")]),
+            new[] { "MSE", "SE" }.Max(ph => last[Array.IndexOf(header, $"vm_p99_{ph}_Pa")]));
         Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
         using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.All(summary.RootElement.GetProperty("final").EnumerateArray(), p => Assert.Equal(0, p.GetProperty("largest_distorted_area").GetDouble()));
