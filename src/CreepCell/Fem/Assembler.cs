@@ -46,6 +46,28 @@ public sealed class Assembler
         colors = ElementColoring.Greedy(mesh);
     }
 
+    /// <summary>The deformation gradient each point of element e hands to its material law (F-bar where on), at [4 q + i].</summary>
+    public void PointDeformations(int e, double[] u, Span<double> f)
+    {
+        var ws = workspaces.Value!;
+        int nd = 2 * mesh.ElementNodes(e).Length;
+        Gather(e, u, ws);
+        var input = new ElementInput(ReferenceElement.Of(mesh.Types[e]), ws.Xe.AsSpan(0, nd), ws.Ue.AsSpan(0, nd),
+            materialOfRegion[mesh.Region[e]], Fbar, 0, 0, 0);
+        ElementKernel.PointDeformations(input, ws, f);
+    }
+
+    void Gather(int e, double[] u, ElementWorkspace ws)
+    {
+        var nodes = mesh.ElementNodes(e);
+        for (int a = 0; a < nodes.Length; a++)
+        {
+            var p = mesh.Nodes[nodes[a]];
+            ws.Xe[2 * a] = p.X; ws.Xe[2 * a + 1] = p.Y;
+            ws.Ue[2 * a] = u[2 * nodes[a]]; ws.Ue[2 * a + 1] = u[2 * nodes[a] + 1];
+        }
+    }
+
     public PointState[] InitialStates()
     {
         var s = new PointState[PointCount];
@@ -83,12 +105,7 @@ public sealed class Assembler
         var ws = workspaces.Value!;
         var nodes = mesh.ElementNodes(e);
         int nd = 2 * nodes.Length;
-        for (int a = 0; a < nodes.Length; a++)
-        {
-            var p = mesh.Nodes[nodes[a]];
-            ws.Xe[2 * a] = p.X; ws.Xe[2 * a + 1] = p.Y;
-            ws.Ue[2 * a] = u[2 * nodes[a]]; ws.Ue[2 * a + 1] = u[2 * nodes[a] + 1];
-        }
+        Gather(e, u, ws);
         var re = ReferenceElement.Of(mesh.Types[e]);
         var input = new ElementInput(re, ws.Xe.AsSpan(0, nd), ws.Ue.AsSpan(0, nd), materialOfRegion[mesh.Region[e]], Fbar,
             load.Theta, load.Dt, load.Temperature);

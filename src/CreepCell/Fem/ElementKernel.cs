@@ -97,6 +97,22 @@ public static class ElementKernel
         }
     }
 
+    /// <summary>The deformation gradient each point hands to its material law (F-bar where on), at [4 q + i].</summary>
+    public static void PointDeformations(in ElementInput input, ElementWorkspace ws, Span<double> f)
+    {
+        var re = input.Ref;
+        int nn = re.NodeCount, nq = re.PointCount;
+        double v0 = Kinematics(input, ws);
+        bool linear = input.Fbar && ProjectsLinearly(re.Type);
+        if (linear) JProjection.Linear(re, ws.Volume0, ws.Projection);
+        VolumeDerivatives(ws, nn, nq, linear ? nq : 1, v0, linear, false);
+        for (int q = 0; q < nq; q++)
+        {
+            double s = input.Fbar ? Math.Sqrt(ws.Jbar[linear ? q : 0] / ws.J[q]) : 1.0;
+            for (int i = 0; i < 4; i++) f[4 * q + i] = s * ws.F[4 * q + i];
+        }
+    }
+
     /// <summary>Gradients dN/dX, reference volumes and F at the points; returns the element's reference volume.</summary>
     static double Kinematics(in ElementInput input, ElementWorkspace ws)
     {

@@ -242,7 +242,9 @@ public static class CaseReader
             MaxStep = s.Quantity("max_step", Dimension.Time, d.MaxStep),
             MinStep = s.Quantity("min_step", Dimension.Time, d.MinStep),
             Threads = s.Integer("threads", 0),
+            RemeshAngle = s.Number("remesh_angle", d.RemeshAngle),
         };
+        if (!(r.RemeshAngle >= 0 && r.RemeshAngle < 25)) throw new InputException(s.File, s.Key("remesh_angle"), "expected an angle in degrees from 0 (no remeshing) to below 25 (new meshes keep 28)");
         if (r.Threads < 0) throw new InputException(s.File, s.Key("threads"), "expected 0 (all cores) or a positive count");
         if (!(r.MaxCreepIncrement > 0)) throw new InputException(s.File, s.Key("max_creep_increment"), "expected a positive strain");
         if (r.MaxStep < 0) throw new InputException(s.File, s.Key("max_step"), "expected a non-negative time (0: no bound)");

@@ -1,33 +1,38 @@
+using CreepCell.Geometry;
 using CreepCell.Materials;
+using CreepCell.Meshing;
 using CreepCell.Simulation;
 
 namespace CreepCell.Io;
 
 /// <summary>
 /// The complete state of a run in one binary file (checkpoint.bin in the output folder), written
-/// atomically: the case text, the step state, displacements, quadrature states and the history so far.
+/// atomically: the case text, the step state, displacements, quadrature states, the mesh of the particles
+/// (it changes when bodies are remeshed) and the history so far.
 /// Doubles are stored bit for bit, so a resumed run continues exactly as an uninterrupted one.
 /// </summary>
 public static class Checkpoint
 {
     const string Magic = "CREEPCELL-CHECKPOINT";
-    const int Version = 1;
+    const int Version = 2;
     public const string FileName = "checkpoint.bin";
 
-    public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states)
+    public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh)
     {
         AtomicFile.Write(Path.Combine(outDir, FileName), stream =>
         {
             using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             w.Write(Magic); w.Write(Version);
             w.Write(def.Source); w.Write(def.Text); w.Write(def.BaseDirectory);
-            w.Write(s.Time); w.Write(s.Step); w.Write(s.NextDt); w.Write(s.PreviousDt); w.Write(s.NewtonIterations);
+            w.Write(s.Time); w.Write(s.Step); w.Write(s.NextDt); w.Write(s.PreviousDt); w.Write(s.NewtonIterations); w.Write(s.RemeshedBodies);
+            WriteMesh(w, mesh);
             WriteArray(w, u);
             WriteArray(w, s.PreviousU);
             w.Write(states.Length);
             foreach (var p in states)
             {
                 w.Write(p.CreepInverse.Xx); w.Write(p.CreepInverse.Yy); w.Write(p.CreepInverse.Xy); w.Write(p.CreepInverse.Zz); w.Write(p.CreepStrain);
+                w.Write(p.VolumeRatio);
             }
             w.Write(s.HistoryRows.Count);
             foreach (var row in s.HistoryRows) WriteArray(w, row);
@@ -36,7 +41,7 @@ public static class Checkpoint
         });
     }
 
-    public sealed record Saved(string Source, string Text, string BaseDirectory, StepState State, double[] U, PointState[] States);
+    public sealed record Saved(string Source, string Text, string BaseDirectory, StepState State, double[] U, PointState[] States, Mesh Mesh);
 
     public static Saved Read(string outDir)
     {
@@ -47,22 +52,75 @@ public static class Checkpoint
             using var r = new BinaryReader(File.OpenRead(path));
             if (r.ReadString() != Magic || r.ReadInt32() != Version) throw new InputException(path, null, "not a CreepCell checkpoint of this version");
             string source = r.ReadString(), text = r.ReadString(), baseDir = r.ReadString();
-            var s = new StepState { Time = r.ReadDouble(), Step = r.ReadInt32(), NextDt = r.ReadDouble(), PreviousDt = r.ReadDouble(), NewtonIterations = r.ReadInt64() };
+            var s = new StepState { Time = r.ReadDouble(), Step = r.ReadInt32(), NextDt = r.ReadDouble(), PreviousDt = r.ReadDouble(), NewtonIterations = r.ReadInt64(), RemeshedBodies = r.ReadInt32() };
+            var mesh = ReadMesh(r);
             var u = ReadArray(r);
             s.PreviousU = ReadArray(r);
             var states = new PointState[r.ReadInt32()];
             for (int i = 0; i < states.Length; i++)
-                states[i] = new PointState(new SymTensor(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble()), r.ReadDouble());
+                states[i] = new PointState(new SymTensor(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble()), r.ReadDouble(), r.ReadDouble());
             int rows = r.ReadInt32();
             for (int i = 0; i < rows; i++) s.HistoryRows.Add(ReadArray(r));
             int files = r.ReadInt32();
             for (int i = 0; i < files; i++) s.FieldFiles.Add((r.ReadDouble(), r.ReadString()));
-            return new Saved(source, text, baseDir, s, u, states);
+            return new Saved(source, text, baseDir, s, u, states, mesh);
         }
         catch (EndOfStreamException)
         {
             throw new InputException(path, null, "checkpoint is truncated");
         }
+    }
+
+    static void WriteMesh(BinaryWriter w, Mesh m)
+    {
+        WriteArray(w, m.Nodes.SelectMany(p => new[] { p.X, p.Y }).ToArray());
+        WriteInts(w, m.Types.Select(t => (int)t).ToArray());
+        WriteInts(w, m.Offsets);
+        WriteInts(w, m.Connectivity);
+        WriteInts(w, m.Region);
+        w.Write(m.RegionNames.Length);
+        foreach (var name in m.RegionNames) w.Write(name);
+        w.Write(m.Boundaries.Count);
+        foreach (var set in m.Boundaries)
+        {
+            w.Write(set.Name);
+            w.Write(set.Edges.Length);
+            foreach (var edge in set.Edges) WriteInts(w, edge);
+        }
+    }
+
+    static Mesh ReadMesh(BinaryReader r)
+    {
+        var xy = ReadArray(r);
+        var nodes = Enumerable.Range(0, xy.Length / 2).Select(i => new Vec2(xy[2 * i], xy[2 * i + 1])).ToArray();
+        var types = ReadInts(r).Select(t => (ElementType)t).ToArray();
+        var offsets = ReadInts(r);
+        var connectivity = ReadInts(r);
+        var region = ReadInts(r);
+        var names = new string[r.ReadInt32()];
+        for (int i = 0; i < names.Length; i++) names[i] = r.ReadString();
+        var sets = new BoundarySet[r.ReadInt32()];
+        for (int i = 0; i < sets.Length; i++)
+        {
+            string name = r.ReadString();
+            var edges = new int[r.ReadInt32()][];
+            for (int k = 0; k < edges.Length; k++) edges[k] = ReadInts(r);
+            sets[i] = new BoundarySet(name, edges);
+        }
+        return new Mesh(nodes, types, offsets, connectivity, region, names, sets);
+    }
+
+    static void WriteInts(BinaryWriter w, int[] a)
+    {
+        w.Write(a.Length);
+        foreach (int v in a) w.Write(v);
+    }
+
+    static int[] ReadInts(BinaryReader r)
+    {
+        var a = new int[r.ReadInt32()];
+        for (int i = 0; i < a.Length; i++) a[i] = r.ReadInt32();
+        return a;
     }
 
     static void WriteArray(BinaryWriter w, double[] a)

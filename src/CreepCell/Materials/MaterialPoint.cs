@@ -63,10 +63,12 @@ public static class MaterialPoint
         }
         sxx = scale * sxx; syy = scale * syy; szz = scale * szz; sxy = scale * sxy;
 
-        // Kirchhoff stress per reference volume: tau = Js (K tr(ee) 1 + 2G dev(ee)).
-        Dual4 p = (js * k) * tr;
-        Dual4 txx = p + (2 * js * g) * sxx, tyy = p + (2 * js * g) * syy, txy = (2 * js * g) * sxy;
-        Dual4 tzz = p + (2 * js * g) * szz;
+        // Kirchhoff stress per reference volume: tau = (Js / v) (K tr(ee) 1 + 2G dev(ee)), where Js / v is
+        // the stress-free volume per reference volume (v = 1 until the mesh is rezoned).
+        double jr = js / old.VolumeRatio;
+        Dual4 p = (jr * k) * tr;
+        Dual4 txx = p + (2 * jr * g) * sxx, tyy = p + (2 * jr * g) * syy, txy = (2 * jr * g) * sxy;
+        Dual4 tzz = p + (2 * jr * g) * szz;
 
         Dual4 j = a * d - b * c;
         Dual4 p0 = (txx * d - txy * b) / j, p1 = (txy * a - txx * c) / j;
@@ -76,12 +78,13 @@ public static class MaterialPoint
         response.Cauchy = new SymTensor(txx.V / jv, tyy.V / jv, txy.V / jv, tzz.V / jv);
         response.CreepIncrement = creepIncrement;
         double dev2 = sxx.V * sxx.V + syy.V * syy.V + szz.V * szz.V + 2 * sxy.V * sxy.V;
-        response.Energy = js * (0.5 * k * tr.V * tr.V + g * dev2);
-        if (creepIncrement > 0) response.Energy += js * NortonDissipation(mat.Creep!, dt, temperature, creepIncrement);
+        response.Energy = jr * (0.5 * k * tr.V * tr.V + g * dev2);
+        if (creepIncrement > 0) response.Energy += jr * NortonDissipation(mat.Creep!, dt, temperature, creepIncrement);
         if (!tangent.IsEmpty) WriteTangent(tangent, p0, p1, p2, p3);
 
         if (mat.Creep is null) return old;
-        return new PointState(NewCreepInverse(f, js, mean.V, sxx.V, syy.V, sxy.V, szz.V), old.CreepStrain + creepIncrement);
+        var creepInverse = NewCreepInverse(f, js, old.VolumeRatio, mean.V, sxx.V, syy.V, sxy.V, szz.V);
+        return old with { CreepInverse = creepInverse, CreepStrain = old.CreepStrain + creepIncrement };
     }
 
     static void WriteTangent(Span<double> t, Dual4 p0, Dual4 p1, Dual4 p2, Dual4 p3)
@@ -147,8 +150,9 @@ public static class MaterialPoint
         throw new InvalidOperationException($"creep return did not converge (ln c = {lc}, n = {n})");
     }
 
-    /// <summary>New Cc^-1 = Js^(2/3) F^-1 exp(2 ee) F^-T, rescaled to unit determinant (creep is isochoric).</summary>
-    static SymTensor NewCreepInverse(ReadOnlySpan<double> f, double js, double mean, double sxx, double syy, double sxy, double szz)
+    /// <summary>New Cc^-1 = Js^(2/3) F^-1 exp(2 ee) F^-T, rescaled to the determinant v^2 of the old one
+    /// (creep is isochoric; v = 1 until the mesh is rezoned).</summary>
+    static SymTensor NewCreepInverse(ReadOnlySpan<double> f, double js, double v, double mean, double sxx, double syy, double sxy, double szz)
     {
         var (bxx, byy, bxy) = PlaneLog.Exp(2 * (mean + sxx), 2 * (mean + syy), 2 * sxy);
         double bzz = Math.Exp(2 * (mean + szz));
@@ -163,7 +167,7 @@ public static class MaterialPoint
         double cyy = js23 * (m10 * i10 + m11 * i11);
         double czz = js23 * bzz;
         double det = (cxx * cyy - cxy * cxy) * czz;
-        double s = 1 / Math.Cbrt(det);
+        double s = Math.Cbrt(v * v) / Math.Cbrt(det);
         return new SymTensor(s * cxx, s * cyy, s * cxy, s * czz);
     }
 }

@@ -36,6 +36,8 @@ public sealed record SolverSpec
     public double MinStep { get; init; } = 1e-6;
     /// <summary>Threads for assembly and factorization; 0 = all cores. Results are identical for any count.</summary>
     public int Threads { get; init; }
+    /// <summary>A body with a deformed corner angle below this (degrees) is remeshed after a step; 0 = never.</summary>
+    public double RemeshAngle { get; init; }
 }
 
 public sealed record OutputSpec(string Dir, int FieldsEvery, int CheckpointEvery = 50, double CheckpointMinutes = 5);

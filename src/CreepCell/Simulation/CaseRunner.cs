@@ -38,6 +38,8 @@ public sealed record RunResult(int Steps, long NewtonIterations, double WallSeco
 {
     /// <summary>Per phase, the largest area fraction in badly distorted elements over all steps (history.csv distorted_area_P).</summary>
     public double[] LargestDistortedArea { get; init; } = Array.Empty<double>();
+    /// <summary>Bodies remeshed over the run ([solver] remesh_angle); a body counts once per remeshing.</summary>
+    public int RemeshedBodies { get; init; }
 }
 
 /// <summary>
@@ -108,6 +110,7 @@ public sealed class CaseRunner
         var result = new RunResult(state.Step, problem.TotalIterations, clock.Elapsed.TotalSeconds, outDir, mesh.RegionNames, final)
         {
             LargestDistortedArea = recorder.LargestDistortedArea(state),
+            RemeshedBodies = state.RemeshedBodies,
         };
         recorder.WriteSummary(result);
         SaveCheckpoint();
@@ -117,7 +120,31 @@ public sealed class CaseRunner
     /// <summary>Mesh, materials per region, constraints, the mechanics problem; restored state on resume.</summary>
     void Setup()
     {
-        mesh = MeshFactory.Build(def.Mesh);
+        BuildModel(resumeFrom?.Mesh ?? MeshFactory.Build(def.Mesh));
+        if (resumeFrom is { } saved)
+        {
+            state = saved.State;
+            problem.Restore(saved.U, saved.States, state.NewtonIterations);
+        }
+        else
+        {
+            state = new StepState
+            {
+                Time = def.Protocol.StartTime,
+                NextDt = def.Protocol.NextBreakpoint(def.Protocol.StartTime) - def.Protocol.StartTime,
+                PreviousU = new double[problem.U.Length],
+            };
+        }
+    }
+
+    /// <summary>The mesh of the particles (no plate node), as meshed or as last remeshed.</summary>
+    Mesh bodiesMesh = null!;
+
+    /// <summary>Materials per region, the stack plate, constraints, contact, the mechanics problem and the recorder for a mesh.</summary>
+    void BuildModel(Mesh particles)
+    {
+        bodiesMesh = particles;
+        mesh = particles;
         var materials = new Material[mesh.RegionNames.Length];
         for (int r = 0; r < materials.Length; r++)
         {
@@ -140,21 +167,97 @@ public sealed class CaseRunner
         problem = new MechanicsProblem(mesh, materials, dofs, load, def.Solver.Fbar, solver, contact);
         problem.Assembler.MaxThreads = def.Solver.Threads > 0 ? def.Solver.Threads : -1;
         recorder = new RunRecorder(def, mesh, outDir, contact);
-        if (resumeFrom is { } saved)
-        {
-            state = saved.State;
-            problem.Restore(saved.U, saved.States, state.NewtonIterations);
-        }
-        else
-        {
-            state = new StepState
-            {
-                Time = def.Protocol.StartTime,
-                NextDt = def.Protocol.NextBreakpoint(def.Protocol.StartTime) - def.Protocol.StartTime,
-                PreviousU = new double[problem.U.Length],
-            };
-        }
     }
+
+    /// <summary>
+    /// Bodies with an element whose deformed corner angle fell below [solver] remesh_angle get a new mesh
+    /// of their deformed shape (<see cref="BodyRemesher"/>), with their state carried over
+    /// (<see cref="StateTransfer"/>); the model is then built anew on the spliced mesh.
+    /// </summary>
+    void RemeshDistortedBodies()
+    {
+        double limit = def.Solver.RemeshAngle;
+        if (limit <= 0) return;
+        if (remeshPause > 0) { remeshPause--; return; }
+        meshSizes ??= OriginalMeshSizes();
+        var u = problem.U;
+        var replacements = new List<(IReadOnlyList<int> Elements, Mesh Body)>();
+        var carried = new List<PointState[]>();
+        foreach (var body in BodyRemesher.Bodies(bodiesMesh))
+        {
+            if (body.All(e => MeshQuality.DeformedMinAngle(mesh, e, u) >= limit)) continue;
+            var (boundaryEdge, interiorEdge) = meshSizes![mesh.Region[body[0]]];
+            var fresh = BodyRemesher.Remesh(mesh, u, body, boundaryEdge, interiorEdge, RemeshMinAngle)
+                ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle);
+            if (fresh is null) continue;
+            replacements.Add((body, fresh));
+            carried.Add(StateTransfer.ToNewMesh(problem.Assembler, mesh, u, problem.States, body, fresh));
+        }
+        if (replacements.Count == 0) return;
+        var (oldU, oldPrevious, oldStates, oldOffsets, oldPlate, iterations) =
+            (problem.U, state.PreviousU, problem.States, problem.Assembler.PointOffsets, problem.Contact?.Plate, problem.TotalIterations);
+        var spliced = MeshSplice.Replace(bodiesMesh, replacements);
+        var old = (mesh, bodiesMesh, problem, recorder);
+        BuildModel(spliced.Mesh);
+        var newU = new double[problem.U.Length];
+        var newPrevious = new double[problem.U.Length];
+        for (int n = 0; n < spliced.NodeMap.Length; n++)
+        {
+            int m = spliced.NodeMap[n];
+            if (m < 0) continue;
+            for (int k = 0; k < 2; k++) { newU[2 * m + k] = oldU[2 * n + k]; newPrevious[2 * m + k] = oldPrevious[2 * n + k]; }
+        }
+        if (oldPlate is not null && problem.Contact?.Plate is { } plate)
+        {
+            newU[plate.Dof] = oldU[oldPlate.Dof];
+            newPrevious[plate.Dof] = oldPrevious[oldPlate.Dof];
+        }
+        var states = new PointState[problem.Assembler.PointCount];
+        var offsets = problem.Assembler.PointOffsets;
+        for (int e = 0; e < spliced.ElementMap.Length; e++)
+        {
+            int f = spliced.ElementMap[e];
+            if (f >= 0) Array.Copy(oldStates, oldOffsets[e], states, offsets[f], oldOffsets[e + 1] - oldOffsets[e]);
+        }
+        int next = offsets[spliced.Mesh.ElementCount - replacements.Sum(r => r.Body.ElementCount)];
+        foreach (var block in carried) { Array.Copy(block, 0, states, next, block.Length); next += block.Length; }
+        problem.Restore(newU, states, iterations);
+        if (!Admissible())
+        {
+            // a new boundary point came to lie on or inside another body: keep the old mesh for a while
+            problem.Dispose();
+            (mesh, bodiesMesh, problem, recorder) = old;
+            remeshPause = 10;
+            return;
+        }
+        old.problem.Dispose();
+        state.PreviousU = newPrevious;
+        state.RemeshedBodies += replacements.Count;
+    }
+
+    /// <summary>Per region, the median boundary edge and the longest edge of the mesh as the case makes it:
+    /// the sizes every new body mesh keeps (measured on the remeshed mesh they would drift).</summary>
+    (double Boundary, double Longest)[]? meshSizes;
+
+    (double Boundary, double Longest)[] OriginalMeshSizes()
+    {
+        var original = MeshFactory.Build(def.Mesh);
+        var bodies = BodyRemesher.Bodies(original);
+        return Enumerable.Range(0, original.RegionNames.Length).Select(r =>
+        {
+            var sizes = bodies.Where(b => original.Region[b[0]] == r).Select(b => BodyRemesher.ReferenceEdges(original, b)).ToList();
+            return sizes.Count == 0 ? (0.0, 0.0) : (sizes.Select(s => s.Boundary).Order().ElementAt(sizes.Count / 2), sizes.Max(s => s.Longest));
+        }).ToArray();
+    }
+
+    /// <summary>Steps to wait before the next remeshing after one whose new boundary was not admissible.</summary>
+    int remeshPause;
+
+    /// <summary>No boundary point on or inside another body (the barrier would be infinite there).</summary>
+    bool Admissible() => problem.Contact is not { } contact || CreepCell.Contact.ContactMeasure.Measure(contact, problem.U, mesh.RegionNames).MinGap > 0;
+
+    /// <summary>Smallest angle asked of a new body mesh (that of the particle meshes).</summary>
+    const double RemeshMinAngle = 28;
 
     /// <summary>Steps to the end of the protocol, landing on every breakpoint.</summary>
     void StepToEnd()
@@ -182,6 +285,7 @@ public sealed class CaseRunner
                 recorder.WriteFields(state, problem, state.Step);
             recorder.WriteMapsIfFullLithiation(state, problem);
             recordSeconds += recordClock.Elapsed.TotalSeconds;
+            RemeshDistortedBodies();
             Report(result.Iterations, dt);
             if (state.Step % def.Output.CheckpointEvery == 0 || sinceCheckpoint.Elapsed.TotalMinutes >= def.Output.CheckpointMinutes)
                 SaveCheckpoint();
@@ -265,7 +369,7 @@ public sealed class CaseRunner
 
     void SaveCheckpoint()
     {
-        Checkpoint.Write(outDir, def, state, problem.U, problem.States);
+        Checkpoint.Write(outDir, def, state, problem.U, problem.States, bodiesMesh);
         recorder.WriteTables(state);
         sinceCheckpoint.Restart();
     }

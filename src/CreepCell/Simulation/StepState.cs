@@ -11,6 +11,8 @@ public sealed class StepState
     public double NextDt;
     public double PreviousDt;
     public long NewtonIterations;
+    /// <summary>Bodies remeshed so far (a body counts once per remeshing).</summary>
+    public int RemeshedBodies;
     public double[] PreviousU = Array.Empty<double>();
     public List<double[]> HistoryRows = new();
     public List<(double Time, string File)> FieldFiles = new();
