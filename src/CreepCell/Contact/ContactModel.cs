@@ -485,6 +485,19 @@ public sealed class ContactModel
         PatternVersion++;
     }
 
+    /// <summary>
+    /// The node pairs coupled so far and those waiting to join: the sparsity pattern, and with it the
+    /// elimination order and the round-off of every later solve, depends on them, so a checkpoint keeps them.
+    /// </summary>
+    public (long[] Coupled, long[] Pending) CouplingState() => (couplings.Order().ToArray(), pending.Order().ToArray());
+
+    public void RestoreCouplings(long[] coupled, long[] waiting)
+    {
+        couplings.Clear(); couplings.UnionWith(coupled);
+        pending.Clear(); pending.UnionWith(waiting);
+        PatternVersion++;
+    }
+
     /// <summary>A near pair joins the pattern at its next change.</summary>
     void Prepare(int i, int j)
     {

@@ -17,7 +17,8 @@ public static class Checkpoint
     const int Version = 2;
     public const string FileName = "checkpoint.bin";
 
-    public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh)
+    public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,
+        (long[] Coupled, long[] Pending) couplings, bool projectHessian)
     {
         AtomicFile.Write(Path.Combine(outDir, FileName), stream =>
         {
@@ -26,6 +27,9 @@ public static class Checkpoint
             w.Write(def.Source); w.Write(def.Text); w.Write(def.BaseDirectory);
             w.Write(s.Time); w.Write(s.Step); w.Write(s.NextDt); w.Write(s.PreviousDt); w.Write(s.NewtonIterations); w.Write(s.RemeshedBodies);
             WriteMesh(w, mesh);
+            WriteLongs(w, couplings.Coupled);
+            WriteLongs(w, couplings.Pending);
+            w.Write(projectHessian);
             WriteArray(w, u);
             WriteArray(w, s.PreviousU);
             w.Write(states.Length);
@@ -41,7 +45,13 @@ public static class Checkpoint
         });
     }
 
-    public sealed record Saved(string Source, string Text, string BaseDirectory, StepState State, double[] U, PointState[] States, Mesh Mesh);
+    public sealed record Saved(string Source, string Text, string BaseDirectory, StepState State, double[] U, PointState[] States, Mesh Mesh)
+    {
+        /// <summary>The contact model's coupled and pending node pairs (<see cref="CreepCell.Contact.ContactModel.CouplingState"/>).</summary>
+        public (long[] Coupled, long[] Pending) Couplings { get; init; } = (Array.Empty<long>(), Array.Empty<long>());
+        /// <summary>Whether the next step starts with the projected contact Hessian (the last step's last choice).</summary>
+        public bool ProjectHessian { get; init; } = true;
+    }
 
     public static Saved Read(string outDir)
     {
@@ -54,6 +64,8 @@ public static class Checkpoint
             string source = r.ReadString(), text = r.ReadString(), baseDir = r.ReadString();
             var s = new StepState { Time = r.ReadDouble(), Step = r.ReadInt32(), NextDt = r.ReadDouble(), PreviousDt = r.ReadDouble(), NewtonIterations = r.ReadInt64(), RemeshedBodies = r.ReadInt32() };
             var mesh = ReadMesh(r);
+            var couplings = (ReadLongs(r), ReadLongs(r));
+            bool projectHessian = r.ReadBoolean();
             var u = ReadArray(r);
             s.PreviousU = ReadArray(r);
             var states = new PointState[r.ReadInt32()];
@@ -63,7 +75,7 @@ public static class Checkpoint
             for (int i = 0; i < rows; i++) s.HistoryRows.Add(ReadArray(r));
             int files = r.ReadInt32();
             for (int i = 0; i < files; i++) s.FieldFiles.Add((r.ReadDouble(), r.ReadString()));
-            return new Saved(source, text, baseDir, s, u, states, mesh);
+            return new Saved(source, text, baseDir, s, u, states, mesh) { Couplings = couplings, ProjectHessian = projectHessian };
         }
         catch (EndOfStreamException)
         {
@@ -108,6 +120,19 @@ public static class Checkpoint
             sets[i] = new BoundarySet(name, edges);
         }
         return new Mesh(nodes, types, offsets, connectivity, region, names, sets);
+    }
+
+    static void WriteLongs(BinaryWriter w, long[] a)
+    {
+        w.Write(a.Length);
+        foreach (long v in a) w.Write(v);
+    }
+
+    static long[] ReadLongs(BinaryReader r)
+    {
+        var a = new long[r.ReadInt32()];
+        for (int i = 0; i < a.Length; i++) a[i] = r.ReadInt64();
+        return a;
     }
 
     static void WriteInts(BinaryWriter w, int[] a)

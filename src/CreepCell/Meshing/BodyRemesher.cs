@@ -50,11 +50,13 @@ public sealed class QuadraticEdge : ICurve
 public static class BodyRemesher
 {
     /// <returns>The body mesh (one region, the body's phase; nodes at the deformed positions), or null when
-    /// the body's boundary is not one closed loop (a self-touching outline) or a curved boundary piece
-    /// would fold an element.</returns>
+    /// the body is not one phase of triangles of one kind, its boundary is not one closed loop (a
+    /// self-touching outline) or crosses itself, or a curved boundary piece would fold an element.</returns>
     public static Mesh? Remesh(Mesh mesh, double[] u, IReadOnlyList<int> elements, double boundaryEdge, double interiorEdge, double minAngle)
     {
         Vec2 X(int n) => mesh.Nodes[n] + new Vec2(u[2 * n], u[2 * n + 1]);
+        if (elements.Any(e => mesh.Types[e] != mesh.Types[elements[0]] || mesh.Types[e] is not (ElementType.Tri3 or ElementType.Tri6)
+            || mesh.Region[e] != mesh.Region[elements[0]])) return null;
         var loop = BoundaryLoop(mesh, elements);
         if (loop is null) return null;
         var g = new PlanarGraph();

@@ -125,6 +125,11 @@ public sealed class CaseRunner
         {
             state = saved.State;
             problem.Restore(saved.U, saved.States, state.NewtonIterations);
+            if (problem.Contact is { } contact)
+            {
+                contact.RestoreCouplings(saved.Couplings.Coupled, saved.Couplings.Pending);
+                contact.ProjectHessian = saved.ProjectHessian;
+            }
         }
         else
         {
@@ -369,7 +374,8 @@ public sealed class CaseRunner
 
     void SaveCheckpoint()
     {
-        Checkpoint.Write(outDir, def, state, problem.U, problem.States, bodiesMesh);
+        Checkpoint.Write(outDir, def, state, problem.U, problem.States, bodiesMesh,
+            problem.Contact?.CouplingState() ?? (Array.Empty<long>(), Array.Empty<long>()), problem.Contact?.ProjectHessian ?? true);
         recorder.WriteTables(state);
         sinceCheckpoint.Restart();
     }

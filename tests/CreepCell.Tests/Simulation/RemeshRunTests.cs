@@ -1,0 +1,72 @@
+using CreepCell.Io;
+using CreepCell.Simulation;
+
+namespace CreepCell.Tests.Simulation;
+
+/// <summary>
+/// Contact runs stopped and resumed from their checkpoint continue bit for bit: the preset's first cycle
+/// on an 8 um RVE, as it is and with remeshing ([solver] remesh_angle), whose checkpoint holds the new
+/// mesh. The checkpoint also keeps the contact couplings and the kind of contact Hessian the next step
+/// starts with, on which the round-off of the following solves depends.
+/// </summary>
+public class RemeshRunTests
+{
+    static CaseDefinition Case(string dir, int angle)
+    {
+        // the case text itself says it all: a resumed run reads it from the checkpoint
+        string text = BuiltInCases.WithSide(BuiltInCases.Text("se-60mse"), 8).Replace("[solver]\n", $"[solver]\nremesh_angle = {angle}\n")
+            .Replace("\ncycles = 20 ", "\ncycles = 1 ").Replace("[output]\n", "[output]\ncheckpoint_every = 5\n");
+        Assert.Contains($"remesh_angle = {angle}", text);
+        Assert.Contains("checkpoint_every = 5", text);
+        var def = CaseReader.Read("se-60mse", text, dir);
+        Assert.Equal(1, def.Protocol.CycleCount);
+        return def;
+    }
+
+    /// <summary>Runs the case whole and stopped at three quarters then resumed; returns the whole run, its history and the checkpoint resumed from.</summary>
+    static (RunResult Whole, string[] History, Checkpoint.Saved Resumed) RunStopAndResume(int angle)
+    {
+        string root = Directory.CreateTempSubdirectory("creepcell-resume-").FullName;
+        try
+        {
+            string reference = Path.Combine(root, "reference"), stopped = Path.Combine(root, "stopped");
+            var whole = new CaseRunner(Case(reference, angle), reference).Run();
+            var expected = File.ReadAllLines(Path.Combine(reference, "history.csv"));
+            using var cancel = new CancellationTokenSource();
+            int stopAt = whole.Steps * 3 / 4;
+            var runner = new CaseRunner(Case(stopped, angle), stopped, p => { if (p.Step >= stopAt) cancel.Cancel(); }) { Cancellation = cancel.Token };
+            Assert.ThrowsAny<OperationCanceledException>(() => runner.Run());
+            var saved = Checkpoint.Read(stopped);
+            CaseRunner.Resume(stopped).Run();
+            var resumed = File.ReadAllLines(Path.Combine(stopped, "history.csv"));
+            Assert.Equal(expected.Length, resumed.Length);
+            for (int i = 0; i < expected.Length; i++)
+                Assert.True(expected[i] == resumed[i], $"row {i} of {expected.Length} differs (checkpoint at step {saved.State.Step})");
+            return (whole, expected, saved);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void AContactRunResumesFromItsCheckpointToTheSameHistory()
+    {
+        var (whole, _, saved) = RunStopAndResume(0);
+        Assert.Equal(0, whole.RemeshedBodies);
+        Assert.True(saved.Couplings.Coupled.Length > 0, "contact pairs should be coupled by then");
+    }
+
+    [Fact]
+    public void ARemeshedRunResumesFromItsCheckpointToTheSameHistory()
+    {
+        var (whole, history, saved) = RunStopAndResume(20);
+        Assert.True(saved.State.RemeshedBodies > 0, "the checkpoint should come after a remeshing");
+        Assert.True(whole.RemeshedBodies >= saved.State.RemeshedBodies);
+        var header = history[0].Split(',');
+        var last = history[^1].Split(',').Select(double.Parse).ToArray();
+        Assert.True(last[Array.IndexOf(header, "max_penetration_m")] < 1e-9);
+        Assert.True(last[Array.IndexOf(header, "min_angle_Se_deg")] > 0, "no turned-over Se element");
+    }
+}
