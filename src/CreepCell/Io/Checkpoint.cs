@@ -122,42 +122,25 @@ public static class Checkpoint
         return new Mesh(nodes, types, offsets, connectivity, region, names, sets);
     }
 
-    static void WriteLongs(BinaryWriter w, long[] a)
+    /// <summary>Length-prefixed arrays of unmanaged values, bit for bit.</summary>
+    static void WriteValues<T>(BinaryWriter w, T[] a) where T : unmanaged
     {
         w.Write(a.Length);
-        foreach (long v in a) w.Write(v);
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan()));
     }
 
-    static long[] ReadLongs(BinaryReader r)
+    static T[] ReadValues<T>(BinaryReader r) where T : unmanaged
     {
-        var a = new long[r.ReadInt32()];
-        for (int i = 0; i < a.Length; i++) a[i] = r.ReadInt64();
+        var a = new T[r.ReadInt32()];
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.AsSpan());
+        if (r.Read(bytes) != bytes.Length) throw new EndOfStreamException();
         return a;
     }
 
-    static void WriteInts(BinaryWriter w, int[] a)
-    {
-        w.Write(a.Length);
-        foreach (int v in a) w.Write(v);
-    }
-
-    static int[] ReadInts(BinaryReader r)
-    {
-        var a = new int[r.ReadInt32()];
-        for (int i = 0; i < a.Length; i++) a[i] = r.ReadInt32();
-        return a;
-    }
-
-    static void WriteArray(BinaryWriter w, double[] a)
-    {
-        w.Write(a.Length);
-        foreach (double v in a) w.Write(v);
-    }
-
-    static double[] ReadArray(BinaryReader r)
-    {
-        var a = new double[r.ReadInt32()];
-        for (int i = 0; i < a.Length; i++) a[i] = r.ReadDouble();
-        return a;
-    }
+    static void WriteArray(BinaryWriter w, double[] a) => WriteValues(w, a);
+    static double[] ReadArray(BinaryReader r) => ReadValues<double>(r);
+    static void WriteInts(BinaryWriter w, int[] a) => WriteValues(w, a);
+    static int[] ReadInts(BinaryReader r) => ReadValues<int>(r);
+    static void WriteLongs(BinaryWriter w, long[] a) => WriteValues(w, a);
+    static long[] ReadLongs(BinaryReader r) => ReadValues<long>(r);
 }
