@@ -31,7 +31,6 @@ public static class Checkpoint
             WriteLongs(w, couplings.Pending);
             w.Write(projectHessian);
             WriteArray(w, u);
-            WriteArray(w, s.PreviousU);
             w.Write(states.Length);
             foreach (var p in states)
             {
@@ -67,7 +66,6 @@ public static class Checkpoint
             var couplings = (ReadLongs(r), ReadLongs(r));
             bool projectHessian = r.ReadBoolean();
             var u = ReadArray(r);
-            s.PreviousU = ReadArray(r);
             var states = new PointState[r.ReadInt32()];
             for (int i = 0; i < states.Length; i++)
                 states[i] = new PointState(new SymTensor(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble()), r.ReadDouble(), r.ReadDouble());

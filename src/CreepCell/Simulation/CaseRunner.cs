@@ -137,7 +137,6 @@ public sealed class CaseRunner
             {
                 Time = def.Protocol.StartTime,
                 NextDt = def.Protocol.NextBreakpoint(def.Protocol.StartTime) - def.Protocol.StartTime,
-                PreviousU = new double[problem.U.Length],
             };
         }
     }
@@ -199,24 +198,19 @@ public sealed class CaseRunner
             carried.Add(StateTransfer.ToNewMesh(problem.Assembler, mesh, u, problem.States, body, fresh));
         }
         if (replacements.Count == 0) return;
-        var (oldU, oldPrevious, oldStates, oldOffsets, oldPlate, iterations) =
-            (problem.U, state.PreviousU, problem.States, problem.Assembler.PointOffsets, problem.Contact?.Plate, problem.TotalIterations);
+        var (oldU, oldStates, oldOffsets, oldPlate, iterations) =
+            (problem.U, problem.States, problem.Assembler.PointOffsets, problem.Contact?.Plate, problem.TotalIterations);
         var spliced = MeshSplice.Replace(bodiesMesh, replacements);
         var old = (mesh, bodiesMesh, problem, recorder);
         BuildModel(spliced.Mesh);
         var newU = new double[problem.U.Length];
-        var newPrevious = new double[problem.U.Length];
         for (int n = 0; n < spliced.NodeMap.Length; n++)
         {
             int m = spliced.NodeMap[n];
             if (m < 0) continue;
-            for (int k = 0; k < 2; k++) { newU[2 * m + k] = oldU[2 * n + k]; newPrevious[2 * m + k] = oldPrevious[2 * n + k]; }
+            for (int k = 0; k < 2; k++) newU[2 * m + k] = oldU[2 * n + k];
         }
-        if (oldPlate is not null && problem.Contact?.Plate is { } plate)
-        {
-            newU[plate.Dof] = oldU[oldPlate.Dof];
-            newPrevious[plate.Dof] = oldPrevious[oldPlate.Dof];
-        }
+        if (oldPlate is not null && problem.Contact?.Plate is { } plate) newU[plate.Dof] = oldU[oldPlate.Dof];
         var states = new PointState[problem.Assembler.PointCount];
         var offsets = problem.Assembler.PointOffsets;
         for (int e = 0; e < spliced.ElementMap.Length; e++)
@@ -236,7 +230,6 @@ public sealed class CaseRunner
             return;
         }
         old.problem.Dispose();
-        state.PreviousU = newPrevious;
         state.RemeshedBodies += replacements.Count;
     }
 
@@ -277,7 +270,6 @@ public sealed class CaseRunner
             var result = SolveWithCutbacks(ref target, options);
             double creep = StepController.CreepIncrementMeasure(problem.Responses);
             double dt = target - t;
-            Array.Copy(problem.U, state.PreviousU, state.PreviousU.Length);
             problem.Commit();
             state.PreviousDt = dt;
             state.Time = target;
@@ -314,7 +306,7 @@ public sealed class CaseRunner
         for (int cut = 0; ; cut++)
         {
             Cancellation.ThrowIfCancellationRequested();
-            Predict(start, target - t);
+            Array.Copy(start, problem.U, start.Length);
             var load = new LoadState(def.Protocol.ThetaAt(target), target - t, def.Temperature);
             var result = problem.SolveStep(load, 1, options);
             if (result.Converged && recorder.SolidsOverlap(problem))
@@ -335,20 +327,6 @@ public sealed class CaseRunner
             double shrink = result.Converged ? Math.Clamp(def.Solver.MaxCreepIncrement / creep, 0.1, 0.5) : 0.25;
             target = t + Math.Max(shrink * (target - t), Math.Min(def.Solver.MinStep, target - t));
         }
-    }
-
-    /// <summary>Linear extrapolation of the displacement from the last step: a better Newton start. With
-    /// contact it is shortened so that no boundary point crosses a segment of another body.</summary>
-    void Predict(double[] start, double dt)
-    {
-        double f = state.PreviousDt > 0 ? dt / state.PreviousDt : 0;
-        if (f > 0 && problem.Contact is { } contact)
-        {
-            var du = new double[start.Length];
-            for (int i = 0; i < du.Length; i++) du[i] = f * (start[i] - state.PreviousU[i]);
-            f *= contact.MaxStep(start, du);
-        }
-        for (int i = 0; i < start.Length; i++) problem.U[i] = start[i] + f * (start[i] - state.PreviousU[i]);
     }
 
     void Report(int iterations, double dt)

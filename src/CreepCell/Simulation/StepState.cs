@@ -13,7 +13,6 @@ public sealed class StepState
     public long NewtonIterations;
     /// <summary>Bodies remeshed so far (a body counts once per remeshing).</summary>
     public int RemeshedBodies;
-    public double[] PreviousU = Array.Empty<double>();
     public List<double[]> HistoryRows = new();
     public List<(double Time, string File)> FieldFiles = new();
 }
