@@ -180,47 +180,14 @@ public sealed class CaseRunner
     /// </summary>
     void RemeshDistortedBodies()
     {
-        double limit = def.Solver.RemeshAngle;
-        if (limit <= 0) return;
+        if (def.Solver.RemeshAngle <= 0) return;
         if (remeshPause > 0) { remeshPause--; return; }
-        meshSizes ??= OriginalMeshSizes();
-        var u = problem.U;
-        var replacements = new List<(IReadOnlyList<int> Elements, Mesh Body)>();
-        var carried = new List<PointState[]>();
-        foreach (var body in BodyRemesher.Bodies(bodiesMesh))
-        {
-            if (body.All(e => MeshQuality.DeformedMinAngle(mesh, e, u) >= limit)) continue;
-            var (boundaryEdge, interiorEdge) = meshSizes![mesh.Region[body[0]]];
-            var fresh = BodyRemesher.Remesh(mesh, u, body, boundaryEdge, interiorEdge, RemeshMinAngle)
-                ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle);
-            if (fresh is null) continue;
-            replacements.Add((body, fresh));
-            carried.Add(StateTransfer.ToNewMesh(problem.Assembler, mesh, u, problem.States, body, fresh));
-        }
+        var (replacements, carried) = NewBodyMeshes(def.Solver.RemeshAngle);
         if (replacements.Count == 0) return;
-        var (oldU, oldStates, oldOffsets, oldPlate, iterations) =
-            (problem.U, problem.States, problem.Assembler.PointOffsets, problem.Contact?.Plate, problem.TotalIterations);
         var spliced = MeshSplice.Replace(bodiesMesh, replacements);
         var old = (mesh, bodiesMesh, problem, recorder);
         BuildModel(spliced.Mesh);
-        var newU = new double[problem.U.Length];
-        for (int n = 0; n < spliced.NodeMap.Length; n++)
-        {
-            int m = spliced.NodeMap[n];
-            if (m < 0) continue;
-            for (int k = 0; k < 2; k++) newU[2 * m + k] = oldU[2 * n + k];
-        }
-        if (oldPlate is not null && problem.Contact?.Plate is { } plate) newU[plate.Dof] = oldU[oldPlate.Dof];
-        var states = new PointState[problem.Assembler.PointCount];
-        var offsets = problem.Assembler.PointOffsets;
-        for (int e = 0; e < spliced.ElementMap.Length; e++)
-        {
-            int f = spliced.ElementMap[e];
-            if (f >= 0) Array.Copy(oldStates, oldOffsets[e], states, offsets[f], oldOffsets[e + 1] - oldOffsets[e]);
-        }
-        int next = offsets[spliced.Mesh.ElementCount - replacements.Sum(r => r.Body.ElementCount)];
-        foreach (var block in carried) { Array.Copy(block, 0, states, next, block.Length); next += block.Length; }
-        problem.Restore(newU, states, iterations);
+        problem.Restore(CarriedDisplacements(spliced, old.problem), CarriedStates(spliced, old.problem, carried), old.problem.TotalIterations);
         if (!Admissible())
         {
             // a new boundary point came to lie on or inside another body: keep the old mesh for a while
@@ -231,6 +198,56 @@ public sealed class CaseRunner
         }
         old.problem.Dispose();
         state.RemeshedBodies += replacements.Count;
+    }
+
+    /// <summary>New meshes of the bodies distorted below <paramref name="limit"/> degrees, and their carried states.</summary>
+    (List<(IReadOnlyList<int> Elements, Mesh Body)> Replacements, List<PointState[]> Carried) NewBodyMeshes(double limit)
+    {
+        meshSizes ??= OriginalMeshSizes();
+        var u = problem.U;
+        var replacements = new List<(IReadOnlyList<int> Elements, Mesh Body)>();
+        var carried = new List<PointState[]>();
+        foreach (var body in BodyRemesher.Bodies(bodiesMesh))
+        {
+            if (body.All(e => MeshQuality.DeformedMinAngle(mesh, e, u) >= limit)) continue;
+            var (boundaryEdge, interiorEdge) = meshSizes[mesh.Region[body[0]]];
+            var fresh = BodyRemesher.Remesh(mesh, u, body, boundaryEdge, interiorEdge, RemeshMinAngle)
+                ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle);
+            if (fresh is null) continue;
+            replacements.Add((body, fresh));
+            carried.Add(StateTransfer.ToNewMesh(problem.Assembler, mesh, u, problem.States, body, fresh));
+        }
+        return (replacements, carried);
+    }
+
+    /// <summary>Kept nodes and the plate keep their displacements; a new body starts at zero in its new reference.</summary>
+    double[] CarriedDisplacements(SplicedMesh spliced, MechanicsProblem old)
+    {
+        var u = new double[problem.U.Length];
+        for (int n = 0; n < spliced.NodeMap.Length; n++)
+        {
+            int m = spliced.NodeMap[n];
+            if (m < 0) continue;
+            u[2 * m] = old.U[2 * n];
+            u[2 * m + 1] = old.U[2 * n + 1];
+        }
+        if (old.Contact?.Plate is { } oldPlate && problem.Contact?.Plate is { } plate) u[plate.Dof] = old.U[oldPlate.Dof];
+        return u;
+    }
+
+    /// <summary>Kept elements keep their point states; the new bodies' elements, appended last, take the carried ones.</summary>
+    PointState[] CarriedStates(SplicedMesh spliced, MechanicsProblem old, List<PointState[]> carried)
+    {
+        var states = new PointState[problem.Assembler.PointCount];
+        int[] from = old.Assembler.PointOffsets, to = problem.Assembler.PointOffsets;
+        for (int e = 0; e < spliced.ElementMap.Length; e++)
+        {
+            int f = spliced.ElementMap[e];
+            if (f >= 0) Array.Copy(old.States, from[e], states, to[f], from[e + 1] - from[e]);
+        }
+        int next = states.Length - carried.Sum(c => c.Length);
+        foreach (var block in carried) { Array.Copy(block, 0, states, next, block.Length); next += block.Length; }
+        return states;
     }
 
     /// <summary>Per region, the median boundary edge and the longest edge of the mesh as the case makes it:
