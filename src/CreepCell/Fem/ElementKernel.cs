@@ -85,7 +85,7 @@ public static class ElementKernel
         for (int q = 0; q < nq; q++)
         {
             int row = linear ? q : 0;
-            double s = input.Fbar ? Math.Sqrt(ws.Jbar[row] / ws.J[q]) : 1.0;
+            double s = FbarScale(input.Fbar, ws, q, row);
             var f = ws.F.AsSpan(4 * q, 4);
             for (int i = 0; i < 4; i++) ws.Fbar[i] = s * f[i];
             newStates[q] = MaterialPoint.Update(input.Material, ws.Fbar, input.Theta, input.Dt, input.Temperature,
@@ -108,10 +108,13 @@ public static class ElementKernel
         VolumeDerivatives(ws, nn, nq, linear ? nq : 1, v0, linear, false);
         for (int q = 0; q < nq; q++)
         {
-            double s = input.Fbar ? Math.Sqrt(ws.Jbar[linear ? q : 0] / ws.J[q]) : 1.0;
+            double s = FbarScale(input.Fbar, ws, q, linear ? q : 0);
             for (int i = 0; i < 4; i++) f[4 * q + i] = s * ws.F[4 * q + i];
         }
     }
+
+    /// <summary>Fbar_q = sqrt(Jbar_row / J_q) F_q: the factor (1 without F-bar).</summary>
+    static double FbarScale(bool fbar, ElementWorkspace ws, int q, int row) => fbar ? Math.Sqrt(ws.Jbar[row] / ws.J[q]) : 1.0;
 
     /// <summary>Gradients dN/dX, reference volumes and F at the points; returns the element's reference volume.</summary>
     static double Kinematics(in ElementInput input, ElementWorkspace ws)
