@@ -121,6 +121,7 @@ public sealed class CaseRunner
     void Setup()
     {
         BuildModel(resumeFrom?.Mesh ?? MeshFactory.Build(def.Mesh));
+        if (resumeFrom is null && def.Solver.RemeshAngle > 0) meshSizes = MeshSizes(bodiesMesh);
         if (resumeFrom is { } saved)
         {
             state = saved.State;
@@ -203,7 +204,7 @@ public sealed class CaseRunner
     /// <summary>New meshes of the bodies distorted below <paramref name="limit"/> degrees, and their carried states.</summary>
     (List<(IReadOnlyList<int> Elements, Mesh Body)> Replacements, List<PointState[]> Carried) NewBodyMeshes(double limit)
     {
-        meshSizes ??= OriginalMeshSizes();
+        meshSizes ??= MeshSizes(MeshFactory.Build(def.Mesh)); // a resumed run's mesh may be remeshed
         var u = problem.U;
         var replacements = new List<(IReadOnlyList<int> Elements, Mesh Body)>();
         var carried = new List<PointState[]>();
@@ -254,9 +255,8 @@ public sealed class CaseRunner
     /// the sizes every new body mesh keeps (measured on the remeshed mesh they would drift).</summary>
     (double Boundary, double Longest)[]? meshSizes;
 
-    (double Boundary, double Longest)[] OriginalMeshSizes()
+    static (double Boundary, double Longest)[] MeshSizes(Mesh original)
     {
-        var original = MeshFactory.Build(def.Mesh);
         var bodies = BodyRemesher.Bodies(original);
         return Enumerable.Range(0, original.RegionNames.Length).Select(r =>
         {

@@ -18,10 +18,17 @@ public static class PhaseStatistics
 
     /// <summary>Per region: mean, max and 99th area percentile of von Mises (zz included), mean pressure,
     /// current area, mean equivalent creep strain.</summary>
-    public static PhaseStats[] Compute(Mesh mesh, int[] pointOffsets, PointResponse[] responses, PointState[] states)
+    public static PhaseStats[] Compute(Mesh mesh, int[] pointOffsets, PointResponse[] responses, PointState[] states) =>
+        Summarize(mesh, pointOffsets, responses, states).Phases;
+
+    /// <summary><see cref="Compute"/>, and the von Mises stress exceeded on <see cref="TopShare"/> of the
+    /// area of all solids together, from one pass over the points.</summary>
+    public static (PhaseStats[] Phases, double SolidsP99) Summarize(Mesh mesh, int[] pointOffsets, PointResponse[] responses, PointState[] states)
     {
         int nr = mesh.RegionNames.Length;
         var vm = new double[nr]; var max = new double[nr]; var p = new double[nr]; var area = new double[nr]; var creep = new double[nr];
+        var values = Enumerable.Range(0, nr).Select(_ => new List<double>()).ToArray();
+        var areas = Enumerable.Range(0, nr).Select(_ => new List<double>()).ToArray();
         for (int e = 0; e < mesh.ElementCount; e++)
         {
             int r = mesh.Region[e];
@@ -35,6 +42,8 @@ public static class PhaseStatistics
                 p[r] += a * s.Cauchy.Pressure;
                 creep[r] += a * states[q].CreepStrain;
                 area[r] += a;
+                values[r].Add(v);
+                areas[r].Add(a);
             }
         }
         var result = new PhaseStats[nr];
@@ -43,28 +52,11 @@ public static class PhaseStatistics
             double a = area[r] > 0 ? area[r] : 1;
             result[r] = new PhaseStats(vm[r] / a, max[r], p[r] / a, area[r], creep[r] / a)
             {
-                VonMisesP99 = TopQuantile(mesh, pointOffsets, responses, region: r),
+                VonMisesP99 = AreaQuantile(values[r].ToArray(), areas[r].ToArray(), 1 - TopShare),
             };
         }
-        return result;
-    }
-
-    /// <summary>The von Mises stress exceeded on <see cref="TopShare"/> of the area of one region, or of all
-    /// solids when <paramref name="region"/> is null.</summary>
-    public static double TopQuantile(Mesh mesh, int[] pointOffsets, PointResponse[] responses, int? region = null)
-    {
-        var values = new List<double>();
-        var areas = new List<double>();
-        for (int e = 0; e < mesh.ElementCount; e++)
-        {
-            if (region is { } r && mesh.Region[e] != r) continue;
-            for (int q = pointOffsets[e]; q < pointOffsets[e + 1]; q++)
-            {
-                values.Add(responses[q].Cauchy.VonMises);
-                areas.Add(responses[q].Area);
-            }
-        }
-        return AreaQuantile(values.ToArray(), areas.ToArray(), 1 - TopShare);
+        double solids = AreaQuantile(values.SelectMany(v => v).ToArray(), areas.SelectMany(v => v).ToArray(), 1 - TopShare);
+        return (result, solids);
     }
 
     /// <summary>

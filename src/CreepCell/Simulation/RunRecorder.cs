@@ -64,7 +64,7 @@ public sealed class RunRecorder
     {
         var seg = def.Protocol.SegmentAt(s.Time);
         var row = new List<double> { s.Time, s.Step, seg.Cycle, (int)seg.Half, def.Protocol.ThetaAt(s.Time), iterations };
-        var stats = PhaseStatistics.Compute(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States);
+        var (stats, solidsP99) = PhaseStatistics.Summarize(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States);
         var (angles, distorted) = Distortion(problem);
         for (int r = 0; r < stats.Length; r++)
         {
@@ -73,7 +73,7 @@ public sealed class RunRecorder
         }
         // what the solids do not fill of the box (rollers, and the stack plate on top) is pore
         double porosity = 1 - stats.Sum(p => p.Area) / BoxArea(problem.U);
-        row.Add(PhaseStatistics.TopQuantile(mesh, problem.Assembler.PointOffsets, problem.Responses));
+        row.Add(solidsP99);
         row.Add(porosity);
         if (contact is not null)
         {
