@@ -36,9 +36,10 @@ public sealed class ContactBodies
     public int[][] Loops { get; }
     /// <summary>True for the middle nodes of quadratic boundary edges (indexed by node).</summary>
     public bool[] MidNode { get; }
-    /// <summary>Quadratic boundary edges (end, middle, end) whose middle node lies at the midpoint of the
-    /// ends in the reference configuration (straight edges).</summary>
-    public (int A, int Mid, int B)[] StraightEdges { get; }
+    /// <summary>Quadratic boundary edges (end, middle, end) with the shape of each in the reference
+    /// configuration: the middle node's offset from the midpoint of the ends is Along d + Across perp(d),
+    /// d = X_B - X_A, perp(d) = (-d.y, d.x); both zero on a straight edge.</summary>
+    public QuadraticEdge[] QuadraticEdges { get; }
     /// <summary>Lumped reference area of each node (element area shared equally among its nodes).</summary>
     public double[] NodeArea { get; }
 
@@ -61,7 +62,7 @@ public sealed class ContactBodies
         var (a, b, quadratic) = BoundarySegments(mesh);
         MidNode = new bool[mesh.NodeCount];
         foreach (var edge in quadratic) MidNode[edge.Mid] = true;
-        StraightEdges = quadratic.Where(e => IsStraight(mesh, e)).ToArray();
+        QuadraticEdges = quadratic.Select(e => QuadraticEdge.Of(mesh, e.A, e.Mid, e.B)).ToArray();
         SegmentA = a;
         SegmentB = b;
         BodyOfSegment = a.Select(n => BodyOfNode[n]).ToArray();
@@ -149,13 +150,6 @@ public sealed class ContactBodies
     }
 
     /// <summary>Element edges that belong to one element only, oriented with the element on the left.</summary>
-    static bool IsStraight(Mesh mesh, (int A, int Mid, int B) e)
-    {
-        var a = mesh.Nodes[e.A];
-        var b = mesh.Nodes[e.B];
-        return (mesh.Nodes[e.Mid] - 0.5 * (a + b)).Length <= 1e-9 * (b - a).Length;
-    }
-
     static (int[] A, int[] B, List<(int A, int Mid, int B)> Quadratic) BoundarySegments(Mesh mesh)
     {
         var count = new Dictionary<(int, int), int>();
@@ -213,5 +207,24 @@ public sealed class ContactBodies
             loops.Add(loop.ToArray());
         }
         return loops.ToArray();
+    }
+}
+
+/// <summary>
+/// A quadratic boundary edge and its reference shape in the frame of its chord d = X_B - X_A: the middle
+/// node sits at (X_A + X_B) / 2 + Along d + Across perp(d). Offsets below 1e-9 of the chord are taken as
+/// zero, so the edges of a packed particle are exactly straight.
+/// </summary>
+public readonly record struct QuadraticEdge(int A, int Mid, int B, double Along, double Across)
+{
+    public bool Straight => Along == 0 && Across == 0;
+
+    public static QuadraticEdge Of(Mesh mesh, int a, int mid, int b)
+    {
+        var d = mesh.Nodes[b] - mesh.Nodes[a];
+        var offset = mesh.Nodes[mid] - 0.5 * (mesh.Nodes[a] + mesh.Nodes[b]);
+        double d2 = Vec2.Dot(d, d);
+        if (offset.Length <= 1e-9 * Math.Sqrt(d2)) return new QuadraticEdge(a, mid, b, 0, 0);
+        return new QuadraticEdge(a, mid, b, Vec2.Dot(offset, d) / d2, Vec2.Cross(d, offset) / d2);
     }
 }

@@ -77,6 +77,7 @@ public sealed class ContactModel
         Kappa = (settings.Stiffness ?? emax) / Dhat;
         EdgeTieStiffness = 10 * emax;
         tieHessian = TieHessian(EdgeTieStiffness);
+        curvedTieHessian = Bodies.QuadraticEdges.Select(e => e.Straight ? tieHessian : TieHessian(EdgeTieStiffness, e.Along, e.Across)).ToArray();
         (wallLo, wallHi) = mesh.BoundingBox();
         double tol = 1e-9 * Math.Max(wallHi.X - wallLo.X, wallHi.Y - wallLo.Y);
         onWall = new bool[Bodies.Points.Length, 4];
@@ -348,46 +349,63 @@ public sealed class ContactModel
         return true;
     }
 
-    /// <summary>Stiffness of the ties that keep straight quadratic boundary edges straight, per unit thickness.</summary>
+    /// <summary>Stiffness of the ties that keep each quadratic boundary edge's shape, per unit thickness.</summary>
     public double EdgeTieStiffness { get; }
 
     /// <summary>
-    /// Keeps each straight quadratic boundary edge straight: the energy 1/2 k |u_m - (u_a + u_b) / 2|^2
-    /// ties its middle node to the midpoint of its ends. The barrier acts on the chords end-middle-end;
-    /// a middle node that left the line would bend the element's true (parabolic) edge beyond its chords,
-    /// where the other body's nodes do not reach it, and under creep such edges were seen to grow into
-    /// zig-zags at the element size and to overlap the neighbour. k = 10 E_max makes the offset under a
-    /// boundary force F (N/m) F / k: 0.25 nm for 25 N/m (100 MPa over 0.25 um).
+    /// Keeps each quadratic boundary edge similar to its reference shape: the energy 1/2 k |r|^2 with
+    /// r = u_m - (u_a + u_b) / 2 - M (u_b - u_a), M = Along I + Across J (J turns by 90 degrees), which is
+    /// zero for any rotation, stretch and translation of the edge, so a straight edge stays straight and
+    /// a curved one (a Gmsh arc, an outline after remeshing) keeps its sagitta over chord. The barrier acts
+    /// on the chords end-middle-end; a middle node free to leave its place would bend the element's true
+    /// (parabolic) edge beyond its chords, where the other body's nodes do not reach it, and under creep
+    /// such edges were seen to grow into zig-zags at the element size and to overlap the neighbour.
+    /// k = 10 E_max makes the offset under a boundary force F (N/m) F / k: 0.25 nm for 25 N/m (100 MPa
+    /// over 0.25 um).
     /// </summary>
-    void AddEdgeTies(double[] u, double[] force, bool withHessian, ref double energy)
+    internal void AddEdgeTies(double[] u, double[] force, bool withHessian, ref double energy)
     {
         double k = EdgeTieStiffness;
-        foreach (var (a, m, b) in Bodies.StraightEdges)
+        for (int e = 0; e < Bodies.QuadraticEdges.Length; e++)
         {
-            for (int axis = 0; axis < 2; axis++)
-            {
-                double r = u[2 * m + axis] - 0.5 * (u[2 * a + axis] + u[2 * b + axis]);
-                energy += 0.5 * k * r * r;
-                force[2 * m + axis] += k * r;
-                force[2 * a + axis] -= 0.5 * k * r;
-                force[2 * b + axis] -= 0.5 * k * r;
-            }
-            if (withHessian) terms.Add(new ContactTerm(m, a, b, tieHessian));
+            var edge = Bodies.QuadraticEdges[e];
+            int a = edge.A, m = edge.Mid, b = edge.B;
+            double dx = u[2 * b] - u[2 * a], dy = u[2 * b + 1] - u[2 * a + 1];
+            double rx = u[2 * m] - 0.5 * (u[2 * a] + u[2 * b]) - (edge.Along * dx - edge.Across * dy);
+            double ry = u[2 * m + 1] - 0.5 * (u[2 * a + 1] + u[2 * b + 1]) - (edge.Along * dy + edge.Across * dx);
+            energy += 0.5 * k * (rx * rx + ry * ry);
+            // M^T r, which the ends carry on top of their halves of r
+            double mx = edge.Along * rx + edge.Across * ry, my = edge.Along * ry - edge.Across * rx;
+            force[2 * m] += k * rx;
+            force[2 * m + 1] += k * ry;
+            force[2 * a] -= 0.5 * k * rx - k * mx;
+            force[2 * a + 1] -= 0.5 * k * ry - k * my;
+            force[2 * b] -= 0.5 * k * rx + k * mx;
+            force[2 * b + 1] -= 0.5 * k * ry + k * my;
+            if (withHessian) terms.Add(new ContactTerm(m, a, b, edge.Straight ? tieHessian : curvedTieHessian[e]));
         }
     }
 
-    /// <summary>The constant Hessian of one tie over (middle, end, end): k c c^T per axis, c = (1, -1/2, -1/2).</summary>
-    static double[] TieHessian(double k)
+    /// <summary>
+    /// The constant Hessian of one tie over (middle, end, end): k C_i^T C_j with C_m = I,
+    /// C_a = M - I/2, C_b = -M - I/2; for a straight edge (M = 0) k c c^T per axis, c = (1, -1/2, -1/2).
+    /// </summary>
+    static double[] TieHessian(double k, double along = 0, double across = 0)
     {
-        ReadOnlySpan<double> c = stackalloc double[] { 1, -0.5, -0.5 };
+        var c = new double[3][,];
+        c[0] = new double[,] { { 1, 0 }, { 0, 1 } };
+        c[1] = new double[,] { { along - 0.5, -across }, { across, along - 0.5 } };
+        c[2] = new double[,] { { -along - 0.5, across }, { -across, -along - 0.5 } };
         var h = new double[36];
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++)
-                for (int axis = 0; axis < 2; axis++)
-                    h[6 * (2 * i + axis) + 2 * j + axis] = k * c[i] * c[j];
+                for (int p = 0; p < 2; p++)
+                    for (int q = 0; q < 2; q++)
+                        h[6 * (2 * i + p) + 2 * j + q] = k * (c[i][0, p] * c[j][0, q] + c[i][1, p] * c[j][1, q]);
         return h;
     }
 
+    readonly double[][] curvedTieHessian;
     readonly double[] tieHessian;
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CreepCell.Contact;
+using CreepCell.Geometry;
 using CreepCell.Io;
 using CreepCell.Materials;
 using CreepCell.Meshing;
@@ -9,20 +10,25 @@ using CreepCell.Simulation;
 namespace CreepCell.Tests.Contact;
 
 /// <summary>
-/// The ties that keep straight quadratic boundary edges straight (the contact acts on their chords):
-/// their energy against its derivatives, and two creeping layers whose interface stays flat over cycles.
+/// The ties that keep quadratic boundary edges similar to their reference shape (the contact acts on
+/// their chords): their energy against its derivatives, on straight and curved edges; no energy under
+/// rotation, stretch and translation; two creeping layers whose interface stays flat over cycles.
 /// </summary>
 public class EdgeTieTests
 {
     static readonly Material Solid = new("a", 10e9, 0.3);
 
-    [Fact]
-    public void TieForcesAndHessianAreTheDerivativesOfTheTieEnergy()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TieForcesAndHessianAreTheDerivativesOfTheTieEnergy(bool curved)
     {
         var block = StructuredMesh.Rectangle(1e-6, 1e-6, 2, 2, ElementType.Tri6, "a");
+        if (curved) block = Bent(block);
         var mesh = MeshMerge.Combine(new[] { block, ContactKit.Shift(block, 3e-6, 0) });
         var model = new ContactModel(mesh, new[] { Solid }, new ContactSettings { Distance = 1e-9 });
-        Assert.Equal(2 * 4 * 2, model.Bodies.StraightEdges.Length);
+        Assert.Equal(2 * 4 * 2, model.Bodies.QuadraticEdges.Length);
+        Assert.Equal(curved ? 0 : 16, model.Bodies.QuadraticEdges.Count(e => e.Straight));
         var rng = new Random(3);
         var u = Enumerable.Range(0, 2 * mesh.NodeCount).Select(_ => 1e-8 * (rng.NextDouble() - 0.5)).ToArray();
         var v = Enumerable.Range(0, 2 * mesh.NodeCount).Select(_ => rng.NextDouble() - 0.5).ToArray();
@@ -58,6 +64,44 @@ public class EdgeTieTests
         double scale = hv.Max(Math.Abs);
         for (int i = 0; i < u.Length; i++) Assert.Equal((fPlus[i] - fMinus[i]) / (2 * h), hv[i], 1e-6 * scale);
     }
+
+    /// <summary>
+    /// A rotation by 30 degrees with a stretch by 1.3 and a shift leaves every curved edge similar to
+    /// itself: no tie energy or force. A shear changes the edges' shape and is resisted; a straight edge
+    /// stays straight under any affine map, so a shear of a straight-edged block costs nothing.
+    /// </summary>
+    [Fact]
+    public void TiesResistOnlyChangesOfTheEdgeShape()
+    {
+        var curved = Bent(StructuredMesh.Rectangle(1e-6, 1e-6, 2, 2, ElementType.Tri6, "a"));
+        var straight = StructuredMesh.Rectangle(1e-6, 1e-6, 2, 2, ElementType.Tri6, "a");
+        double c = 1.3 * Math.Cos(Math.PI / 6), s = 1.3 * Math.Sin(Math.PI / 6);
+        var similar = Displacement(curved, p => new Vec2(c * p.X - s * p.Y + 2e-7, s * p.X + c * p.Y - 1e-7));
+        Vec2 Shear(Vec2 p) => new(p.X + 0.3 * p.Y, p.Y);
+        double k = 10 * Solid.YoungsModulus, scale = 0.5 * k * 1e-12;
+        var (similarEnergy, similarForce) = TieEnergy(curved, similar);
+        Assert.True(similarEnergy < 1e-20 * scale, $"energy {similarEnergy:E3}");
+        Assert.True(similarForce < 1e-10 * k * 1e-6, $"force {similarForce:E3}");
+        Assert.True(TieEnergy(curved, Displacement(curved, Shear)).Energy > 1e-6 * scale);
+        Assert.True(TieEnergy(straight, Displacement(straight, Shear)).Energy < 1e-20 * scale);
+    }
+
+    static (double Energy, double Force) TieEnergy(Mesh mesh, double[] u)
+    {
+        var model = new ContactModel(mesh, new[] { Solid }, new ContactSettings { Distance = 1e-9 });
+        var force = new double[u.Length];
+        double energy = 0;
+        model.AddEdgeTies(u, force, false, ref energy);
+        return (energy, force.Max(Math.Abs));
+    }
+
+    static double[] Displacement(Mesh mesh, Func<Vec2, Vec2> map) =>
+        mesh.Nodes.SelectMany(p => { var q = map(p) - p; return new[] { q.X, q.Y }; }).ToArray();
+
+    /// <summary>The block under a smooth nonlinear map, so its quadratic edges become parabolas.</summary>
+    static Mesh Bent(Mesh m) =>
+        new(m.Nodes.Select(p => new Vec2(p.X + 0.2e6 * p.Y * p.Y, p.Y + 0.15e6 * p.X * p.X)).ToArray(),
+            m.Types, m.Offsets, m.Connectivity, m.Region, m.RegionNames, m.Boundaries);
 
     /// <summary>
     /// Two creeping Se layers with non-matching Tri6 meshes, stacked in a roller box under the stack
