@@ -14,7 +14,7 @@ namespace CreepCell.Io;
 public static class Checkpoint
 {
     const string Magic = "CREEPCELL-CHECKPOINT";
-    const int Version = 2;
+    const int Version = 3;
     public const string FileName = "checkpoint.bin";
 
     public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,
@@ -25,7 +25,7 @@ public static class Checkpoint
             using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             w.Write(Magic); w.Write(Version);
             w.Write(def.Source); w.Write(def.Text); w.Write(def.BaseDirectory);
-            w.Write(s.Time); w.Write(s.Step); w.Write(s.NextDt); w.Write(s.PreviousDt); w.Write(s.NewtonIterations); w.Write(s.RemeshedBodies);
+            w.Write(s.Time); w.Write(s.Step); w.Write(s.NextDt); w.Write(s.PreviousDt); w.Write(s.NewtonIterations); w.Write(s.RemeshedBodies); w.Write(s.RemeshPause);
             WriteMesh(w, mesh);
             WriteLongs(w, couplings.Coupled);
             WriteLongs(w, couplings.Pending);
@@ -61,7 +61,7 @@ public static class Checkpoint
             using var r = new BinaryReader(File.OpenRead(path));
             if (r.ReadString() != Magic || r.ReadInt32() != Version) throw new InputException(path, null, "not a CreepCell checkpoint of this version");
             string source = r.ReadString(), text = r.ReadString(), baseDir = r.ReadString();
-            var s = new StepState { Time = r.ReadDouble(), Step = r.ReadInt32(), NextDt = r.ReadDouble(), PreviousDt = r.ReadDouble(), NewtonIterations = r.ReadInt64(), RemeshedBodies = r.ReadInt32() };
+            var s = new StepState { Time = r.ReadDouble(), Step = r.ReadInt32(), NextDt = r.ReadDouble(), PreviousDt = r.ReadDouble(), NewtonIterations = r.ReadInt64(), RemeshedBodies = r.ReadInt32(), RemeshPause = r.ReadInt32() };
             var mesh = ReadMesh(r);
             var couplings = (ReadLongs(r), ReadLongs(r));
             bool projectHessian = r.ReadBoolean();

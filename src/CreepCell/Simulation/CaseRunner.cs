@@ -182,7 +182,7 @@ public sealed class CaseRunner
     void RemeshDistortedBodies()
     {
         if (def.Solver.RemeshAngle <= 0) return;
-        if (remeshPause > 0) { remeshPause--; return; }
+        if (state.RemeshPause > 0) { state.RemeshPause--; return; }
         var (replacements, carried) = NewBodyMeshes(def.Solver.RemeshAngle);
         if (replacements.Count == 0) return;
         var spliced = MeshSplice.Replace(bodiesMesh, replacements);
@@ -194,7 +194,7 @@ public sealed class CaseRunner
             // a new boundary point came to lie on or inside another body: keep the old mesh for a while
             problem.Dispose();
             (mesh, bodiesMesh, problem, recorder) = old;
-            remeshPause = 10;
+            state.RemeshPause = 10;
             return;
         }
         old.problem.Dispose();
@@ -210,11 +210,14 @@ public sealed class CaseRunner
         var carried = new List<PointState[]>();
         foreach (var body in BodyRemesher.Bodies(bodiesMesh))
         {
-            if (body.All(e => MeshQuality.DeformedMinAngle(mesh, e, u) >= limit)) continue;
+            double worst = body.Min(e => MeshQuality.DeformedMinAngle(mesh, e, u));
+            if (worst >= limit) continue;
             var (boundaryEdge, interiorEdge) = meshSizes[mesh.Region[body[0]]];
             var fresh = BodyRemesher.Remesh(mesh, u, body, boundaryEdge, interiorEdge, RemeshMinAngle)
                 ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle);
-            if (fresh is null) continue;
+            // a sharp corner of the outline bounds the angles of any new mesh: remeshing it again and
+            // again would only crowd ever smaller elements into that corner
+            if (fresh is null || MeshQuality.MinAngleDegrees(fresh) < worst + RemeshGain) continue;
             replacements.Add((body, fresh));
             carried.Add(StateTransfer.ToNewMesh(problem.Assembler, mesh, u, problem.States, body, fresh));
         }
@@ -265,11 +268,11 @@ public sealed class CaseRunner
         }).ToArray();
     }
 
-    /// <summary>Steps to wait before the next remeshing after one whose new boundary was not admissible.</summary>
-    int remeshPause;
-
     /// <summary>No boundary point on or inside another body (the barrier would be infinite there).</summary>
     bool Admissible() => problem.Contact is not { } contact || CreepCell.Contact.ContactMeasure.Measure(contact, problem.U, mesh.RegionNames).MinGap > 0;
+
+    /// <summary>Degrees by which a new body mesh must raise the body's smallest angle to be taken.</summary>
+    const double RemeshGain = 2;
 
     /// <summary>Smallest angle asked of a new body mesh (that of the particle meshes).</summary>
     const double RemeshMinAngle = 28;

@@ -38,6 +38,7 @@ public sealed class RunRecorder
             columns.AddRange(new[] { "min_gap_m", "max_penetration_m" });
             if (contact.Plate is not null) columns.AddRange(new[] { "stack_lift_m", "stack_stress_Pa" });
         }
+        if (def.Solver.RemeshAngle > 0) columns.Add("remeshed_bodies");
         Columns = columns;
         var (lo, hi) = mesh.BoundingBox();
         boxWidth = hi.X - lo.X;
@@ -89,6 +90,7 @@ public sealed class RunRecorder
                 row.Add(m.PlateForce / contact.Plate.Width);
             }
         }
+        if (def.Solver.RemeshAngle > 0) row.Add(s.RemeshedBodies);
         foreach (double v in row)
             if (!double.IsFinite(v)) throw new NotConvergedException($"non-finite result at t = {s.Time:G8} s; the step is rejected");
         s.HistoryRows.Add(row.ToArray());

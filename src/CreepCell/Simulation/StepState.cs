@@ -13,6 +13,8 @@ public sealed class StepState
     public long NewtonIterations;
     /// <summary>Bodies remeshed so far (a body counts once per remeshing).</summary>
     public int RemeshedBodies;
+    /// <summary>Steps to wait before the next remeshing, after one whose new boundary was not admissible.</summary>
+    public int RemeshPause;
     public List<double[]> HistoryRows = new();
     public List<(double Time, string File)> FieldFiles = new();
 }
