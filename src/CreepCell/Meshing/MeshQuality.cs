@@ -57,8 +57,11 @@ public static class MeshQuality
         return min;
     }
 
-    public static double MinAngleDegrees(Mesh m) =>
-        Enumerable.Range(0, m.ElementCount).Min(e => MinAngleDegrees(m, e));
+    public static double MinAngleDegrees(Mesh m) => MinAngles(m).Min();
+
+    /// <summary>Smallest angle of each element, in degrees.</summary>
+    public static double[] MinAngles(Mesh m) =>
+        Enumerable.Range(0, m.ElementCount).Select(e => MinAngleDegrees(m, e)).ToArray();
 
     /// <summary>
     /// Smallest corner angle of element e in the deformed configuration (nodes moved by u), in degrees:

@@ -24,6 +24,14 @@ public static class BuiltInCases
         System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^side = ""[^""]*""",
             $"side = \"{micrometres.ToString(System.Globalization.CultureInfo.InvariantCulture)} um\"");
 
+    /// <summary>A case text whose [solver] table asks for remeshing below the given angle (degrees).</summary>
+    public static string WithRemeshAngle(string text, double degrees)
+    {
+        var pattern = new System.Text.RegularExpressions.Regex(@"(?m)^\[solver\][ \t]*$");
+        if (!pattern.IsMatch(text)) text += "\n[solver]\n";
+        return pattern.Replace(text, $"[solver]\nremesh_angle = {degrees.ToString(System.Globalization.CultureInfo.InvariantCulture)}", 1);
+    }
+
     /// <summary>A case text with the packing seed of its [microstructure] table replaced.</summary>
     public static string WithSeed(string text, int seed)
     {

@@ -210,14 +210,12 @@ public sealed class CaseRunner
         var carried = new List<PointState[]>();
         foreach (var body in BodyRemesher.Bodies(bodiesMesh))
         {
-            double worst = body.Min(e => MeshQuality.DeformedMinAngle(mesh, e, u));
-            if (worst >= limit) continue;
+            var angles = body.Select(e => MeshQuality.DeformedMinAngle(mesh, e, u)).ToArray();
+            if (angles.Min() >= limit) continue;
             var (boundaryEdge, interiorEdge) = meshSizes[mesh.Region[body[0]]];
             var fresh = BodyRemesher.Remesh(mesh, u, body, boundaryEdge, interiorEdge, RemeshMinAngle)
                 ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle);
-            // a sharp corner of the outline bounds the angles of any new mesh: remeshing it again and
-            // again would only crowd ever smaller elements into that corner
-            if (fresh is null || MeshQuality.MinAngleDegrees(fresh) < worst + RemeshGain) continue;
+            if (fresh is null || !Better(MeshQuality.MinAngles(fresh), angles, limit)) continue;
             replacements.Add((body, fresh));
             carried.Add(StateTransfer.ToNewMesh(problem.Assembler, mesh, u, problem.States, body, fresh));
         }
@@ -271,8 +269,13 @@ public sealed class CaseRunner
     /// <summary>No boundary point on or inside another body (the barrier would be infinite there).</summary>
     bool Admissible() => problem.Contact is not { } contact || CreepCell.Contact.ContactMeasure.Measure(contact, problem.U, mesh.RegionNames).MinGap > 0;
 
-    /// <summary>Degrees by which a new body mesh must raise the body's smallest angle to be taken.</summary>
-    const double RemeshGain = 2;
+    /// <summary>
+    /// A new body mesh is taken when it has fewer elements with an angle below the limit, or raises the
+    /// smallest angle by 2 degrees. A sharp corner of the outline bounds the angles of any new mesh:
+    /// remeshing such a body again and again would only crowd ever smaller elements into that corner.
+    /// </summary>
+    static bool Better(double[] fresh, double[] old, double limit) =>
+        fresh.Count(a => a < limit) < old.Count(a => a < limit) || fresh.Min() >= old.Min() + 2;
 
     /// <summary>Smallest angle asked of a new body mesh (that of the particle meshes).</summary>
     const double RemeshMinAngle = 28;

@@ -8,8 +8,9 @@ namespace CreepCell.Simulation;
 /// <param name="SideMicrometres">RVE side replacing the presets' (smaller boxes run much faster).</param>
 /// <param name="Seeds">packing seeds replacing the presets' own; with several, every preset runs once per
 /// seed and the comparison gives the mean and the spread over the seeds.</param>
+/// <param name="RemeshAngle">[solver] remesh_angle for every run (degrees); null keeps the presets' (off).</param>
 public sealed record StudyOptions(string OutDir, IReadOnlyList<string> Presets, int? Cycles = null, int Threads = 0,
-    double? SideMicrometres = null, IReadOnlyList<int>? Seeds = null);
+    double? SideMicrometres = null, IReadOnlyList<int>? Seeds = null, double? RemeshAngle = null);
 
 /// <summary>One row of the comparison with the paper: our values at full lithiation of the first and
 /// last cycle, and the paper's (Fig. 4) where it states them. Over several seeds our values are the
@@ -74,6 +75,7 @@ public static class PaperStudy
         string text = BuiltInCases.Text(preset);
         if (o.SideMicrometres is double side) text = BuiltInCases.WithSide(text, side);
         if (seed is int s) text = BuiltInCases.WithSeed(text, s);
+        if (o.RemeshAngle is double angle) text = BuiltInCases.WithRemeshAngle(text, angle);
         var def = CaseReader.Read($"built-in case \"{preset}\"", text, o.OutDir);
         if (o.Cycles is int n) def = def with { Protocol = def.Protocol.WithCycles(n) };
         if (o.Threads > 0) def = def with { Solver = def.Solver with { Threads = o.Threads } };

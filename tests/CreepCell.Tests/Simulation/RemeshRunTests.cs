@@ -14,12 +14,13 @@ public class RemeshRunTests
     static CaseDefinition Case(string dir, int angle)
     {
         // the case text itself says it all: a resumed run reads it from the checkpoint
-        string text = BuiltInCases.WithSide(BuiltInCases.Text("se-60mse"), 8).Replace("[solver]\n", $"[solver]\nremesh_angle = {angle}\n")
+        string text = BuiltInCases.WithRemeshAngle(BuiltInCases.WithSide(BuiltInCases.Text("se-60mse"), 8), angle)
             .Replace("\ncycles = 20 ", "\ncycles = 1 ").Replace("[output]\n", "[output]\ncheckpoint_every = 5\n");
         Assert.Contains($"remesh_angle = {angle}", text);
         Assert.Contains("checkpoint_every = 5", text);
         var def = CaseReader.Read("se-60mse", text, dir);
         Assert.Equal(1, def.Protocol.CycleCount);
+        Assert.Equal(angle, def.Solver.RemeshAngle);
         return def;
     }
 
