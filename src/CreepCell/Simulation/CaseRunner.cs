@@ -80,12 +80,27 @@ public sealed class CaseRunner
     public CancellationToken Cancellation { get; init; }
 
     /// <summary>Where the solver time went so far, for benchmarks and reports.</summary>
-    public SolverStatistics Statistics => new(problem?.FreeDofs ?? 0, problem?.TotalIterations ?? 0, problem?.FactorSeconds ?? 0,
-        problem?.AnalyzeSeconds ?? 0, problem?.Contact?.SearchSeconds ?? 0)
+    public SolverStatistics Statistics => new(problem?.FreeDofs ?? 0, problem?.TotalIterations ?? 0, retired.FactorSeconds + (problem?.FactorSeconds ?? 0),
+        retired.AnalyzeSeconds + (problem?.AnalyzeSeconds ?? 0), retired.ContactSeconds + (problem?.Contact?.SearchSeconds ?? 0))
     {
-        Evaluations = problem?.Evaluations ?? 0, AssemblySeconds = problem?.AssemblySeconds ?? 0, RecordSeconds = recordSeconds,
+        Evaluations = retired.Evaluations + (problem?.Evaluations ?? 0), AssemblySeconds = retired.AssemblySeconds + (problem?.AssemblySeconds ?? 0),
+        RecordSeconds = recordSeconds,
     };
     double recordSeconds;
+
+    /// <summary>The counters of the problems that remeshing replaced (each rebuilt problem starts at zero).</summary>
+    SolverStatistics retired = new(0, 0, 0, 0, 0);
+
+    void Retire(MechanicsProblem p)
+    {
+        retired = retired with
+        {
+            FactorSeconds = retired.FactorSeconds + p.FactorSeconds, AnalyzeSeconds = retired.AnalyzeSeconds + p.AnalyzeSeconds,
+            ContactSeconds = retired.ContactSeconds + (p.Contact?.SearchSeconds ?? 0),
+            Evaluations = retired.Evaluations + p.Evaluations, AssemblySeconds = retired.AssemblySeconds + p.AssemblySeconds,
+        };
+        p.Dispose();
+    }
 
     public RunResult Run()
     {
@@ -192,12 +207,12 @@ public sealed class CaseRunner
         if (!Admissible())
         {
             // a new boundary point came to lie on or inside another body: keep the old mesh for a while
-            problem.Dispose();
+            Retire(problem);
             (mesh, bodiesMesh, problem, recorder) = old;
             state.RemeshPause = 10;
             return;
         }
-        old.problem.Dispose();
+        Retire(old.problem);
         state.RemeshedBodies += replacements.Count;
     }
 

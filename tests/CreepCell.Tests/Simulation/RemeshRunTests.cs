@@ -24,14 +24,16 @@ public class RemeshRunTests
         return def;
     }
 
-    /// <summary>Runs the case whole and stopped at three quarters then resumed; returns the whole run, its history and the checkpoint resumed from.</summary>
-    static (RunResult Whole, string[] History, Checkpoint.Saved Resumed) RunStopAndResume(int angle)
+    /// <summary>Runs the case whole and stopped at three quarters then resumed; returns the whole run, its
+    /// solver counters, its history and the checkpoint resumed from.</summary>
+    static (RunResult Whole, SolverStatistics Statistics, string[] History, Checkpoint.Saved Resumed) RunStopAndResume(int angle)
     {
         string root = Directory.CreateTempSubdirectory("creepcell-resume-").FullName;
         try
         {
             string reference = Path.Combine(root, "reference"), stopped = Path.Combine(root, "stopped");
-            var whole = new CaseRunner(Case(reference, angle), reference).Run();
+            var wholeRunner = new CaseRunner(Case(reference, angle), reference);
+            var whole = wholeRunner.Run();
             var expected = File.ReadAllLines(Path.Combine(reference, "history.csv"));
             using var cancel = new CancellationTokenSource();
             int stopAt = whole.Steps * 3 / 4;
@@ -43,7 +45,7 @@ public class RemeshRunTests
             Assert.Equal(expected.Length, resumed.Length);
             for (int i = 0; i < expected.Length; i++)
                 Assert.True(expected[i] == resumed[i], $"row {i} of {expected.Length} differs (checkpoint at step {saved.State.Step})");
-            return (whole, expected, saved);
+            return (whole, wholeRunner.Statistics, expected, saved);
         }
         finally
         {
@@ -54,7 +56,7 @@ public class RemeshRunTests
     [Fact]
     public void AContactRunResumesFromItsCheckpointToTheSameHistory()
     {
-        var (whole, _, saved) = RunStopAndResume(0);
+        var (whole, _, _, saved) = RunStopAndResume(0);
         Assert.Equal(0, whole.RemeshedBodies);
         Assert.True(saved.Couplings.Coupled.Length > 0, "contact pairs should be coupled by then");
     }
@@ -62,11 +64,15 @@ public class RemeshRunTests
     [Fact]
     public void ARemeshedRunResumesFromItsCheckpointToTheSameHistory()
     {
-        var (whole, history, saved) = RunStopAndResume(20);
+        var (whole, statistics, history, saved) = RunStopAndResume(20);
         Assert.True(saved.State.RemeshedBodies > 0, "the checkpoint should come after a remeshing");
         Assert.True(whole.RemeshedBodies >= saved.State.RemeshedBodies);
+        // the counters add up over the problems that remeshing replaced: every Newton iteration evaluates the forces
+        Assert.True(statistics.Evaluations >= whole.NewtonIterations, $"{statistics.Evaluations} evaluations for {whole.NewtonIterations} iterations");
         var header = history[0].Split(',');
         var last = history[^1].Split(',').Select(double.Parse).ToArray();
+        double counted = last[Array.IndexOf(header, "remeshed_bodies")];
+        Assert.InRange(counted, 1, whole.RemeshedBodies);
         Assert.True(last[Array.IndexOf(header, "max_penetration_m")] < 1e-9);
         Assert.True(last[Array.IndexOf(header, "min_angle_Se_deg")] > 0, "no turned-over Se element");
     }
