@@ -7,7 +7,9 @@ namespace CreepCell.Tests.Simulation;
 /// Contact runs stopped and resumed from their checkpoint continue bit for bit: the preset's first cycle
 /// on an 8 um RVE, as it is and with remeshing ([solver] remesh_angle), whose checkpoint holds the new
 /// mesh. The checkpoint also keeps the contact couplings and the kind of contact Hessian the next step
-/// starts with, on which the round-off of the following solves depends.
+/// starts with, on which the round-off of the following solves depends. The same runs show what
+/// remeshing is for: without it the flow distorts Se elements below 10 degrees in this first cycle,
+/// with it none falls below 15.
 /// </summary>
 public class RemeshRunTests
 {
@@ -56,8 +58,10 @@ public class RemeshRunTests
     [Fact]
     public void AContactRunResumesFromItsCheckpointToTheSameHistory()
     {
-        var (whole, _, _, saved) = RunStopAndResume(0);
+        var (whole, _, history, saved) = RunStopAndResume(0);
         Assert.Equal(0, whole.RemeshedBodies);
+        // what remeshing is for: the flow alone distorts some Se element below 10 degrees in this cycle (to 4.4)
+        Assert.True(SmallestAngle(history, "Se") < 10);
         Assert.True(saved.Couplings.Coupled.Length > 0, "contact pairs should be coupled by then");
     }
 
@@ -75,5 +79,13 @@ public class RemeshRunTests
         Assert.InRange(counted, 1, whole.RemeshedBodies);
         Assert.True(last[Array.IndexOf(header, "max_penetration_m")] < 1e-9);
         Assert.True(last[Array.IndexOf(header, "min_angle_Se_deg")] > 0, "no turned-over Se element");
+        // remeshed below 20 degrees after each step, no element falls far below that within one (18.9 measured)
+        Assert.True(SmallestAngle(history, "Se") > 15);
+    }
+
+    static double SmallestAngle(string[] history, string phase)
+    {
+        int column = Array.IndexOf(history[0].Split(','), $"min_angle_{phase}_deg");
+        return history.Skip(1).Min(row => double.Parse(row.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture));
     }
 }
