@@ -15,7 +15,11 @@ static class StudyCommand
         var threads = new Option<int>("--threads") { Description = "threads per run (0: all cores)" };
         var side = new Option<string?>("--side") { Description = "RVE side replacing the presets' (8 um), e.g. \"12 um\" (more particles, slower)" };
         var seeds = new Option<string?>("--seeds") { Description = "packing seeds replacing the presets' own, e.g. \"1,2,3\" or \"1-5\": each preset runs once per seed and the comparison gives mean and spread" };
-        var remesh = new Option<double?>("--remesh-angle") { Description = "remesh bodies whose elements distort below this angle (degrees, [solver] remesh_angle; the presets leave it off)" };
+        var remesh = new Option<double>("--remesh-angle")
+        {
+            Description = "remesh bodies whose elements distort below this angle (degrees, [solver] remesh_angle); 0 runs the presets as they are, without remeshing",
+            DefaultValueFactory = _ => StudyOptions.DefaultRemeshAngle,
+        };
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines, only the comparison" };
         var cmd = new Command("study", "Run a built-in study: `paper` runs the presets and compares them with the paper's Fig. 4");
         cmd.Arguments.Add(name);
@@ -38,7 +42,7 @@ static class StudyCommand
             double? sideUm = pr.GetValue(side) is string text ? CreepCell.Io.Units.Parse(text, CreepCell.Io.Dimension.Length, "command line", "--side") * 1e6 : null;
             if (sideUm is double v && !(v > 0)) throw new InputException("command line", "--side", "expected a positive length");
             var seedList = pr.GetValue(seeds) is string s ? SeedList.Parse(s, "--seeds") : null;
-            if (pr.GetValue(remesh) is double a && !(a > 0 && a < 25)) throw new InputException("command line", "--remesh-angle", "expected an angle in degrees above 0 and below 25 (new meshes keep 28)");
+            if (pr.GetValue(remesh) is var a && !(a >= 0 && a < 25)) throw new InputException("command line", "--remesh-angle", "expected an angle in degrees from 0 (no remeshing) to below 25 (new meshes keep 28)");
             var options = new StudyOptions(dir, list, pr.GetValue(cycles), pr.GetValue(threads), sideUm, seedList, pr.GetValue(remesh));
             var result = PaperStudy.Run(options, pr.GetValue(quiet) ? null : Console.WriteLine);
             Console.WriteLine(result.Markdown());
