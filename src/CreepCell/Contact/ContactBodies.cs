@@ -39,7 +39,7 @@ public sealed class ContactBodies
     /// <summary>Quadratic boundary edges (end, middle, end) with the shape of each in the reference
     /// configuration: the middle node's offset from the midpoint of the ends is Along d + Across perp(d),
     /// d = X_B - X_A, perp(d) = (-d.y, d.x); both zero on a straight edge.</summary>
-    public QuadraticEdge[] QuadraticEdges { get; }
+    public EdgeShape[] QuadraticEdges { get; }
     /// <summary>Lumped reference area of each node (element area shared equally among its nodes).</summary>
     public double[] NodeArea { get; }
 
@@ -62,7 +62,7 @@ public sealed class ContactBodies
         var (a, b, quadratic) = BoundarySegments(mesh);
         MidNode = new bool[mesh.NodeCount];
         foreach (var edge in quadratic) MidNode[edge.Mid] = true;
-        QuadraticEdges = quadratic.Select(e => QuadraticEdge.Of(mesh, e.A, e.Mid, e.B)).ToArray();
+        QuadraticEdges = quadratic.Select(e => EdgeShape.Of(mesh, e.A, e.Mid, e.B)).ToArray();
         SegmentA = a;
         SegmentB = b;
         BodyOfSegment = a.Select(n => BodyOfNode[n]).ToArray();
@@ -215,16 +215,16 @@ public sealed class ContactBodies
 /// node sits at (X_A + X_B) / 2 + Along d + Across perp(d). Offsets below 1e-9 of the chord are taken as
 /// zero, so the edges of a packed particle are exactly straight.
 /// </summary>
-public readonly record struct QuadraticEdge(int A, int Mid, int B, double Along, double Across)
+public readonly record struct EdgeShape(int A, int Mid, int B, double Along, double Across)
 {
     public bool Straight => Along == 0 && Across == 0;
 
-    public static QuadraticEdge Of(Mesh mesh, int a, int mid, int b)
+    public static EdgeShape Of(Mesh mesh, int a, int mid, int b)
     {
         var d = mesh.Nodes[b] - mesh.Nodes[a];
         var offset = mesh.Nodes[mid] - 0.5 * (mesh.Nodes[a] + mesh.Nodes[b]);
         double d2 = Vec2.Dot(d, d);
-        if (offset.Length <= 1e-9 * Math.Sqrt(d2)) return new QuadraticEdge(a, mid, b, 0, 0);
-        return new QuadraticEdge(a, mid, b, Vec2.Dot(offset, d) / d2, Vec2.Cross(d, offset) / d2);
+        if (offset.Length <= 1e-9 * Math.Sqrt(d2)) return new EdgeShape(a, mid, b, 0, 0);
+        return new EdgeShape(a, mid, b, Vec2.Dot(offset, d) / d2, Vec2.Cross(d, offset) / d2);
     }
 }

@@ -76,8 +76,8 @@ public sealed class ContactModel
         double emax = Bodies.RegionOfBody.Max(r => materialOfRegion[r].YoungsModulus);
         Kappa = (settings.Stiffness ?? emax) / Dhat;
         EdgeTieStiffness = 10 * emax;
-        tieHessian = TieHessian(EdgeTieStiffness);
-        curvedTieHessian = Bodies.QuadraticEdges.Select(e => e.Straight ? tieHessian : TieHessian(EdgeTieStiffness, e.Along, e.Across)).ToArray();
+        var straightTie = TieHessian(EdgeTieStiffness);
+        edgeTieHessian = Bodies.QuadraticEdges.Select(e => e.Straight ? straightTie : TieHessian(EdgeTieStiffness, e.Along, e.Across)).ToArray();
         (wallLo, wallHi) = mesh.BoundingBox();
         double tol = 1e-9 * Math.Max(wallHi.X - wallLo.X, wallHi.Y - wallLo.Y);
         onWall = new bool[Bodies.Points.Length, 4];
@@ -382,7 +382,7 @@ public sealed class ContactModel
             force[2 * a + 1] -= 0.5 * k * ry - k * my;
             force[2 * b] -= 0.5 * k * rx + k * mx;
             force[2 * b + 1] -= 0.5 * k * ry + k * my;
-            if (withHessian) terms.Add(new ContactTerm(m, a, b, edge.Straight ? tieHessian : curvedTieHessian[e]));
+            if (withHessian) terms.Add(new ContactTerm(m, a, b, edgeTieHessian[e]));
         }
     }
 
@@ -405,8 +405,8 @@ public sealed class ContactModel
         return h;
     }
 
-    readonly double[][] curvedTieHessian;
-    readonly double[] tieHessian;
+    /// <summary>Per quadratic boundary edge, the Hessian of its tie (the straight ones share one).</summary>
+    readonly double[][] edgeTieHessian;
 
     /// <summary>
     /// Largest step fraction in (0, 1] along du from u such that no boundary point crosses a segment of
