@@ -55,7 +55,8 @@ static class RunCommand
             for (int i = 0; i < result.LargestDistortedArea.Length; i++)
                 if (result.LargestDistortedArea[i] > 0)
                     Console.WriteLine($"  note: up to {100 * result.LargestDistortedArea[i]:F2} % of {result.Phases[i]} lay in elements distorted to a corner below " +
-                        $"{RunRecorder.DistortedAngle:G} degrees (history.csv distorted_area_{result.Phases[i]}); stresses there are not reliable (docs/simulation.md)");
+                        $"{RunRecorder.DistortedAngle:G} degrees (history.csv distorted_area_{result.Phases[i]}); stresses there are not reliable (docs/simulation.md)" +
+                        (runner.RemeshAngle > 0 ? "" : "; [solver] remesh_angle = 10 remeshes distorted bodies"));
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -50,6 +50,9 @@ public sealed record RunResult(int Steps, long NewtonIterations, double WallSeco
 public sealed class CaseRunner
 {
     readonly CaseDefinition def;
+
+    /// <summary>The run's [solver] remesh_angle (degrees; 0: no remeshing).</summary>
+    public double RemeshAngle => def.Solver.RemeshAngle;
     readonly string outDir;
     readonly Action<RunProgress>? progress;
     readonly Stopwatch wall = new();
