@@ -50,9 +50,6 @@ public sealed record RunResult(int Steps, long NewtonIterations, double WallSeco
 public sealed class CaseRunner
 {
     readonly CaseDefinition def;
-
-    /// <summary>The run's [solver] remesh_angle (degrees; 0: no remeshing).</summary>
-    public double RemeshAngle => def.Solver.RemeshAngle;
     readonly string outDir;
     readonly Action<RunProgress>? progress;
     readonly Stopwatch wall = new();
@@ -81,6 +78,9 @@ public sealed class CaseRunner
 
     /// <summary>Checked before every attempt of a step; a cancelled run throws <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>The run's [solver] remesh_angle (degrees; 0: no remeshing).</summary>
+    public double RemeshAngle => def.Solver.RemeshAngle;
 
     /// <summary>Where the solver time went so far, for benchmarks and reports.</summary>
     public SolverStatistics Statistics => new(problem?.FreeDofs ?? 0, problem?.TotalIterations ?? 0, retired.FactorSeconds + (problem?.FactorSeconds ?? 0),
