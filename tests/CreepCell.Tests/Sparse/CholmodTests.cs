@@ -1,18 +1,15 @@
 using CreepCell.Sparse;
-using Xunit.Abstractions;
 
 namespace CreepCell.Tests.Sparse;
 
-public class CholmodTests(ITestOutputHelper output)
+public class CholmodTests
 {
-    [Fact]
+    const string NoCholmod = "libcholmod is not installed (apt-get install libsuitesparse-dev)";
+
+    [SkippableFact]
     public void CholmodAgreesWithTheBuiltinSolver()
     {
-        if (!CholmodSolver.IsAvailable)
-        {
-            output.WriteLine("SKIPPED: libcholmod not installed (apt-get install libsuitesparse-dev); CHOLMOD comparison not run");
-            return;
-        }
+        Skip.IfNot(CholmodSolver.IsAvailable, NoCholmod);
         var a = TestMatrices.Elasticity(30, 25);
         var b = TestMatrices.RandomVector(a.Rows, 4);
         using var cholmod = SparseSolvers.Create("cholmod");
@@ -27,14 +24,10 @@ public class CholmodTests(ITestOutputHelper output)
         Assert.InRange((double)builtin.FactorNonzeros / cholmod.FactorNonzeros, 0.7, 1.4);
     }
 
-    [Fact]
+    [SkippableFact]
     public void CholmodReportsANonPositiveDefiniteMatrix()
     {
-        if (!CholmodSolver.IsAvailable)
-        {
-            output.WriteLine("SKIPPED: libcholmod not installed");
-            return;
-        }
+        Skip.IfNot(CholmodSolver.IsAvailable, NoCholmod);
         var lap = TestMatrices.Laplacian(6, 6);
         var values = (double[])lap.Values.Clone();
         values[lap.IndexOf(7, 7)] = -4.0;
