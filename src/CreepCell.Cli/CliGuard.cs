@@ -29,5 +29,12 @@ static class CliGuard
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.NotConverged;
         }
+        catch (Exception e)
+        {
+            // A fault of CreepCell itself, not of the input: one line, and the trace only on request.
+            Console.Error.WriteLine($"internal error ({e.GetType().Name}): {e.Message}. Please report it with the input that caused it" +
+                (Environment.GetEnvironmentVariable("CREEPCELL_TRACE") == "1" ? "\n" + e : "; set CREEPCELL_TRACE=1 for the stack trace"));
+            return ExitCodes.Failure;
+        }
     }
 }

@@ -3,4 +3,18 @@ using CreepCell.Cli;
 
 var root = new RootCommand("CreepCell: chemo-mechanics of all-solid-state battery electrodes and the analyses around it");
 foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+if (args.Length == 0)
+{
+    parsed = root.Parse("--help");
+    parsed.Invoke();
+    return ExitCodes.BadInput;
+}
+if (CommandLineErrors.First(parsed) is { } error)
+{
+    string command = string.Join(' ', new[] { "creepcell", CommandLineErrors.CommandPath(parsed) }.Where(w => w.Length > 0));
+    Console.Error.WriteLine($"error: {error}; see `{command} --help`");
+    return ExitCodes.BadInput;
+}
+// SIGINT and SIGTERM are handled by the commands that can stop cleanly (run); see Interruption.
+return parsed.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -22,6 +22,8 @@ static class RunCommand
         cmd.Options.Add(resume);
         var threads = new Option<int?>("--threads") { Description = "threads for assembly and factorization (results are identical for any count)" };
         cmd.Options.Add(threads);
+        var force = OutputFolder.ForceOption();
+        cmd.Options.Add(force);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             string? path = pr.GetValue(file);
@@ -30,35 +32,61 @@ static class RunCommand
             bool q = pr.GetValue(quiet);
             if (path is not null && presetName is not null) throw new InputException("command line", "--preset", "give either a case file or --preset, not both");
             if (resumeDir is not null && (path is not null || presetName is not null)) throw new InputException("command line", "--resume", "a resumed run takes its case from the checkpoint; give no case file or preset");
+            if (resumeDir is not null && pr.GetValue(outDir) is not null) throw new InputException("command line", "--out", "a resumed run writes into the folder it resumes; give --resume DIR without --out");
+            if (resumeDir is not null && pr.GetValue(force)) throw new InputException("command line", "--force", "a resumed run keeps the results it continues; --force applies to new runs only");
+            if (pr.GetValue(threads) is < 1) throw new InputException("command line", "--threads", "expected a positive count");
+            using var interrupt = new Interruption();
             CaseRunner runner;
             if (resumeDir is not null)
             {
-                runner = CaseRunner.Resume(Path.GetFullPath(resumeDir), q ? null : ProgressDisplay.Report);
+                runner = CaseRunner.Resume(Path.GetFullPath(resumeDir), q ? null : ProgressDisplay.Report, interrupt.Token);
+                if (runner.IsComplete)
+                {
+                    Console.WriteLine($"the run in {Path.GetFullPath(resumeDir)} is complete ({runner.ResumedStep} steps); nothing to resume, and its results are unchanged");
+                    return ExitCodes.Ok;
+                }
             }
             else
             {
                 var def = path is null
                     ? CaseReader.Read($"built-in case \"{presetName ?? "default"}\"", BuiltInCases.Text(presetName ?? "default"), Directory.GetCurrentDirectory())
                     : CaseReader.ReadFile(path);
-                if (pr.GetValue(threads) is int n)
-                {
-                    if (n < 1) throw new InputException("command line", "--threads", "expected a positive count");
-                    def = def with { Solver = def.Solver with { Threads = n } };
-                }
-                string dir = Path.GetFullPath(pr.GetValue(outDir) ?? def.Output.Dir);
-                runner = new CaseRunner(def, dir, q ? null : ProgressDisplay.Report);
+                if (pr.GetValue(threads) is int n) def = def with { Solver = def.Solver with { Threads = n } };
+                string option = pr.GetValue(outDir) is null ? "[output] dir" : "--out";
+                var folder = OutputFolder.Claim(pr.GetValue(outDir) ?? def.Output.Dir, option, "run", CaseRunner.OutputPatterns, pr.GetValue(force));
+                runner = new CaseRunner(def, folder.Path, q ? null : ProgressDisplay.Report) { Cancellation = interrupt.Token };
+                return folder.Use(_ => Finish(runner, q, interrupt));
             }
-            var result = q ? runner.Run() : ProgressDisplay.Run(runner);
-            Console.WriteLine($"done: {result.Steps} steps, {result.NewtonIterations} Newton iterations, {result.WallSeconds:F1} s; results in {result.OutputDir}");
-            for (int i = 0; i < result.Phases.Count; i++)
-                Console.WriteLine($"  {result.Phases[i],-8} mean von Mises {result.Final[i].VonMisesMean / 1e6,10:F2} MPa   max {result.Final[i].VonMisesMax / 1e6,10:F2} MPa   mean pressure {result.Final[i].PressureMean / 1e6,10:F2} MPa");
-            for (int i = 0; i < result.LargestDistortedArea.Length; i++)
-                if (result.LargestDistortedArea[i] > 0)
-                    Console.WriteLine($"  note: up to {100 * result.LargestDistortedArea[i]:F2} % of {result.Phases[i]} lay in elements distorted to a corner below " +
-                        $"{RunRecorder.DistortedAngle:G} degrees (history.csv distorted_area_{result.Phases[i]}); stresses there are not reliable (docs/simulation.md)" +
-                        (runner.RemeshAngle > 0 ? "" : "; [solver] remesh_angle = 10 remeshes distorted bodies"));
-            return ExitCodes.Ok;
+            return Finish(runner, q, interrupt);
         }));
         return cmd;
+    }
+
+    static int Finish(CaseRunner runner, bool q, Interruption interrupt)
+    {
+        RunResult result;
+        try
+        {
+            result = q ? runner.Run() : ProgressDisplay.Run(runner);
+        }
+        catch (RunInterruptedException e)
+        {
+            Console.Error.WriteLine($"{e.Message}; resume with: creepcell run --resume {runner.OutputDir}");
+            return interrupt.ExitCode;
+        }
+        Report(runner, result);
+        return ExitCodes.Ok;
+    }
+
+    static void Report(CaseRunner runner, RunResult result)
+    {
+        Console.WriteLine($"done: {result.Steps} steps, {result.NewtonIterations} Newton iterations, {result.WallSeconds:F1} s; results in {result.OutputDir}");
+        for (int i = 0; i < result.Phases.Count; i++)
+            Console.WriteLine($"  {result.Phases[i],-8} mean von Mises {result.Final[i].VonMisesMean / 1e6,10:F2} MPa   max {result.Final[i].VonMisesMax / 1e6,10:F2} MPa   mean pressure {result.Final[i].PressureMean / 1e6,10:F2} MPa");
+        for (int i = 0; i < result.LargestDistortedArea.Length; i++)
+            if (result.LargestDistortedArea[i] > 0)
+                Console.WriteLine($"  note: up to {100 * result.LargestDistortedArea[i]:F2} % of {result.Phases[i]} lay in elements distorted to a corner below " +
+                    $"{RunRecorder.DistortedAngle:G} degrees (history.csv distorted_area_{result.Phases[i]}); stresses there are not reliable (docs/simulation.md)" +
+                    (runner.RemeshAngle > 0 ? "" : "; [solver] remesh_angle = 10 remeshes distorted bodies"));
     }
 }

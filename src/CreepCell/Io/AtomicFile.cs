@@ -10,6 +10,12 @@ public static class AtomicFile
 
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, s => s.Write(bytes, 0, bytes.Length));
 
+    /// <summary>Deletes the temporary files that a killed process left in <paramref name="dir"/>.</summary>
+    public static void RemoveLeftovers(string dir)
+    {
+        foreach (var f in Directory.EnumerateFiles(dir, ".*.tmp")) File.Delete(f);
+    }
+
     public static void Write(string path, Action<Stream> write)
     {
         string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;

@@ -36,6 +36,7 @@ public static class CaseReader
         var protocol = ReadProtocol(root.RequireSection("protocol"));
         double temperature = root.Quantity("temperature", Dimension.Temperature, 298.15);
         if (temperature <= 0) throw new InputException(source, "temperature", "expected an absolute temperature above 0 K");
+        CheckCreepRates(materials, temperature, source);
         var boundary = ReadBoundary(root.Section("boundary"));
         var solver = ReadSolver(root.Section("solver"));
         var output = ReadOutput(root.Section("output"), baseDirectory);
@@ -152,6 +153,20 @@ public static class CaseReader
         return result;
     }
 
+    /// <summary>The Arrhenius factor exp(-Q/R (1/T - 1/T_ref)) must leave a finite creep rate: a
+    /// temperature far from the reference (a unit slip) would otherwise overflow inside the creep return.</summary>
+    static void CheckCreepRates(Dictionary<string, Material> materials, double temperature, string source)
+    {
+        foreach (var m in materials.Values)
+        {
+            if (m.Creep is not { } law) continue;
+            double rate = law.RateAt(temperature);
+            if (!double.IsFinite(rate) || rate > 1e30 || rate <= 0)
+                throw new InputException(source, $"materials.{m.Name}.creep",
+                    $"the Arrhenius factor at temperature = {temperature:G6} K against reference_temperature = {law.ReferenceTemperature:G6} K gives a creep rate A f(T) = {rate:G4} 1/s; check both temperatures and their units");
+        }
+    }
+
     static CreepLaw ReadCreep(TomlSection c)
     {
         double a = Positive(c, "A", Dimension.Rate);
@@ -245,6 +260,8 @@ public static class CaseReader
             RemeshAngle = s.Number("remesh_angle", d.RemeshAngle),
         };
         if (!(r.RemeshAngle >= 0 && r.RemeshAngle < 25)) throw new InputException(s.File, s.Key("remesh_angle"), "expected an angle in degrees from 0 (no remeshing) to below 25 (new meshes keep 28)");
+        if (r.LinearSolver == "cholmod" && !CreepCell.Sparse.CholmodSolver.IsAvailable)
+            throw new InputException(s.File, s.Key("linear_solver"), "\"cholmod\" needs the SuiteSparse CHOLMOD library (libcholmod.so), which is not installed (apt-get install libsuitesparse-dev); use \"builtin\"");
         if (r.Threads < 0) throw new InputException(s.File, s.Key("threads"), "expected 0 (all cores) or a positive count");
         if (!(r.MaxCreepIncrement > 0)) throw new InputException(s.File, s.Key("max_creep_increment"), "expected a positive strain");
         if (r.MaxStep < 0) throw new InputException(s.File, s.Key("max_step"), "expected a non-negative time (0: no bound)");

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using CreepCell.Geometry;
 using CreepCell.Materials;
 using CreepCell.Meshing;
@@ -9,39 +10,53 @@ namespace CreepCell.Io;
 /// The complete state of a run in one binary file (checkpoint.bin in the output folder), written
 /// atomically: the case text, the step state, displacements, quadrature states, the mesh of the particles
 /// (it changes when bodies are remeshed) and the history so far.
-/// Doubles are stored bit for bit, so a resumed run continues exactly as an uninterrupted one.
+/// Doubles are stored bit for bit, so a resumed run continues exactly as an uninterrupted one. A header
+/// with the format version, the payload length and its XxHash64 lets a truncated or damaged file be
+/// refused with a clear message instead of being read into a wrong state.
 /// </summary>
 public static class Checkpoint
 {
     const string Magic = "CREEPCELL-CHECKPOINT";
-    const int Version = 3;
+    const int Version = 4;
     public const string FileName = "checkpoint.bin";
 
     public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,
         (long[] Coupled, long[] Pending) couplings, bool projectHessian)
     {
+        var payload = new MemoryStream();
+        using (var w = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
+            WritePayload(w, def, s, u, states, mesh, couplings, projectHessian);
+        var bytes = payload.ToArray();
         AtomicFile.Write(Path.Combine(outDir, FileName), stream =>
         {
             using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             w.Write(Magic); w.Write(Version);
-            w.Write(def.Source); w.Write(def.Text); w.Write(def.BaseDirectory);
-            w.Write(s.Time); w.Write(s.Step); w.Write(s.NextDt); w.Write(s.PreviousDt); w.Write(s.NewtonIterations); w.Write(s.RemeshedBodies); w.Write(s.RemeshPause);
-            WriteMesh(w, mesh);
-            WriteLongs(w, couplings.Coupled);
-            WriteLongs(w, couplings.Pending);
-            w.Write(projectHessian);
-            WriteArray(w, u);
-            w.Write(states.Length);
-            foreach (var p in states)
-            {
-                w.Write(p.CreepInverse.Xx); w.Write(p.CreepInverse.Yy); w.Write(p.CreepInverse.Xy); w.Write(p.CreepInverse.Zz); w.Write(p.CreepStrain);
-                w.Write(p.VolumeRatio);
-            }
-            w.Write(s.HistoryRows.Count);
-            foreach (var row in s.HistoryRows) WriteArray(w, row);
-            w.Write(s.FieldFiles.Count);
-            foreach (var (t, f) in s.FieldFiles) { w.Write(t); w.Write(f); }
+            w.Write((long)bytes.Length);
+            w.Write(XxHash64.HashToUInt64(bytes));
+            w.Write(bytes);
         });
+    }
+
+    static void WritePayload(BinaryWriter w, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,
+        (long[] Coupled, long[] Pending) couplings, bool projectHessian)
+    {
+        w.Write(def.Source); w.Write(def.Text); w.Write(def.BaseDirectory);
+        w.Write(s.Time); w.Write(s.Step); w.Write(s.NextDt); w.Write(s.PreviousDt); w.Write(s.NewtonIterations); w.Write(s.RemeshedBodies); w.Write(s.RemeshPause);
+        WriteMesh(w, mesh);
+        WriteLongs(w, couplings.Coupled);
+        WriteLongs(w, couplings.Pending);
+        w.Write(projectHessian);
+        WriteArray(w, u);
+        w.Write(states.Length);
+        foreach (var p in states)
+        {
+            w.Write(p.CreepInverse.Xx); w.Write(p.CreepInverse.Yy); w.Write(p.CreepInverse.Xy); w.Write(p.CreepInverse.Zz); w.Write(p.CreepStrain);
+            w.Write(p.VolumeRatio);
+        }
+        w.Write(s.HistoryRows.Count);
+        foreach (var row in s.HistoryRows) WriteArray(w, row);
+        w.Write(s.FieldFiles.Count);
+        foreach (var (t, f) in s.FieldFiles) { w.Write(t); w.Write(f); }
     }
 
     public sealed record Saved(string Source, string Text, string BaseDirectory, StepState State, double[] U, PointState[] States, Mesh Mesh)
@@ -56,29 +71,60 @@ public static class Checkpoint
     {
         string path = Path.Combine(outDir, FileName);
         if (!File.Exists(path)) throw new InputException(path, null, "no checkpoint to resume from (expected checkpoint.bin written by an earlier run)");
+        byte[] payload = ReadPayload(path);
         try
         {
-            using var r = new BinaryReader(File.OpenRead(path));
-            if (r.ReadString() != Magic || r.ReadInt32() != Version) throw new InputException(path, null, "not a CreepCell checkpoint of this version");
-            string source = r.ReadString(), text = r.ReadString(), baseDir = r.ReadString();
-            var s = new StepState { Time = r.ReadDouble(), Step = r.ReadInt32(), NextDt = r.ReadDouble(), PreviousDt = r.ReadDouble(), NewtonIterations = r.ReadInt64(), RemeshedBodies = r.ReadInt32(), RemeshPause = r.ReadInt32() };
-            var mesh = ReadMesh(r);
-            var couplings = (ReadLongs(r), ReadLongs(r));
-            bool projectHessian = r.ReadBoolean();
-            var u = ReadArray(r);
-            var states = new PointState[r.ReadInt32()];
-            for (int i = 0; i < states.Length; i++)
-                states[i] = new PointState(new SymTensor(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble()), r.ReadDouble(), r.ReadDouble());
-            int rows = r.ReadInt32();
-            for (int i = 0; i < rows; i++) s.HistoryRows.Add(ReadArray(r));
-            int files = r.ReadInt32();
-            for (int i = 0; i < files; i++) s.FieldFiles.Add((r.ReadDouble(), r.ReadString()));
-            return new Saved(source, text, baseDir, s, u, states, mesh) { Couplings = couplings, ProjectHessian = projectHessian };
+            using var r = new BinaryReader(new MemoryStream(payload));
+            var saved = ReadSaved(r);
+            if (r.BaseStream.Position != payload.Length) throw new InvalidDataException("trailing bytes");
+            return saved;
         }
-        catch (EndOfStreamException)
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException or IndexOutOfRangeException or OverflowException or OutOfMemoryException or FormatException)
         {
-            throw new InputException(path, null, "checkpoint is truncated");
+            throw new InputException(path, null, "the checkpoint's contents are inconsistent although its checksum matches; it cannot be resumed");
         }
+    }
+
+    /// <summary>The payload after a header check: magic, version, length and XxHash64.</summary>
+    static byte[] ReadPayload(string path)
+    {
+        using var r = new BinaryReader(File.OpenRead(path));
+        try
+        {
+            if (r.ReadString() != Magic) throw new InputException(path, null, "not a CreepCell checkpoint");
+            int version = r.ReadInt32();
+            if (version != Version)
+                throw new InputException(path, null, $"a checkpoint of format version {version}; this CreepCell reads version {Version} only: run the case again from the start");
+            long length = r.ReadInt64();
+            ulong hash = r.ReadUInt64();
+            if (length < 0 || length != r.BaseStream.Length - r.BaseStream.Position)
+                throw new InputException(path, null, "the checkpoint is truncated or damaged (its length does not match its header)");
+            var payload = r.ReadBytes((int)length);
+            if (XxHash64.HashToUInt64(payload) != hash) throw new InputException(path, null, "the checkpoint is damaged (its checksum does not match)");
+            return payload;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException)
+        {
+            throw new InputException(path, null, "the checkpoint is truncated or damaged (its header cannot be read)");
+        }
+    }
+
+    static Saved ReadSaved(BinaryReader r)
+    {
+        string source = r.ReadString(), text = r.ReadString(), baseDir = r.ReadString();
+        var s = new StepState { Time = r.ReadDouble(), Step = r.ReadInt32(), NextDt = r.ReadDouble(), PreviousDt = r.ReadDouble(), NewtonIterations = r.ReadInt64(), RemeshedBodies = r.ReadInt32(), RemeshPause = r.ReadInt32() };
+        var mesh = ReadMesh(r);
+        var couplings = (ReadLongs(r), ReadLongs(r));
+        bool projectHessian = r.ReadBoolean();
+        var u = ReadArray(r);
+        var states = new PointState[r.ReadInt32()];
+        for (int i = 0; i < states.Length; i++)
+            states[i] = new PointState(new SymTensor(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble()), r.ReadDouble(), r.ReadDouble());
+        int rows = r.ReadInt32();
+        for (int i = 0; i < rows; i++) s.HistoryRows.Add(ReadArray(r));
+        int files = r.ReadInt32();
+        for (int i = 0; i < files; i++) s.FieldFiles.Add((r.ReadDouble(), r.ReadString()));
+        return new Saved(source, text, baseDir, s, u, states, mesh) { Couplings = couplings, ProjectHessian = projectHessian };
     }
 
     static void WriteMesh(BinaryWriter w, Mesh m)

@@ -11,6 +11,14 @@ namespace CreepCell.Simulation;
 /// converged state has been written.</summary>
 public sealed class NotConvergedException(string message) : Exception(message);
 
+/// <summary>A run stopped on request (SIGINT, SIGTERM) between two steps; a checkpoint of the last
+/// converged step has been written.</summary>
+public sealed class RunInterruptedException(string message, int step, double time) : Exception(message)
+{
+    public int Step { get; } = step;
+    public double Time { get; } = time;
+}
+
 /// <summary>Where a run stands after a step, for progress displays.</summary>
 public sealed record RunProgress(int Step, int Cycle, int Cycles, HalfCycle Half, double Time, double StartTime, double EndTime,
     double Lithiation, double StepSize, int Iterations, TimeSpan Elapsed)
@@ -18,7 +26,19 @@ public sealed record RunProgress(int Step, int Cycle, int Cycles, HalfCycle Half
     /// <summary>Fraction of simulated time done.</summary>
     public double Fraction => EndTime > StartTime ? (Time - StartTime) / (EndTime - StartTime) : 1;
 
-    public TimeSpan? Remaining => Fraction > 0 ? TimeSpan.FromSeconds(Elapsed.TotalSeconds * (1 - Fraction) / Fraction) : null;
+    /// <summary>Simulated time where this process began (later than <see cref="StartTime"/> after a resume):
+    /// the time left is extrapolated from the progress made since then.</summary>
+    public double SessionStartTime { get; init; } = double.NaN;
+
+    public TimeSpan? Remaining
+    {
+        get
+        {
+            double from = double.IsNaN(SessionStartTime) ? StartTime : SessionStartTime;
+            double done = EndTime > from ? (Time - from) / (EndTime - from) : 1;
+            return done > 0 ? TimeSpan.FromSeconds(Elapsed.TotalSeconds * (1 - done) / done) : null;
+        }
+    }
 
     public override string ToString() =>
         $"step {Step}: cycle {Cycle}/{Cycles} {Half.ToString().ToLowerInvariant()}, t = {Time / 3600:F3} h, lithiation {Lithiation:F4}, " +
@@ -69,15 +89,33 @@ public sealed class CaseRunner
     }
 
     /// <summary>Continues the run whose checkpoint is in <paramref name="outDir"/>.</summary>
-    public static CaseRunner Resume(string outDir, Action<RunProgress>? progress = null)
+    public static CaseRunner Resume(string outDir, Action<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         var saved = Checkpoint.Read(outDir);
+        AtomicFile.RemoveLeftovers(outDir);
         var def = CaseReader.Read(saved.Source, saved.Text, saved.BaseDirectory);
-        return new CaseRunner(def, outDir, progress, saved);
+        return new CaseRunner(def, outDir, progress, saved) { Cancellation = cancellation };
     }
 
-    /// <summary>Checked before every attempt of a step; a cancelled run throws <see cref="OperationCanceledException"/>.</summary>
+    /// <summary>Checked before every attempt of a step; a cancelled run writes a checkpoint of the last
+    /// converged step and throws <see cref="RunInterruptedException"/>.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>A resumed run whose checkpoint is already at the end of its protocol: there is nothing to do.</summary>
+    public bool IsComplete => resumeFrom is { } saved && saved.State.Time >= def.Protocol.EndTime * (1 - 1e-15);
+
+    /// <summary>The steps already done by the run this one resumes (0 for a new run).</summary>
+    public int ResumedStep => resumeFrom?.State.Step ?? 0;
+
+    /// <summary>File names (with * wildcards) of everything a run writes into its output folder.</summary>
+    public static readonly IReadOnlyList<string> OutputPatterns = new[]
+    {
+        "history.csv", "cycles.csv", "summary.json", "fields.pvd", "fields_*.vtu", Checkpoint.FileName,
+        "map_*.png", "last_converged_creep_strain.png",
+    };
+
+    /// <summary>The folder the run writes into.</summary>
+    public string OutputDir => outDir;
 
     /// <summary>The run's [solver] remesh_angle (degrees; 0: no remeshing).</summary>
     public double RemeshAngle => def.Solver.RemeshAngle;
@@ -112,9 +150,15 @@ public sealed class CaseRunner
         Setup();
         Directory.CreateDirectory(outDir);
         if (resumeFrom is null) recorder.WriteFields(state, problem, 0);
+        sessionStartTime = state.Time;
         try
         {
             StepToEnd();
+        }
+        catch (OperationCanceledException)
+        {
+            SaveCheckpoint();
+            throw new RunInterruptedException($"interrupted after step {state.Step} (t = {state.Time:G8} s); a checkpoint of that step is in {outDir}", state.Step, state.Time);
         }
         catch (NotConvergedException)
         {
@@ -346,8 +390,8 @@ public sealed class CaseRunner
         var start = (double[])problem.U.Clone();
         for (int cut = 0; ; cut++)
         {
-            Cancellation.ThrowIfCancellationRequested();
             Array.Copy(start, problem.U, start.Length);
+            Cancellation.ThrowIfCancellationRequested();
             var load = new LoadState(def.Protocol.ThetaAt(target), target - t, def.Temperature);
             var result = problem.SolveStep(load, 1, options);
             if (result.Converged && recorder.SolidsOverlap(problem))
@@ -370,12 +414,14 @@ public sealed class CaseRunner
         }
     }
 
+    double sessionStartTime;
+
     void Report(int iterations, double dt)
     {
         if (progress is null) return;
         var seg = def.Protocol.SegmentAt(state.Time);
         progress(new RunProgress(state.Step, seg.Cycle, def.Protocol.CycleCount, seg.Half, state.Time, def.Protocol.StartTime,
-            def.Protocol.EndTime, def.Protocol.ThetaAt(state.Time), dt, iterations, wall.Elapsed));
+            def.Protocol.EndTime, def.Protocol.ThetaAt(state.Time), dt, iterations, wall.Elapsed) { SessionStartTime = sessionStartTime });
     }
 
     /// <summary>The deformed shape and creep strain of the last converged state, to see where a step failed.</summary>

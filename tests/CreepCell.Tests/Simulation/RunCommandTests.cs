@@ -48,6 +48,7 @@ public class RunCommandTests
     [InlineData("element_size = \"2 um\"", "element_size = nan", "mesh.element_size")]
     [InlineData("[solver]", "[boundary]\nstack_pressure = \"-1 MPa\"\n[solver]", "boundary.stack_pressure")]
     [InlineData("[solver]", "[boundary]\nstack_pressure = \"1 MPa\"\n[contact]\nenabled = false\n[solver]", "boundary.stack_pressure")]
+    [InlineData("swelling = 0.1", "swelling = 0.1\n[materials.SE.creep]\nA = \"1e-4 1/s\"\nn = 3\nsigma_ref = \"100 MPa\"\nactivation_energy = \"100 kJ/mol\"\nreference_temperature = \"1 K\"", "materials.SE.creep")]
     public void BadInputGivesOneMessageNamingTheKeyExitCodeTwoAndNoOutput(string from, string to, string key)
     {
         Assert.Contains(from, GoodCase);
@@ -57,6 +58,56 @@ public class RunCommandTests
         Assert.Contains(key, err);
         Assert.Single(err.Trim().Split('\n'));
         Assert.False(Directory.Exists(outDir));
+    }
+
+    /// <summary>Mistakes on the command line and unusable output folders: one line naming the option,
+    /// exit code 2, no stack trace, nothing written.</summary>
+    [Theory]
+    [InlineData("--bogus", "unknown option '--bogus'")]
+    [InlineData("--threads", "--threads")]
+    [InlineData("--threads x", "'x' for option '--threads' as a whole number")]
+    [InlineData("--threads 0", "--threads: expected a positive count")]
+    [InlineData("--out FILE", "is a file; expected a folder")]
+    [InlineData("--out /proc/creepcell-out", "kernel file system")]
+    [InlineData("--resume OUT --out OUT2", "give --resume DIR without --out")]
+    [InlineData("--resume OUT --force", "--force applies to new runs only")]
+    public void CommandLineMistakeGivesOneLineExitCodeTwoAndNoOutput(string options, string message)
+    {
+        string dir = Directory.CreateTempSubdirectory("creepcell-args-").FullName;
+        File.WriteAllText(Path.Combine(dir, "FILE"), "not a folder");
+        var args = new List<string> { "run" };
+        args.AddRange(options.Split(' ').Select(a => a is "FILE" or "OUT" or "OUT2" ? Path.Combine(dir, a) : a));
+        if (!options.Contains("--out") && !options.Contains("--resume")) args.AddRange(new[] { "--out", Path.Combine(dir, "OUT") });
+        var (code, _, err) = CliRunner.Run(args.ToArray());
+        Assert.Equal(2, code);
+        Assert.Contains(message, err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", err);
+        Assert.Equal(new[] { "FILE" }, Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void SecondRunIntoAFolderWithResultsIsRefusedAndForceReplacesExactlyItsFiles()
+    {
+        string dir = Directory.CreateTempSubdirectory("creepcell-again-").FullName;
+        string file = Path.Combine(dir, "case.toml"), outDir = Path.Combine(dir, "out");
+        File.WriteAllText(file, GoodCase);
+        Assert.Equal(0, CliRunner.Run("run", file, "--out", outDir, "--quiet").Code);
+        string stale = Path.Combine(outDir, "fields_99999.vtu"), mine = Path.Combine(outDir, "notes.txt");
+        File.WriteAllText(stale, "from an earlier run with more steps");
+        File.WriteAllText(mine, "the user's own file");
+        var history = File.ReadAllBytes(Path.Combine(outDir, "history.csv"));
+
+        var (refused, _, err) = CliRunner.Run("run", file, "--out", outDir, "--quiet");
+        Assert.Equal(2, refused);
+        Assert.Contains("already holds results of an earlier `creepcell run`", err);
+        Assert.True(File.Exists(stale));
+
+        var (code, _, err2) = CliRunner.Run("run", file, "--out", outDir, "--quiet", "--force");
+        Assert.True(code == 0, err2);
+        Assert.False(File.Exists(stale), "--force removes the files an earlier run wrote");
+        Assert.True(File.Exists(mine), "--force keeps files that runs do not write");
+        Assert.Equal(history, File.ReadAllBytes(Path.Combine(outDir, "history.csv")));
     }
 
     [Fact]
