@@ -27,7 +27,13 @@ sealed class OutputFolder
     /// <paramref name="patterns"/> (file names, * as wildcard). Throws <see cref="InputException"/>
     /// naming <paramref name="option"/> when the folder cannot be written or holds another run's results.
     /// </summary>
-    public static OutputFolder Claim(string dir, string option, string command, IReadOnlyList<string> patterns, bool force)
+    public static OutputFolder Claim(string dir, string option, string command, IReadOnlyList<string> patterns, bool force) =>
+        Claim(dir, option, command, patterns, force, Array.Empty<(string, IReadOnlyList<string>)>());
+
+    /// <summary>As <see cref="Claim(string, string, string, IReadOnlyList{string}, bool)"/>, for a command that
+    /// also writes into <paramref name="subfolders"/> (relative paths, each with its own file patterns).</summary>
+    public static OutputFolder Claim(string dir, string option, string command, IReadOnlyList<string> patterns, bool force,
+        IReadOnlyList<(string Folder, IReadOnlyList<string> Patterns)> subfolders)
     {
         string full = System.IO.Path.GetFullPath(dir);
         if (File.Exists(full)) throw new InputException("command line", option, $"{full} is a file; expected a folder for the results");
@@ -48,7 +54,8 @@ sealed class OutputFolder
             throw new InputException("command line", option, $"cannot write to {full}: {e.Message}");
         }
         var folder = new OutputFolder(full, created);
-        var earlier = folder.Matching(patterns);
+        var earlier = Matching(full, patterns)
+            .Concat(subfolders.SelectMany(s => Matching(System.IO.Path.Combine(full, s.Folder), s.Patterns))).ToList();
         if (earlier.Count > 0 && !force)
         {
             throw new InputException("command line", option,
@@ -77,14 +84,14 @@ sealed class OutputFolder
         }
     }
 
-    List<string> Matching(IReadOnlyList<string> patterns) =>
-        Directory.EnumerateFiles(Path)
+    static List<string> Matching(string dir, IReadOnlyList<string> patterns) =>
+        !Directory.Exists(dir) ? new List<string>() : Directory.EnumerateFiles(dir)
             .Where(f => patterns.Any(p => FileSystemName.MatchesSimpleExpression(p, System.IO.Path.GetFileName(f), ignoreCase: false)))
             .Order(StringComparer.Ordinal).ToList();
 
     static string Describe(List<string> files)
     {
-        var names = files.Take(4).Select(System.IO.Path.GetFileName);
+        var names = files.Take(4).Select(f => System.IO.Path.GetRelativePath(System.IO.Path.GetDirectoryName(files[0])!, f));
         return string.Join(", ", names) + (files.Count > 4 ? $" and {files.Count - 4} more" : "");
     }
 

@@ -21,6 +21,7 @@ static class StudyCommand
             DefaultValueFactory = _ => StudyOptions.DefaultRemeshAngle,
         };
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines, only the comparison" };
+        var force = OutputFolder.ForceOption();
         var cmd = new Command("study", "Run a built-in study: `paper` runs the presets and compares them with the paper's Fig. 4");
         cmd.Arguments.Add(name);
         cmd.Options.Add(outDir);
@@ -31,6 +32,7 @@ static class StudyCommand
         cmd.Options.Add(seeds);
         cmd.Options.Add(remesh);
         cmd.Options.Add(quiet);
+        cmd.Options.Add(force);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             if (pr.GetValue(name) != "paper") throw new InputException("command line", "name", $"expected \"paper\", got \"{pr.GetValue(name)}\"");
@@ -43,8 +45,11 @@ static class StudyCommand
             if (sideUm is double v && !(v > 0)) throw new InputException("command line", "--side", "expected a positive length");
             var seedList = pr.GetValue(seeds) is string s ? SeedList.Parse(s, "--seeds") : null;
             if (pr.GetValue(remesh) is var a && !(a >= 0 && a < 25)) throw new InputException("command line", "--remesh-angle", "expected an angle in degrees from 0 (no remeshing) to below 25 (new meshes keep 28)");
-            var options = new StudyOptions(dir, list, pr.GetValue(cycles), pr.GetValue(threads), sideUm, seedList, pr.GetValue(remesh));
-            var result = PaperStudy.Run(options, pr.GetValue(quiet) ? null : Console.WriteLine);
+            var runFolders = list.SelectMany(p => seedList is { Count: > 0 } ? seedList.Select(k => Path.Combine(p, $"seed-{k}")) : new[] { p })
+                .Select(f => (f, CaseRunner.OutputPatterns)).ToList();
+            var folder = OutputFolder.Claim(dir, "--out", "study", PaperStudy.OutputPatterns, pr.GetValue(force), runFolders);
+            var options = new StudyOptions(folder.Path, list, pr.GetValue(cycles), pr.GetValue(threads), sideUm, seedList, pr.GetValue(remesh));
+            var result = folder.Use(_ => PaperStudy.Run(options, pr.GetValue(quiet) ? null : Console.WriteLine));
             Console.WriteLine(result.Markdown());
             Console.WriteLine($"plots, field maps and comparison.md in {dir}");
             return ExitCodes.Ok;

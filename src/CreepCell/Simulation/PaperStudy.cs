@@ -44,6 +44,9 @@ public sealed record StudyResult(IReadOnlyList<StudyRow> Rows, IReadOnlyList<Stu
 /// </summary>
 public static class PaperStudy
 {
+    /// <summary>The files a study writes at the top of its folder (each run writes its own subfolder).</summary>
+    public static readonly IReadOnlyList<string> OutputPatterns = new[] { "comparison.md", "contact_ratio_vs_cycle.png", "von_mises_vs_cycle.png" };
+
     /// <summary>
     /// Runs the presets and writes plots and comparison.md. A run that stops on a step that does not
     /// converge still contributes the cycles it completed; after everything is written the stops are
