@@ -5,6 +5,10 @@ namespace CreepCell.Contact;
 /// <summary>Contact ratio of the phase pair (A, B); A == B for contacts within one phase.</summary>
 public sealed record PhasePairRatio(string A, string B, double Ratio);
 
+/// <summary>Fraction of the boundary of phase A in contact with a particle of phase B (for A == B: with
+/// another particle of A, or its own mirror image across a side).</summary>
+public sealed record PhaseOnPhase(string A, string B, double Fraction);
+
 /// <summary>
 /// Contact measures in the current configuration. Per boundary point (order of
 /// <see cref="ContactBodies.Points"/>): the contact pressure (magnitude of the barrier force on the node
@@ -24,6 +28,8 @@ public sealed record ContactMeasures(PhasePairRatio[] Ratios, double MinGap, dou
     /// of the contact ratio: "the contacted surface area of particles divided by their total surface area".
     /// </summary>
     public (string Phase, double Fraction)[] SurfaceInContact { get; init; } = Array.Empty<(string, double)>();
+    /// <summary>Every ordered pair of phases present (A, B), A-major in ascending region order.</summary>
+    public PhaseOnPhase[] Fractions { get; init; } = Array.Empty<PhaseOnPhase>();
     /// <summary>Upward force of the electrode on the stack plate (N per metre of thickness; 0 without a plate).</summary>
     public double PlateForce { get; init; }
 }
@@ -75,6 +81,7 @@ public static class ContactMeasure
             NodeForce = nodeForce,
             NodePartnerGap = partnerGap,
             SurfaceInContact = SurfaceInContact(model, regionNames, length, gap, mirror),
+            Fractions = Fractions(model, regionNames, length, gapTo, mirror),
             PlateForce = model.PlateForce,
         };
     }
@@ -99,7 +106,7 @@ public static class ContactMeasure
         return new[] { ("contact_pressure", pressure), ("contact_gap", gap) };
     }
 
-    static double[] CurrentTributary(ContactModel model, double[] u)
+    internal static double[] CurrentTributary(ContactModel model, double[] u)
     {
         var b = model.Bodies;
         var length = new double[b.Points.Length];
@@ -184,6 +191,30 @@ public static class ContactMeasure
             }
             return (regionNames[r], total > 0 ? touching / total : 0);
         }).ToArray();
+    }
+
+    /// <summary>Ordered-pair contact fractions (DESIGN.md section 2): the boundary length of A within dhat
+    /// of a body of B over the whole boundary length of A; cut faces on the RVE sides count in neither.</summary>
+    static PhaseOnPhase[] Fractions(ContactModel model, string[] regionNames, double[] length, double[,] gapTo, bool[] mirror)
+    {
+        var b = model.Bodies;
+        var present = b.RegionOfBody.Distinct().Order().ToArray();
+        var result = new List<PhaseOnPhase>();
+        foreach (int ra in present)
+        {
+            double total = 0;
+            var touching = new double[present.Length];
+            for (int i = 0; i < b.Points.Length; i++)
+            {
+                if (b.RegionOfBody[b.BodyOfNode[b.Points[i]]] != ra || model.OnCutFace(i)) continue;
+                total += length[i];
+                for (int k = 0; k < present.Length; k++)
+                    if (gapTo[i, present[k]] < model.Dhat || (present[k] == ra && mirror[i])) touching[k] += length[i];
+            }
+            for (int k = 0; k < present.Length; k++)
+                result.Add(new PhaseOnPhase(regionNames[ra], regionNames[present[k]], total > 0 ? touching[k] / total : 0));
+        }
+        return result.ToArray();
     }
 
     static PhasePairRatio[] Ratios(ContactModel model, string[] regionNames, double[] length, double[,] gapTo, bool[] mirror)

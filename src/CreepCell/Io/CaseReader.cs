@@ -146,8 +146,10 @@ public static class CaseReader
             double beta = m.Number("swelling", 0);
             if (beta <= -1) throw new InputException(m.File, m.Key("swelling"), "expected a volume change above -1");
             var creep = m.Section("creep") is { } c ? ReadCreep(c) : null;
+            var conducts = ReadConduction(m);
+            bool active = m.Boolean("active", false);
             m.RejectUnknownKeys();
-            result[name] = new Material(name, e, nu, beta, creep);
+            result[name] = new Material(name, e, nu, beta, creep) { Conducts = conducts, Active = active };
         }
         if (result.Count == 0) throw new InputException(s.File, "materials", "expected at least one [materials.NAME] table");
         return result;
@@ -165,6 +167,23 @@ public static class CaseReader
                 throw new InputException(source, $"materials.{m.Name}.creep",
                     $"the Arrhenius factor at temperature = {temperature:G6} K against reference_temperature = {law.ReferenceTemperature:G6} K gives a creep rate A f(T) = {rate:G4} 1/s; check both temperatures and their units");
         }
+    }
+
+    /// <summary>conducts = ["electrons", "ions"] (either, both, or [] for an insulator); null when absent.</summary>
+    static Conduction? ReadConduction(TomlSection m)
+    {
+        if (m.Array("conducts") is not { } list) return null;
+        var result = Conduction.None;
+        foreach (var item in list)
+        {
+            result |= item switch
+            {
+                "electrons" => Conduction.Electrons,
+                "ions" => Conduction.Ions,
+                _ => throw new InputException(m.File, m.Key("conducts"), $"expected a list of \"electrons\" and \"ions\" (or [] for an insulator), got {item}"),
+            };
+        }
+        return result;
     }
 
     static CreepLaw ReadCreep(TomlSection c)

@@ -19,6 +19,12 @@ public sealed record CreepLaw(double A, double N, double SigmaRef, double Activa
 /// </summary>
 public sealed record Material(string Name, double YoungsModulus, double PoissonRatio, double Swelling = 0, CreepLaw? Creep = null)
 {
+    /// <summary>What the phase conducts ([materials.X] conducts = ["electrons", "ions"]); null when the
+    /// case does not say, and then no connectivity is reported.</summary>
+    public Conduction? Conducts { get; init; }
+    /// <summary>An active material (stores lithium); its connected fraction is reported.</summary>
+    public bool Active { get; init; }
+
     public double BulkModulus => YoungsModulus / (3 * (1 - 2 * PoissonRatio));
     public double ShearModulus => YoungsModulus / (2 * (1 + PoissonRatio));
     public double SwellingJacobian(double theta) => 1 + Swelling * theta;
@@ -48,4 +54,13 @@ public readonly record struct PointState(SymTensor CreepInverse, double CreepStr
         var pushed = new SymTensor(axx * fxx + axy * fxy, ayx * fyx + ayy * fyy, axx * fyx + axy * fyy, c.Zz);
         return this with { CreepInverse = pushed, VolumeRatio = VolumeRatio * (fxx * fyy - fxy * fyx) };
     }
+}
+
+/// <summary>Charge carriers a phase conducts.</summary>
+[Flags]
+public enum Conduction
+{
+    None = 0,
+    Electrons = 1,
+    Ions = 2,
 }

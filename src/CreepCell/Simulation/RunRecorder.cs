@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CreepCell.Io;
+using CreepCell.Materials;
 using CreepCell.Meshing;
 
 namespace CreepCell.Simulation;
@@ -39,6 +40,13 @@ public sealed class RunRecorder
             if (contact.Plate is not null) columns.AddRange(new[] { "stack_lift_m", "stack_stress_Pa" });
         }
         if (def.Solver.RemeshAngle > 0) columns.Add("remeshed_bodies");
+        if (contact is not null)
+        {
+            var start = CreepCell.Contact.ContactMeasure.Measure(contact, new double[2 * mesh.NodeCount], mesh.RegionNames);
+            columns.AddRange(start.Fractions.Select(f => $"contact_fraction_{f.A}_on_{f.B}"));
+            conduction = RegionConduction(def, mesh);
+            if (conduction is not null) columns.AddRange(new[] { "active_with_electronic_path", "active_with_ionic_path", "active_connected" });
+        }
         Columns = columns;
         var (lo, hi) = mesh.BoundingBox();
         boxWidth = hi.X - lo.X;
@@ -76,9 +84,9 @@ public sealed class RunRecorder
         double porosity = 1 - stats.Sum(p => p.Area) / BoxArea(problem.U);
         row.Add(solidsP99);
         row.Add(porosity);
-        if (contact is not null)
+        var m = contact is null ? null : CreepCell.Contact.ContactMeasure.Measure(contact, problem.U, mesh.RegionNames);
+        if (contact is not null && m is not null)
         {
-            var m = CreepCell.Contact.ContactMeasure.Measure(contact, problem.U, mesh.RegionNames);
             row.AddRange(m.Ratios.Select(r => r.Ratio));
             row.AddRange(m.SurfaceInContact.Select(p => p.Fraction));
             row.Add(m.MinGap);
@@ -91,9 +99,37 @@ public sealed class RunRecorder
             }
         }
         if (def.Solver.RemeshAngle > 0) row.Add(s.RemeshedBodies);
+        if (contact is not null && m is not null)
+        {
+            row.AddRange(m.Fractions.Select(f => f.Fraction));
+            if (conduction is { } c) row.AddRange(ConnectedFractions(c, CreepCell.Contact.ContactGraph.Build(contact, problem.U)));
+        }
         foreach (double v in row)
             if (!double.IsFinite(v)) throw new NotConvergedException($"non-finite result at t = {s.Time:G8} s; the step is rejected");
         s.HistoryRows.Add(row.ToArray());
+    }
+
+    /// <summary>Per region: active, conducts electrons, conducts ions; null unless the case says what the
+    /// phases conduct ([materials.X] conducts) and names an active phase ([materials.X] active = true).</summary>
+    readonly (bool[] Active, bool[] Electrons, bool[] Ions)? conduction;
+
+    static (bool[] Active, bool[] Electrons, bool[] Ions)? RegionConduction(CaseDefinition def, Mesh mesh)
+    {
+        var materials = mesh.RegionNames.Select(n => def.Materials[n]).ToArray();
+        if (materials.All(m => m.Conducts is null) || !materials.Any(m => m.Active)) return null;
+        return (materials.Select(m => m.Active).ToArray(),
+            materials.Select(m => (m.Conducts ?? Conduction.None).HasFlag(Conduction.Electrons)).ToArray(),
+            materials.Select(m => (m.Conducts ?? Conduction.None).HasFlag(Conduction.Ions)).ToArray());
+    }
+
+    /// <summary>Area fractions of the active material with an electronic path to the bottom side, an ionic
+    /// path to the top, and both (<see cref="CreepCell.Contact.Connectivity"/>).</summary>
+    static double[] ConnectedFractions((bool[] Active, bool[] Electrons, bool[] Ions) c, CreepCell.Contact.ContactGraph graph)
+    {
+        var electronic = CreepCell.Contact.Connectivity.PathToCollector(graph, c.Electrons, graph.TouchesBottom);
+        var ionic = CreepCell.Contact.Connectivity.PathToCollector(graph, c.Ions, graph.TouchesTop);
+        var both = electronic.Zip(ionic, (e, i) => e && i).ToArray();
+        return new[] { electronic, ionic, both }.Select(f => CreepCell.Contact.Connectivity.AreaFraction(graph, c.Active, f)).ToArray();
     }
 
     /// <summary>Below this smallest corner angle (degrees) an element counts as badly distorted.</summary>
