@@ -31,6 +31,7 @@ static class CvCommand
         public readonly Option<string[]> ScanRate = new("--scan-rate") { Description = "scan rate with its unit for files whose export does not state one, e.g. \"50 mV/s\", or FILE=RATE for one file; repeat" };
         public readonly Option<string> Convention = new("--convention") { Description = "sign of the current in the files: anodic-positive (IUPAC) or cathodic-positive", DefaultValueFactory = _ => "anodic-positive" };
         public readonly Option<string> Baseline = new("--baseline") { Description = "peak baseline: start (line fitted to 2-12 % of each sweep) or zero", DefaultValueFactory = _ => "start" };
+        public readonly Option<string> Reverse = new("--reverse-peak") { Description = "second sweep's peak current: baseline (as the first sweep) or nicholson (diffusing couple, Nicholson 1966)", DefaultValueFactory = _ => "baseline" };
         public readonly Option<string> Cycle = new("--cycle") { Description = "cycle used for the scan-rate series and the table: a number or last (the last complete cycle)", DefaultValueFactory = _ => "last" };
         public readonly Option<string?> Area = new("--area") { Description = "electrode area for Randles-Sevcik, e.g. \"0.0707 cm2\"" };
         public readonly Option<string?> ConcentrationOpt = new("--concentration") { Description = "bulk concentration of the redox species, e.g. \"5 mmol/L\"" };
@@ -38,7 +39,7 @@ static class CvCommand
         public readonly Option<string> Temperature = new("--temperature") { Description = "cell temperature", DefaultValueFactory = _ => "25 degC" };
         public readonly Option<string> SplitStep = new("--split-step") { Description = "potential step of Dunn's split", DefaultValueFactory = _ => "5 mV" };
 
-        public Option[] All => new Option[] { Column, ScanRate, Convention, Baseline, Cycle, Area, ConcentrationOpt, Electrons, Temperature, SplitStep };
+        public Option[] All => new Option[] { Column, ScanRate, Convention, Baseline, Reverse, Cycle, Area, ConcentrationOpt, Electrons, Temperature, SplitStep };
     }
 
     static int Execute(ParseResult pr, string[] paths, Opts o, Output output)
@@ -56,6 +57,11 @@ static class CvCommand
             "start" => BaselineMode.Start, "zero" => BaselineMode.Zero,
             var x => throw new InputException("command line", "--baseline", $"expected start or zero, got \"{x}\""),
         };
+        var reverse = pr.GetValue(o.Reverse) switch
+        {
+            "baseline" => ReversePeakMode.Baseline, "nicholson" => ReversePeakMode.Nicholson,
+            var x => throw new InputException("command line", "--reverse-peak", $"expected baseline or nicholson, got \"{x}\""),
+        };
         int? cycle = pr.GetValue(o.Cycle) is "last" ? null
             : int.TryParse(pr.GetValue(o.Cycle), out int c) && c >= 1 ? c : throw new InputException("command line", "--cycle", $"expected a cycle number from 1 or last, got \"{pr.GetValue(o.Cycle)}\"");
         var inputs = ReadInputs(pr, o);
@@ -67,22 +73,22 @@ static class CvCommand
             var v = VoltammogramFile.Read(path, mapping);
             v = ResolveRate(v, globalRate, fileRates);
             if (negate) v = v.Negated();
-            results.Add(PeakAnalysis.Analyze(v, baseline));
+            results.Add(PeakAnalysis.Analyze(v, baseline, reverse));
         }
         var chosen = results.Select(r => Choose(r, cycle)).ToList();
         var series = results.Count >= 2 ? ScanRateSeries.Analyze(chosen, inputs, step) : null;
         string convention = negate ? "cathodic-positive in the files, reported anodic-positive" : "anodic-positive";
 
-        output.Write(pr, "cyclic voltammetry", CvReport.Lines(chosen, series), dir => WriteFiles(dir, results, chosen, series, baseline, convention),
-            () => CvReport.Json(results, series, baseline, convention));
+        output.Write(pr, "cyclic voltammetry", CvReport.Lines(chosen, series), dir => WriteFiles(dir, results, chosen, series, baseline, convention, reverse),
+            () => CvReport.Json(results, series, baseline, convention, reverse));
         return ExitCodes.Ok;
     }
 
-    static void WriteFiles(string dir, List<CvResult> results, List<RatePoint> chosen, SeriesResult? series, BaselineMode baseline, string convention)
+    static void WriteFiles(string dir, List<CvResult> results, List<RatePoint> chosen, SeriesResult? series, BaselineMode baseline, string convention, ReversePeakMode reverse)
     {
         AtomicFile.WriteAllText(Path.Combine(dir, "peaks.csv"), CvReport.PeaksCsv(results));
         AtomicFile.WriteAllText(Path.Combine(dir, "cycles.csv"), CvReport.CyclesCsv(results));
-        AtomicFile.WriteAllText(Path.Combine(dir, "cv.json"), CvReport.Json(results, series, baseline, convention));
+        AtomicFile.WriteAllText(Path.Combine(dir, "cv.json"), CvReport.Json(results, series, baseline, convention, reverse));
         AtomicFile.WriteAllBytes(Path.Combine(dir, "voltammograms.png"), CvPlots.Voltammograms(chosen));
         if (series is null) return;
         AtomicFile.WriteAllText(Path.Combine(dir, "scan_rates.csv"), CvReport.SeriesCsv(series));

@@ -62,7 +62,7 @@ public static class CvReport
 
     static JsonNode? N(double? v) => v is double d && double.IsFinite(d) ? JsonValue.Create(double.Parse(d.ToString("G10", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)) : null;
 
-    public static string Json(IReadOnlyList<CvResult> results, SeriesResult? series, BaselineMode baseline, string convention)
+    public static string Json(IReadOnlyList<CvResult> results, SeriesResult? series, BaselineMode baseline, string convention, ReversePeakMode reverse = ReversePeakMode.Baseline)
     {
         var files = new JsonArray();
         foreach (var r in results)
@@ -74,6 +74,7 @@ public static class CvReport
         var root = new JsonObject
         {
             ["baseline"] = baseline == BaselineMode.Zero ? "zero current" : "line fitted to the current between 2 % and 12 % of each sweep",
+            ["reverse_peak"] = reverse == ReversePeakMode.Nicholson ? "Nicholson 1966: |ip| = |(ip)0| + 0.485 |(isp)0| + 0.086 |ip,forward|" : "as the forward peak",
             ["current_convention"] = convention,
             ["files"] = files,
         };
