@@ -13,6 +13,8 @@ static class CommandCatalog
         yield return Commands.UnitsCommand.Create();
         yield return Commands.PoresCommand.Create();
         yield return Commands.CyclingCommand.Create();
+        yield return Commands.CvCommand.Create();
+        yield return Commands.ConductivityCommand.Create();
         yield return Commands.EnergyCommand.Create();
         yield return Commands.PelletCommand.Create();
         yield return Commands.MeshCommand.Create();
