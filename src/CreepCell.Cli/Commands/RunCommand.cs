@@ -42,9 +42,10 @@ static class RunCommand
                     : CaseReader.ReadFile(path);
                 if (pr.GetValue(threads) is int n)
                 {
-                    if (n < 1) throw new InputException("command line", "--threads", "expected a positive count");
+                    if (n < 1 || n > CaseChecks.MaxThreads) throw new InputException("command line", "--threads", $"expected a count from 1 to {CaseChecks.MaxThreads}, got {n}");
                     def = def with { Solver = def.Solver with { Threads = n } };
                 }
+                foreach (var warning in def.Warnings) Console.Error.WriteLine($"warning: {def.Source}: {warning}");
                 string dir = Path.GetFullPath(pr.GetValue(outDir) ?? def.Output.Dir);
                 runner = new CaseRunner(def, dir, q ? null : ProgressDisplay.Report);
             }
