@@ -16,7 +16,7 @@ static class ConductivityCommand
         var rcf = new Option<string?>("--rcf") { Description = "resistivity correction factor of the probe and cell, rho = R t RCF (4.532 for a thin infinite sheet)" };
         var spacing = new Option<string?>("--probe-spacing") { Description = "probe spacing, e.g. \"3 mm\": computes the RCF for a disc of --diameter and each thickness (Smits 1958)" };
         var atPressure = new Option<string?>("--percolation-pressure") { Description = "pressure at which the mixtures are compared for the percolation fit (default: the highest pressure all of them reach)" };
-        var output = new Output();
+        var output = new Output("conductivity", "conductivity.csv", "conductivity.json", "conductivity_vs_*.png", "percolation.png");
         var cmd = new Command("conductivity", "Four-probe electronic conductivity of powders against pressure and relative density, with a percolation fit for mixtures");
         cmd.Arguments.Add(file);
         foreach (var o in new Option[] { diameter, rcf, spacing, atPressure }) cmd.Options.Add(o);

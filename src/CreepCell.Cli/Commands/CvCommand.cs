@@ -16,7 +16,7 @@ static class CvCommand
     {
         var files = new Argument<string[]>("files") { Description = "voltammograms: CH Instruments text, Gamry DTA, BioLogic EC-Lab text or plain CSV with --column; several scan rates for the series", Arity = ArgumentArity.OneOrMore };
         var o = new Opts();
-        var output = new Output();
+        var output = new Output("cv", "peaks.csv", "cycles.csv", "cv.json", "voltammograms.png", "scan_rates.csv", "peak_vs_sqrt_rate.png", "log_ip_log_v.png", "dunn.csv", "dunn_split_*.png");
         var cmd = new Command("cv", "Cyclic voltammetry: peak potentials, currents and charges; Randles-Sevcik, b-values and the capacitive/diffusive split over scan rates");
         cmd.Arguments.Add(files);
         foreach (var opt in o.All) cmd.Options.Add(opt);

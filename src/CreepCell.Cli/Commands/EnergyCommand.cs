@@ -18,7 +18,7 @@ static class EnergyCommand
         var rhoE = new Option<string?>("--electrode-density") { Description = "apparent electrode density instead of --porosity, e.g. \"4.3 g/cm3\"" };
         var capacity = new Option<string?>("--capacity") { Description = "measured capacity per gram of cathode, e.g. \"286 mAh/g\" (default: sum of w_i q_i)" };
         var capacityPer = new Option<string?>("--capacity-per") { Description = "the --capacity is per gram of this component (e.g. Se), not of the cathode" };
-        var output = new Output("energy");
+        var output = new Output("energy", "energy.csv", "energy.json", "energy.png");
         var cmd = new Command("energy", "Cathode-level energy density (Wh/kg, Wh/L) from composition, capacities, mean voltage and packing");
         comp.AddTo(cmd);
         foreach (var o in new Option[] { voltage, reference, porosity, rhoE, capacity, capacityPer }) cmd.Options.Add(o);
@@ -113,9 +113,9 @@ sealed class CompositionInput
     }
 }
 
-/// <summary>--out, --force and --json handling shared by `energy` and `pellet`, which write
-/// <paramref name="command"/>.csv, .json and .png.</summary>
-sealed class Output(string command)
+/// <summary>--out, --force and --json handling shared by the calculators (`energy`, `pellet`, `cv`,
+/// `conductivity`); <paramref name="files"/> name what each writes into its folder (* as wildcard).</summary>
+sealed class Output(string command, params string[] files)
 {
     readonly Option<string?> dir = new("--out") { Description = "folder for the CSV, JSON (and PNG) results" };
     readonly Option<bool> json = new("--json") { Description = "print JSON instead of the table" };
@@ -131,7 +131,7 @@ sealed class Output(string command)
     public void Write(ParseResult pr, string title, IReadOnlyList<CalcLine> lines, Action<string> writeFiles, Func<string> toJson)
     {
         if (pr.GetValue(dir) is string d)
-            writeFiles(OutputFolder.Claim(d, "--out", command, new[] { $"{command}.csv", $"{command}.json", $"{command}.png" }, pr.GetValue(force)).Path);
+            writeFiles(OutputFolder.Claim(d, "--out", command, files, pr.GetValue(force)).Path);
         if (pr.GetValue(json)) { Console.WriteLine(toJson()); return; }
         var t = new Table { Title = new TableTitle(Markup.Escape(title)) };
         t.AddColumn("quantity");

@@ -30,9 +30,14 @@ public static class MeshCommand
         var order = new Option<int>("--order") { Description = "1 (Tri3) or 2 (Tri6)", DefaultValueFactory = _ => 1 };
         var format = new Option<string>("--format") { Description = "Gmsh format 4.1 or 2.2", DefaultValueFactory = _ => "4.1" };
         var unit = new Option<string>("--unit") { Description = "length unit of the written coordinates", DefaultValueFactory = _ => "m" };
+        var maxElements = new Option<long>("--max-elements")
+        {
+            Description = "refuse a mesh estimated larger than this many triangles (a unit slip in --width or --size)",
+            DefaultValueFactory = _ => SizeEstimate.DefaultMaxElements,
+        };
         var cmd = new Command("mesh", "Mesh a rectangle with circular or elliptical inclusions and write a Gmsh file");
         cmd.Arguments.Add(output);
-        foreach (var o in new Option[] { width, height, inclusions, matrix, size, interfaceSize, grading, minAngle, order, format, unit })
+        foreach (var o in new Option[] { width, height, inclusions, matrix, size, interfaceSize, grading, minAngle, order, format, unit, maxElements })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
@@ -50,7 +55,12 @@ public static class MeshCommand
                 SecondOrder = ord == 2,
             };
             Mesh mesh;
-            try { mesh = InclusionMesh.Generate(w, h, incs, pr.GetValue(matrix)!, sizes); }
+            try
+            {
+                InclusionMesh.Validate(w, h, incs, sizes);
+                RefuseLarge(SizeEstimate.ForInclusionMesh(w, h, incs, sizes), pr.GetValue(maxElements));
+                mesh = InclusionMesh.Generate(w, h, incs, pr.GetValue(matrix)!, sizes);
+            }
             catch (ArgumentException e) { throw new InputException(Source, null, e.Message); }
             string path = pr.GetValue(output)!;
             GmshWriter.Write(path, mesh, fmt, scale);
@@ -58,6 +68,16 @@ public static class MeshCommand
             return ExitCodes.Ok;
         }));
         return cmd;
+    }
+
+    static void RefuseLarge(SizeEstimate estimate, long limit)
+    {
+        if (limit < 1) throw new InputException(Source, "--max-elements", $"expected a positive count, got {limit}");
+        if (estimate.Elements <= limit) return;
+        string size = FormattableString.Invariant($"about {estimate.Elements:G3} triangles and {SizeEstimate.Human(estimate.MeshingBytes)} of memory to mesh");
+        string run = FormattableString.Invariant($"a run on it: {estimate.Unknowns:G3} unknowns, {SizeEstimate.Human(estimate.Bytes)}");
+        throw new InputException(Source, "--size", $"the mesh would be too large: {size} ({run}), above the limit of {limit} triangles. " +
+            "Check the units of --width, --height and --size; --max-elements raises the limit");
     }
 
     static double Length(string text, string key) => Units.Parse(text, Dimension.Length, Source, key);

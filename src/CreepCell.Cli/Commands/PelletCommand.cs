@@ -14,7 +14,7 @@ static class PelletCommand
         var diameter = new Option<string?>("--diameter") { Description = "die diameter, e.g. \"10 mm\"" };
         var press = new Option<string[]>("--press") { Description = "PRESSURE=THICKNESS after pressing, e.g. \"100 MPa=0.25 mm\"; repeat per pressure" };
         var mold = new Option<string?>("--mold-height") { Description = "height of the empty mold; the --press values are then the readings with the pellet inside, thickness = reading - mold height" };
-        var output = new Output("pellet");
+        var output = new Output("pellet", "pellet.csv", "pellet.json", "pellet.png");
         var cmd = new Command("pellet", "Pellet density and porosity from composition, true densities, mass, diameter and thickness at each pressing pressure");
         comp.AddTo(cmd);
         foreach (var o in new Option[] { mass, diameter, press, mold }) cmd.Options.Add(o);

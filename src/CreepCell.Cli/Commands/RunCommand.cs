@@ -34,7 +34,8 @@ static class RunCommand
             if (resumeDir is not null && (path is not null || presetName is not null)) throw new InputException("command line", "--resume", "a resumed run takes its case from the checkpoint; give no case file or preset");
             if (resumeDir is not null && pr.GetValue(outDir) is not null) throw new InputException("command line", "--out", "a resumed run writes into the folder it resumes; give --resume DIR without --out");
             if (resumeDir is not null && pr.GetValue(force)) throw new InputException("command line", "--force", "a resumed run keeps the results it continues; --force applies to new runs only");
-            if (pr.GetValue(threads) is < 1) throw new InputException("command line", "--threads", "expected a positive count");
+            if (pr.GetValue(threads) is int t && (t < 1 || t > CaseChecks.MaxThreads))
+                throw new InputException("command line", "--threads", $"expected a count from 1 to {CaseChecks.MaxThreads}, got {t}");
             using var interrupt = new Interruption();
             CaseRunner runner;
             if (resumeDir is not null)
@@ -52,6 +53,7 @@ static class RunCommand
                     ? CaseReader.Read($"built-in case \"{presetName ?? "default"}\"", BuiltInCases.Text(presetName ?? "default"), Directory.GetCurrentDirectory())
                     : CaseReader.ReadFile(path);
                 if (pr.GetValue(threads) is int n) def = def with { Solver = def.Solver with { Threads = n } };
+                foreach (var warning in def.Warnings) Console.Error.WriteLine($"warning: {def.Source}: {warning}");
                 string option = pr.GetValue(outDir) is null ? "[output] dir" : "--out";
                 var folder = OutputFolder.Claim(pr.GetValue(outDir) ?? def.Output.Dir, option, "run", CaseRunner.OutputPatterns, pr.GetValue(force));
                 runner = new CaseRunner(def, folder.Path, q ? null : ProgressDisplay.Report) { Cancellation = interrupt.Token };

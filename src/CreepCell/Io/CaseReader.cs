@@ -20,6 +20,7 @@ public static class CaseReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            if (Directory.Exists(path)) throw new InputException(path, null, "this is a folder; expected a case file (.toml)");
             throw new InputException(path, null, "cannot read the case file: " + e.Message);
         }
         return Read(path, text, Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -52,7 +53,7 @@ public static class CaseReader
                 if (!materials.ContainsKey(phase))
                     throw new InputException(source, "materials", $"the mesh has phase \"{phase}\" but there is no [materials.{phase}]");
         }
-        return new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature) { Text = text, BaseDirectory = baseDirectory, Contact = contact };
+        return CaseChecks.Check(new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature) { Text = text, BaseDirectory = baseDirectory, Contact = contact });
     }
 
     /// <summary>[microstructure] (packing, see docs/microstructure.md) with optional [mesh] element_size
@@ -277,7 +278,9 @@ public static class CaseReader
             MinStep = s.Quantity("min_step", Dimension.Time, d.MinStep),
             Threads = s.Integer("threads", 0),
             RemeshAngle = s.Number("remesh_angle", d.RemeshAngle),
+            MaxUnknowns = s.Integer("max_unknowns", d.MaxUnknowns),
         };
+        if (r.MaxUnknowns < 1) throw new InputException(s.File, s.Key("max_unknowns"), "expected a positive count of unknowns");
         if (!(r.RemeshAngle >= 0 && r.RemeshAngle < 25)) throw new InputException(s.File, s.Key("remesh_angle"), "expected an angle in degrees from 0 (no remeshing) to below 25 (new meshes keep 28)");
         if (r.LinearSolver == "cholmod" && !CreepCell.Sparse.CholmodSolver.IsAvailable)
             throw new InputException(s.File, s.Key("linear_solver"), "\"cholmod\" needs the SuiteSparse CHOLMOD library (libcholmod.so), which is not installed (apt-get install libsuitesparse-dev); use \"builtin\"");
@@ -296,7 +299,9 @@ public static class CaseReader
     static OutputSpec ReadOutput(TomlSection? s, string baseDir)
     {
         if (s is null) return new OutputSpec(Path.Combine(baseDir, "out"), 0);
-        string dir = Path.GetFullPath(Path.Combine(baseDir, s.String("dir", "out")));
+        string given = s.String("dir", "out");
+        if (string.IsNullOrWhiteSpace(given)) throw new InputException(s.File, s.Key("dir"), "expected a folder name (an empty one would write into the case's folder); leave dir out for \"out\"");
+        string dir = Path.GetFullPath(Path.Combine(baseDir, given));
         int every = s.Integer("fields_every", 0);
         if (every < 0) throw new InputException(s.File, s.Key("fields_every"), "expected 0 (only breakpoints) or a positive step count");
         int checkpoints = s.Integer("checkpoint_every", 50);

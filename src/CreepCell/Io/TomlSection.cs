@@ -26,6 +26,7 @@ public sealed class TomlSection
 
     public static TomlSection Parse(string file, string text)
     {
+        TomlDuplicates.Reject(file, text);
         try
         {
             return new TomlSection(file, "", TomlSerializer.Deserialize<TomlTable>(text)!);

@@ -74,7 +74,8 @@ public static class InclusionMesh
         return TriangleMesher.Mesh(g, options, out stats);
     }
 
-    static void Validate(double width, double height, IReadOnlyList<Inclusion> inclusions, InclusionSizes sizes)
+    /// <summary>The checks made before meshing (positive sizes, inclusions inside and apart), as <see cref="ArgumentException"/>.</summary>
+    public static void Validate(double width, double height, IReadOnlyList<Inclusion> inclusions, InclusionSizes sizes)
     {
         if (!(width > 0 && height > 0)) throw new ArgumentException("width and height must be positive");
         if (!(sizes.MaxEdge > 0)) throw new ArgumentException("maximum edge length must be positive");
@@ -91,7 +92,7 @@ public static class InclusionMesh
             {
                 var b = inclusions[j];
                 if (pts.Any(b.Shape.Contains) || Samples(b.Shape).Any(a.Shape.Contains) || b.Shape.Contains(a.Centre))
-                    throw new ArgumentException($"inclusions {b.Name} and {a.Name} overlap");
+                    throw new ArgumentException($"inclusions {b.Name} at ({b.Centre.X:G4}, {b.Centre.Y:G4}) and {a.Name} at ({a.Centre.X:G4}, {a.Centre.Y:G4}) overlap; expected inclusions apart from one another");
             }
         }
     }

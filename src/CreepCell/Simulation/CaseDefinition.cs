@@ -38,6 +38,8 @@ public sealed record SolverSpec
     public int Threads { get; init; }
     /// <summary>A body with a deformed corner angle below this (degrees) is remeshed after a step; 0 = never.</summary>
     public double RemeshAngle { get; init; }
+    /// <summary>Largest model (displacement unknowns) a generated mesh may make; estimated before meshing.</summary>
+    public int MaxUnknowns { get; init; } = (int)CreepCell.Meshing.SizeEstimate.DefaultMaxUnknowns;
 }
 
 public sealed record OutputSpec(string Dir, int FieldsEvery, int CheckpointEvery = 50, double CheckpointMinutes = 5);
@@ -58,4 +60,6 @@ public sealed record CaseDefinition(
     public string BaseDirectory { get; init; } = "";
     /// <summary>The [contact] table (defaults when absent: on when the mesh has several bodies).</summary>
     public CreepCell.Contact.ContactSettings Contact { get; init; } = new();
+    /// <summary>Possible but implausible values (shown on screen and kept in summary.json).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 }

@@ -229,6 +229,7 @@ public sealed class CaseRunner
             _ => SparseSolvers.Create(def.Solver.LinearSolver, indefinite: true),
         };
         var contact = CreepCell.Contact.ContactModel.Create(mesh, materials, def.Contact, plate);
+        if (contact is null) FloatingBodies.Reject(mesh, dofs, def.Source);
         var load = new double[dofs.DofCount];
         if (plate is not null) load[plate.Dof] = -plate.Pressure * plate.Width;
         problem = new MechanicsProblem(mesh, materials, dofs, load, def.Solver.Fbar, solver, contact);

@@ -12,8 +12,12 @@ public static class MeshFactory
         if (spec.Microstructure is { } micro)
             return ParticleMesh.Build(CreepCell.Geometry.Packing.PackingGenerator.Generate(micro), spec.ParticleOptions).Mesh;
         var g = spec.Generated!;
-        var inclusions = g.Inclusions.Select(i => new Inclusion(new Vec2(i.CenterX, i.CenterY), i.A, i.B, i.Angle, i.Phase)).ToList();
-        var sizes = new InclusionSizes(g.ElementSize, g.InclusionElementSize) { SecondOrder = g.Order == 2 };
+        var (inclusions, sizes) = Geometry(g);
         return InclusionMesh.Generate(g.Width, g.Height, inclusions, g.Matrix, sizes);
     }
+
+    /// <summary>The inclusions and element sizes of a generated mesh, as the mesher takes them.</summary>
+    public static (List<Inclusion> Inclusions, InclusionSizes Sizes) Geometry(GeneratedMesh g) =>
+        (g.Inclusions.Select(i => new Inclusion(new Vec2(i.CenterX, i.CenterY), i.A, i.B, i.Angle, i.Phase)).ToList(),
+         new InclusionSizes(g.ElementSize, g.InclusionElementSize) { SecondOrder = g.Order == 2 });
 }

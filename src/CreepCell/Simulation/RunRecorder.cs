@@ -259,6 +259,7 @@ public sealed class RunRecorder
             newton_iterations = r.NewtonIterations,
             wall_time_s = r.WallSeconds,
             remeshed_bodies = r.RemeshedBodies,
+            warnings = def.Warnings,
             final = mesh.RegionNames.Select((n, i) => new
             {
                 phase = n, vm_mean_Pa = r.Final[i].VonMisesMean, vm_max_Pa = r.Final[i].VonMisesMax, vm_p99_Pa = r.Final[i].VonMisesP99,

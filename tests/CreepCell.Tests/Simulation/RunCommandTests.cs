@@ -66,7 +66,7 @@ public class RunCommandTests
     [InlineData("--bogus", "unknown option '--bogus'")]
     [InlineData("--threads", "--threads")]
     [InlineData("--threads x", "'x' for option '--threads' as a whole number")]
-    [InlineData("--threads 0", "--threads: expected a positive count")]
+    [InlineData("--threads 0", "--threads: expected a count from 1 to")]
     [InlineData("--out FILE", "is a file; expected a folder")]
     [InlineData("--out /proc/creepcell-out", "kernel file system")]
     [InlineData("--resume OUT --out OUT2", "give --resume DIR without --out")]

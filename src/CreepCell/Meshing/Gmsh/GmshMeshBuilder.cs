@@ -30,12 +30,13 @@ internal static class GmshMeshBuilder
         var offsets = new int[surfaces.Count + 1];
         var conn = new List<int>();
         var region = new int[surfaces.Count];
+        var reversed = new bool[surfaces.Count];
         for (int k = 0; k < surfaces.Count; k++)
         {
             var (e, key) = surfaces[k];
             types[k] = GmshElementTypes.ToElementType(e.Type);
             var local = e.NodeTags.Select(t => used[raw.NodeIndex[t]]).ToArray();
-            Orientation.MakeCounterClockwise(types[k], local, nodes, path, e.Line);
+            reversed[k] = Orientation.MakeCounterClockwise(types[k], local, nodes, path, e.Line);
             conn.AddRange(local);
             offsets[k + 1] = conn.Count;
             region[k] = regionKeys.IndexOf(key);
@@ -44,7 +45,18 @@ internal static class GmshMeshBuilder
             lines.Where(l => l.Set == key).Select(l => l.Element.NodeTags.Select(t => used[raw.NodeIndex[t]]).ToArray()).ToArray()))
             .ToList();
         var names = regionKeys.Select(k => physical ? PhysicalName(raw, 2, k) : $"surface_{k}").ToArray();
-        return new Mesh(nodes.ToArray(), types, offsets, conn.ToArray(), region, names, sets);
+        var mesh = new Mesh(nodes.ToArray(), types, offsets, conn.ToArray(), region, names, sets);
+        MeshValidation.Check(mesh, path, Names(raw, surfaces, used), reversed);
+        return mesh;
+    }
+
+    /// <summary>Elements by Gmsh tag and line, nodes by Gmsh tag, as the user sees them in the file.</summary>
+    static MeshNames Names(GmshRawMesh raw, List<(RawElement Element, int Region)> surfaces, int[] used)
+    {
+        var nodeTag = new long[used.Count(u => u >= 0)];
+        foreach (var (tag, i) in raw.NodeIndex)
+            if (used[i] >= 0) nodeTag[used[i]] = tag;
+        return new MeshNames(e => $"element {surfaces[e].Element.Tag} (line {surfaces[e].Element.Line})", n => $"node {nodeTag[n]}");
     }
 
     static List<(RawElement Element, int Region)> SurfaceElements(GmshRawMesh raw, bool physical)
