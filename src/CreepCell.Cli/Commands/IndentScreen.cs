@@ -31,6 +31,8 @@ static class IndentScreen
         if (lastCycle.Modulus.Count > 0) AnsiConsole.MarkupLine($"unload columns: last cycle of each indent; mean over cycle {lastCycle.Cycle}. CSM: {r.Job.CsmFrom * 1e9:G4}-{r.Job.CsmTo * 1e9:G4} nm.");
         foreach (var (file, fr) in r.Frames)
             AnsiConsole.MarkupLine($"frame compliance of {Markup.Escape(Path.GetFileName(file))}: {F(fr.Compliance * 1e6, "G4")} ± {F(fr.ComplianceError * 1e6, "G2")} nm/mN (stiffness {F(1 / fr.Compliance / 1e6, "G4")} MN/m) from {fr.Unloads} unloads; Er = {F(fr.ReducedModulus / 1e9, "G4")} GPa");
+        foreach (var w in r.Warnings)
+            AnsiConsole.MarkupLine($"[yellow]warning[/]: {Markup.Escape(w)}");
         foreach (var f in r.Failures)
             AnsiConsole.MarkupLine($"[yellow]not analysed[/]: {Markup.Escape(f.Indent)}{(f.Cycle > 0 ? $" cycle {f.Cycle}" : "")}: {Markup.Escape(f.Reason)}");
     }

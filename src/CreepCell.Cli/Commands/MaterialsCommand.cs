@@ -24,7 +24,7 @@ static class MaterialsCommand
         foreach (var o in new Option[] { temperature, file, show, csv }) cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
-            double t = Units.Parse(pr.GetValue(temperature)!, Dimension.Temperature, Src, "--temperature");
+            double t = OptionQuantity.Parse(pr.GetValue(temperature)!, Dimension.Temperature, "--temperature", "70 degC");
             if (!(t > 0)) throw new InputException(Src, "--temperature", "expected an absolute temperature above 0 K");
             var db = pr.GetValue(file) is string f ? MaterialsDatabase.Load(f) : MaterialsDatabase.Default;
             if (pr.GetValue(show) is string name) { Show(db.Get(name, Src), t); return ExitCodes.Ok; }

@@ -141,6 +141,7 @@ public static class IndentReportWriter
             },
             frame_calibration = r.Frames.Select(f => new { file = f.File, compliance_nm_per_mN = J(f.Result.Compliance * 1e6), error_nm_per_mN = J(f.Result.ComplianceError * 1e6), Er_GPa = J(f.Result.ReducedModulus / 1e9), unloads = f.Result.Unloads }),
             failures = r.Failures.Select(f => new { indent = f.Indent, cycle = f.Cycle, reason = f.Reason }),
+            warnings = r.Warnings,
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
     }
