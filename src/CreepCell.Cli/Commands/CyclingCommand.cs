@@ -164,18 +164,17 @@ static class CyclingCommand
 
     static void PrintTable(CyclerData data, List<CycleResult> cycles, List<RateBlock> rate, List<GittPulse>? gitt, string ce)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(data.Source)}[/]: {Markup.Escape(data.Format)}, {data.Records.Count} records, {cycles.Count} cycles; CE = {Markup.Escape(ce)}");
-        var t = new Table();
-        foreach (var h in new[] { "cycle", "charge mAh", "discharge mAh", "CE %", "retention %", "charge mWh", "discharge mWh", "V charge", "V discharge", "mAh/g (dis.)" }) t.AddColumn(h);
+        ScreenTable.Line($"[bold]{Markup.Escape(data.Source)}[/]: {Markup.Escape(data.Format)}, {data.Records.Count} records, {cycles.Count} cycles; CE = {Markup.Escape(ce)}");
+        var t = new ScreenTable(null, "cycle", "charge mAh", "discharge mAh", "CE %", "retention %", "charge mWh", "discharge mWh", "V charge", "V discharge", "mAh/g (dis.)");
         var rows = cycles.Count <= 40 ? cycles : cycles.Take(20).Concat(cycles.TakeLast(20)).ToList();
         foreach (var c in rows)
         {
             var v = CyclingReport.Row(c);
             var cells = new[] { v[0], v[1], v[2], v[3], v[10], v[4], v[5], v[12], v[13], v[7] }.Select(F).ToArray();
             if (c.Incomplete) cells[0] += " (incomplete)";
-            t.AddRow(cells);
+            t.Add(cells);
         }
-        AnsiConsole.Write(t);
+        t.Write();
         if (rate.Count > 1)
             foreach (var b in rate)
                 Console.WriteLine($"rate block cycles {b.FirstCycle}-{b.LastCycle}: {F(b.Current * 1e3)} mA{(b.CRate is double cr ? $" ({F(cr)} C)" : "")}, mean discharge {F(b.MeanDischargeC / 3.6)} mAh");

@@ -69,7 +69,7 @@ static class IndentCommand
             if (!pr.GetValue(noPlots)) written.AddRange(IndentPlots.WriteAll(report, dir));
             if (entry != null) { entry.AppendTo(pr.GetValue(toCase)!); written.Add(pr.GetValue(toCase)! + $" ([materials.{entry.Name}])"); }
             IndentScreen.Show(report);
-            foreach (var w in written) AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(w)}[/]");
+            foreach (var w in written) ScreenTable.Line($"wrote [blue]{Markup.Escape(w)}[/]");
             return report.Indents.Count == 0 ? ExitCodes.Failure : ExitCodes.Ok;
         }));
         return cmd;
