@@ -34,6 +34,7 @@ static class CyclingCommand
         public readonly Option<string> RetentionOf = new("--retention-of") { Description = "capacity used for retention: discharge or charge", DefaultValueFactory = _ => "discharge" };
         public readonly Option<string?> Cycles = new("--cycles") { Description = "cycles for voltage profiles and dQ/dV, e.g. \"1,2,10\" (default: first, second, middle, last)" };
         public readonly Option<string> DqDvStep = new("--dqdv-step") { Description = "voltage bin width for dQ/dV", DefaultValueFactory = _ => "5 mV" };
+        public readonly Option<string?> DqDvRange = new("--dqdv-range") { Description = "voltage range of dQ/dV as LOW,HIGH with units, e.g. \"0.05 V,1 V\" (default: the whole range)" };
         public readonly Option<int> DqDvSmooth = new("--dqdv-smooth") { Description = "moving-average window over dQ/dV bins (1 = none)", DefaultValueFactory = _ => 5 };
         public readonly Option<string?> Nominal = new("--nominal-capacity") { Description = "capacity that defines 1C for the rate table, e.g. \"1.4 mAh\" (default: mass x theoretical capacity)" };
         public readonly Option<bool> GittFlag = new("--gitt") { Description = "analyse current pulses followed by rests by the Weppner-Huggins relation" };
@@ -41,7 +42,7 @@ static class CyclingCommand
         public readonly Option<string?> MolarMass = new("--molar-mass") { Description = "molar mass of the active material for GITT, e.g. \"78.97 g/mol\"" };
         public readonly Option<bool> Json = new("--json") { Description = "print JSON instead of the table" };
 
-        public Option[] All => new Option[] { Out, Column, Mass, Area, Diameter, Theoretical, Reference, Ce, RetentionOf, Cycles, DqDvStep, DqDvSmooth, Nominal, GittFlag, MolarVolume, MolarMass, Json };
+        public Option[] All => new Option[] { Out, Column, Mass, Area, Diameter, Theoretical, Reference, Ce, RetentionOf, Cycles, DqDvStep, DqDvRange, DqDvSmooth, Nominal, GittFlag, MolarVolume, MolarMass, Json };
     }
 
     static int Execute(ParseResult pr, string path, Opts o)
@@ -72,7 +73,9 @@ static class CyclingCommand
         var chosen = ChooseCycles(pr.GetValue(o.Cycles), cycles);
         var halves = HalfCycles.Split(data);
         var shown = SelectHalves(data, halves, chosen);
-        var dqdv = shown.Where(h => h.Records.Count > 2).Select(h => DifferentialCapacity.Compute(h, dv, smooth)).ToList();
+        var range = VoltageRange(pr.GetValue(o.DqDvRange));
+        var dqdv = shown.Where(h => h.Records.Count > 2).Select(h => DifferentialCapacity.Compute(h, dv, smooth))
+            .Select(c => range is var (lo, hi) ? DifferentialCapacity.Within(c, lo, hi) : c).ToList();
         var warnings = CycleChecks.Warnings(cycles, cell);
         if (gitt?.Count(g => !g.IsValid) is int rejected and > 0)
             warnings.Add($"GITT: {rejected} of {gitt.Count} pulses fail the validity conditions of the Weppner-Huggins relation and give no D (reasons in the table and gitt.csv)");
@@ -87,7 +90,7 @@ static class CyclingCommand
             if (gitt is not null) AtomicFile.WriteAllText(Path.Combine(dir, "gitt.csv"), CyclingReport.GittCsv(gitt));
             AtomicFile.WriteAllBytes(Path.Combine(dir, "capacity.png"), CyclingPlots.CapacityVsCycle(cycles, cell.ActiveMassKg is not null));
             AtomicFile.WriteAllBytes(Path.Combine(dir, "voltage_profiles.png"), CyclingPlots.VoltageProfiles(shown, cell.ActiveMassKg));
-            AtomicFile.WriteAllBytes(Path.Combine(dir, "dqdv.png"), CyclingPlots.DqDv(dqdv));
+            AtomicFile.WriteAllBytes(Path.Combine(dir, "dqdv.png"), CyclingPlots.DqDv(dqdv, cell.ActiveMassKg));
         }
         if (pr.GetValue(o.Json)) Console.WriteLine(CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
         else PrintTable(data, cycles, rate, gitt, ceName);
@@ -129,7 +132,14 @@ static class CyclingCommand
             OptionQuantity.Positive(mm, Quantity.MolarMass, "--molar-mass", "78.97 g/mol"), cell.ActiveMassKg.Value, cell.AreaM2.Value);
     }
 
-    static double Positive(double v, string key) => v > 0 ? v : throw new InputException("command line", key, $"expected a positive value, got {v}");
+    static (double Low, double High)? VoltageRange(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2) throw new InputException("command line", "--dqdv-range", $"expected LOW,HIGH such as \"0.05 V,1 V\", got \"{text}\"");
+        double lo = OptionQuantity.Parse(parts[0], Dimension.Voltage, "--dqdv-range", "0.05 V,1 V"), hi = OptionQuantity.Parse(parts[1], Dimension.Voltage, "--dqdv-range", "0.05 V,1 V");
+        return lo < hi ? (lo, hi) : throw new InputException("command line", "--dqdv-range", $"expected LOW < HIGH, got \"{text}\"");
+    }
 
     static EfficiencyConvention ParseConvention(string s) => s switch
     {
