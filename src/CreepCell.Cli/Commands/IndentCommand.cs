@@ -77,6 +77,8 @@ static class IndentCommand
 
     static CaseMaterialEntry Entry(IndentReport r, string name, double? swelling, string? sigmaRef)
     {
+        if (r.PerFile().Count > 1)
+            throw new InputException(Src, "--to-case", "the files are analysed as separate samples; give the file of the one sample to write into the case");
         if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z0-9_-]+$"))
             throw new InputException(Src, "--material-name", $"expected letters, digits, '_' or '-', got \"{name}\"");
         double? sref = sigmaRef is null ? null : OptionQuantity.Positive(sigmaRef, Dimension.Pressure, "--sigma-ref", "100 MPa");

@@ -9,6 +9,16 @@ static class IndentScreen
     static string F(double v, string fmt) => double.IsFinite(v) ? v.ToString(fmt, System.Globalization.CultureInfo.InvariantCulture) : "-";
     static string Pm(MeanStd m, double scale, string fmt) => m.Count == 0 ? "-" : $"{F(m.Mean / scale, fmt)} ± {F(m.Std / scale, fmt)}";
 
+    /// <summary>Mean +- std over the indents of one file (one sample).</summary>
+    static void MeanRow(ScreenTable t, IndentReport g, string label)
+    {
+        var lastCycle = g.CycleSummary().LastOrDefault();
+        var (ce, ch) = g.CsmSummary();
+        t.Add(label, $"n = {g.Indents.Count}", lastCycle.Pmax.Count == 0 ? "-" : Pm(lastCycle.Pmax, 1e-3, "F3"), "",
+            lastCycle.Modulus.Count == 0 ? "-" : Pm(lastCycle.Modulus, 1e9, "F2"), lastCycle.Hardness.Count == 0 ? "-" : Pm(lastCycle.Hardness, 1e9, "F3"),
+            Pm(ce, 1e9, "F2"), Pm(ch, 1e9, "F3"), Pm(g.RateSensitivitySummary(), 1, "F4"), Pm(g.HoldExponentSummary(), 1, "F2"));
+    }
+
     public static void Show(IndentReport r)
     {
         var t = new ScreenTable(null, "indent", "cycles", "Pmax (mN)", "hmax (nm)", "E unload (GPa)", "H unload (GPa)", "E CSM (GPa)", "H CSM (GPa)", "m (SRJ)", "n hold");
@@ -20,12 +30,10 @@ static class IndentScreen
                 i.CsmAverage is { } a ? Pm(a.Modulus, 1e9, "F2") : "-", i.CsmAverage is { } b ? Pm(b.Hardness, 1e9, "F3") : "-",
                 i.Rate is { } rs ? $"{F(rs.M, "F4")} ± {F(rs.MError, "F4")}" : "-", i.Hold is { } h ? $"{F(h.N, "F2")} ± {F(h.NError, "F2")}" : "-");
         }
-        var lastCycle = r.CycleSummary().LastOrDefault();
-        var (ce, ch) = r.CsmSummary();
-        t.Add("mean ± std", $"n = {r.Indents.Count}", lastCycle.Pmax.Count == 0 ? "-" : Pm(lastCycle.Pmax, 1e-3, "F3"), "",
-            lastCycle.Modulus.Count == 0 ? "-" : Pm(lastCycle.Modulus, 1e9, "F2"), lastCycle.Hardness.Count == 0 ? "-" : Pm(lastCycle.Hardness, 1e9, "F3"),
-            Pm(ce, 1e9, "F2"), Pm(ch, 1e9, "F3"), Pm(r.RateSensitivitySummary(), 1, "F4"), Pm(r.HoldExponentSummary(), 1, "F2"));
+        var files = r.PerFile();
+        foreach (var g in files) MeanRow(t, g, files.Count > 1 ? $"mean ± std, {Path.GetFileName(g.Indents[0].File)}" : "mean ± std");
         t.Write();
+        var lastCycle = r.CycleSummary().LastOrDefault();
         if (lastCycle.Modulus.Count > 0) ScreenTable.Line($"unload columns: last cycle of each indent; mean over cycle {lastCycle.Cycle}. CSM: {r.Job.CsmFrom * 1e9:G4}-{r.Job.CsmTo * 1e9:G4} nm.");
         foreach (var (file, fr) in r.Frames)
             ScreenTable.Line($"frame compliance of {Markup.Escape(Path.GetFileName(file))}: {F(fr.Compliance * 1e6, "G4")} ± {F(fr.ComplianceError * 1e6, "G2")} nm/mN (stiffness {F(1 / fr.Compliance / 1e6, "G4")} MN/m) from {fr.Unloads} unloads; Er = {F(fr.ReducedModulus / 1e9, "G4")} GPa");

@@ -54,6 +54,13 @@ public sealed record IndentReport(IReadOnlyList<IndentResult> Indents, IReadOnly
     /// <summary>Assumptions and doubtful results the numbers rest on (see <see cref="IndentChecks"/>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// The report of each input file in input order. A file is one sample, so means over indents are formed
+    /// per file: two samples given together are never averaged into one number.
+    /// </summary>
+    public IReadOnlyList<IndentReport> PerFile() =>
+        Indents.GroupBy(i => i.File).Select(g => this with { Indents = g.ToList() }).ToList();
+
     /// <summary>Mean +- std of E and H over indents, per unload cycle number.</summary>
     public IEnumerable<(int Cycle, MeanStd Pmax, MeanStd Modulus, MeanStd Hardness)> CycleSummary() =>
         Indents.SelectMany(i => i.Unloads).GroupBy(u => u.Cycle).OrderBy(g => g.Key)

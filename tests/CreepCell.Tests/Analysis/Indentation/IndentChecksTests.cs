@@ -98,3 +98,40 @@ public class IndentToCaseGateTests
         Assert.Contains("[materials.measured.creep]", File.ReadAllText(caseFile));
     }
 }
+
+/// <summary>Two samples given together are summarised per file, never averaged into one number.</summary>
+public class IndentPerFileTests
+{
+    static string WriteCsv(string dir, string name, double e)
+    {
+        var sb = new System.Text.StringBuilder("indent,time (s),load (mN),depth (nm)\n");
+        foreach (var (label, hc) in new[] { ("a", 600e-9), ("b", 900e-9) })
+        {
+            var t = SyntheticCurves.MultiCycle(e, 5e9, 1.5, new[] { hc });
+            for (int i = 0; i < t.Count; i++)
+                sb.Append(string.Join(',', label, R(t.Time[i]), R(t.Load[i] * 1e3), R(t.Depth[i] * 1e9))).Append('\n');
+        }
+        string path = Path.Combine(dir, name);
+        File.WriteAllText(path, sb.ToString());
+        return path;
+    }
+
+    static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void TwoFilesAreSummarisedAsTwoSamples()
+    {
+        string dir = IndentFixtures.TempDir();
+        var paths = new[] { WriteCsv(dir, "soft.csv", 100e9), WriteCsv(dir, "stiff.csv", 300e9) };
+        var report = IndentAnalysis.Run(paths, new IndentJob());
+        Assert.Equal(4, report.Indents.Count);
+        var perFile = report.PerFile();
+        Assert.Equal(2, perFile.Count);
+        Assert.Equal(100e9, perFile[0].CycleSummary().Single().Modulus.Mean, 100e9 * 1e-3);
+        Assert.Equal(300e9, perFile[1].CycleSummary().Single().Modulus.Mean, 300e9 * 1e-3);
+        IndentReportWriter.WriteAll(report, dir);
+        var rows = File.ReadAllLines(Path.Combine(dir, "summary.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(new[] { "soft.csv", "stiff.csv" }, rows.Select(r => r[0]));
+        Assert.Equal(300, double.Parse(rows[1][5], CultureInfo.InvariantCulture), 0.3);
+    }
+}
