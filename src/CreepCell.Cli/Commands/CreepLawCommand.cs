@@ -27,14 +27,22 @@ static class CreepLawCommand
         foreach (var o in new Option[] { factor, n, shear, burgers, grain, p, q, temperature, sigmaRef, name }) cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
-            double Pos(Option<string> o, Dimension d) { double v = Units.Parse(pr.GetValue(o)!, d, Src, o.Name); return v > 0 ? v : throw new InputException(Src, o.Name, $"expected a positive value, got \"{pr.GetValue(o)}\""); }
-            var law = new PowerLawCreep(Pos(factor, Dimension.Rate), pr.GetValue(n), Pos(shear, Dimension.Pressure), Pos(burgers, Dimension.Length),
-                Pos(grain, Dimension.Length), pr.GetValue(p), Units.Parse(pr.GetValue(q)!, Dimension.MolarEnergy, Src, "--activation-energy"));
-            if (!(law.StressExponent > 0)) throw new InputException(Src, "--n", "expected a positive stress exponent");
-            var norton = law.ToNorton(Pos(sigmaRef, Dimension.Pressure), Pos(temperature, Dimension.Temperature));
+            double Pos(Option<string> o, Dimension d, string example) => OptionQuantity.Positive(pr.GetValue(o)!, d, o.Name, example);
+            string material = pr.GetValue(name)!;
+            if (!System.Text.RegularExpressions.Regex.IsMatch(material, "^[A-Za-z0-9_-]+$"))
+                throw new InputException(Src, "--material-name", $"expected letters, digits, '_' or '-' (a TOML table name), got \"{material}\"");
+            double stressExponent = pr.GetValue(n), grainExponent = pr.GetValue(p);
+            if (!(stressExponent > 0) || !double.IsFinite(stressExponent)) throw new InputException(Src, "--n", $"expected a positive stress exponent, got {stressExponent}");
+            if (!double.IsFinite(grainExponent) || grainExponent < 0) throw new InputException(Src, "--p", $"expected a grain-size exponent of 0 or more, got {grainExponent}");
+            var law = new PowerLawCreep(Pos(factor, Dimension.Rate, "1e10 1/s"), stressExponent, Pos(shear, Dimension.Pressure, "3.7 GPa"), Pos(burgers, Dimension.Length, "0.4 nm"),
+                Pos(grain, Dimension.Length, "1 um"), grainExponent, Pos(q, Dimension.MolarEnergy, "50 kJ/mol"));
+            double t = Pos(temperature, Dimension.Temperature, "70 degC");
+            var norton = law.ToNorton(Pos(sigmaRef, Dimension.Pressure, "100 MPa"), t);
+            if (!(norton.A > 0) || !double.IsFinite(norton.A))
+                throw new InputException(Src, "--factor", $"the strain rate at sigma_ref is {norton.A.ToString("G6", CultureInfo.InvariantCulture)} 1/s, not a positive finite number; check the factor, n and the stresses");
             var inv = CultureInfo.InvariantCulture;
-            Console.WriteLine($"# eq. 4 at T = {Pos(temperature, Dimension.Temperature).ToString("F2", inv)} K: strain rate {norton.A.ToString("G6", inv)} 1/s at {(norton.SigmaRef / 1e6).ToString("G6", inv)} MPa");
-            Console.WriteLine($"[materials.{pr.GetValue(name)}.creep]");
+            Console.WriteLine($"# eq. 4 at T = {t.ToString("F2", inv)} K: strain rate {norton.A.ToString("G6", inv)} 1/s at {(norton.SigmaRef / 1e6).ToString("G6", inv)} MPa");
+            Console.WriteLine($"[materials.{material}.creep]");
             Console.WriteLine($"A = \"{norton.A.ToString("G6", inv)} 1/s\"");
             Console.WriteLine($"n = {norton.N.ToString("G6", inv)}");
             Console.WriteLine($"sigma_ref = \"{(norton.SigmaRef / 1e6).ToString("G6", inv)} MPa\"");

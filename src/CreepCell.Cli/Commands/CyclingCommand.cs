@@ -34,6 +34,7 @@ static class CyclingCommand
         public readonly Option<string> RetentionOf = new("--retention-of") { Description = "capacity used for retention: discharge or charge", DefaultValueFactory = _ => "discharge" };
         public readonly Option<string?> Cycles = new("--cycles") { Description = "cycles for voltage profiles and dQ/dV, e.g. \"1,2,10\" (default: first, second, middle, last)" };
         public readonly Option<string> DqDvStep = new("--dqdv-step") { Description = "voltage bin width for dQ/dV", DefaultValueFactory = _ => "5 mV" };
+        public readonly Option<string?> DqDvRange = new("--dqdv-range") { Description = "voltage range of dQ/dV as LOW,HIGH with units, e.g. \"0.05 V,1 V\" (default: the whole range)" };
         public readonly Option<int> DqDvSmooth = new("--dqdv-smooth") { Description = "moving-average window over dQ/dV bins (1 = none)", DefaultValueFactory = _ => 5 };
         public readonly Option<string?> Nominal = new("--nominal-capacity") { Description = "capacity that defines 1C for the rate table, e.g. \"1.4 mAh\" (default: mass x theoretical capacity)" };
         public readonly Option<bool> GittFlag = new("--gitt") { Description = "analyse current pulses followed by rests by the Weppner-Huggins relation" };
@@ -41,7 +42,7 @@ static class CyclingCommand
         public readonly Option<string?> MolarMass = new("--molar-mass") { Description = "molar mass of the active material for GITT, e.g. \"78.97 g/mol\"" };
         public readonly Option<bool> Json = new("--json") { Description = "print JSON instead of the table" };
 
-        public Option[] All => new Option[] { Out, Column, Mass, Area, Diameter, Theoretical, Reference, Ce, RetentionOf, Cycles, DqDvStep, DqDvSmooth, Nominal, GittFlag, MolarVolume, MolarMass, Json };
+        public Option[] All => new Option[] { Out, Column, Mass, Area, Diameter, Theoretical, Reference, Ce, RetentionOf, Cycles, DqDvStep, DqDvRange, DqDvSmooth, Nominal, GittFlag, MolarVolume, MolarMass, Json };
     }
 
     static int Execute(ParseResult pr, string path, Opts o)
@@ -57,14 +58,14 @@ static class CyclingCommand
         };
         int smooth = pr.GetValue(o.DqDvSmooth);
         if (smooth < 1) throw new InputException("command line", "--dqdv-smooth", $"expected a window of at least 1 bin, got {smooth}");
-        double dv = Quantity.Parse(pr.GetValue(o.DqDvStep)!, Dimension.Voltage, "command line", "--dqdv-step");
+        double dv = OptionQuantity.Parse(pr.GetValue(o.DqDvStep)!, Dimension.Voltage, "--dqdv-step", "5 mV");
         if (!(dv > 0)) throw new InputException("command line", "--dqdv-step", "expected a positive voltage step");
         var gittInputs = pr.GetValue(o.GittFlag) ? ReadGitt(pr, o, cell) : null;
 
         var data = CyclerFile.Read(path, mapping);
         var options = new CycleOptions(cell, convention, pr.GetValue(o.Reference), retentionOf);
         var cycles = CycleAnalysis.Run(data, options);
-        double? nominal = pr.GetValue(o.Nominal) is string n ? Quantity.Parse(n, Dimension.Charge, "command line", "--nominal-capacity")
+        double? nominal = pr.GetValue(o.Nominal) is string n ? OptionQuantity.Positive(n, Dimension.Charge, "--nominal-capacity", "1.4 mAh")
             : cell.ActiveMassKg * cell.TheoreticalCoulombsPerKg;
         var rate = RateCapability.Blocks(cycles, nominal);
         var gitt = gittInputs is null ? null : Gitt.Analyze(data, gittInputs);
@@ -72,39 +73,54 @@ static class CyclingCommand
         var chosen = ChooseCycles(pr.GetValue(o.Cycles), cycles);
         var halves = HalfCycles.Split(data);
         var shown = SelectHalves(data, halves, chosen);
-        var dqdv = shown.Where(h => h.Records.Count > 2).Select(h => DifferentialCapacity.Compute(h, dv, smooth)).ToList();
+        var range = VoltageRange(pr.GetValue(o.DqDvRange));
+        var dqdv = shown.Where(h => h.Records.Count > 2).Select(h => DifferentialCapacity.Compute(h, dv, smooth))
+            .Select(c => range is var (lo, hi) ? DifferentialCapacity.Within(c, lo, hi) : c).ToList();
+        var warnings = CycleChecks.Warnings(cycles, cell);
+        if (gitt?.Count(g => !g.IsValid) is int rejected and > 0)
+            warnings.Add($"GITT: {rejected} of {gitt.Count} pulses fail the validity conditions of the Weppner-Huggins relation and give no D (reasons in the table and gitt.csv)");
         string ceName = convention switch { EfficiencyConvention.DischargeOverCharge => "discharge/charge", EfficiencyConvention.ChargeOverDischarge => "charge/discharge", _ => "out/in (second half cycle over the first)" };
 
         if (pr.GetValue(o.Out) is string dir)
         {
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.csv"), CyclingReport.CyclesCsv(cycles));
-            AtomicFile.WriteAllText(Path.Combine(dir, "cycles.json"), CyclingReport.Json(data, cycles, rate, gitt, ceName, options));
+            AtomicFile.WriteAllText(Path.Combine(dir, "cycles.json"), CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
             AtomicFile.WriteAllText(Path.Combine(dir, "dqdv.csv"), CyclingReport.DqDvCsv(dqdv, cell.ActiveMassKg));
             if (rate.Count > 1) AtomicFile.WriteAllText(Path.Combine(dir, "rate.csv"), CyclingReport.RateCsv(rate));
             if (gitt is not null) AtomicFile.WriteAllText(Path.Combine(dir, "gitt.csv"), CyclingReport.GittCsv(gitt));
             AtomicFile.WriteAllBytes(Path.Combine(dir, "capacity.png"), CyclingPlots.CapacityVsCycle(cycles, cell.ActiveMassKg is not null));
             AtomicFile.WriteAllBytes(Path.Combine(dir, "voltage_profiles.png"), CyclingPlots.VoltageProfiles(shown, cell.ActiveMassKg));
-            AtomicFile.WriteAllBytes(Path.Combine(dir, "dqdv.png"), CyclingPlots.DqDv(dqdv));
+            AtomicFile.WriteAllBytes(Path.Combine(dir, "dqdv.png"), CyclingPlots.DqDv(dqdv, cell.ActiveMassKg));
         }
-        if (pr.GetValue(o.Json)) Console.WriteLine(CyclingReport.Json(data, cycles, rate, gitt, ceName, options));
+        if (pr.GetValue(o.Json)) Console.WriteLine(CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
         else PrintTable(data, cycles, rate, gitt, ceName);
+        foreach (var w in warnings) Console.Error.WriteLine($"warning: {w}");
         return ExitCodes.Ok;
     }
 
     static CellInfo ReadCell(ParseResult pr, Opts o)
     {
-        double? mass = pr.GetValue(o.Mass) is string m ? Positive(Quantity.Parse(m, Dimension.Mass, "command line", "--mass"), "--mass") : null;
-        double? area = pr.GetValue(o.Area) is string a ? Positive(Quantity.Parse(a, Dimension.Area, "command line", "--area"), "--area") : null;
+        double? mass = pr.GetValue(o.Mass) is string m ? OptionQuantity.Positive(m, Dimension.Mass, "--mass", "2.08 mg") : null;
+        double? area = pr.GetValue(o.Area) is string a ? OptionQuantity.Positive(a, Dimension.Area, "--area", "0.785 cm2") : null;
         if (pr.GetValue(o.Diameter) is string d)
         {
             if (area is not null) throw new InputException("command line", "--diameter", "give --area or --diameter, not both");
-            double dd = Positive(Quantity.Parse(d, Dimension.Length, "command line", "--diameter"), "--diameter");
+            double dd = OptionQuantity.Positive(d, Dimension.Length, "--diameter", "10 mm");
             area = Math.PI * dd * dd / 4;
         }
-        double? theo = pr.GetValue(o.Theoretical) is string t
-            ? LiteratureCapacities.TryGet(t.Trim(), out double known, out _) ? known : Positive(Quantity.Parse(t, Dimension.SpecificCharge, "command line", "--theoretical"), "--theoretical")
-            : null;
+        double? theo = pr.GetValue(o.Theoretical) is string t ? Theoretical(t) : null;
         return new CellInfo(mass, area, theo);
+    }
+
+    /// <summary>A specific capacity with its unit, or a material name known to the paper's list or the materials database.</summary>
+    static double Theoretical(string text)
+    {
+        string t = text.Trim();
+        if (LiteratureCapacities.TryGet(t, out double known, out _)) return known;
+        if (CreepCell.Materials.Database.MaterialsDatabase.Default.TryGet(t, out var m) && m.TheoreticalCapacity is double q) return q;
+        if (t.Length > 0 && char.IsLetter(t[0]))
+            throw new InputException("command line", "--theoretical", $"no theoretical capacity known for \"{t}\"; give it with a unit, e.g. --theoretical \"675 mAh/g\"");
+        return OptionQuantity.Positive(t, Dimension.SpecificCharge, "--theoretical", "675 mAh/g");
     }
 
     static GittInputs ReadGitt(ParseResult pr, Opts o, CellInfo cell)
@@ -112,11 +128,18 @@ static class CyclingCommand
         string need = "--gitt needs --molar-volume, --molar-mass, --mass and --area (or --diameter)";
         if (pr.GetValue(o.MolarVolume) is not string vm || pr.GetValue(o.MolarMass) is not string mm || cell.ActiveMassKg is null || cell.AreaM2 is null)
             throw new InputException("command line", "--gitt", need);
-        return new GittInputs(Positive(Quantity.Parse(vm, Quantity.MolarVolume, "command line", "--molar-volume"), "--molar-volume"),
-            Positive(Quantity.Parse(mm, Quantity.MolarMass, "command line", "--molar-mass"), "--molar-mass"), cell.ActiveMassKg.Value, cell.AreaM2.Value);
+        return new GittInputs(OptionQuantity.Positive(vm, Quantity.MolarVolume, "--molar-volume", "16.42 cm3/mol"),
+            OptionQuantity.Positive(mm, Quantity.MolarMass, "--molar-mass", "78.97 g/mol"), cell.ActiveMassKg.Value, cell.AreaM2.Value);
     }
 
-    static double Positive(double v, string key) => v > 0 ? v : throw new InputException("command line", key, $"expected a positive value, got {v}");
+    static (double Low, double High)? VoltageRange(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2) throw new InputException("command line", "--dqdv-range", $"expected LOW,HIGH such as \"0.05 V,1 V\", got \"{text}\"");
+        double lo = OptionQuantity.Parse(parts[0], Dimension.Voltage, "--dqdv-range", "0.05 V,1 V"), hi = OptionQuantity.Parse(parts[1], Dimension.Voltage, "--dqdv-range", "0.05 V,1 V");
+        return lo < hi ? (lo, hi) : throw new InputException("command line", "--dqdv-range", $"expected LOW < HIGH, got \"{text}\"");
+    }
 
     static EfficiencyConvention ParseConvention(string s) => s switch
     {
@@ -151,22 +174,24 @@ static class CyclingCommand
 
     static void PrintTable(CyclerData data, List<CycleResult> cycles, List<RateBlock> rate, List<GittPulse>? gitt, string ce)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(data.Source)}[/]: {Markup.Escape(data.Format)}, {data.Records.Count} records, {cycles.Count} cycles; CE = {Markup.Escape(ce)}");
-        var t = new Table();
-        foreach (var h in new[] { "cycle", "charge mAh", "discharge mAh", "CE %", "retention %", "charge mWh", "discharge mWh", "V charge", "V discharge", "mAh/g (dis.)" }) t.AddColumn(h);
+        ScreenTable.Line($"[bold]{Markup.Escape(data.Source)}[/]: {Markup.Escape(data.Format)}, {data.Records.Count} records, {cycles.Count} cycles; CE = {Markup.Escape(ce)}");
+        var t = new ScreenTable(null, "cycle", "charge mAh", "discharge mAh", "CE %", "retention %", "charge mWh", "discharge mWh", "V charge", "V discharge", "mAh/g (dis.)");
         var rows = cycles.Count <= 40 ? cycles : cycles.Take(20).Concat(cycles.TakeLast(20)).ToList();
         foreach (var c in rows)
         {
             var v = CyclingReport.Row(c);
-            t.AddRow(new[] { v[0], v[1], v[2], v[3], v[10], v[4], v[5], v[12], v[13], v[7] }.Select(F).ToArray());
+            var cells = new[] { v[0], v[1], v[2], v[3], v[10], v[4], v[5], v[12], v[13], v[7] }.Select(F).ToArray();
+            if (c.Incomplete) cells[0] += " (incomplete)";
+            t.Add(cells);
         }
-        AnsiConsole.Write(t);
+        t.Write();
         if (rate.Count > 1)
             foreach (var b in rate)
                 Console.WriteLine($"rate block cycles {b.FirstCycle}-{b.LastCycle}: {F(b.Current * 1e3)} mA{(b.CRate is double cr ? $" ({F(cr)} C)" : "")}, mean discharge {F(b.MeanDischargeC / 3.6)} mAh");
         if (gitt is not null)
             foreach (var p in gitt)
-                Console.WriteLine($"GITT pulse {p.Index}: tau {F(p.Tau)} s, dEs {F(p.DeltaEs)} V, dEt {F(p.DeltaEt)} V, D = {p.Diffusivity * 1e4:E3} cm2/s");
+                Console.WriteLine(p.IsValid ? $"GITT pulse {p.Index}: tau {F(p.Tau)} s, dEs {F(p.DeltaEs)} V, dEt {F(p.DeltaEt)} V, D = {p.Diffusivity * 1e4:E3} cm2/s"
+                    : $"GITT pulse {p.Index} rejected: {p.Rejection}");
     }
 
     static string F(double? v) => v is double d && double.IsFinite(d) ? d.ToString(Math.Abs(d) >= 100 ? "F1" : "G4", CultureInfo.InvariantCulture) : "-";

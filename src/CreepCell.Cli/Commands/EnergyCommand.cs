@@ -26,11 +26,11 @@ static class EnergyCommand
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             var (c, composition) = comp.Load(pr);
-            double v = pr.GetValue(voltage) is string vs ? Quantity.Parse(vs, Dimension.Voltage, "command line", "--voltage")
+            double v = pr.GetValue(voltage) is string vs ? OptionQuantity.Positive(vs, Dimension.Voltage, "--voltage", "1.4 V")
                 : c?.MeanVoltage ?? throw new InputException("command line", "--voltage", "the mean discharge voltage is required (or mean_voltage in [energy] of the composition file)");
             var refEl = pr.GetValue(reference) is string rs ? CompositionFile.ParseReference(rs, "command line", "--reference") : c?.Reference ?? ReferenceElectrode.Li;
             var packing = ReadPacking(pr.GetValue(porosity), pr.GetValue(rhoE)) ?? c?.Packing ?? new Packing(0, null);
-            double? q = pr.GetValue(capacity) is string qs ? Quantity.Parse(qs, Dimension.SpecificCharge, "command line", "--capacity") : c?.CathodeCapacity;
+            double? q = pr.GetValue(capacity) is string qs ? OptionQuantity.Positive(qs, Dimension.SpecificCharge, "--capacity", "286 mAh/g") : c?.CathodeCapacity;
             if (pr.GetValue(capacityPer) is string per)
             {
                 if (q is null) throw new InputException("command line", "--capacity-per", "needs --capacity");
@@ -52,7 +52,7 @@ static class EnergyCommand
     {
         if (porosity is not null && density is not null) throw new InputException("command line", "--porosity", "give --porosity or --electrode-density, not both");
         if (porosity is not null) return new Packing(CompositionInput.Fraction(porosity, "--porosity"), null);
-        if (density is not null) return new Packing(null, Quantity.Parse(density, Dimension.Density, "command line", "--electrode-density"));
+        if (density is not null) return new Packing(null, OptionQuantity.Positive(density, Dimension.Density, "--electrode-density", "4.3 g/cm3"));
         return null;
     }
 
@@ -89,7 +89,7 @@ sealed class CompositionInput
         {
             int eq = s.IndexOf('=');
             if (eq <= 0) throw new InputException("command line", "--density", $"expected NAME=DENSITY, got \"{s}\"");
-            double rho = Quantity.Parse(s[(eq + 1)..], Dimension.Density, "command line", "--density");
+            double rho = OptionQuantity.Parse(s[(eq + 1)..], Dimension.Density, "--density", "Mo6Se8=6.52 g/cm3");
             if (!(rho > 0)) throw new InputException("command line", "--density", $"density must be positive, got \"{s}\"");
             given.Add(new MaterialDensity(s[..eq].Trim(), rho, "command line --density"));
         }

@@ -36,10 +36,11 @@ static class IndentCommand
         var name = new Option<string>("--material-name") { Description = "NAME for --to-case; a database name (e.g. Se) also gives the swelling", DefaultValueFactory = _ => "measured" };
         var swelling = new Option<double?>("--swelling") { Description = "volume change on full lithiation for --to-case (default: the database's for --material-name, else 0)" };
         var sigmaRef = new Option<string?>("--sigma-ref") { Description = "reference stress for --to-case (default: mean hardness / 3)" };
+        var force = new Option<bool>("--force") { Description = "with --to-case: write the creep law even when the standard error of n exceeds 25 % of n" };
 
         var cmd = new Command("indent", "Analyse nanoindentation data: Oliver-Pharr unloads, CSM, strain-rate jumps, hold creep");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, noPlots, toCase, name, swelling, sigmaRef })
+        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, noPlots, toCase, name, swelling, sigmaRef, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
@@ -49,25 +50,26 @@ static class IndentCommand
                 {
                     Beta = Positive(pr.GetValue(beta), "--beta"), Poisson = Poisson(pr.GetValue(poisson)),
                     AreaCoefficientsNm = pr.GetValue(area) is string a ? Numbers(a, "--area-coefficients") : null,
-                    FrameCompliance = pr.GetValue(frame) is string f ? Units.Parse(f, Compliance, Src, "--frame-compliance") : null,
+                    FrameCompliance = pr.GetValue(frame) is string f ? FrameCompliance(f) : null,
                     DriftCorrection = DriftMode(pr.GetValue(drift)!),
                     UnloadWindowLow = Window(pr.GetValue(window))?.Low, UnloadWindowHigh = Window(pr.GetValue(window))?.High,
                 },
-                CsmFrom = Numbers(pr.GetValue(csmWindow)!, "--csm-window", 2)[0] * 1e-9, CsmTo = Numbers(pr.GetValue(csmWindow)!, "--csm-window", 2)[1] * 1e-9,
+                CsmFrom = CsmWindow(pr.GetValue(csmWindow)!).From, CsmTo = CsmWindow(pr.GetValue(csmWindow)!).To,
                 StrainRateJump = pr.GetValue(srj), JumpDepths = pr.GetValue(jumps) is string j ? Numbers(j, "--jump-depths").Select(x => x * 1e-9).ToList() : null,
-                JumpTransient = pr.GetValue(jumpTransient), Hold = pr.GetValue(hold), HoldTransient = Units.Parse(pr.GetValue(holdTransient)!, Dimension.Time, Src, "--hold-transient"),
+                JumpTransient = pr.GetValue(jumpTransient), Hold = pr.GetValue(hold), HoldTransient = OptionQuantity.Parse(pr.GetValue(holdTransient)!, Dimension.Time, "--hold-transient", "10 s"),
                 CsvColumns = pr.GetValue(columns) is string c ? CsvIndentReader.ParseMapping(c, Src) : null,
                 CalibrateFrame = pr.GetValue(calibrate),
             };
             var report = IndentAnalysis.Run(pr.GetValue(files)!, job);
             CaseMaterialEntry? entry = pr.GetValue(toCase) is null ? null : Entry(report, pr.GetValue(name)!, pr.GetValue(swelling), pr.GetValue(sigmaRef));
+            entry?.CheckUncertainty(pr.GetValue(force));
             entry?.CheckTarget(pr.GetValue(toCase)!);
             string dir = pr.GetValue(outDir)!;
             var written = IndentReportWriter.WriteAll(report, dir);
             if (!pr.GetValue(noPlots)) written.AddRange(IndentPlots.WriteAll(report, dir));
             if (entry != null) { entry.AppendTo(pr.GetValue(toCase)!); written.Add(pr.GetValue(toCase)! + $" ([materials.{entry.Name}])"); }
             IndentScreen.Show(report);
-            foreach (var w in written) AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(w)}[/]");
+            foreach (var w in written) ScreenTable.Line($"wrote [blue]{Markup.Escape(w)}[/]");
             return report.Indents.Count == 0 ? ExitCodes.Failure : ExitCodes.Ok;
         }));
         return cmd;
@@ -75,13 +77,28 @@ static class IndentCommand
 
     static CaseMaterialEntry Entry(IndentReport r, string name, double? swelling, string? sigmaRef)
     {
+        if (r.PerFile().Count > 1)
+            throw new InputException(Src, "--to-case", "the files are analysed as separate samples; give the file of the one sample to write into the case");
         if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z0-9_-]+$"))
             throw new InputException(Src, "--material-name", $"expected letters, digits, '_' or '-', got \"{name}\"");
-        double? sref = sigmaRef is null ? null : Units.Parse(sigmaRef, Dimension.Pressure, Src, "--sigma-ref");
+        double? sref = sigmaRef is null ? null : OptionQuantity.Positive(sigmaRef, Dimension.Pressure, "--sigma-ref", "100 MPa");
         if (swelling is double s) return CaseMaterialEntry.From(r, name, s, "--swelling", sref);
         if (MaterialsDatabase.Default.TryGet(name, out var m) && m.VolumeChange is { } vc)
             return CaseMaterialEntry.From(r, name, vc.Value, $"materials database [{m.Key}] ({vc.Source})", sref);
         return CaseMaterialEntry.From(r, name, 0, "none given (0)", sref);
+    }
+
+    static double FrameCompliance(string text)
+    {
+        double c = OptionQuantity.Parse(text, Compliance, "--frame-compliance", "0.1 nm/mN");
+        return c >= 0 ? c : throw new InputException(Src, "--frame-compliance", $"expected a compliance of 0 or more, got \"{text}\" (a frame cannot stretch less than rigid)");
+    }
+
+    static (double From, double To) CsmWindow(string text)
+    {
+        var w = Numbers(text, "--csm-window", 2);
+        if (!(w[0] >= 0 && w[0] < w[1])) throw new InputException(Src, "--csm-window", $"expected FROM,TO in nm with 0 <= FROM < TO, got \"{text}\"");
+        return (w[0] * 1e-9, w[1] * 1e-9);
     }
 
     static double? Positive(double? v, string key) => v is double x && !(x > 0) ? throw new InputException(Src, key, $"expected a positive number, got {x}") : v;

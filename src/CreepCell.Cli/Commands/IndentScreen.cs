@@ -9,29 +9,37 @@ static class IndentScreen
     static string F(double v, string fmt) => double.IsFinite(v) ? v.ToString(fmt, System.Globalization.CultureInfo.InvariantCulture) : "-";
     static string Pm(MeanStd m, double scale, string fmt) => m.Count == 0 ? "-" : $"{F(m.Mean / scale, fmt)} ± {F(m.Std / scale, fmt)}";
 
+    /// <summary>Mean +- std over the indents of one file (one sample).</summary>
+    static void MeanRow(ScreenTable t, IndentReport g, string label)
+    {
+        var lastCycle = g.CycleSummary().LastOrDefault();
+        var (ce, ch) = g.CsmSummary();
+        t.Add(label, $"n = {g.Indents.Count}", lastCycle.Pmax.Count == 0 ? "-" : Pm(lastCycle.Pmax, 1e-3, "F3"), "",
+            lastCycle.Modulus.Count == 0 ? "-" : Pm(lastCycle.Modulus, 1e9, "F2"), lastCycle.Hardness.Count == 0 ? "-" : Pm(lastCycle.Hardness, 1e9, "F3"),
+            Pm(ce, 1e9, "F2"), Pm(ch, 1e9, "F3"), Pm(g.RateSensitivitySummary(), 1, "F4"), Pm(g.HoldExponentSummary(), 1, "F2"));
+    }
+
     public static void Show(IndentReport r)
     {
-        var t = new Table().Border(TableBorder.Rounded);
-        foreach (var c in new[] { "indent", "cycles", "Pmax (mN)", "hmax (nm)", "E unload (GPa)", "H unload (GPa)", "E CSM (GPa)", "H CSM (GPa)", "m (SRJ)", "n hold" })
-            t.AddColumn(c);
+        var t = new ScreenTable(null, "indent", "cycles", "Pmax (mN)", "hmax (nm)", "E unload (GPa)", "H unload (GPa)", "E CSM (GPa)", "H CSM (GPa)", "m (SRJ)", "n hold");
         foreach (var i in r.Indents)
         {
             var last = i.Unloads.LastOrDefault();
-            t.AddRow(Markup.Escape(i.Indent), i.Unloads.Count.ToString(), last is null ? "-" : F(last.Pmax * 1e3, "F3"), last is null ? "-" : F(last.Hmax * 1e9, "F0"),
+            t.Add(i.Indent, i.Unloads.Count.ToString(), last is null ? "-" : F(last.Pmax * 1e3, "F3"), last is null ? "-" : F(last.Hmax * 1e9, "F0"),
                 last is null ? "-" : F(last.Modulus / 1e9, "F2"), last is null ? "-" : F(last.Hardness / 1e9, "F3"),
                 i.CsmAverage is { } a ? Pm(a.Modulus, 1e9, "F2") : "-", i.CsmAverage is { } b ? Pm(b.Hardness, 1e9, "F3") : "-",
                 i.Rate is { } rs ? $"{F(rs.M, "F4")} ± {F(rs.MError, "F4")}" : "-", i.Hold is { } h ? $"{F(h.N, "F2")} ± {F(h.NError, "F2")}" : "-");
         }
+        var files = r.PerFile();
+        foreach (var g in files) MeanRow(t, g, files.Count > 1 ? $"mean ± std, {Path.GetFileName(g.Indents[0].File)}" : "mean ± std");
+        t.Write();
         var lastCycle = r.CycleSummary().LastOrDefault();
-        var (ce, ch) = r.CsmSummary();
-        t.AddRow("[bold]mean ± std[/]", $"n = {r.Indents.Count}", lastCycle.Pmax.Count == 0 ? "-" : Pm(lastCycle.Pmax, 1e-3, "F3"), "",
-            lastCycle.Modulus.Count == 0 ? "-" : Pm(lastCycle.Modulus, 1e9, "F2"), lastCycle.Hardness.Count == 0 ? "-" : Pm(lastCycle.Hardness, 1e9, "F3"),
-            Pm(ce, 1e9, "F2"), Pm(ch, 1e9, "F3"), Pm(r.RateSensitivitySummary(), 1, "F4"), Pm(r.HoldExponentSummary(), 1, "F2"));
-        AnsiConsole.Write(t);
-        if (lastCycle.Modulus.Count > 0) AnsiConsole.MarkupLine($"unload columns: last cycle of each indent; mean over cycle {lastCycle.Cycle}. CSM: {r.Job.CsmFrom * 1e9:G4}-{r.Job.CsmTo * 1e9:G4} nm.");
+        if (lastCycle.Modulus.Count > 0) ScreenTable.Line($"unload columns: last cycle of each indent; mean over cycle {lastCycle.Cycle}. CSM: {r.Job.CsmFrom * 1e9:G4}-{r.Job.CsmTo * 1e9:G4} nm.");
         foreach (var (file, fr) in r.Frames)
-            AnsiConsole.MarkupLine($"frame compliance of {Markup.Escape(Path.GetFileName(file))}: {F(fr.Compliance * 1e6, "G4")} ± {F(fr.ComplianceError * 1e6, "G2")} nm/mN (stiffness {F(1 / fr.Compliance / 1e6, "G4")} MN/m) from {fr.Unloads} unloads; Er = {F(fr.ReducedModulus / 1e9, "G4")} GPa");
+            ScreenTable.Line($"frame compliance of {Markup.Escape(Path.GetFileName(file))}: {F(fr.Compliance * 1e6, "G4")} ± {F(fr.ComplianceError * 1e6, "G2")} nm/mN (stiffness {F(1 / fr.Compliance / 1e6, "G4")} MN/m) from {fr.Unloads} unloads; Er = {F(fr.ReducedModulus / 1e9, "G4")} GPa");
+        foreach (var w in r.Warnings)
+            ScreenTable.Line($"[yellow]warning[/]: {Markup.Escape(w)}");
         foreach (var f in r.Failures)
-            AnsiConsole.MarkupLine($"[yellow]not analysed[/]: {Markup.Escape(f.Indent)}{(f.Cycle > 0 ? $" cycle {f.Cycle}" : "")}: {Markup.Escape(f.Reason)}");
+            ScreenTable.Line($"[yellow]not analysed[/]: {Markup.Escape(f.Indent)}{(f.Cycle > 0 ? $" cycle {f.Cycle}" : "")}: {Markup.Escape(f.Reason)}");
     }
 }

@@ -24,13 +24,13 @@ static class MaterialsCommand
         foreach (var o in new Option[] { temperature, file, show, csv }) cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
-            double t = Units.Parse(pr.GetValue(temperature)!, Dimension.Temperature, Src, "--temperature");
+            double t = OptionQuantity.Parse(pr.GetValue(temperature)!, Dimension.Temperature, "--temperature", "70 degC");
             if (!(t > 0)) throw new InputException(Src, "--temperature", "expected an absolute temperature above 0 K");
             var db = pr.GetValue(file) is string f ? MaterialsDatabase.Load(f) : MaterialsDatabase.Default;
             if (pr.GetValue(show) is string name) { Show(db.Get(name, Src), t); return ExitCodes.Ok; }
             if (pr.GetValue(csv) is string path) AtomicFile.WriteAllText(path, Csv(db, t));
             Table(db, t);
-            if (pr.GetValue(csv) is string p2) AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(p2)}[/]");
+            if (pr.GetValue(csv) is string p2) ScreenTable.Line($"wrote [blue]{Markup.Escape(p2)}[/]");
             return ExitCodes.Ok;
         }));
         return cmd;
@@ -47,34 +47,32 @@ static class MaterialsCommand
 
     static void Table(MaterialsDatabase db, double t)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"T = {t:F2} K ({t - 273.15:F1} degC); T/Tm >= {Homologous.CreepThreshold} creeps");
-        foreach (var c in new[] { "material", "Tm K", "T/Tm", "regime", "rho g/cm3", "Q mAh/g", "dV/V", "E GPa", "v", "σe S/cm", "σi S/cm" })
-            table.AddColumn(c);
+        var table = new ScreenTable($"T = {t.ToString("F2", Inv)} K ({(t - 273.15).ToString("F1", Inv)} degC); T/Tm >= {Homologous.CreepThreshold.ToString(Inv)} creeps",
+            "material", "Tm K", "T/Tm", "regime", "rho g/cm3", "Q mAh/g", "dV/V", "E GPa", "v", "σe S/cm", "σi S/cm");
         foreach (var m in db.All)
         {
             double? h = m.HomologousTemperature(t);
-            string regime = m.Regime(t) switch { DeformationRegime.Creep => "[green]creep[/]", DeformationRegime.BrittleElastic => "brittle", _ => "-" };
-            table.AddRow(Markup.Escape(m.Key), V(m.MeltingPoint, 1, "F0"), h is double x ? x.ToString("F2", Inv) + (m.MeltingPoint!.IsAssumed ? "*" : "") : "-", regime,
+            string regime = m.Regime(t) switch { DeformationRegime.Creep => "creep", DeformationRegime.BrittleElastic => "brittle", _ => "-" };
+            table.Add(m.Key, V(m.MeltingPoint, 1, "F0"), h is double x ? x.ToString("F2", Inv) + (m.MeltingPoint!.IsAssumed ? "*" : "") : "-", regime,
                 V(m.Density, 1000, "G4"), Capacity(m), V(m.VolumeChange, 1, "G3"), V(m.YoungsModulus, 1e9, "G3"), V(m.PoissonRatio, 1, "G3"),
                 V(m.ElectronicConductivity, 100, "G2"), V(m.IonicConductivity, 100, "G2"));
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("* assumed value (--show NAME gives every source). Q: theoretical capacity, the computed z F / M in brackets where a stated value is used. dV/V: volume change on full lithiation. brittle: brittle/elastic.");
+        table.Write();
+        ScreenTable.Line("* assumed value (--show NAME gives every source). Q: theoretical capacity, the computed z F / M in brackets where a stated value is used. dV/V: volume change on full lithiation. brittle: brittle/elastic.");
     }
 
     static void Show(MaterialRecord m, double t)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(m.Key)}[/]: {Markup.Escape(m.Name)}, formula {Markup.Escape(m.Formula)}, role {m.Role}; also known as {Markup.Escape(string.Join(", ", m.Aliases))}");
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("property"); table.AddColumn("value"); table.AddColumn("SI"); table.AddColumn("source");
-        void Row(string n, MaterialProperty? p) { if (p != null) table.AddRow(n, Markup.Escape(p.Text), p.Value.ToString("G6", Inv), Markup.Escape(p.Source)); }
+        ScreenTable.Line($"[bold]{Markup.Escape(m.Key)}[/]: {Markup.Escape(m.Name)}, formula {Markup.Escape(m.Formula)}, role {m.Role}; also known as {Markup.Escape(string.Join(", ", m.Aliases))}");
+        var table = new ScreenTable(null, "property", "value", "SI", "source");
+        void Row(string n, MaterialProperty? p) { if (p != null) table.Add(n, p.Text, p.Value.ToString("G6", Inv), p.Source); }
         Row("melting point", m.MeltingPoint); Row("density", m.Density); Row("theoretical capacity", m.StatedCapacity);
         Row("volume change", m.VolumeChange); Row("Young's modulus", m.YoungsModulus); Row("Poisson ratio", m.PoissonRatio);
         Row("electronic conductivity", m.ElectronicConductivity); Row("ionic conductivity", m.IonicConductivity);
-        if (m.ComputedCapacity is double c) table.AddRow("capacity z F / M", $"{c / 3600:F1} mAh/g", c.ToString("G6", Inv), $"computed: {m.Electrons} e- per {Markup.Escape(m.Formula)}");
-        if (m.HomologousTemperature(t) is double h) table.AddRow("T/Tm", h.ToString("F3", Inv), h.ToString("G6", Inv), $"at {t:F2} K: {(h >= Homologous.CreepThreshold ? "creeps" : "brittle/elastic")}");
-        if (m.ShearModulus is double g) table.AddRow("shear modulus", $"{g / 1e9:G4} GPa", g.ToString("G6", Inv), "E / (2 (1 + v))");
-        AnsiConsole.Write(table);
+        if (m.ComputedCapacity is double c) table.Add("capacity z F / M", $"{(c / 3600).ToString("F1", Inv)} mAh/g", c.ToString("G6", Inv), $"computed: {m.Electrons} e- per {m.Formula}");
+        if (m.HomologousTemperature(t) is double h) table.Add("T/Tm", h.ToString("F3", Inv), h.ToString("G6", Inv), $"at {t:F2} K: {(h >= Homologous.CreepThreshold ? "creeps" : "brittle/elastic")}");
+        if (m.ShearModulus is double g) table.Add("shear modulus", $"{(g / 1e9).ToString("G4", Inv)} GPa", g.ToString("G6", Inv), "E / (2 (1 + v))");
+        table.Write();
     }
 
     static string Csv(MaterialsDatabase db, double t)

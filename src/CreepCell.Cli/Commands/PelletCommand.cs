@@ -22,20 +22,21 @@ static class PelletCommand
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             var (c, composition) = comp.Load(pr);
-            double m = pr.GetValue(mass) is string ms ? Quantity.Parse(ms, Dimension.Mass, "command line", "--mass")
+            double m = pr.GetValue(mass) is string ms ? OptionQuantity.Parse(ms, Dimension.Mass, "--mass", "60 mg")
                 : c?.PelletMass ?? throw new InputException("command line", "--mass", "the pellet mass is required (or mass in [pellet])");
-            double d = pr.GetValue(diameter) is string ds ? Quantity.Parse(ds, Dimension.Length, "command line", "--diameter")
+            double d = pr.GetValue(diameter) is string ds ? OptionQuantity.Parse(ds, Dimension.Length, "--diameter", "10 mm")
                 : c?.PelletDiameter ?? throw new InputException("command line", "--diameter", "the die diameter is required (or diameter in [pellet])");
             var pressings = pr.GetValue(press) is { Length: > 0 } ps ? ps.Select(ParsePress).ToList() : c?.Pressings ?? new List<Pressing>();
             if (pressings.Count == 0) throw new InputException("command line", "--press", "give at least one PRESSURE=THICKNESS (or pressings in [pellet])");
             if (pr.GetValue(mold) is string hm)
             {
-                double h0 = Quantity.Parse(hm, Dimension.Length, "command line", "--mold-height");
+                double h0 = OptionQuantity.Parse(hm, Dimension.Length, "--mold-height", "12 mm");
                 pressings = pressings.Select(p => p.Thickness > h0 ? p with { Thickness = p.Thickness - h0 }
                     : throw new InputException("command line", "--press", $"reading {p.Thickness * 1e3:G6} mm at {p.Pressure / 1e6:G4} MPa is not above the mold height {h0 * 1e3:G6} mm")).ToList();
             }
+            string pressKey = pr.GetValue(press) is { Length: > 0 } ? "--press" : "pellet.pressings";
             pressings = pressings.OrderBy(p => p.Pressure).ToList();
-            var states = EnergyCommand.Guard("--press", () => Pellet.Compute(composition, m, d, pressings));
+            var states = EnergyCommand.Guard(pressKey, () => Pellet.Compute(composition, m, d, pressings));
             var lines = Lines(composition, m, d, states);
             output.Write(pr, composition.Name, lines, dir =>
             {
@@ -52,8 +53,8 @@ static class PelletCommand
     {
         int eq = s.IndexOf('=');
         if (eq <= 0) throw new InputException("command line", "--press", $"expected PRESSURE=THICKNESS such as \"100 MPa=0.25 mm\", got \"{s}\"");
-        double p = Quantity.Parse(s[..eq], Dimension.Pressure, "command line", "--press");
-        double h = Quantity.Parse(s[(eq + 1)..], Dimension.Length, "command line", "--press");
+        double p = OptionQuantity.Parse(s[..eq], Dimension.Pressure, "--press", "100 MPa=0.25 mm");
+        double h = OptionQuantity.Parse(s[(eq + 1)..], Dimension.Length, "--press", "100 MPa=0.25 mm");
         return new Pressing(p, h);
     }
 

@@ -97,11 +97,11 @@ static class PoresCommand
         if (pixelSize is not null)
         {
             if (barPx is not null || bar is not null) throw new InputException(Cl, "--pixel-size", "give either --pixel-size or --scale-bar with --scale-bar-px, not both");
-            return Positive(Units.Parse(pixelSize, Dimension.Length, Cl, "--pixel-size"), "--pixel-size");
+            return OptionQuantity.Positive(pixelSize, Dimension.Length, "--pixel-size", "12.5 nm");
         }
         if (barPx is null && bar is null) return null;
         if (barPx is null || bar is null) throw new InputException(Cl, barPx is null ? "--scale-bar-px" : "--scale-bar", "--scale-bar and --scale-bar-px go together");
-        double length = Positive(Units.Parse(bar, Dimension.Length, Cl, "--scale-bar"), "--scale-bar");
+        double length = OptionQuantity.Positive(bar, Dimension.Length, "--scale-bar", "5 um");
         return length / Positive(barPx.Value, "--scale-bar-px");
     }
 
@@ -113,11 +113,11 @@ static class PoresCommand
         if (interval is not null && times is not null) throw new InputException(Cl, "--frame-times", "give either --frame-interval or --frame-times, not both");
         if (interval is not null)
         {
-            double dt = Positive(Units.Parse(interval, Dimension.Time, Cl, "--frame-interval"), "--frame-interval");
+            double dt = OptionQuantity.Positive(interval, Dimension.Time, "--frame-interval", "20 min");
             return Enumerable.Range(0, frameCount()).Select(i => i * dt).ToArray();
         }
         if (times is null) return null;
-        var t = times.Split(',', StringSplitOptions.TrimEntries).Select((s, i) => Units.Parse(s, Dimension.Time, Cl, $"--frame-times item {i + 1}")).ToArray();
+        var t = times.Split(',', StringSplitOptions.TrimEntries).Select((s, i) => OptionQuantity.Parse(s, Dimension.Time, $"--frame-times item {i + 1}", "0 h, 0.5 h, 2 h")).ToArray();
         for (int i = 1; i < t.Length; i++)
             if (!(t[i] > t[i - 1])) throw new InputException(Cl, $"--frame-times item {i + 1}", "expected times that increase from frame to frame");
         return t;

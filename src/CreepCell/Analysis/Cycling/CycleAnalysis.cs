@@ -20,12 +20,15 @@ public sealed record CycleOptions(CellInfo Cell, EfficiencyConvention Efficiency
 /// <summary>
 /// One cycle's figures in SI (C, J, V, s). Null means the quantity cannot be formed (a missing half
 /// cycle, no mass given). Retention is the chosen capacity over that of the reference cycle.
+/// <see cref="TesterCycle"/> is the export's cycle index (several cycles may share one);
+/// <see cref="Incomplete"/> marks a last cycle that the export cut short (see <see cref="CycleAnalysis.IsCutShort"/>).
 /// </summary>
 public sealed record CycleResult(
     int Cycle, double ChargeC, double DischargeC, double ChargeJ, double DischargeJ,
     double? MeanChargeVoltage, double? MeanDischargeVoltage, double? ChargeCurrent, double? DischargeCurrent,
     double? CoulombicEfficiency, double? Retention, double? ChargeCPerKg, double? DischargeCPerKg,
-    double? ChargeCPerM2, double? DischargeCPerM2, double? Utilization, double StartTime, double EndTime);
+    double? ChargeCPerM2, double? DischargeCPerM2, double? Utilization, double StartTime, double EndTime,
+    int TesterCycle = 0, bool Incomplete = false);
 
 /// <summary>Per-cycle capacities, energies, efficiency, retention, mean voltages and utilisation.</summary>
 public static class CycleAnalysis
@@ -35,8 +38,26 @@ public static class CycleAnalysis
         var halves = HalfCycles.Split(data);
         if (halves.Count == 0) throw new InputException(data.Source, null, "no charge or discharge records (every row is at rest)");
         var opening = halves[0].Direction;
-        var results = HalfCycles.Group(data, halves).Select(c => Summarize(c.Number, c.Halves, opening, options)).ToList();
+        var groups = HalfCycles.Group(data, halves);
+        var results = groups.Select(c => Summarize(c.Number, c.Halves, opening, options)).ToList();
+        if (groups.Count > 1 && IsCutShort(groups[^1].Halves, groups[^2].Halves)) results[^1] = results[^1] with { Incomplete = true };
         return WithRetention(results, options, data.Source);
+    }
+
+    /// <summary>
+    /// A last cycle is cut short when it lacks a half cycle the cycle before it has, or when its last half cycle
+    /// stops away from the voltage where the same half of the cycle before stopped (its cut-off): more than
+    /// 20 mV and 5 % of that cycle's voltage range.
+    /// </summary>
+    public static bool IsCutShort(List<HalfCycle> last, List<HalfCycle> previous)
+    {
+        if (previous.Select(h => h.Direction).Distinct().Any(d => last.All(h => h.Direction != d))) return true;
+        var end = last[^1];
+        var before = previous.LastOrDefault(h => h.Direction == end.Direction);
+        if (before is null) return false;
+        var volts = previous.SelectMany(h => h.Records).Select(r => r.Voltage).ToList();
+        double tolerance = Math.Max(0.02, 0.05 * (volts.Max() - volts.Min()));
+        return Math.Abs(end.Records[^1].Voltage - before.Records[^1].Voltage) > tolerance;
     }
 
     static CycleResult Summarize(int number, List<HalfCycle> halves, StepKind opening, CycleOptions o)
@@ -54,7 +75,7 @@ public static class CycleAnalysis
             qc > 0 ? ec / qc : null, qd > 0 ? ed / qd : null,
             MeanCurrent(ch), MeanCurrent(dc),
             Efficiency(qc, qd, opening, o.Efficiency), null, perKg(qc), perKg(qd), perM2(qc), perM2(qd), utilization,
-            halves[0].StartTime, halves[^1].EndTime);
+            halves[0].StartTime, halves[^1].EndTime, halves[0].Cycle);
     }
 
     static double? MeanCurrent(List<HalfCycle> hs)

@@ -22,7 +22,7 @@ public static class CyclingReport
     {
         "cycle", "charge_mAh", "discharge_mAh", "coulombic_efficiency", "charge_energy_mWh", "discharge_energy_mWh",
         "charge_mAh_g", "discharge_mAh_g", "charge_mAh_cm2", "discharge_mAh_cm2", "retention_percent", "utilization_percent",
-        "mean_charge_V", "mean_discharge_V", "charge_current_mA", "discharge_current_mA", "start_h", "end_h",
+        "mean_charge_V", "mean_discharge_V", "charge_current_mA", "discharge_current_mA", "start_h", "end_h", "tester_cycle", "incomplete",
     };
 
     /// <summary>Values of one cycle in the order of <see cref="CycleColumns"/> (coulombic_efficiency in %).</summary>
@@ -33,7 +33,7 @@ public static class CyclingReport
         c.ChargeCPerKg / CPerKgPerMilliampHourPerGram, c.DischargeCPerKg / CPerKgPerMilliampHourPerGram,
         c.ChargeCPerM2 / CPerM2PerMilliampHourPerCm2, c.DischargeCPerM2 / CPerM2PerMilliampHourPerCm2,
         c.Retention * 100, c.Utilization * 100, c.MeanChargeVoltage, c.MeanDischargeVoltage,
-        c.ChargeCurrent * 1e3, c.DischargeCurrent * 1e3, c.StartTime / 3600, c.EndTime / 3600,
+        c.ChargeCurrent * 1e3, c.DischargeCurrent * 1e3, c.StartTime / 3600, c.EndTime / 3600, c.TesterCycle, c.Incomplete ? 1 : 0,
     };
 
     public static string CyclesCsv(IReadOnlyList<CycleResult> cycles) =>
@@ -54,8 +54,9 @@ public static class CyclingReport
         blocks.Select((b, i) => new double?[] { i + 1, b.FirstCycle, b.LastCycle, b.Current * 1e3, b.CRate, b.MeanChargeC / CoulombsPerMilliampHour, b.MeanDischargeC / CoulombsPerMilliampHour, b.MeanEfficiency * 100 }));
 
     public static string GittCsv(IEnumerable<GittPulse> pulses) => Csv(
-        new[] { "pulse", "cycle", "direction", "start_s", "tau_s", "current_mA", "E_before_V", "E_after_V", "ir_drop_V", "delta_Es_V", "delta_Et_V", "D_m2_s", "D_cm2_s", "sqrt_t_r2", "tau_D_over_L2" },
-        pulses.Select(p => new double?[] { p.Index, p.Cycle, p.Direction == StepKind.Charge ? 1 : -1, p.StartTime, p.Tau, p.Current * 1e3, p.VoltageBefore, p.VoltageAfter, p.IrDrop, p.DeltaEs, p.DeltaEt, p.Diffusivity, p.Diffusivity * 1e4, p.LinearityR2, p.TauOverDiffusionTime }),
+        new[] { "pulse", "cycle", "direction", "start_s", "tau_s", "current_mA", "E_before_V", "E_after_V", "ir_drop_V", "delta_Es_V", "delta_Et_V", "D_m2_s", "D_cm2_s", "sqrt_t_r2", "tau_D_over_L2", "rest_drift_V", "valid" },
+        pulses.Select(p => new double?[] { p.Index, p.Cycle, p.Direction == StepKind.Charge ? 1 : -1, p.StartTime, p.Tau, p.Current * 1e3, p.VoltageBefore, p.VoltageAfter, p.IrDrop, p.DeltaEs, p.DeltaEt,
+            p.IsValid ? p.Diffusivity : null, p.IsValid ? p.Diffusivity * 1e4 : null, p.LinearityR2, p.TauOverDiffusionTime, p.RestDrift, p.IsValid ? 1 : 0 }),
         directionColumn: 2);
 
     static string Csv(string[] header, IEnumerable<double?[]> rows, int directionColumn = -1)
@@ -72,7 +73,8 @@ public static class CyclingReport
         v is double d && double.IsFinite(d) ? d.ToString("G10", CultureInfo.InvariantCulture) : "";
 
     /// <summary>JSON with the source, format, per-cycle rows and, when present, rate blocks and GITT pulses.</summary>
-    public static string Json(CyclerData data, IReadOnlyList<CycleResult> cycles, IReadOnlyList<RateBlock> rate, IReadOnlyList<GittPulse>? gitt, string efficiencyConvention, CycleOptions options)
+    public static string Json(CyclerData data, IReadOnlyList<CycleResult> cycles, IReadOnlyList<RateBlock> rate, IReadOnlyList<GittPulse>? gitt, string efficiencyConvention, CycleOptions options,
+        IReadOnlyList<string>? warnings = null)
     {
         static JsonNode? N(double? v) => v is double d && double.IsFinite(d) ? JsonValue.Create(double.Parse(Format(d), CultureInfo.InvariantCulture)) : null;
         var cell = options.Cell;
@@ -89,6 +91,7 @@ public static class CyclingReport
             ["reference_cycle"] = options.ReferenceCycle,
             ["retention_of"] = options.RetentionOf == StepKind.Charge ? "charge" : "discharge",
             ["cycles"] = Rows(CycleColumns, cycles.Select(Row)),
+            ["warnings"] = new JsonArray((warnings ?? Array.Empty<string>()).Select(w => (JsonNode?)JsonValue.Create(w)).ToArray()),
         };
         if (rate.Count > 1) root["rate_capability"] = JsonNode.Parse(ToJsonArray(RateCsv(rate)));
         if (gitt is not null) root["gitt"] = JsonNode.Parse(ToJsonArray(GittCsv(gitt)));

@@ -13,6 +13,13 @@ public sealed record DqDvCurve(int Cycle, StepKind Direction, double[] Voltage, 
 /// </summary>
 public static class DifferentialCapacity
 {
+    /// <summary>The bins of a curve whose centres lie in [low, high] (V).</summary>
+    public static DqDvCurve Within(DqDvCurve c, double low, double high)
+    {
+        var keep = Enumerable.Range(0, c.Voltage.Length).Where(i => c.Voltage[i] >= low && c.Voltage[i] <= high).ToArray();
+        return c with { Voltage = keep.Select(i => c.Voltage[i]).ToArray(), DqDv = keep.Select(i => c.DqDv[i]).ToArray() };
+    }
+
     public static DqDvCurve Compute(HalfCycle half, double binWidthV, int smooth)
     {
         if (!(binWidthV > 0)) throw new ArgumentOutOfRangeException(nameof(binWidthV));

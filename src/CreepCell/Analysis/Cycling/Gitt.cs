@@ -15,11 +15,16 @@ public sealed record GittInputs(double MolarVolume, double MolarMass, double Act
 /// One current pulse of a GITT sequence. Voltages in V, times in s, D in m^2/s. <see cref="LinearityR2"/>
 /// is the coefficient of determination of E against sqrt(t) during the pulse, which the relation assumes;
 /// <see cref="IrDrop"/> is the signed voltage step at the start of the pulse (negative on discharge);
-/// <see cref="TauOverDiffusionTime"/> = tau D / L^2 must be small (short-time condition).
+/// <see cref="TauOverDiffusionTime"/> = tau D / L^2 must be small (short-time condition);
+/// <see cref="RestDrift"/> is the voltage change over the last fifth of the rest after the pulse.
+/// <see cref="Rejection"/> says which validity condition the pulse fails (null: a valid pulse).
 /// </summary>
 public sealed record GittPulse(int Index, int Cycle, StepKind Direction, double StartTime, double Tau, double Current,
     double VoltageBefore, double VoltageAfter, double IrDrop, double DeltaEs, double DeltaEt, double Diffusivity,
-    double LinearityR2, double TauOverDiffusionTime);
+    double LinearityR2, double TauOverDiffusionTime, double RestDrift = 0, string? Rejection = null)
+{
+    public bool IsValid => Rejection is null;
+}
 
 /// <summary>
 /// Galvanostatic intermittent titration: for each constant-current pulse followed by a rest,
@@ -27,9 +32,19 @@ public sealed record GittPulse(int Index, int Cycle, StepKind Direction, double 
 /// (1977) 1569, Eq. 31), where dE_s is the change of the relaxed voltage across the pulse and dE_t the
 /// voltage change during the pulse without the IR drop. dE_t is taken from a straight-line fit of E
 /// against sqrt(t - t0) over the pulse (dE_t = |slope| sqrt(tau)), so the IR step at t0 drops out.
+/// A pulse is valid only where the relation's assumptions hold (its Eq. 31 is a short-time solution for
+/// a relaxed electrode): the rest after it has relaxed (<see cref="MaxRestDrift"/>), E is linear in sqrt(t)
+/// (<see cref="MinR2"/>) and tau is short against the diffusion time L^2/D (<see cref="MaxTauOverDiffusionTime"/>).
 /// </summary>
 public static class Gitt
 {
+    /// <summary>Smallest R^2 of E against sqrt(t) during the pulse.</summary>
+    public const double MinR2 = 0.98;
+    /// <summary>Largest tau D / L^2 ("tau much shorter than L^2/D").</summary>
+    public const double MaxTauOverDiffusionTime = 0.1;
+    /// <summary>Largest voltage change over the last fifth of the rest, as a share of dE_s (with a 0.2 mV floor for the voltage resolution).</summary>
+    public const double MaxRestDrift = 0.1;
+
     public static List<GittPulse> Analyze(CyclerData data, GittInputs inputs)
     {
         var recs = data.Records;
@@ -64,8 +79,30 @@ public static class Gitt
         for (int k = start; k <= end; k++) current += r[k].Current;
         current /= end - start + 1;
         double ir = r[start].Voltage - r[restBefore].Voltage - slope * Math.Sqrt(Math.Max(0, r[start].Time - t0));
-        return new GittPulse(index, r[start].Cycle, r[start].Kind, t0, tau, current, r[restBefore].Voltage, r[restAfter].Voltage,
-            ir, deltaEs, deltaEt, d, r2, tau * d / (L * L));
+        double drift = RestDrift(r, end + 1, restAfter);
+        var pulse = new GittPulse(index, r[start].Cycle, r[start].Kind, t0, tau, current, r[restBefore].Voltage, r[restAfter].Voltage,
+            ir, deltaEs, deltaEt, d, r2, tau * d / (L * L), drift);
+        return pulse with { Rejection = Rejection(pulse) };
+    }
+
+    /// <summary>The first validity condition a pulse fails, or null.</summary>
+    static string? Rejection(GittPulse p)
+    {
+        if (p.RestDrift > Math.Max(MaxRestDrift * p.DeltaEs, 2e-4))
+            return $"not relaxed: the voltage still moved {p.RestDrift * 1e3:G3} mV over the last fifth of the rest (dEs = {p.DeltaEs * 1e3:G3} mV)";
+        if (p.LinearityR2 < MinR2) return $"E is not linear in sqrt(t) during the pulse (R^2 = {p.LinearityR2:F3} < {MinR2})";
+        if (p.TauOverDiffusionTime > MaxTauOverDiffusionTime)
+            return $"pulse too long for the short-time solution: tau D / L^2 = {p.TauOverDiffusionTime:G3} > {MaxTauOverDiffusionTime}";
+        return null;
+    }
+
+    /// <summary>Voltage change over the last fifth (by time) of the rest records first..last.</summary>
+    static double RestDrift(IReadOnlyList<CyclerRecord> r, int first, int last)
+    {
+        double from = r[last].Time - 0.2 * (r[last].Time - r[first].Time);
+        int k = first;
+        while (k < last && r[k].Time < from) k++;
+        return Math.Abs(r[last].Voltage - r[k].Voltage);
     }
 
     /// <summary>Least-squares line E = a + b sqrt(t - t0) over records start..end; returns b and R^2.</summary>

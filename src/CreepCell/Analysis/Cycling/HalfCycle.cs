@@ -92,24 +92,24 @@ public static class HalfCycles
     }
 
     /// <summary>
-    /// Cycles as (number, half cycles). With a cycle index in the export, the export's numbering is kept.
-    /// Without one (all rows under one index, as in many Arbin files), a cycle opens with each half cycle
-    /// in the direction of the test's first half cycle and takes the opposite one that follows.
+    /// Cycles as (number, half cycles), numbered 1, 2, ... in time order. A cycle opens with a half cycle in
+    /// the opening direction and takes the opposite one that follows. Without a cycle index in the export (all
+    /// rows under one index, as in many Arbin files) the opening direction is the test's first; with one, each
+    /// tester cycle is split the same way with its own first direction, so a tester cycle that holds two
+    /// discharge-charge pairs (a rate change programmed inside one cycle) gives two cycles, never one summed.
     /// </summary>
     public static List<(int Number, List<HalfCycle> Halves)> Group(CyclerData data, List<HalfCycle> halves)
     {
         var cycles = new List<(int, List<HalfCycle>)>();
-        if (halves.Count == 0) return cycles;
-        if (data.HasCycleIndex)
+        var groups = data.HasCycleIndex ? halves.GroupBy(h => h.Cycle).Select(g => g.ToList()) : new[] { halves }.Where(h => h.Count > 0);
+        foreach (var g in groups)
         {
-            foreach (var g in halves.GroupBy(h => h.Cycle)) cycles.Add((g.Key, g.ToList()));
-            return cycles;
-        }
-        var opening = halves[0].Direction;
-        foreach (var h in halves)
-        {
-            if (h.Direction == opening || cycles.Count == 0) cycles.Add((cycles.Count + 1, new List<HalfCycle>()));
-            cycles[^1].Item2.Add(h);
+            var opening = g[0].Direction;
+            for (int k = 0; k < g.Count; k++)
+            {
+                if (k == 0 || (g[k].Direction == opening && g[k - 1].Direction != opening)) cycles.Add((cycles.Count + 1, new List<HalfCycle>()));
+                cycles[^1].Item2.Add(g[k]);
+            }
         }
         return cycles;
     }

@@ -48,14 +48,17 @@ public static class CompositionBuilder
             throw new InputException(source, key, $"expected NAME:WT%[:DENSITY][:active|inert][:CAPACITY], got \"{spec}\"");
         double? wt = null, rho = null, cap = null;
         bool? active = null;
+        // Each field once: "Se:40:50" would otherwise keep the last percentage without a word.
+        T Once<T>(T? seen, T value, string what) where T : struct =>
+            seen is null ? value : throw new InputException(source, key, $"in \"{spec}\": {what} is given twice");
         foreach (var f in parts.Skip(1))
         {
             string lower = f.ToLowerInvariant();
-            if (lower is "active" or "inert") { active = lower == "active"; continue; }
+            if (lower is "active" or "inert") { active = Once(active, lower == "active", "active/inert"); continue; }
             string num = lower.Replace("wt%", "").Replace("wt.%", "").Replace("%", "").Trim();
-            if (double.TryParse(num, NumberStyles.Float, CultureInfo.InvariantCulture, out double p)) { wt = p / 100; continue; }
-            if (Quantity.TryParse(f, Dimension.Density, out double d, out _)) { rho = d; continue; }
-            if (Quantity.TryParse(f, Dimension.SpecificCharge, out double q, out _)) { cap = q; continue; }
+            if (double.TryParse(num, NumberStyles.Float, CultureInfo.InvariantCulture, out double p)) { wt = Once(wt, p / 100, "the mass percentage"); continue; }
+            if (Quantity.TryParse(f, Dimension.Density, out double d, out _)) { rho = Once(rho, d, "the density"); continue; }
+            if (Quantity.TryParse(f, Dimension.SpecificCharge, out double q, out _)) { cap = Once(cap, q, "the capacity"); continue; }
             throw new InputException(source, key, $"in \"{spec}\": \"{f}\" is not a mass percentage, a density (g/cm3), a capacity (mAh/g), active or inert");
         }
         if (wt is null) throw new InputException(source, key, $"in \"{spec}\": no mass percentage");

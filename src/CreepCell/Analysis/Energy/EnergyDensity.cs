@@ -43,6 +43,8 @@ public static class EnergyDensity
         var (rhoE, phi) = Pack(input.Packing, rhoS);
         double q = input.CathodeCapacity ?? comp.SpecificCapacity;
         if (!(q > 0)) throw new ArgumentException("no active component and no measured capacity: the cathode stores no charge");
+        if (!(input.MeanVoltage > 0) || !double.IsFinite(input.MeanVoltage))
+            throw new ArgumentException($"mean discharge voltage {input.MeanVoltage:G4} V vs {input.Reference.Name}: expected a positive voltage");
         var rows = comp.Components.Select(c => new EnergyComponentRow(c.Name, c.MassFraction, c.Density, c.DensitySource,
             comp.SolidVolumeFraction(c), comp.SolidVolumeFraction(c) * (1 - phi), c.Active, c.Capacity, c.Active ? c.MassFraction * c.Capacity : 0)).ToList();
         double vLi = input.MeanVoltage + input.Reference.VoltsVsLi;

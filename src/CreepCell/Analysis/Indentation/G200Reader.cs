@@ -36,7 +36,10 @@ public static class G200Reader
         {
             if (rows.Count == 0) continue;
             var map = MapColumns(rows[0]);
-            if (!map.ContainsKey(Col.Depth) || !map.ContainsKey(Col.Load) || !map.ContainsKey(Col.Time)) continue;
+            var missing = new[] { Col.Depth, Col.Load, Col.Time }.Where(c => !map.ContainsKey(c)).ToList();
+            // Two of the three columns make it a test sheet that lost one: list it as skipped, never drop it silently.
+            if (missing.Count == 1) { skipped.Add((name, $"test sheet without a {ColumnName(missing[0])} column")); continue; }
+            if (missing.Count > 0) continue;
             if (rows.Count < 3) { skipped.Add((name, "sheet has column headers but no data rows")); continue; }
             var test = ReadTest(path, name, rows, map);
             if (test.Count < 10) skipped.Add((name, $"only {test.Count} data rows"));
@@ -46,6 +49,8 @@ public static class G200Reader
             throw new InputException(path, null, "no sheet with load, depth and time columns (expected G200 test sheets with headers such as \"Load On Sample\", \"Displacement Into Surface\", \"Time On Sample\")");
         return new IndentFile(path, tests, ReadSettings(sheets), skipped);
     }
+
+    static string ColumnName(Col c) => $"\"{Columns.First(x => x.Col == c).Names[0]}\"";
 
     static List<(string Name, List<object?[]> Rows)> ReadSheets(string path)
     {

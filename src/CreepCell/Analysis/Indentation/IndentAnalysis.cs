@@ -51,6 +51,16 @@ public sealed record IndentReport(IReadOnlyList<IndentResult> Indents, IReadOnly
     /// <summary>Frame calibrations made for this run, per file.</summary>
     public IReadOnlyList<(string File, FrameCalibrationResult Result)> Frames { get; init; } = Array.Empty<(string, FrameCalibrationResult)>();
 
+    /// <summary>Assumptions and doubtful results the numbers rest on (see <see cref="IndentChecks"/>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The report of each input file in input order. A file is one sample, so means over indents are formed
+    /// per file: two samples given together are never averaged into one number.
+    /// </summary>
+    public IReadOnlyList<IndentReport> PerFile() =>
+        Indents.GroupBy(i => i.File).Select(g => this with { Indents = g.ToList() }).ToList();
+
     /// <summary>Mean +- std of E and H over indents, per unload cycle number.</summary>
     public IEnumerable<(int Cycle, MeanStd Pmax, MeanStd Modulus, MeanStd Hardness)> CycleSummary() =>
         Indents.SelectMany(i => i.Unloads).GroupBy(u => u.Cycle).OrderBy(g => g.Key)
@@ -92,16 +102,14 @@ public static class IndentAnalysis
         var failures = new List<AnalysisFailure>();
         bool manyFiles = files.Count > 1;
         var frames = new List<(string, FrameCalibrationResult)>();
+        var warnings = new List<string>();
         foreach (var file in files)
         {
             var options = job.Overrides.Apply(new IndentOptions().WithInstrument(file.Settings));
+            if (IndentChecks.AreaFunctionWarning(file.Path, options) is string areaWarning) warnings.Add(areaWarning);
             if (job.CalibrateFrame && job.Overrides.FrameCompliance is null)
-            {
-                var raw = file.Tests.SelectMany(t => OliverPharr.Analyze(t, options with { FrameCompliance = 0 }).Results).ToList();
-                var frame = FrameCalibration.Estimate(raw, options, out string? why);
-                if (frame is null) failures.Add(new AnalysisFailure(Path.GetFileName(file.Path), 0, "frame calibration: " + why));
-                else { options = options with { FrameCompliance = frame.Compliance }; frames.Add((file.Path, frame)); }
-            }
+                options = CalibrateFrame(file, options, frames, failures, warnings);
+            int first = indents.Count;
             string prefix = manyFiles ? Path.GetFileNameWithoutExtension(file.Path) + "/" : "";
             failures.AddRange(file.Skipped.Select(s => new AnalysisFailure(prefix + s.Indent, 0, s.Reason)));
             foreach (var test in file.Tests)
@@ -110,8 +118,29 @@ public static class IndentAnalysis
                 string name = manyFiles && test.Name != Path.GetFileNameWithoutExtension(file.Path) ? prefix + test.Name : test.Name;
                 indents.Add(AnalyzeOne(name, file.Path, test with { Name = name }, options, job, failures));
             }
+            if (IndentChecks.InstrumentWarning(file.Path, indents.Skip(first), job.CsmFrom, job.CsmTo) is string w) warnings.Add(w);
         }
-        return new IndentReport(indents, failures, job) { Frames = frames };
+        return new IndentReport(indents, failures, job) { Frames = frames, Warnings = warnings };
+    }
+
+    /// <summary>
+    /// Estimates the file's frame compliance and returns the options that use it; a negative compliance is
+    /// unphysical and is reported, not applied.
+    /// </summary>
+    static IndentOptions CalibrateFrame(IndentFile file, IndentOptions options, List<(string, FrameCalibrationResult)> frames, List<AnalysisFailure> failures, List<string> warnings)
+    {
+        var raw = file.Tests.SelectMany(t => OliverPharr.Analyze(t, options with { FrameCompliance = 0 }).Results).ToList();
+        var frame = FrameCalibration.Estimate(raw, options, out string? why);
+        string name = Path.GetFileName(file.Path);
+        if (frame is null) { failures.Add(new AnalysisFailure(name, 0, "frame calibration: " + why)); return options; }
+        if (frame.Compliance < 0)
+        {
+            failures.Add(new AnalysisFailure(name, 0, $"frame calibration: compliance {frame.Compliance * 1e6:G3} +- {frame.ComplianceError * 1e6:G2} nm/mN is negative and was not applied (the export is probably already corrected for the frame, or the area function is wrong); the file's frame compliance {options.FrameCompliance * 1e6:G3} nm/mN is used"));
+            return options;
+        }
+        warnings.AddRange(IndentChecks.FrameWarnings(file.Path, frame, raw, IndentChecks.IsIdeal(options)));
+        frames.Add((file.Path, frame));
+        return options with { FrameCompliance = frame.Compliance };
     }
 
     static IndentResult AnalyzeOne(string name, string file, IndentTest test, IndentOptions o, IndentJob job, List<AnalysisFailure> failures)

@@ -22,38 +22,69 @@ public static class IndentPlots
         return written;
     }
 
-    static Plot LoadDepth(IndentReport r)
+    /// <summary>
+    /// Load against depth up to the end of the last unload (the tip's withdrawal above the surface is left
+    /// out), one colour per indent, each unloading fit dashed in its indent's colour.
+    /// </summary>
+    public static Plot LoadDepth(IndentReport r)
     {
         var plt = new Plot();
-        foreach (var i in r.Indents)
+        var colors = IndentColors(r.Indents.Count);
+        for (int k = 0; k < r.Indents.Count; k++)
         {
+            var i = r.Indents[k];
             double[] h = OliverPharr.CorrectedDepth(i.Test, i.Options);
-            var line = plt.Add.ScatterLine(h.Select(x => x * 1e9).ToArray(), i.Test.Load.Select(p => p * 1e3).ToArray());
+            int end = InContact(h, i.Test.Load);
+            var line = plt.Add.ScatterLine(h.Take(end).Select(x => x * 1e9).ToArray(), i.Test.Load.Take(end).Select(p => p * 1e3).ToArray());
             line.LegendText = i.Indent;
+            line.Color = colors[k];
             foreach (var u in i.Unloads)
             {
                 double lo = u.Fit.Hf + (u.Hmax - u.Fit.Hf) * Math.Pow(i.Options.UnloadWindowLow, 1 / u.Fit.M);
-                var xs = Enumerable.Range(0, 30).Select(k => lo + (u.Hmax - lo) * k / 29.0).ToArray();
+                var xs = Enumerable.Range(0, 30).Select(j => lo + (u.Hmax - lo) * j / 29.0).ToArray();
                 var fit = plt.Add.ScatterLine(xs.Select(x => x * 1e9).ToArray(), xs.Select(x => u.Fit.Load(x) * 1e3).ToArray());
-                fit.LineWidth = 3;
-                fit.Color = Colors.Black.WithAlpha(0.6);
+                fit.LineWidth = 1.5f;
+                fit.LinePattern = LinePattern.Dashed;
+                fit.Color = colors[k].Darken(0.4);
             }
         }
-        plt.XLabel("depth (nm)"); plt.YLabel("load (mN)"); plt.Title("Load-depth curves and unloading fits (black)");
+        plt.XLabel("depth (nm)"); plt.YLabel("load (mN)"); plt.Title("Load-depth curves; dashed: unloading fits");
         if (r.Indents.Count <= 12) plt.ShowLegend();
         return plt;
     }
 
-    static Plot Csm(IndentReport r, Func<CsmPoint, double> value, string label)
+    /// <summary>Number of leading rows up to the last one with the tip in the surface (depth and load at least zero).</summary>
+    public static int InContact(double[] depth, double[] load)
+    {
+        int last = depth.Length - 1;
+        while (last > 0 && !(depth[last] >= 0 && load[last] >= 0)) last--;
+        return last + 1;
+    }
+
+    /// <summary>Category10 for up to ten indents, else colours spread over a colormap so that none repeats.</summary>
+    static Color[] IndentColors(int n)
+    {
+        var palette = new ScottPlot.Palettes.Category10();
+        var map = new ScottPlot.Colormaps.Turbo();
+        return Enumerable.Range(0, n).Select(i => n <= 10 ? palette.GetColor(i) : map.GetColor(0.05 + 0.9 * i / (n - 1))).ToArray();
+    }
+
+    /// <summary>A CSM quantity against depth, the depth window of the averages shaded.</summary>
+    public static Plot Csm(IndentReport r, Func<CsmPoint, double> value, string label)
     {
         var plt = new Plot();
-        foreach (var i in r.Indents.Where(i => i.Csm.Count > 0))
+        var withCsm = r.Indents.Where(i => i.Csm.Count > 0).ToList();
+        var colors = IndentColors(withCsm.Count);
+        for (int k = 0; k < withCsm.Count; k++)
         {
+            var i = withCsm[k];
             var s = plt.Add.ScatterPoints(i.Csm.Select(c => c.Depth * 1e9).ToArray(), i.Csm.Select(c => value(c) / 1e9).ToArray());
             s.LegendText = i.Indent;
             s.MarkerSize = 3;
+            s.Color = colors[k];
         }
-        plt.Add.VerticalSpan(r.Job.CsmFrom * 1e9, r.Job.CsmTo * 1e9).FillStyle.Color = Colors.SteelBlue.WithAlpha(0.15);
+        // A HorizontalSpan covers a range of x (here depth); a VerticalSpan would shade a range of E or H.
+        plt.Add.HorizontalSpan(r.Job.CsmFrom * 1e9, r.Job.CsmTo * 1e9).FillStyle.Color = Colors.SteelBlue.WithAlpha(0.15);
         // Shallow CSM points (tip rounding, surface finding) can be off by orders of magnitude: scale to the window.
         var inWindow = r.Indents.SelectMany(i => i.Csm).Where(c => c.Depth >= r.Job.CsmFrom && c.Depth <= r.Job.CsmTo).Select(c => value(c) / 1e9).ToList();
         if (inWindow.Count > 0) plt.Axes.SetLimitsY(0, 1.6 * inWindow.Max());

@@ -49,15 +49,20 @@ public static class IndentReportWriter
             F(u.ReducedModulus / 1e9), F(u.Modulus / 1e9), F(u.Hardness / 1e9), F(u.Fit.M), F(u.Fit.Hf * 1e9), F(u.Fit.RmsResidual * 1e6), u.Fit.Points.ToString(Inv),
         }));
 
-    static string Summary(IndentReport r)
+    /// <summary>Means over the indents of each file (one sample per file).</summary>
+    static string Summary(IndentReport r) =>
+        Table("file,kind,cycle,indents,Pmax_mN,E_GPa_mean,E_GPa_std,H_GPa_mean,H_GPa_std", r.PerFile().SelectMany(FileSummary));
+
+    static IEnumerable<string[]> FileSummary(IndentReport r)
     {
+        string file = Q(Path.GetFileName(r.Indents[0].File));
         var rows = r.CycleSummary().Select(c => new[]
         {
-            "unload", c.Cycle.ToString(Inv), c.Modulus.Count.ToString(Inv), F(c.Pmax.Mean * 1e3), F(c.Modulus.Mean / 1e9), F(c.Modulus.Std / 1e9), F(c.Hardness.Mean / 1e9), F(c.Hardness.Std / 1e9),
+            file, "unload", c.Cycle.ToString(Inv), c.Modulus.Count.ToString(Inv), F(c.Pmax.Mean * 1e3), F(c.Modulus.Mean / 1e9), F(c.Modulus.Std / 1e9), F(c.Hardness.Mean / 1e9), F(c.Hardness.Std / 1e9),
         }).ToList();
         var (e, h) = r.CsmSummary();
-        if (e.Count > 0) rows.Add(new[] { "csm", "", e.Count.ToString(Inv), "", F(e.Mean / 1e9), F(e.Std / 1e9), F(h.Mean / 1e9), F(h.Std / 1e9) });
-        return Table("kind,cycle,indents,Pmax_mN,E_GPa_mean,E_GPa_std,H_GPa_mean,H_GPa_std", rows);
+        if (e.Count > 0) rows.Add(new[] { file, "csm", "", e.Count.ToString(Inv), "", F(e.Mean / 1e9), F(e.Std / 1e9), F(h.Mean / 1e9), F(h.Std / 1e9) });
+        return rows;
     }
 
     static string Failures(IndentReport r) => Table("indent,cycle,reason",
@@ -116,7 +121,6 @@ public static class IndentReportWriter
 
     static string Json(IndentReport r)
     {
-        var (e, h) = r.CsmSummary();
         var doc = new
         {
             units = new { load = "mN", depth = "nm", stiffness = "N/m", modulus = "GPa", hardness = "GPa", strain_rate = "1/s" },
@@ -132,15 +136,17 @@ public static class IndentReportWriter
                 strain_rate_sensitivity = i.Rate is { } rs ? new { m = J(rs.M), m_error = J(rs.MError), n = J(rs.N), n_error = J(rs.NError) } : null,
                 hold_creep = i.Hold is { } hc ? new { n = J(hc.N), n_error = J(hc.NError), load_mN = J(hc.HoldLoad * 1e3) } : null,
             }),
-            summary = new
+            summary = r.PerFile().Select(g => new
             {
-                unload_cycles = r.CycleSummary().Select(c => new { cycle = c.Cycle, Pmax_mN = MS(c.Pmax, 1e-3), E_GPa = MS(c.Modulus, 1e9), H_GPa = MS(c.Hardness, 1e9) }),
-                csm = new { from_nm = r.Job.CsmFrom * 1e9, to_nm = r.Job.CsmTo * 1e9, E_GPa = MS(e, 1e9), H_GPa = MS(h, 1e9) },
-                strain_rate_sensitivity_m = MS(r.RateSensitivitySummary(), 1),
-                hold_stress_exponent_n = MS(r.HoldExponentSummary(), 1),
-            },
+                file = g.Indents[0].File,
+                unload_cycles = g.CycleSummary().Select(c => new { cycle = c.Cycle, Pmax_mN = MS(c.Pmax, 1e-3), E_GPa = MS(c.Modulus, 1e9), H_GPa = MS(c.Hardness, 1e9) }),
+                csm = new { from_nm = r.Job.CsmFrom * 1e9, to_nm = r.Job.CsmTo * 1e9, E_GPa = MS(g.CsmSummary().Modulus, 1e9), H_GPa = MS(g.CsmSummary().Hardness, 1e9) },
+                strain_rate_sensitivity_m = MS(g.RateSensitivitySummary(), 1),
+                hold_stress_exponent_n = MS(g.HoldExponentSummary(), 1),
+            }),
             frame_calibration = r.Frames.Select(f => new { file = f.File, compliance_nm_per_mN = J(f.Result.Compliance * 1e6), error_nm_per_mN = J(f.Result.ComplianceError * 1e6), Er_GPa = J(f.Result.ReducedModulus / 1e9), unloads = f.Result.Unloads }),
             failures = r.Failures.Select(f => new { indent = f.Indent, cycle = f.Cycle, reason = f.Reason }),
+            warnings = r.Warnings,
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
     }

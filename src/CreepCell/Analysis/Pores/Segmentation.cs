@@ -21,11 +21,21 @@ public static class Segmentation
     {
         options.Validate();
         var smooth = GaussianBlur.Apply(image, options.SmoothSigma);
+        if (options.Threshold is double fixedT) CheckInRange(smooth.Pixels, fixedT, options.BrightPores);
         double t = options.Threshold ?? otsuThreshold ?? Otsu.Threshold(smooth.Pixels);
         var mask = Mask(smooth.Pixels, t, options);
         var labels = ConnectedComponents.Label(mask, image.Width, image.Height, options.Connectivity, options.MinPoreArea);
         double porosity = labels.Regions.Sum(r => (double)r.AreaPx) / mask.Length;
         return new SegmentedFrame(t, labels, porosity);
+    }
+
+    /// <summary>A fixed threshold that makes every pixel pore, or none, segments nothing: refuse it.</summary>
+    static void CheckInRange(float[] pixels, double t, bool bright)
+    {
+        float min = pixels.Min(), max = pixels.Max();
+        bool inside = bright ? t > min && t <= max : t >= min && t < max;
+        if (!inside)
+            throw new ArgumentException($"--threshold {t.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside the gray levels of the image ({min} to {max}{(bright ? ", bright pores need min < threshold <= max" : ", dark pores need min <= threshold < max")}): every pixel would be pore or none would");
     }
 
     /// <summary>Pore pixels for threshold t under the options' rule (dark: v &lt;= t; bright: v &gt;= t fixed, v &gt; t Otsu).</summary>

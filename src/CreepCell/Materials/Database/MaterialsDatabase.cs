@@ -61,6 +61,7 @@ public sealed class MaterialsDatabase
             if (value is not TomlTable t) throw new InputException(source, key, "expected a table [" + key + "] describing one material");
             records.Add(ReadRecord(source, key, t));
         }
+        if (records.Count == 0) throw new InputException(source, null, "no materials: expected TOML tables such as [Se] with name, formula and properties (see docs/materials.md)");
         return new MaterialsDatabase(records, source);
     }
 

@@ -17,6 +17,15 @@ static class CyclingFixtures
     /// <summary>Arbin xlsx from be-smith/navani Example_data (MIT): graphite vs Li at 50 uA, one cycle index.</summary>
     public static string Arbin => Find("arbin", "arbin_navani", "bs542_004_gr_li_50ua_50mv_1v_191020_Channel_11.xlsx");
 
+    static readonly Lazy<CyclerData> RecordData = new(() => CyclerFile.Read(NewareRecord));
+    static readonly Lazy<CyclerData> ArbinRecords = new(() => CyclerFile.Read(Arbin));
+
+    /// <summary>The Neware record export read once per test run (the records are immutable).</summary>
+    public static CyclerData NewareRecordData => RecordData.Value;
+
+    /// <summary>The Arbin export read once per test run.</summary>
+    public static CyclerData ArbinData => ArbinRecords.Value;
+
     static string Find(string topic, string sharedFolder, string file)
     {
         string local = Path.Combine(AppContext.BaseDirectory, "Fixtures", topic, file);

@@ -33,7 +33,8 @@ public class GittTests
     [Fact]
     public void RecoversTheDiffusivityOfEachPulse()
     {
-        double[] d = { 1e-14, 3e-15, 2e-13 };
+        // Diffusivities for which tau = 1 h is short against L^2/D (tau D / L^2 = 0.013, 0.004, 0.064), as the relation needs.
+        double[] d = { 1e-16, 3e-17, 5e-16 };
         var pulses = Gitt.Analyze(Transients(d), Inputs);
         Assert.Equal(3, pulses.Count);
         for (int i = 0; i < d.Length; i++)
@@ -43,7 +44,33 @@ public class GittTests
             Assert.Equal(-0.015, pulses[i].IrDrop, 1e-9);
             Assert.True(pulses[i].LinearityR2 > 0.999999);
             Assert.Equal(StepKind.Discharge, pulses[i].Direction);
+            Assert.True(pulses[i].IsValid, pulses[i].Rejection);
         }
+    }
+
+    [Fact]
+    public void PulseLongAgainstTheDiffusionTimeIsRejected()
+    {
+        // tau D / L^2 = 3600 s x 1e-14 m2/s / (5.30 um)^2 = 1.28, beyond the short-time solution.
+        var p = Assert.Single(Gitt.Analyze(Transients(new[] { 1e-14 }), Inputs));
+        Assert.Equal(3600 * 1e-14 / (Inputs.Length * Inputs.Length), p.TauOverDiffusionTime, 1e-3);
+        Assert.Equal(1.28, p.TauOverDiffusionTime, 0.01);
+        Assert.False(p.IsValid);
+        Assert.Contains("tau D / L^2", p.Rejection);
+    }
+
+    [Fact]
+    public void PulseFollowedByAnUnrelaxedRestIsRejected()
+    {
+        // When the rest ends the voltage still rises by 1 mV per 72 s: 3 mV over its last fifth, against dEs = 5 mV.
+        var pts = new List<(double, double, double)>();
+        for (int k = 0; k <= 10; k++) pts.Add((k * 720.0, 0, 2.2));
+        for (int k = 1; k <= 60; k++) pts.Add((7200 + k * 60.0, -1e-4, 2.185 - 0.01 * Math.Sqrt(k / 60.0)));
+        for (int k = 1; k <= 20; k++) pts.Add((10800 + k * 72.0, 0, 2.175 + 0.02 * k / 20));
+        var p = Assert.Single(Gitt.Analyze(CyclingFixtures.Synthetic(pts), Inputs));
+        Assert.Equal(0.003, p.RestDrift, 1e-9);
+        Assert.False(p.IsValid);
+        Assert.Contains("not relaxed", p.Rejection);
     }
 
     [Fact]

@@ -41,13 +41,31 @@ public class TesterAgreementTests
         var data = CyclerFile.Read(CyclingFixtures.NewareRecord);
         Assert.Equal("Neware record CSV", data.Format);
         var cycles = CycleAnalysis.Run(data, new CycleOptions(new CellInfo(ActiveMassKg: 2.08e-6)));
-        Assert.Equal(4, cycles.Count);
+        // Tester cycle 3 holds two discharge-charge pairs (0.25 mA, then 1 mA): two cycles, five in all.
+        Assert.Equal(5, cycles.Count);
         // Tester values at the end of each step of cycle 1 (three discharge steps, one charge step), in mAh/g.
         double discharge = 2250.15 + 135.49 + 59.68, charge = 2042.95;
         Assert.Equal(discharge, cycles[0].DischargeCPerKg!.Value / 3600, discharge * 5e-4);
         Assert.Equal(charge, cycles[0].ChargeCPerKg!.Value / 3600, charge * 5e-4);
         // This half cell discharges first, so out/in is charge over discharge.
         Assert.Equal(charge / discharge, cycles[0].CoulombicEfficiency!.Value, 1e-3);
+    }
+
+    [Fact]
+    public void NewareRecordTesterCycleWithTwoCurrentsGivesTwoCyclesWithTheTesterStepCapacities()
+    {
+        var data = CyclingFixtures.NewareRecordData;
+        var cycles = CycleAnalysis.Run(data, new CycleOptions(new CellInfo(ActiveMassKg: 2.08e-6, TheoreticalCoulombsPerKg: 3579 * 3600.0)));
+        Assert.Equal(new[] { 1, 2, 3, 3, 4 }, cycles.Select(c => c.TesterCycle));
+        // Tester "DChg./Chg. Spec. Cap.(mAh/g)" at the end of steps 2, 4, 6, 8 and of steps 11, 13 of tester cycle 3.
+        double d1 = 1937.40 + 92.29 + 53.09, c1 = 2039.34, d2 = 1750.99, c2 = 1727.37;
+        Assert.Equal(d1, cycles[2].DischargeCPerKg!.Value / 3600, d1 * 5e-4);
+        Assert.Equal(c1, cycles[2].ChargeCPerKg!.Value / 3600, c1 * 5e-4);
+        Assert.Equal(d2, cycles[3].DischargeCPerKg!.Value / 3600, d2 * 5e-4);
+        Assert.Equal(c2, cycles[3].ChargeCPerKg!.Value / 3600, c2 * 5e-4);
+        // Summed, tester cycle 3 gave 3833.7 mAh/g, above Si's 3579 mAh/g; split, no cycle exceeds it.
+        Assert.All(cycles, c => Assert.True(c.DischargeCPerKg < 3579 * 3600.0));
+        Assert.DoesNotContain(CycleChecks.Warnings(cycles, new CellInfo(2.08e-6, null, 3579 * 3600.0)), w => w.Contains("exceeds the theoretical"));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ static class IndentFixtures
     public static string Example => Find("micromechanics_agilent", "Example.xls");
     public static string FusedSilica => Find("fused_silica_g200", "FusedSilica.xlsx");
     public static string Tungsten => Find("tungsten_g200", "Tungsten_FrameStiffness.xlsx");
+    public static string Popin => Find("micromechanics_agilent", "Popin.xls");
 
     static string Find(string folder, string file)
     {
