@@ -13,9 +13,19 @@ public static class Islands
     public static (int[] Phase, List<IslandMerge> Merges) Clean(PhaseMap map, int minArea)
     {
         var phase = (int[])map.Phase.Clone();
-        int w = map.Width, h = map.Height;
-        var regions = Regions(phase, w, h).Where(r => r.Count < minArea).OrderBy(r => r.Count).ThenBy(r => r[0]).ToList();
         var merges = new Dictionary<(int, int), (int Regions, long Pixels)>();
+        // a merge can leave a neighbour's pixels cut off as a new island, so passes repeat until none is left
+        for (int pass = 0; pass < 20 && Pass(map, phase, minArea, merges); pass++) { }
+        var list = merges.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2)
+            .Select(kv => new IslandMerge(map.Names[kv.Key.Item1], map.Names[kv.Key.Item2], kv.Value.Regions, kv.Value.Pixels)).ToList();
+        return (phase, list);
+    }
+
+    static bool Pass(PhaseMap map, int[] phase, int minArea, Dictionary<(int, int), (int Regions, long Pixels)> merges)
+    {
+        int w = map.Width, h = map.Height;
+        bool changed = false;
+        var regions = Regions(phase, w, h).Where(r => r.Count < minArea).OrderBy(r => r.Count).ThenBy(r => r[0]).ToList();
         foreach (var region in regions)
         {
             int own = phase[region[0]];
@@ -30,10 +40,9 @@ public static class Islands
             var key = (own, into);
             var m = merges.GetValueOrDefault(key);
             merges[key] = (m.Regions + 1, m.Pixels + region.Count);
+            changed = true;
         }
-        var list = merges.OrderBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2)
-            .Select(kv => new IslandMerge(map.Names[kv.Key.Item1], map.Names[kv.Key.Item2], kv.Value.Regions, kv.Value.Pixels)).ToList();
-        return (phase, list);
+        return changed;
     }
 
     /// <summary>The 4-connected regions of equal value, each a list of pixel indices (first = raster-first pixel).</summary>
