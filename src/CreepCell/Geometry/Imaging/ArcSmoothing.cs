@@ -22,7 +22,7 @@ public static class ArcSmoothing
         double dp = 0.6 * tolerance;
         for (int attempt = 0; ; attempt++)
         {
-            var kept = attempt < 8 ? Simplify(relaxed, dp, arc.Closed) : (Vec2[])relaxed.Clone();
+            var kept = attempt < 8 ? Simplify(relaxed, dp, arc.Closed) : (Vec2[])chain.Clone();
             var shifted = KeepArea(kept, stairs, chain, arc.Closed);
             double dev = Deviation(shifted, chain, arc.Closed);
             if (dev <= tolerance || attempt >= 8) return (shifted, dev);

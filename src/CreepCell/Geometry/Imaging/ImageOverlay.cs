@@ -14,7 +14,7 @@ namespace CreepCell.Geometry.Imaging;
 public static class ImageOverlay
 {
     static readonly SKColor[] Palette = { new(0xe4, 0xa1, 0x1b), new(0x3b, 0x6e, 0xa8), new(0x6a, 0xa8, 0x4f), new(0xa6, 0x4d, 0x79), new(0xcc, 0x41, 0x25) };
-    const int Target = 900, Legend = 28;
+    const int Target = 900, Line = 22;
 
     public static void Write(string path, ImageRve rve, Mesh? mesh) => AtomicFile.WriteAllBytes(path, Render(rve, mesh));
 
@@ -22,7 +22,8 @@ public static class ImageOverlay
     {
         var map = rve.Map;
         int s = Math.Clamp(Target / Math.Max(map.Width, map.Height), 1, 16);
-        using var bmp = new SKBitmap(map.Width * s, map.Height * s + Legend);
+        int legend = Line * rve.Spec.SolidPhases.Count() + 6;
+        using var bmp = new SKBitmap(map.Width * s, map.Height * s + legend);
         using (var canvas = new SKCanvas(bmp))
         {
             canvas.Clear(SKColors.White);
@@ -87,15 +88,15 @@ public static class ImageOverlay
     {
         var inv = CultureInfo.InvariantCulture;
         double box = rve.Width * rve.Height;
-        using var font = new SKFont(SKTypeface.Default, 15);
-        float x = 4;
+        using var font = new SKFont(SKTypeface.Default, 14);
+        float y = top;
         foreach (var p in rve.Report.Phases.Where(p => p.Name != ImageSpec.VoidPhase))
         {
-            string text = string.Format(inv, "{0}: {1} bodies, {2:0.00} % ({3:0.00} % of pixels)   ", p.Name, p.Bodies,
-                100 * p.OutlineArea / box, 100.0 * p.ImagePixels / rve.PixelCount);
-            using var ink = new SKPaint { Color = Colour(rve, p.Name), IsAntialias = true };
-            canvas.DrawText(text, x, top + 19, font, ink);
-            x += font.MeasureText(text);
+            string text = string.Format(inv, "{0}: {1} bodies, outlines {2:0.00} % of the box; pixels {3:0.00} % ({4:0.00} % after islands)",
+                p.Name, p.Bodies, 100 * p.OutlineArea / box, 100.0 * p.ImagePixels / rve.PixelCount, 100.0 * p.Pixels / rve.PixelCount);
+            using var ink = new SKPaint { Color = Colour(rve, p.Name).WithAlpha(255), IsAntialias = true };
+            y += Line;
+            canvas.DrawText(text, 4, y - 5, font, ink);
         }
     }
 }
