@@ -22,12 +22,13 @@ public static class ImageMicrostructure
         var smoothed = arcs.Select(a => ArcSmoothing.Smooth(a, spec.Tolerance)).ToArray();
         var loops = BodyLoops.Assemble(arcs, phaseOfBody.Count);
         double px = map.PixelSize;
-        var outlines = BodyOutlines.Build(arcs, smoothed.Select(s => s.Points).ToArray(), loops, 0.5 * spec.ResolvedGap / px);
-        OutlineCheck.Require(outlines, phaseOfBody, map.Names, spec, w, h);
         var pixels = new long[phaseOfBody.Count];
         foreach (int b in body) if (b >= 0) pixels[b]++;
+        double gap = spec.Gap ?? ImageSpec.DefaultGapOverRadius * pixels.Average(n => Math.Sqrt(n / Math.PI)) * px;
+        var outlines = BodyOutlines.Build(arcs, smoothed.Select(s => s.Points).ToArray(), loops, 0.5 * gap / px);
+        OutlineCheck.Require(outlines, phaseOfBody, map.Names, spec, w, h, gap / px);
         var bodies = outlines.Select(o => ToBody(o, map.Names[phaseOfBody[o.Body]], pixels[o.Body], body, w, h, px)).ToList();
-        var report = Report(map, clean, body, phaseOfBody, bodies, merges, spec, smoothed.Max(s => s.Deviation), outlines);
+        var report = Report(map, clean, phaseOfBody, bodies, merges, spec, smoothed.Max(s => s.Deviation), outlines) with { Gap = gap };
         return new ImageRve(w * px, h * px, bodies, report, map with { Phase = clean }, body, spec);
     }
 
@@ -59,7 +60,7 @@ public static class ImageMicrostructure
         return best;
     }
 
-    static ImageReport Report(PhaseMap map, int[] clean, int[] body, List<int> phaseOfBody, List<ImageBody> bodies,
+    static ImageReport Report(PhaseMap map, int[] clean, List<int> phaseOfBody, List<ImageBody> bodies,
         List<IslandMerge> merges, ImageSpec spec, double deviation, List<BodyOutline> outlines)
     {
         var image = map.Counts();
@@ -70,6 +71,6 @@ public static class ImageMicrostructure
             phaseOfBody.Count(x => x == p), bodies.Where(b => b.Phase == name).Sum(b => b.Area))).ToList();
         double minAngle = outlines.SelectMany(o => o.Loops).Min(OutlineCheck.MinAngleDegrees);
         int vertices = outlines.Sum(o => o.Loops.Sum(l => l.Length));
-        return new ImageReport(phases, merges, map.Thresholds, deviation, spec.Tolerance, spec.ResolvedGap, minAngle, vertices);
+        return new ImageReport(phases, merges, map.Thresholds, deviation, spec.Tolerance, 0, minAngle, vertices);
     }
 }

@@ -18,7 +18,7 @@ namespace CreepCell.Geometry.Imaging;
 /// min_area = 10              # optional: islands below this many pixels are merged into a neighbour
 /// neck_ratio = 0.5           # optional: split touching particles at necks narrower than this (0: never)
 /// outline_tolerance = 0.5    # optional: pixels
-/// gap = "4 nm"               # optional: gap opened between touching bodies (default pixel / 100)
+/// gap = "4 nm"               # optional: gap opened between touching bodies (default 2.5e-3 x mean body radius)
 /// coarsen = 1                # optional: majority vote over coarsen x coarsen blocks
 /// </code>
 /// </summary>

@@ -11,7 +11,7 @@ public static class OutlineCheck
 {
     const double Cell = 2;
 
-    public static void Require(List<BodyOutline> outlines, List<int> phaseOfBody, IReadOnlyList<string> names, ImageSpec spec, int w, int h)
+    public static void Require(List<BodyOutline> outlines, List<int> phaseOfBody, IReadOnlyList<string> names, ImageSpec spec, int w, int h, double gapPixels)
     {
         string Name(int b) => $"{names[phaseOfBody[b]]} body {b}";
         string Where(Vec2 p) => string.Format(CultureInfo.InvariantCulture, "near pixel ({0:0}, {1:0}) of the analysed region", p.X, h - p.Y);
@@ -29,7 +29,7 @@ public static class OutlineCheck
                 for (int cy = (int)Math.Floor(Math.Min(a.Y, b.Y) / Cell); cy <= (int)Math.Floor(Math.Max(a.Y, b.Y) / Cell); cy++)
                     (grid.TryGetValue((cx, cy), out var l) ? l : grid[(cx, cy)] = new List<int>()).Add(s);
         }
-        double minGap = 0.25 * spec.ResolvedGap / (spec.PixelSize * spec.Coarsen);
+        double minGap = 0.25 * gapPixels;
         foreach (var cell in grid.Values)
             for (int i = 0; i < cell.Count; i++)
                 for (int j = i + 1; j < cell.Count; j++)
