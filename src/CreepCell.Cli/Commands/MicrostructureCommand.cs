@@ -12,16 +12,22 @@ static class MicrostructureCommand
 {
     public static Command Create()
     {
-        var caseFile = new Argument<string>("case") { Description = "case file (TOML) with a [microstructure] section" };
+        var caseFile = new Argument<string?>("case") { Description = "case file (TOML) with a [microstructure] section (a packing or an image)", Arity = ArgumentArity.ZeroOrOne };
         var svg = new Option<string?>("--svg") { Description = "write a drawing of the packing as SVG" };
-        var png = new Option<string?>("--png") { Description = "write a drawing of the packing as PNG" };
-        var cmd = new Command("microstructure", "Generate the particle packing of a case file and report target and achieved fractions");
+        var png = new Option<string?>("--png") { Description = "write a drawing of the packing as PNG (an image RVE: its mesh over the image)" };
+        var image = new MicrostructureImage.Options();
+        var cmd = new Command("microstructure", "Generate the particle packing of a case file, or the RVE of a segmented image, and report it");
         cmd.Arguments.Add(caseFile);
         cmd.Options.Add(svg);
         cmd.Options.Add(png);
+        image.AddTo(cmd);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
-            string path = pr.GetValue(caseFile)!;
+            if (pr.GetValue(image.Image) is not null)
+                return MicrostructureImage.Run("command line", MicrostructureImage.TableFromOptions(pr, image), Environment.CurrentDirectory, pr.GetValue(png), pr.GetValue(image.Msh));
+            string path = pr.GetValue(caseFile) ?? throw new InputException("microstructure", null, "expected a case file or --image FILE");
+            if (IsImageCase(path))
+                return MicrostructureImage.Run(Path.GetFileName(path), File.ReadAllText(path), Path.GetDirectoryName(Path.GetFullPath(path))!, pr.GetValue(png), pr.GetValue(image.Msh));
             var spec = PackingSpecToml.FromCase(ReadToml(path), Path.GetFileName(path));
             var packing = PackingGenerator.Generate(spec);
             Print(packing);
@@ -31,6 +37,9 @@ static class MicrostructureCommand
         }));
         return cmd;
     }
+
+    static bool IsImageCase(string path) =>
+        ReadToml(path).TryGetValue("microstructure", out var m) && m is TomlTable t && t.ContainsKey("image");
 
     static TomlTable ReadToml(string path)
     {

@@ -31,7 +31,7 @@ public static class CaseReader
     {
         var root = TomlSection.Parse(source, text);
         var mesh = root.Has("microstructure")
-            ? ReadMicrostructure(root, source)
+            ? ReadMicrostructure(root, source, baseDirectory)
             : ReadMesh(root.RequireSection("mesh"), baseDirectory);
         var materials = ReadMaterials(root.RequireSection("materials"));
         var protocol = ReadProtocol(root.RequireSection("protocol"));
@@ -46,7 +46,8 @@ public static class CaseReader
         if (boundary.StackPressure is not null && contact.Enabled == false)
             throw new InputException(source, "boundary.stack_pressure", "the stack plate presses on the particles through contact; remove [contact] enabled = false or the stack pressure");
         var phases = mesh.Generated is { } g ? g.Inclusions.Select(i => i.Phase).Append(g.Matrix)
-            : mesh.Microstructure is { } m ? m.Phases.Select(p => p.Name) : null;
+            : mesh.Microstructure is { } m ? m.Phases.Select(p => p.Name)
+            : mesh.Image?.SolidPhases;
         if (phases is not null)
         {
             foreach (var phase in phases)
@@ -56,11 +57,13 @@ public static class CaseReader
         return CaseChecks.Check(new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature) { Text = text, BaseDirectory = baseDirectory, Contact = contact });
     }
 
-    /// <summary>[microstructure] (packing, see docs/microstructure.md) with optional [mesh] element_size
-    /// (absolute), relative_element_size (of the phase mean diameter), order and min_angle.</summary>
-    static MeshSpec ReadMicrostructure(TomlSection root, string source)
+    /// <summary>[microstructure] (a packing or an image, see docs/microstructure.md) with optional [mesh]
+    /// element_size (absolute), relative_element_size (of the phase mean diameter), order and min_angle.</summary>
+    static MeshSpec ReadMicrostructure(TomlSection root, string source, string baseDirectory)
     {
-        var spec = CreepCell.Geometry.Packing.PackingSpecToml.FromTable(root.RawTable("microstructure")!, source);
+        var image = CreepCell.Geometry.Imaging.ImageSpecToml.IsImage(root)
+            ? CreepCell.Geometry.Imaging.ImageSpecToml.Read(root.Section("microstructure")!, baseDirectory) : null;
+        var spec = image is null ? CreepCell.Geometry.Packing.PackingSpecToml.FromTable(root.RawTable("microstructure")!, source) : null;
         var options = new CreepCell.Meshing.ParticleMeshOptions();
         if (root.Section("mesh") is { } m)
         {
@@ -79,7 +82,7 @@ public static class CaseReader
             if (!(options.MinAngleDegrees >= 20 && options.MinAngleDegrees <= 33)) throw new InputException(source, m.Key("min_angle"), "expected 20 to 33 degrees");
             m.RejectUnknownKeys();
         }
-        return new MeshSpec(null, 1, null) { Microstructure = spec, ParticleOptions = options };
+        return new MeshSpec(null, 1, null) { Microstructure = spec, ParticleOptions = options, Image = image };
     }
 
     static MeshSpec ReadMesh(TomlSection s, string baseDir)

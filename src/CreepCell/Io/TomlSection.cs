@@ -134,6 +134,9 @@ public sealed class TomlSection
         return v as TomlTable ?? throw Error(key, $"expected a table, got {Describe(v)}");
     }
 
+    /// <summary>The raw value under a key (string, long, double, bool, table or array), for readers that accept several forms.</summary>
+    public object? RawValue(string key) => Get(key);
+
     public TomlArray? Array(string key)
     {
         var v = Get(key);

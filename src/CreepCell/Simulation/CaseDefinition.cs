@@ -15,6 +15,8 @@ public sealed record MeshSpec(string? File, double Unit, GeneratedMesh? Generate
 {
     public CreepCell.Geometry.Packing.PackingSpec? Microstructure { get; init; }
     public CreepCell.Meshing.ParticleMeshOptions? ParticleOptions { get; init; }
+    /// <summary>A segmented image meshed body by body (docs/microstructure.md, "From an image").</summary>
+    public CreepCell.Geometry.Imaging.ImageSpec? Image { get; init; }
 }
 
 /// <summary>RVE boundary: "symmetric" rollers; with a stack pressure (Pa) the top side is a plate under it instead.</summary>

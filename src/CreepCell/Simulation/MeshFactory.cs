@@ -9,6 +9,8 @@ public static class MeshFactory
     public static Mesh Build(MeshSpec spec)
     {
         if (spec.File is { } file) return GmshReader.Read(file, spec.Unit);
+        if (spec.Image is { } image)
+            return ImageBodyMesh.Build(CreepCell.Geometry.Imaging.ImageMicrostructure.Build(image), spec.ParticleOptions);
         if (spec.Microstructure is { } micro)
             return ParticleMesh.Build(CreepCell.Geometry.Packing.PackingGenerator.Generate(micro), spec.ParticleOptions).Mesh;
         var g = spec.Generated!;
