@@ -40,7 +40,11 @@ public sealed record SolverSpec
     public double RemeshAngle { get; init; }
 }
 
-public sealed record OutputSpec(string Dir, int FieldsEvery, int CheckpointEvery = 50, double CheckpointMinutes = 5);
+public sealed record OutputSpec(string Dir, int FieldsEvery, int CheckpointEvery = 50, double CheckpointMinutes = 5)
+{
+    /// <summary>Encoding of the VTU field files ([output] vtu = "binary" or "ascii").</summary>
+    public CreepCell.Io.VtuEncoding Vtu { get; init; } = CreepCell.Io.VtuEncoding.Binary;
+}
 
 /// <summary>Everything a run needs, resolved to SI and validated.</summary>
 public sealed record CaseDefinition(

@@ -135,7 +135,8 @@ public sealed class RunRecorder
     {
         string name = $"fields_{step:D5}.vtu";
         VtuWriter.Write(Path.Combine(outDir, name), mesh, problem.U, problem.Assembler.PointOffsets, problem.Responses, problem.States,
-            contact is null ? null : CreepCell.Contact.ContactMeasure.PointFields(contact, problem.U, mesh.RegionNames, mesh.NodeCount));
+            contact is null ? null : CreepCell.Contact.ContactMeasure.PointFields(contact, problem.U, mesh.RegionNames, mesh.NodeCount),
+            new VtuOptions(def.Output.Vtu, s.Time));
         s.FieldFiles.RemoveAll(f => f.File == name);
         s.FieldFiles.Add((s.Time, name));
         VtuWriter.WritePvd(Path.Combine(outDir, "fields.pvd"), s.FieldFiles);
