@@ -18,10 +18,14 @@ public static class VtuWriter
         IReadOnlyList<(string Name, double[] Values)>? pointFields = null, VtuOptions? options = null)
     {
         var o = options ?? new VtuOptions();
-        var grid = VtuGrid.Build(mesh, u, pointOffsets, responses, states, pointFields, o.Time);
+        Write(path, VtuGrid.Build(mesh, u, pointOffsets, responses, states, pointFields, o.Time), o.Encoding);
+    }
+
+    public static void Write(string path, VtuGrid grid, VtuEncoding encoding)
+    {
         foreach (var a in grid.PointData.Concat(grid.CellData).Concat(grid.FieldData).Append(grid.Points))
             if (a.Values is double[] d) Array.ForEach(d, v => Finite(v));
-        if (o.Encoding == VtuEncoding.Binary) AtomicFile.Write(path, s => VtuBinary.Write(s, grid));
+        if (encoding == VtuEncoding.Binary) AtomicFile.Write(path, s => VtuBinary.Write(s, grid));
         else AtomicFile.WriteAllText(path, Ascii(grid));
     }
 
