@@ -7,6 +7,12 @@ static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        CliConventions.RouteTablesWhenRedirected();
+        return Subcommands().Select(CliConventions.Apply);
+    }
+
+    static IEnumerable<Command> Subcommands()
+    {
         yield return Commands.RunCommand.Create();
         yield return Commands.InitCommand.Create();
         yield return Commands.StudyCommand.Create();

@@ -127,7 +127,11 @@ sealed class Output
 
     public void Write(ParseResult pr, string title, IReadOnlyList<CalcLine> lines, Action<string> writeFiles, Func<string> toJson)
     {
-        if (pr.GetValue(dir) is string d) writeFiles(d);
+        if (pr.GetValue(dir) is string d)
+        {
+            writeFiles(d);
+            Provenance.WriteFolder(d);
+        }
         if (pr.GetValue(json)) { Console.WriteLine(toJson()); return; }
         var t = new Table { Title = new TableTitle(Markup.Escape(title)) };
         t.AddColumn("quantity");

@@ -22,6 +22,8 @@ static class RunCommand
         cmd.Options.Add(resume);
         var threads = new Option<int?>("--threads") { Description = "threads for assembly and factorization (results are identical for any count)" };
         cmd.Options.Add(threads);
+        var json = new Option<bool>("--json") { Description = "print summary.json (results and provenance) to stdout instead of the text summary" };
+        cmd.Options.Add(json);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             string? path = pr.GetValue(file);
@@ -49,6 +51,11 @@ static class RunCommand
                 runner = new CaseRunner(def, dir, q ? null : ProgressDisplay.Report);
             }
             var result = q ? runner.Run() : ProgressDisplay.Run(runner);
+            if (pr.GetValue(json))
+            {
+                Console.WriteLine(File.ReadAllText(Path.Combine(result.OutputDir, "summary.json")));
+                return ExitCodes.Ok;
+            }
             Console.WriteLine($"done: {result.Steps} steps, {result.NewtonIterations} Newton iterations, {result.WallSeconds:F1} s; results in {result.OutputDir}");
             for (int i = 0; i < result.Phases.Count; i++)
                 Console.WriteLine($"  {result.Phases[i],-8} mean von Mises {result.Final[i].VonMisesMean / 1e6,10:F2} MPa   max {result.Final[i].VonMisesMax / 1e6,10:F2} MPa   mean pressure {result.Final[i].PressureMean / 1e6,10:F2} MPa");

@@ -44,7 +44,8 @@ static class StudyCommand
             var seedList = pr.GetValue(seeds) is string s ? SeedList.Parse(s, "--seeds") : null;
             if (pr.GetValue(remesh) is var a && !(a >= 0 && a < 25)) throw new InputException("command line", "--remesh-angle", "expected an angle in degrees from 0 (no remeshing) to below 25 (new meshes keep 28)");
             var options = new StudyOptions(dir, list, pr.GetValue(cycles), pr.GetValue(threads), sideUm, seedList, pr.GetValue(remesh));
-            var result = PaperStudy.Run(options, pr.GetValue(quiet) ? null : Console.WriteLine);
+            var result = PaperStudy.Run(options, pr.GetValue(quiet) ? null : Console.Error.WriteLine);
+            CreepCell.Io.Provenance.WriteFolder(dir, pr.GetValue(threads) is int t && t > 0 ? t : Environment.ProcessorCount);
             Console.WriteLine(result.Markdown());
             Console.WriteLine($"plots, field maps and comparison.md in {dir}");
             return ExitCodes.Ok;

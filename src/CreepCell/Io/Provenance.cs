@@ -79,10 +79,11 @@ public sealed record Provenance(string Software, string Version, string? Commit,
         inputs = Inputs.Select(i => new { source = i.Source, sha256 = i.Sha256, bytes = i.Bytes }),
     };
 
-    /// <summary>provenance.json of an analysis command's output folder.</summary>
-    public static void WriteFolder(string dir, IEnumerable<string> inputFiles, int threads = 1)
+    /// <summary>provenance.json of an analysis command's output folder; its inputs are the files named on the command line.</summary>
+    public static void WriteFolder(string dir, int threads = 1)
     {
-        var p = Capture(ProcessStart, threads, inputFiles.Where(File.Exists).Select(ProvenanceInput.OfFile).ToList());
+        var files = Environment.GetCommandLineArgs().Skip(1).Where(File.Exists).Distinct();
+        var p = Capture(ProcessStart, threads, files.Select(ProvenanceInput.OfFile).ToList());
         AtomicFile.WriteAllText(Path.Combine(dir, FileName), JsonSerializer.Serialize(p.ToJson(), Indented) + "\n");
     }
 
