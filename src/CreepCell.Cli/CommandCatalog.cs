@@ -26,5 +26,6 @@ static class CommandCatalog
         yield return Commands.MaterialsCommand.Create();
         yield return Commands.CreepLawCommand.Create();
         yield return Commands.MicrostructureCommand.Create();
+        yield return Commands.ReportCommand.Create();
     }
 }
