@@ -7,6 +7,12 @@ static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        CliConventions.RouteTablesWhenRedirected();
+        return Subcommands().Select(CliConventions.Apply);
+    }
+
+    static IEnumerable<Command> Subcommands()
+    {
         yield return Commands.RunCommand.Create();
         yield return Commands.InitCommand.Create();
         yield return Commands.StudyCommand.Create();
@@ -22,5 +28,6 @@ static class CommandCatalog
         yield return Commands.MaterialsCommand.Create();
         yield return Commands.CreepLawCommand.Create();
         yield return Commands.MicrostructureCommand.Create();
+        yield return Commands.ReportCommand.Create();
     }
 }

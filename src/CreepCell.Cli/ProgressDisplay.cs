@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace CreepCell.Cli;
 
-/// <summary>Progress of a run: a live bar on a terminal, plain lines otherwise.</summary>
+/// <summary>Progress of a run: a live bar on a terminal, plain lines on stderr otherwise (stdout keeps the results).</summary>
 static class ProgressDisplay
 {
     static ProgressTask? task;
@@ -17,7 +17,7 @@ static class ProgressDisplay
                             (p.Remaining is { } r ? $", {r.TotalSeconds:F0} s left" : "");
             return;
         }
-        Console.WriteLine(p);
+        Console.Error.WriteLine(p);
     }
 
     /// <summary>Runs with a progress bar when stdout is an interactive terminal.</summary>

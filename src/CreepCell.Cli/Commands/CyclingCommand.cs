@@ -91,6 +91,7 @@ static class CyclingCommand
             AtomicFile.WriteAllBytes(Path.Combine(dir, "capacity.png"), CyclingPlots.CapacityVsCycle(cycles, cell.ActiveMassKg is not null));
             AtomicFile.WriteAllBytes(Path.Combine(dir, "voltage_profiles.png"), CyclingPlots.VoltageProfiles(shown, cell.ActiveMassKg));
             AtomicFile.WriteAllBytes(Path.Combine(dir, "dqdv.png"), CyclingPlots.DqDv(dqdv, cell.ActiveMassKg));
+            Provenance.WriteFolder(dir);
         }
         if (pr.GetValue(o.Json)) Console.WriteLine(CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
         else PrintTable(data, cycles, rate, gitt, ceName);

@@ -131,7 +131,11 @@ sealed class Output(string command, params string[] files)
     public void Write(ParseResult pr, string title, IReadOnlyList<CalcLine> lines, Action<string> writeFiles, Func<string> toJson)
     {
         if (pr.GetValue(dir) is string d)
-            writeFiles(OutputFolder.Claim(d, "--out", command, files, pr.GetValue(force)).Path);
+        {
+            string folder = OutputFolder.Claim(d, "--out", command, files.Append(Provenance.FileName).ToArray(), pr.GetValue(force)).Path;
+            writeFiles(folder);
+            Provenance.WriteFolder(folder);
+        }
         if (pr.GetValue(json)) { Console.WriteLine(toJson()); return; }
         var t = new Table { Title = new TableTitle(Markup.Escape(title)) };
         t.AddColumn("quantity");

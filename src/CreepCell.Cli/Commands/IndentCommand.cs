@@ -67,6 +67,7 @@ static class IndentCommand
             string dir = pr.GetValue(outDir)!;
             var written = IndentReportWriter.WriteAll(report, dir);
             if (!pr.GetValue(noPlots)) written.AddRange(IndentPlots.WriteAll(report, dir));
+            Provenance.WriteFolder(dir);
             if (entry != null) { entry.AppendTo(pr.GetValue(toCase)!); written.Add(pr.GetValue(toCase)! + $" ([materials.{entry.Name}])"); }
             IndentScreen.Show(report);
             foreach (var w in written) ScreenTable.Line($"wrote [blue]{Markup.Escape(w)}[/]");

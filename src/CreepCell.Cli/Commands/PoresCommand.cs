@@ -53,6 +53,7 @@ static class PoresCommand
             if (plot < 1) throw new InputException(Cl, "--plot-pores", $"expected at least 1, got {plot}");
             string dir = pr.GetValue(outDir)!;
             var result = PoreReport.Run(paths, options, dir, new PoreReportOptions(!pr.GetValue(noOverlays), plot, ParseFrames(pr.GetValue(compare)), Reference(pr.GetValue(reference))));
+            Provenance.WriteFolder(dir);
             Echo(result, dir);
             return ExitCodes.Ok;
         }));

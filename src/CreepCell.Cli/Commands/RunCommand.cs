@@ -24,6 +24,8 @@ static class RunCommand
         cmd.Options.Add(threads);
         var force = OutputFolder.ForceOption();
         cmd.Options.Add(force);
+        var json = new Option<bool>("--json") { Description = "print summary.json (results and provenance) to stdout instead of the text summary" };
+        cmd.Options.Add(json);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             string? path = pr.GetValue(file);
@@ -57,14 +59,14 @@ static class RunCommand
                 string option = pr.GetValue(outDir) is null ? "[output] dir" : "--out";
                 var folder = OutputFolder.Claim(pr.GetValue(outDir) ?? def.Output.Dir, option, "run", CaseRunner.OutputPatterns, pr.GetValue(force));
                 runner = new CaseRunner(def, folder.Path, q ? null : ProgressDisplay.Report) { Cancellation = interrupt.Token };
-                return folder.Use(_ => Finish(runner, q, interrupt));
+                return folder.Use(_ => Finish(runner, q, pr.GetValue(json), interrupt));
             }
-            return Finish(runner, q, interrupt);
+            return Finish(runner, q, pr.GetValue(json), interrupt);
         }));
         return cmd;
     }
 
-    static int Finish(CaseRunner runner, bool q, Interruption interrupt)
+    static int Finish(CaseRunner runner, bool q, bool json, Interruption interrupt)
     {
         RunResult result;
         try
@@ -76,7 +78,8 @@ static class RunCommand
             Console.Error.WriteLine($"{e.Message}; resume with: creepcell run --resume {runner.OutputDir}");
             return interrupt.ExitCode;
         }
-        Report(runner, result);
+        if (json) Console.WriteLine(File.ReadAllText(Path.Combine(result.OutputDir, "summary.json")));
+        else Report(runner, result);
         return ExitCodes.Ok;
     }
 

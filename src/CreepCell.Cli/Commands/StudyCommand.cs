@@ -47,9 +47,10 @@ static class StudyCommand
             if (pr.GetValue(remesh) is var a && !(a >= 0 && a < 25)) throw new InputException("command line", "--remesh-angle", "expected an angle in degrees from 0 (no remeshing) to below 25 (new meshes keep 28)");
             var runFolders = list.SelectMany(p => seedList is { Count: > 0 } ? seedList.Select(k => Path.Combine(p, $"seed-{k}")) : new[] { p })
                 .Select(f => (f, CaseRunner.OutputPatterns)).ToList();
-            var folder = OutputFolder.Claim(dir, "--out", "study", PaperStudy.OutputPatterns, pr.GetValue(force), runFolders);
+            var folder = OutputFolder.Claim(dir, "--out", "study", PaperStudy.OutputPatterns.Append(CreepCell.Io.Provenance.FileName).ToList(), pr.GetValue(force), runFolders);
             var options = new StudyOptions(folder.Path, list, pr.GetValue(cycles), pr.GetValue(threads), sideUm, seedList, pr.GetValue(remesh));
-            var result = folder.Use(_ => PaperStudy.Run(options, pr.GetValue(quiet) ? null : Console.WriteLine));
+            var result = folder.Use(_ => PaperStudy.Run(options, pr.GetValue(quiet) ? null : Console.Error.WriteLine));
+            CreepCell.Io.Provenance.WriteFolder(dir, pr.GetValue(threads) is int t && t > 0 ? t : Environment.ProcessorCount);
             Console.WriteLine(result.Markdown());
             Console.WriteLine($"plots, field maps and comparison.md in {dir}");
             return ExitCodes.Ok;

@@ -311,8 +311,9 @@ public static class CaseReader
         if (checkpoints < 1) throw new InputException(s.File, s.Key("checkpoint_every"), "expected a positive step count");
         double minutes = s.Number("checkpoint_minutes", 5);
         if (!(minutes > 0)) throw new InputException(s.File, s.Key("checkpoint_minutes"), "expected a positive number of minutes");
+        var vtu = s.Choice("vtu", "binary", "binary", "ascii") == "ascii" ? VtuEncoding.Ascii : VtuEncoding.Binary;
         s.RejectUnknownKeys();
-        return new OutputSpec(dir, every, checkpoints, minutes);
+        return new OutputSpec(dir, every, checkpoints, minutes) { Vtu = vtu };
     }
 
     static double Positive(TomlSection s, string key, Dimension dim)

@@ -6,46 +6,85 @@ using CreepCell.Meshing;
 namespace CreepCell.Io;
 
 /// <summary>
-/// VTK XML unstructured grid (.vtu, ASCII) of the reference mesh with the displacement as point data
-/// (warp by vector in ParaView for the deformed shape), optional scalar point fields (the contact
-/// pressure and gap), and quadrature fields averaged per element (area-weighted) as cell data; and the
-/// .pvd collection that makes a time series of them.
+/// VTK XML unstructured grid (.vtu) of the reference mesh with the displacement as point data (warp by
+/// vector in ParaView for the deformed shape), optional scalar point fields (the contact pressure and
+/// gap), quadrature fields averaged per element (area-weighted) as cell data, and field data with the
+/// time and the phase names; every array carries its unit. Binary (zlib, appended; <see cref="VtuBinary"/>)
+/// or ASCII; and the .pvd collection that makes a time series of them.
 /// </summary>
 public static class VtuWriter
 {
-    static int VtkType(ElementType t) => t switch
-    {
-        ElementType.Tri3 => 5, ElementType.Tri6 => 22, ElementType.Quad4 => 9, ElementType.Quad8 => 23, _ => 28,
-    };
-
     public static void Write(string path, Mesh mesh, double[] u, int[] pointOffsets, PointResponse[] responses, PointState[] states,
-        IReadOnlyList<(string Name, double[] Values)>? pointFields = null)
+        IReadOnlyList<(string Name, double[] Values)>? pointFields = null, VtuOptions? options = null)
+    {
+        var o = options ?? new VtuOptions();
+        Write(path, VtuGrid.Build(mesh, u, pointOffsets, responses, states, pointFields, o.Time), o.Encoding);
+    }
+
+    public static void Write(string path, VtuGrid grid, VtuEncoding encoding)
+    {
+        foreach (var a in grid.PointData.Concat(grid.CellData).Concat(grid.FieldData).Append(grid.Points))
+            if (a.Values is double[] d) Array.ForEach(d, v => Finite(v));
+        if (encoding == VtuEncoding.Binary) AtomicFile.Write(path, s => VtuBinary.Write(s, grid));
+        else AtomicFile.WriteAllText(path, Ascii(grid));
+    }
+
+    static string Ascii(VtuGrid g)
     {
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         sb.Append("<?xml version=\"1.0\"?>\n<VTKFile type=\"UnstructuredGrid\" version=\"1.0\" byte_order=\"LittleEndian\">\n<UnstructuredGrid>\n");
-        sb.Append(inv, $"<Piece NumberOfPoints=\"{mesh.NodeCount}\" NumberOfCells=\"{mesh.ElementCount}\">\n");
-        sb.Append("<Points>\n<DataArray type=\"Float64\" NumberOfComponents=\"3\" format=\"ascii\">\n");
-        foreach (var p in mesh.Nodes) sb.Append(inv, $"{p.X:R} {p.Y:R} 0\n");
-        sb.Append("</DataArray>\n</Points>\n<Cells>\n<DataArray type=\"Int32\" Name=\"connectivity\" format=\"ascii\">\n");
-        for (int e = 0; e < mesh.ElementCount; e++) sb.Append(string.Join(' ', mesh.ElementNodes(e).ToArray())).Append('\n');
-        sb.Append("</DataArray>\n<DataArray type=\"Int32\" Name=\"offsets\" format=\"ascii\">\n");
-        for (int e = 0; e < mesh.ElementCount; e++) sb.Append(mesh.Offsets[e + 1]).Append('\n');
-        sb.Append("</DataArray>\n<DataArray type=\"UInt8\" Name=\"types\" format=\"ascii\">\n");
-        for (int e = 0; e < mesh.ElementCount; e++) sb.Append(VtkType(mesh.Types[e])).Append('\n');
-        sb.Append("</DataArray>\n</Cells>\n<PointData Vectors=\"displacement\">\n");
-        sb.Append("<DataArray type=\"Float64\" Name=\"displacement\" NumberOfComponents=\"3\" format=\"ascii\">\n");
-        for (int n = 0; n < mesh.NodeCount; n++) sb.Append(inv, $"{Finite(u[2 * n]):R} {Finite(u[2 * n + 1]):R} 0\n");
-        sb.Append("</DataArray>\n");
-        foreach (var (name, values) in pointFields ?? Array.Empty<(string, double[])>())
-            AppendArray(sb, name, mesh.NodeCount, n => values[n], "Float64");
+        if (g.FieldData.Length > 0)
+        {
+            sb.Append("<FieldData>\n");
+            foreach (var a in g.FieldData) AppendArray(sb, a, $" NumberOfTuples=\"{a.Length}\"");
+            sb.Append("</FieldData>\n");
+        }
+        sb.Append(inv, $"<Piece NumberOfPoints=\"{g.PointCount}\" NumberOfCells=\"{g.CellCount}\">\n<Points>\n");
+        AppendArray(sb, g.Points);
+        sb.Append("</Points>\n<Cells>\n");
+        foreach (var a in g.Cells) AppendArray(sb, a);
+        sb.Append("</Cells>\n<PointData Vectors=\"displacement\">\n");
+        foreach (var a in g.PointData) AppendArray(sb, a);
         sb.Append("</PointData>\n<CellData Scalars=\"von_mises\">\n");
-        AppendArray(sb, "phase", mesh.ElementCount, e => mesh.Region[e], "Int32");
-        var avg = CellAverages(mesh, pointOffsets, responses, states);
-        string[] names = { "von_mises", "pressure", "stress_xx", "stress_yy", "stress_xy", "stress_zz", "creep_strain" };
-        for (int k = 0; k < names.Length; k++) AppendArray(sb, names[k], mesh.ElementCount, e => avg[e * names.Length + k], "Float64");
+        foreach (var a in g.CellData) AppendArray(sb, a);
         sb.Append("</CellData>\n</Piece>\n</UnstructuredGrid>\n</VTKFile>\n");
-        AtomicFile.WriteAllText(path, sb.ToString());
+        return sb.ToString();
+    }
+
+    /// <summary>The opening tag of a DataArray without its format (Points carry no Name, as before).</summary>
+    internal static string OpenTag(VtuArray a, string extra = "") =>
+        $"<DataArray type=\"{a.Type}\"" + (a.Name == "Points" ? "" : $" Name=\"{a.Name}\"") +
+        (a.Components > 1 || a.Name == "Points" ? $" NumberOfComponents=\"{a.Components}\"" : "") + extra;
+
+    /// <summary>VTK's place for an array's unit (IOXMLInformationFormat); after the numbers, so that readers
+    /// that take the element's leading text as the data still find them.</summary>
+    internal static string UnitKey(VtuArray a) =>
+        a.Unit is null ? "" : $"<InformationKey name=\"UNITS_LABEL\" location=\"vtkDataArray\">{a.Unit}</InformationKey>\n";
+
+    static void AppendArray(StringBuilder sb, VtuArray a, string extra = "")
+    {
+        sb.Append(OpenTag(a, extra)).Append(" format=\"ascii\">\n");
+        var inv = CultureInfo.InvariantCulture;
+        string Text(int i) => a.Values switch
+        {
+            double[] d => d[i].ToString("R", inv), int[] n => n[i].ToString(inv), byte[] b => b[i].ToString(inv), _ => throw new NotSupportedException(),
+        };
+        int tuples = a.Length / a.Components;
+        if (a.LineOffsets is { } lines)
+        {
+            for (int r = 0; r + 1 < lines.Length; r++)
+                sb.Append(string.Join(' ', Enumerable.Range(lines[r], lines[r + 1] - lines[r]).Select(Text))).Append('\n');
+        }
+        else
+        {
+            for (int t = 0; t < tuples; t++)
+            {
+                for (int c = 0; c < a.Components; c++) sb.Append(c > 0 ? " " : "").Append(Text(t * a.Components + c));
+                sb.Append('\n');
+            }
+        }
+        sb.Append(UnitKey(a)).Append("</DataArray>\n");
     }
 
     /// <summary>Area-weighted element means, 7 per element: von Mises, pressure, xx, yy, xy, zz stress, creep strain.</summary>
@@ -69,14 +108,6 @@ public static class VtuWriter
             for (int j = 0; j < k; j++) r[e * k + j] = area > 0 ? r[e * k + j] / area : 0;
         }
         return r;
-    }
-
-    /// <summary>One scalar array of count values (per point or per cell).</summary>
-    static void AppendArray(StringBuilder sb, string name, int count, Func<int, double> value, string type)
-    {
-        sb.Append($"<DataArray type=\"{type}\" Name=\"{name}\" format=\"ascii\">\n");
-        for (int i = 0; i < count; i++) sb.Append(Finite(value(i)).ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-        sb.Append("</DataArray>\n");
     }
 
     static double Finite(double v) => double.IsFinite(v) ? v : throw new InvalidOperationException("non-finite value in a field output");

@@ -44,7 +44,11 @@ public sealed record SolverSpec
     public int MaxUnknowns { get; init; } = (int)CreepCell.Meshing.SizeEstimate.DefaultMaxUnknowns;
 }
 
-public sealed record OutputSpec(string Dir, int FieldsEvery, int CheckpointEvery = 50, double CheckpointMinutes = 5);
+public sealed record OutputSpec(string Dir, int FieldsEvery, int CheckpointEvery = 50, double CheckpointMinutes = 5)
+{
+    /// <summary>Encoding of the VTU field files ([output] vtu = "binary" or "ascii").</summary>
+    public CreepCell.Io.VtuEncoding Vtu { get; init; } = CreepCell.Io.VtuEncoding.Binary;
+}
 
 /// <summary>Everything a run needs, resolved to SI and validated.</summary>
 public sealed record CaseDefinition(

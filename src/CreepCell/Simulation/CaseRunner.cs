@@ -110,8 +110,8 @@ public sealed class CaseRunner
     /// <summary>File names (with * wildcards) of everything a run writes into its output folder.</summary>
     public static readonly IReadOnlyList<string> OutputPatterns = new[]
     {
-        "history.csv", "cycles.csv", "summary.json", "fields.pvd", "fields_*.vtu", Checkpoint.FileName,
-        "map_*.png", "last_converged_creep_strain.png",
+        "history.csv", "cycles.csv", "history.parquet", "cycles.parquet", "summary.json", "fields.pvd", "fields_*.vtu",
+        XdmfSeries.XdmfName, XdmfSeries.H5Name, Checkpoint.FileName, "map_*.png", "last_converged_creep_strain.png", "report.html",
     };
 
     /// <summary>The folder the run writes into.</summary>

@@ -170,11 +170,14 @@ public sealed class RunRecorder
     public void WriteFields(StepState s, MechanicsProblem problem, int step)
     {
         string name = $"fields_{step:D5}.vtu";
-        VtuWriter.Write(Path.Combine(outDir, name), mesh, problem.U, problem.Assembler.PointOffsets, problem.Responses, problem.States,
-            contact is null ? null : CreepCell.Contact.ContactMeasure.PointFields(contact, problem.U, mesh.RegionNames, mesh.NodeCount));
+        var grid = VtuGrid.Build(mesh, problem.U, problem.Assembler.PointOffsets, problem.Responses, problem.States,
+            contact is null ? null : CreepCell.Contact.ContactMeasure.PointFields(contact, problem.U, mesh.RegionNames, mesh.NodeCount), s.Time);
+        VtuWriter.Write(Path.Combine(outDir, name), grid, def.Output.Vtu);
         s.FieldFiles.RemoveAll(f => f.File == name);
         s.FieldFiles.Add((s.Time, name));
         VtuWriter.WritePvd(Path.Combine(outDir, "fields.pvd"), s.FieldFiles);
+        XdmfSeries.Add(outDir, Path.GetFileNameWithoutExtension(name), s.Time, grid,
+            s.FieldFiles.Select(f => (f.Time, Path.GetFileNameWithoutExtension(f.File))).ToList());
     }
 
     /// <summary>Field maps (PNG) of von Mises and creep strain in the deformed shape, at full lithiation of
@@ -201,10 +204,12 @@ public sealed class RunRecorder
         var history = new HistoryTable(Columns);
         foreach (var row in s.HistoryRows) history.Add(row);
         history.Write(Path.Combine(outDir, "history.csv"));
+        ParquetTables.Write(Path.Combine(outDir, "history.parquet"), Columns, s.HistoryRows.Select(r => r.Select(v => (double?)v).ToArray()).ToList());
         WriteCycles(s.HistoryRows);
     }
 
-    /// <summary>Rows of history that close a lithiation (full) or a delithiation (end of charge), per cycle.</summary>
+    /// <summary>Rows of history that close a lithiation (full) or a delithiation (end of charge), per cycle;
+    /// the charged values are missing for a cycle whose charge a stopped run did not finish.</summary>
     void WriteCycles(List<double[]> rows)
     {
         var phaseCols = Columns.Skip(6).ToList();
@@ -212,18 +217,21 @@ public sealed class RunRecorder
         header.AddRange(phaseCols.Select(c => "full_" + c));
         header.AddRange(new[] { "charged_time_s", "charged_lithiation" });
         header.AddRange(phaseCols.Select(c => "charged_" + c));
-        var sb = new StringBuilder(string.Join(',', header)).Append('\n');
+        var table = new List<double?[]>();
         for (int cycle = 1; cycle <= def.Protocol.CycleCount; cycle++)
         {
             var full = LastRowClosing(rows, cycle, HalfCycle.Lithiation);
             if (full is null) break;
             var charged = LastRowClosing(rows, cycle, HalfCycle.Delithiation);
-            var cells = new List<string> { cycle.ToString(CultureInfo.InvariantCulture) };
+            var cells = new List<double?> { cycle };
             cells.AddRange(Values(full, phaseCols.Count));
-            cells.AddRange(charged is null ? Enumerable.Repeat("", phaseCols.Count + 2) : Values(charged, phaseCols.Count));
-            sb.Append(string.Join(',', cells)).Append('\n');
+            cells.AddRange(charged is null ? Enumerable.Repeat<double?>(null, phaseCols.Count + 2) : Values(charged, phaseCols.Count));
+            table.Add(cells.ToArray());
         }
+        var sb = new StringBuilder(string.Join(',', header)).Append('\n');
+        foreach (var r in table) sb.Append(string.Join(',', r.Select(v => v?.ToString("R", CultureInfo.InvariantCulture) ?? ""))).Append('\n');
         AtomicFile.WriteAllText(Path.Combine(outDir, "cycles.csv"), sb.ToString());
+        ParquetTables.Write(Path.Combine(outDir, "cycles.parquet"), header, table);
     }
 
     double[]? LastRowClosing(List<double[]> rows, int cycle, HalfCycle half)
@@ -234,16 +242,21 @@ public sealed class RunRecorder
         return rows.LastOrDefault(r => Math.Abs(r[0] - end) <= 1e-9 * Math.Max(1, end));
     }
 
-    static IEnumerable<string> Values(double[] row, int phaseCount) =>
-        new[] { row[0], row[4] }.Concat(row.Skip(6).Take(phaseCount)).Select(v => v.ToString("R", CultureInfo.InvariantCulture));
+    static IEnumerable<double?> Values(double[] row, int phaseCount) =>
+        new[] { row[0], row[4] }.Concat(row.Skip(6).Take(phaseCount)).Select(v => (double?)v);
 
     public void WriteSummary(RunResult r)
     {
+        var caseInput = ProvenanceInput.OfText(def.Source, def.Text);
+        int threads = def.Solver.Threads > 0 ? def.Solver.Threads : Environment.ProcessorCount;
+        var provenance = Provenance.Capture(DateTimeOffset.Now - TimeSpan.FromSeconds(r.WallSeconds), threads, new[] { caseInput });
         var summary = new
         {
             software = "CreepCell",
-            version = typeof(RunRecorder).Assembly.GetName().Version?.ToString(),
+            version = provenance.Version,
             case_file = def.Source,
+            provenance = provenance.ToJson(),
+            @case = new { source = def.Source, sha256 = caseInput.Sha256, text = def.Text },
             mesh = new { nodes = mesh.NodeCount, elements = mesh.ElementCount, phases = mesh.RegionNames },
             materials = def.Materials.Values.Select(m => new
             {
@@ -254,7 +267,7 @@ public sealed class RunRecorder
             temperature_K = def.Temperature,
             boundary = def.Boundary.Kind,
             stack_pressure_Pa = def.Boundary.StackPressure,
-            solver = def.Solver,
+            solver = SolverJson(def.Solver),
             steps = r.Steps,
             newton_iterations = r.NewtonIterations,
             wall_time_s = r.WallSeconds,
@@ -269,4 +282,12 @@ public sealed class RunRecorder
         };
         AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>The [solver] table under the names of the case file, with SI unit suffixes.</summary>
+    static object SolverJson(SolverSpec s) => new
+    {
+        max_iterations = s.MaxIterations, tolerance = s.Tolerance, linear_solver = s.LinearSolver, fbar = s.Fbar,
+        max_lithiation_step = s.MaxLithiationStep, max_cutbacks = s.MaxCutbacks, max_creep_increment = s.MaxCreepIncrement,
+        max_step_s = s.MaxStep, min_step_s = s.MinStep, threads = s.Threads, remesh_angle_deg = s.RemeshAngle,
+    };
 }

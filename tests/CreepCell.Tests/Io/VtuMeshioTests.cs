@@ -65,7 +65,7 @@ public class VtuMeshioTests(ITestOutputHelper output)
         return (p.ExitCode, stdout.Result + stderr.Result);
     }
 
-    static (Mesh Mesh, MechanicsProblem Problem) SolvedInclusion(bool quadrilaterals)
+    internal static (Mesh Mesh, MechanicsProblem Problem) SolvedInclusion(bool quadrilaterals)
     {
         var mesh = quadrilaterals
             ? StructuredMesh.Rectangle(4e-6, 4e-6, 3, 3, ElementType.Quad9, "SE")

@@ -22,14 +22,16 @@ public class VtuPointFieldTests
         var pressure = Enumerable.Range(0, mesh.NodeCount).Select(n => 1e6 * n + 0.125).ToArray();
         var gap = Enumerable.Range(0, mesh.NodeCount).Select(n => 1e-9 * (n % 3)).ToArray();
         string path = Path.Combine(Directory.CreateTempSubdirectory("creepcell-vtu-").FullName, "f.vtu");
-        VtuWriter.Write(path, mesh, p.U, p.Assembler.PointOffsets, p.Responses, p.States, new[] { ("contact_pressure", pressure), ("contact_gap", gap) });
+        VtuWriter.Write(path, mesh, p.U, p.Assembler.PointOffsets, p.Responses, p.States, new[] { ("contact_pressure", pressure), ("contact_gap", gap) },
+            new VtuOptions(VtuEncoding.Ascii));
 
         var arrays = XDocument.Load(path).Descendants("PointData").Single().Elements("DataArray").ToList();
         Assert.Equal(new[] { "displacement", "contact_pressure", "contact_gap" }, arrays.Select(a => (string)a.Attribute("Name")!));
         Assert.Equal(pressure, Values(arrays[1]));
         Assert.Equal(gap, Values(arrays[2]));
+        Assert.Equal(new[] { "m", "Pa", "m" }, arrays.Select(a => a.Element("InformationKey")?.Value));
     }
 
     static double[] Values(XElement array) =>
-        array.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        array.Nodes().OfType<XText>().First().Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 }
