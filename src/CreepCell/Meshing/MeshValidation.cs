@@ -84,11 +84,11 @@ public static class MeshValidation
                 int mid = type.Order() == 2 ? nodes[k + i] : -1;
                 var key = (Math.Min(a, b), Math.Max(a, b));
                 if (!edges.TryGetValue(key, out var other)) { edges[key] = (e, a < b, mid, 1); continue; }
-                string edge = $"their shared edge from {names.Node(a)} to {names.Node(b)}";
+                string Edge() => $"their shared edge from {names.Node(a)} to {names.Node(b)}";
                 if (other.Count >= 2)
-                    throw new InputException(source, names.Element(e), $"{edge.Replace("their shared", "the")} belongs to three or more elements; the elements overlap there (expected at most two elements on an edge, one on each side)");
+                    throw new InputException(source, names.Element(e), $"{Edge().Replace("their shared", "the")} belongs to three or more elements; the elements overlap there (expected at most two elements on an edge, one on each side)");
                 if (other.Forward == a < b)
-                    throw Fold(source, e, other.Element, edge, names, reversed);
+                    throw Fold(source, e, other.Element, Edge(), names, reversed);
                 if (other.Mid != mid)
                     throw new InputException(source, names.Element(e), $"it shares the corners of an edge with {names.Element(other.Element)} but not the middle node (the mesh is not conforming there; expected one node in the middle of each shared edge)");
                 edges[key] = other with { Count = 2 };
