@@ -69,4 +69,13 @@ public class CycleChecksTests
         Assert.Contains("D_m2_s", CyclingReport.GittCsv(pulses));
         Assert.All(CyclingReport.GittCsv(pulses).Split('\n').Skip(1).Where(l => l.Length > 0), l => Assert.EndsWith(",0", l));
     }
+
+    [Fact]
+    public void DqDvRangeKeepsTheBinsInsideTheWindow()
+    {
+        var curve = new DqDvCurve(1, StepKind.Discharge, new[] { 0.1, 0.2, 0.3, 0.4, 0.5 }, new[] { 1.0, 2, 3, 4, 5 });
+        var inside = DifferentialCapacity.Within(curve, 0.15, 0.4);
+        Assert.Equal(new[] { 0.2, 0.3, 0.4 }, inside.Voltage);
+        Assert.Equal(new[] { 2.0, 3, 4 }, inside.DqDv);
+    }
 }
