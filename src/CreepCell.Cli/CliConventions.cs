@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using Spectre.Console;
 
 namespace CreepCell.Cli;
 
 /// <summary>
-/// What every subcommand shares: its --help ends with an example and the exit codes, and when stdout is
+/// What every subcommand shares: --help ends with an example and the exit codes, and when stdout is
 /// redirected the tables (Spectre.Console) go to stderr, so that stdout carries only results (JSON, values)
 /// a script can read.
 /// </summary>
@@ -31,16 +33,41 @@ static class CliConventions
     /// <summary>Commands that run simulations and can stop on a step that does not converge.</summary>
     static readonly HashSet<string> Simulating = new() { "run", "study" };
 
-    public static Command Apply(Command command)
+    /// <summary>The lines that --help of <paramref name="command"/> ends with.</summary>
+    public static string Footer(Command command)
     {
-        var lines = new List<string> { command.Description ?? "", "", "Example" + (Examples.GetValueOrDefault(command.Name)?.Length > 1 ? "s" : "") + ":" };
-        lines.AddRange((Examples.GetValueOrDefault(command.Name) ?? Array.Empty<string>()).Select(e => "  " + e));
-        lines.Add("");
+        var examples = Examples.GetValueOrDefault(command.Name) ?? Array.Empty<string>();
+        var lines = new List<string>();
+        if (examples.Length > 0)
+        {
+            lines.Add(examples.Length > 1 ? "Examples:" : "Example:");
+            lines.AddRange(examples.Select(e => "  " + e));
+            lines.Add("");
+        }
         lines.Add("Exit codes: 0 success" + (command.Name == "indent" ? ", 1 no indent could be analysed" : "") +
                   ", 2 bad input (one message naming the file and key or line; nothing written)" +
-                  (Simulating.Contains(command.Name) ? ", 3 a simulation step did not converge (a checkpoint of the last converged state is kept)" : ""));
-        command.Description = string.Join('\n', lines);
-        return command;
+                  (Simulating.Contains(command.Name) ? ", 3 a simulation step did not converge (a checkpoint of the last converged state is kept)" : "") +
+                  (command.Name == "run" ? ", 130/143 stopped by SIGINT/SIGTERM (a checkpoint of the last converged step is written; --resume continues)" : "") +
+                  "; 1 is left for an internal fault (one line; CREEPCELL_TRACE=1 prints the stack trace)");
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Makes --help print <see cref="Footer"/> after the usual text.</summary>
+    public static void ExtendHelp(RootCommand root)
+    {
+        foreach (var help in root.Options.OfType<HelpOption>())
+            if (help.Action is HelpAction inner) help.Action = new HelpWithFooter(inner);
+    }
+
+    sealed class HelpWithFooter(HelpAction inner) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            int code = inner.Invoke(parseResult);
+            parseResult.InvocationConfiguration.Output.WriteLine(Footer(parseResult.CommandResult.Command));
+            parseResult.InvocationConfiguration.Output.WriteLine();
+            return code;
+        }
     }
 
     /// <summary>Spectre.Console writes to stderr when stdout is not a terminal.</summary>

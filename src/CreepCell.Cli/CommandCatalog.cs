@@ -8,7 +8,7 @@ static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         CliConventions.RouteTablesWhenRedirected();
-        return Subcommands().Select(CliConventions.Apply);
+        return Subcommands();
     }
 
     static IEnumerable<Command> Subcommands()

@@ -3,6 +3,7 @@ using CreepCell.Cli;
 
 var root = new RootCommand("CreepCell: chemo-mechanics of all-solid-state battery electrodes and the analyses around it");
 foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
+CliConventions.ExtendHelp(root);
 var parsed = root.Parse(args);
 if (args.Length == 0)
 {

@@ -87,5 +87,6 @@ public sealed record Provenance(string Software, string Version, string? Commit,
         AtomicFile.WriteAllText(Path.Combine(dir, FileName), JsonSerializer.Serialize(p.ToJson(), Indented) + "\n");
     }
 
-    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>Indented, with quotes, plus signs and non-ASCII letters as they are (the case text stays readable).</summary>
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

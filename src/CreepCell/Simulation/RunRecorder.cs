@@ -280,7 +280,7 @@ public sealed class RunRecorder
                 largest_distorted_area = r.LargestDistortedArea.Length > i ? r.LargestDistortedArea[i] : 0,
             }),
         };
-        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, Provenance.Indented));
     }
 
     /// <summary>The [solver] table under the names of the case file, with SI unit suffixes.</summary>

@@ -54,7 +54,7 @@ public sealed class SmallRun
         CaseFile = Path.Combine(root, "case.toml");
         File.WriteAllText(CaseFile, Case);
         Dir = Path.Combine(root, "out");
-        Result = CliRunner.Run("run", CaseFile, "--out", Dir, "--quiet");
+        Result = CliRunner.Run("run", CaseFile, "--out", Dir, "--quiet", "--json");
     }
 
     /// <summary>A CSV file as its header and rows of nullable numbers (an empty cell is null).</summary>
@@ -118,6 +118,8 @@ public class RunOutputsTests(SmallRun run) : IClassFixture<SmallRun>
     public void SummaryHoldsProvenanceAndOnlySnakeCaseKeys()
     {
         Assert.True(run.Result.Code == 0, run.Result.Err);
+        // run --json prints summary.json and nothing else on stdout
+        Assert.Equal(File.ReadAllText(Path.Combine(run.Dir, "summary.json")).Trim(), run.Result.Out.Trim());
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Dir, "summary.json")));
         var root = doc.RootElement;
         var keys = new List<string>();
