@@ -30,6 +30,9 @@ public sealed record SolverStatistics(int Unknowns, long NewtonIterations, doubl
     /// <summary>Force evaluations (line-search trials included) and the time of their element loops.</summary>
     public long Evaluations { get; init; }
     public double AssemblySeconds { get; init; }
+    /// <summary>Numeric factorizations and rejected line-search trials.</summary>
+    public long Factorizations { get; init; }
+    public long Backtracks { get; init; }
     /// <summary>Time of the per-step results (phase statistics, contact measures) and of field and picture output.</summary>
     public double RecordSeconds { get; init; }
 }
@@ -88,6 +91,7 @@ public sealed class CaseRunner
     {
         Evaluations = retired.Evaluations + (problem?.Evaluations ?? 0), AssemblySeconds = retired.AssemblySeconds + (problem?.AssemblySeconds ?? 0),
         RecordSeconds = recordSeconds,
+        Factorizations = retired.Factorizations + (problem?.Factorizations ?? 0), Backtracks = retired.Backtracks + (problem?.Backtracks ?? 0),
     };
     double recordSeconds;
 
@@ -101,6 +105,7 @@ public sealed class CaseRunner
             FactorSeconds = retired.FactorSeconds + p.FactorSeconds, AnalyzeSeconds = retired.AnalyzeSeconds + p.AnalyzeSeconds,
             ContactSeconds = retired.ContactSeconds + (p.Contact?.SearchSeconds ?? 0),
             Evaluations = retired.Evaluations + p.Evaluations, AssemblySeconds = retired.AssemblySeconds + p.AssemblySeconds,
+            Factorizations = retired.Factorizations + p.Factorizations, Backtracks = retired.Backtracks + p.Backtracks,
         };
         p.Dispose();
     }

@@ -46,6 +46,10 @@ public sealed class MechanicsProblem : IDisposable
     /// <summary>Evaluations of forces and potential (one per line-search trial) and the time of their element loops.</summary>
     public long Evaluations { get; private set; }
     public double AssemblySeconds { get; private set; }
+    /// <summary>Numeric factorizations of the tangent.</summary>
+    public long Factorizations { get; private set; }
+    /// <summary>Line-search trials rejected (each one halves the step).</summary>
+    public long Backtracks { get; private set; }
 
     /// <summary>Relative change of the potential below which its difference is taken from the slopes.</summary>
     const double EnergyRoundoff = 1e-9;
@@ -179,6 +183,7 @@ public sealed class MechanicsProblem : IDisposable
             }
             var factorClock = System.Diagnostics.Stopwatch.StartNew();
             solver.Factorize(a);
+            Factorizations++;
             FactorSeconds += factorClock.Elapsed.TotalSeconds;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -269,6 +274,7 @@ public sealed class MechanicsProblem : IDisposable
                 }
             }
             alpha *= 0.5;
+            Backtracks++;
         }
         Array.Copy(start, trialU, start.Length);
         return false;
