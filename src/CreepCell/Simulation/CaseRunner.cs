@@ -355,6 +355,10 @@ public sealed class CaseRunner
             Array.Copy(start, problem.U, start.Length);
             var load = new LoadState(def.Protocol.ThetaAt(target), target - t, def.Temperature);
             var result = problem.SolveStep(load, 1, options);
+            // every check on the state that will be committed, before it is: the recorder must never
+            // meet a state it has to reject after the commit
+            if (result.Converged && !problem.TrialIsFinite())
+                result = result with { Converged = false, Failure = "non-finite displacements or stresses" };
             if (result.Converged && recorder.SolidsOverlap(problem))
                 result = result with { Converged = false, Failure = "the solids overlap (more area than the box): elements folded over one another where the mesh is too coarse for the creep flow" };
             double creep = result.Converged ? StepController.CreepIncrementMeasure(problem.Responses) : 0;
