@@ -11,6 +11,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["field-map"] = _ => { FieldMapBench.Run(); return 0; },
     ["study"] = StudyBench.Run,
     ["image-rve"] = ImageRveBench.Run,
+    ["engine"] = EngineBench.Run,
+    ["engine-compare"] = EngineBench.Compare,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -50,6 +50,9 @@ public sealed record SolverStatistics(int Unknowns, long NewtonIterations, doubl
     /// <summary>Force evaluations (line-search trials included) and the time of their element loops.</summary>
     public long Evaluations { get; init; }
     public double AssemblySeconds { get; init; }
+    /// <summary>Numeric factorizations and rejected line-search trials.</summary>
+    public long Factorizations { get; init; }
+    public long Backtracks { get; init; }
     /// <summary>Time of the per-step results (phase statistics, contact measures) and of field and picture output.</summary>
     public double RecordSeconds { get; init; }
 }
@@ -126,6 +129,7 @@ public sealed class CaseRunner
     {
         Evaluations = retired.Evaluations + (problem?.Evaluations ?? 0), AssemblySeconds = retired.AssemblySeconds + (problem?.AssemblySeconds ?? 0),
         RecordSeconds = recordSeconds,
+        Factorizations = retired.Factorizations + (problem?.Factorizations ?? 0), Backtracks = retired.Backtracks + (problem?.Backtracks ?? 0),
     };
     double recordSeconds;
 
@@ -139,6 +143,7 @@ public sealed class CaseRunner
             FactorSeconds = retired.FactorSeconds + p.FactorSeconds, AnalyzeSeconds = retired.AnalyzeSeconds + p.AnalyzeSeconds,
             ContactSeconds = retired.ContactSeconds + (p.Contact?.SearchSeconds ?? 0),
             Evaluations = retired.Evaluations + p.Evaluations, AssemblySeconds = retired.AssemblySeconds + p.AssemblySeconds,
+            Factorizations = retired.Factorizations + p.Factorizations, Backtracks = retired.Backtracks + p.Backtracks,
         };
         p.Dispose();
     }
@@ -352,7 +357,7 @@ public sealed class CaseRunner
         while (state.Time < protocol.EndTime * (1 - 1e-15))
         {
             double t = state.Time;
-            double target = LimitByLithiation(t, Math.Min(t + state.NextDt, protocol.NextBreakpoint(t)));
+            double target = LimitByLithiation(t, StepTarget(t, state.NextDt));
             var result = SolveWithCutbacks(ref target, options);
             double creep = StepController.CreepIncrementMeasure(problem.Responses);
             double dt = target - t;
@@ -375,6 +380,18 @@ public sealed class CaseRunner
         }
     }
 
+    /// <summary>
+    /// The end of the next step of size about dt: the breakpoint if it lies within dt, otherwise the
+    /// first of the equal steps no longer than dt that reach it, so that no step ends just short of a
+    /// breakpoint and leaves a small remainder.
+    /// </summary>
+    double StepTarget(double t, double dt)
+    {
+        double breakpoint = def.Protocol.NextBreakpoint(t), remaining = breakpoint - t;
+        if (remaining <= dt * (1 + 1e-12)) return breakpoint;
+        return t + remaining / Math.Ceiling(remaining / dt);
+    }
+
     double LimitByLithiation(double t, double target)
     {
         double theta = def.Protocol.ThetaAt(t), next = def.Protocol.ThetaAt(target);
@@ -395,6 +412,10 @@ public sealed class CaseRunner
             Cancellation.ThrowIfCancellationRequested();
             var load = new LoadState(def.Protocol.ThetaAt(target), target - t, def.Temperature);
             var result = problem.SolveStep(load, 1, options);
+            // every check on the state that will be committed, before it is: the recorder must never
+            // meet a state it has to reject after the commit
+            if (result.Converged && !problem.TrialIsFinite())
+                result = result with { Converged = false, Failure = "non-finite displacements or stresses" };
             if (result.Converged && recorder.SolidsOverlap(problem))
                 result = result with { Converged = false, Failure = "the solids overlap (more area than the box): elements folded over one another where the mesh is too coarse for the creep flow" };
             double creep = result.Converged ? StepController.CreepIncrementMeasure(problem.Responses) : 0;

@@ -46,6 +46,10 @@ public sealed class MechanicsProblem : IDisposable
     /// <summary>Evaluations of forces and potential (one per line-search trial) and the time of their element loops.</summary>
     public long Evaluations { get; private set; }
     public double AssemblySeconds { get; private set; }
+    /// <summary>Numeric factorizations of the tangent.</summary>
+    public long Factorizations { get; private set; }
+    /// <summary>Line-search trials rejected (each one halves the step).</summary>
+    public long Backtracks { get; private set; }
 
     /// <summary>Relative change of the potential below which its difference is taken from the slopes.</summary>
     const double EnergyRoundoff = 1e-9;
@@ -130,7 +134,10 @@ public sealed class MechanicsProblem : IDisposable
                     continue;
                 }
                 // No decrease from a point already far below the reference: round-off floor of the residual.
-                bool floor = norm <= options.StagnationTolerance * Reference();
+                // The last evaluation was a rejected trial: the states and forces to commit are those of
+                // the accepted point, so it is evaluated again.
+                bool floor = norm <= options.StagnationTolerance * Reference()
+                    && TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: false, out energy);
                 if (floor) Array.Copy(trialU, U, U.Length);
                 return Result(floor, it, floor ? null : "line search found no decrease");
             }
@@ -150,6 +157,15 @@ public sealed class MechanicsProblem : IDisposable
 
     /// <summary>Linear tail: less than 25 % decrease over the last 5 iterations.</summary>
     static bool Stalled(List<double> norms) => norms.Count > 5 && norms[^1] > 0.75 * norms[^6];
+
+    /// <summary>Displacements, stresses and energies of the trial state are all finite numbers.</summary>
+    public bool TrialIsFinite()
+    {
+        foreach (double u in U) if (!double.IsFinite(u)) return false;
+        foreach (var r in Responses)
+            if (!double.IsFinite(r.P0 + r.P1 + r.P2 + r.P3 + r.Cauchy.Xx + r.Cauchy.Yy + r.Cauchy.Zz + r.Cauchy.Xy + r.CreepIncrement + r.Area + r.Energy)) return false;
+        return true;
+    }
 
     /// <summary>Makes the trial states of the converged step the committed ones.</summary>
     public void Commit() => (States, TrialStates) = (TrialStates, States);
@@ -179,6 +195,7 @@ public sealed class MechanicsProblem : IDisposable
             }
             var factorClock = System.Diagnostics.Stopwatch.StartNew();
             solver.Factorize(a);
+            Factorizations++;
             FactorSeconds += factorClock.Elapsed.TotalSeconds;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -269,6 +286,7 @@ public sealed class MechanicsProblem : IDisposable
                 }
             }
             alpha *= 0.5;
+            Backtracks++;
         }
         Array.Copy(start, trialU, start.Length);
         return false;
