@@ -22,6 +22,8 @@ static class RunCommand
         cmd.Options.Add(resume);
         var threads = new Option<int?>("--threads") { Description = "threads for assembly and factorization (results are identical for any count)" };
         cmd.Options.Add(threads);
+        var set = new Option<string[]>("--set") { Description = "set a case key, checked and read with units as in the file: --set materials.SE.youngs_modulus=\"20 GPa\" (repeatable; recorded in summary.json)" };
+        cmd.Options.Add(set);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             string? path = pr.GetValue(file);
@@ -30,6 +32,8 @@ static class RunCommand
             bool q = pr.GetValue(quiet);
             if (path is not null && presetName is not null) throw new InputException("command line", "--preset", "give either a case file or --preset, not both");
             if (resumeDir is not null && (path is not null || presetName is not null)) throw new InputException("command line", "--resume", "a resumed run takes its case from the checkpoint; give no case file or preset");
+            var overrides = CaseOverrides.ParseAll(pr.GetValue(set) ?? Array.Empty<string>());
+            if (resumeDir is not null && overrides.Count > 0) throw new InputException("command line", "--set", "a resumed run continues its case as it was; give no --set");
             CaseRunner runner;
             if (resumeDir is not null)
             {
@@ -38,8 +42,8 @@ static class RunCommand
             else
             {
                 var def = path is null
-                    ? CaseReader.Read($"built-in case \"{presetName ?? "default"}\"", BuiltInCases.Text(presetName ?? "default"), Directory.GetCurrentDirectory())
-                    : CaseReader.ReadFile(path);
+                    ? CaseReader.Read($"built-in case \"{presetName ?? "default"}\"", BuiltInCases.Text(presetName ?? "default"), Directory.GetCurrentDirectory(), overrides)
+                    : CaseReader.ReadFile(path, overrides);
                 if (pr.GetValue(threads) is int n)
                 {
                     if (n < 1) throw new InputException("command line", "--threads", "expected a positive count");

@@ -58,4 +58,6 @@ public sealed record CaseDefinition(
     public string BaseDirectory { get; init; } = "";
     /// <summary>The [contact] table (defaults when absent: on when the mesh has several bodies).</summary>
     public CreepCell.Contact.ContactSettings Contact { get; init; } = new();
+    /// <summary>Keys set on top of the case file (`creepcell run --set`, sweeps); recorded in summary.json.</summary>
+    public IReadOnlyList<CreepCell.Io.CaseOverride> Overrides { get; init; } = Array.Empty<CreepCell.Io.CaseOverride>();
 }

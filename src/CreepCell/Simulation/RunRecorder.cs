@@ -208,6 +208,7 @@ public sealed class RunRecorder
             software = "CreepCell",
             version = typeof(RunRecorder).Assembly.GetName().Version?.ToString(),
             case_file = def.Source,
+            overrides = def.Overrides.ToDictionary(o => o.Key, o => CaseOverrides.Plain(o.Value)),
             mesh = new { nodes = mesh.NodeCount, elements = mesh.ElementCount, phases = mesh.RegionNames },
             materials = def.Materials.Values.Select(m => new
             {
