@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["particle-mesh"] = _ => { ParticleMeshBench.Run(); return 0; },
     ["field-map"] = _ => { FieldMapBench.Run(); return 0; },
     ["study"] = StudyBench.Run,
+    ["sweep"] = SweepBench.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -14,7 +14,7 @@ static class SweepCommand
         var file = new Argument<string>("sweep") { Description = "sweep file (TOML; docs/sweeps.md)" };
         var outDir = new Option<string>("--out") { Description = "sweep folder (runs/NNNN per run, runs.csv, results)", Required = true };
         var jobs = new Option<int?>("--jobs") { Description = "runs at a time (default: cores / --threads); with --slurm the array's % throttle" };
-        var threads = new Option<int>("--threads") { Description = "threads per run", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads", "--cpus-per-task") { Description = "threads per run (with --slurm: the tasks' --cpus-per-task)", DefaultValueFactory = _ => 1 };
         var retry = new Option<bool>("--retry-failed") { Description = "run failed runs again (resuming from their checkpoints)" };
         var slurm = new Option<bool>("--slurm") { Description = "submit one sbatch job array instead of running here" };
         var dryRun = new Option<bool>("--dry-run") { Description = "with --slurm: write the script without submitting it" };
