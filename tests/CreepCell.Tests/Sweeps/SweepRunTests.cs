@@ -108,6 +108,38 @@ public class SweepRunTests(ReferenceSweep reference) : IClassFixture<ReferenceSw
         Assert.Contains("4 finished, 0 to run", third.Out);
     }
 
+    [Fact]
+    public void ARunThatDoesNotConvergeIsRecordedAsFailedAndRunsAgainOnlyWhenAsked()
+    {
+        // the second point allows one Newton iteration and no cut-back: its first step cannot converge
+        string file = Path.Combine(reference.Root, "failing.toml");
+        File.WriteAllText(file, ReferenceSweep.Text.Replace("""
+            [vary]
+            "materials.SE.youngs_modulus" = ["10 GPa", "20 GPa"]
+            "materials.SE.swelling" = [0.05, 0.0927]
+            """, """
+            [vary]
+            mode = "zip"
+            "solver.max_iterations" = [25, 1]
+            "solver.max_cutbacks" = [8, 0]
+            """));
+        string dir = Path.Combine(reference.Root, "failing");
+        var first = CliRunner.Run("sweep", file, "--out", dir, "--jobs", "2");
+        Assert.Equal(3, first.Code);
+        Assert.Equal(RunState.Finished, SweepFolder.State(Path.Combine(dir, "runs", "0000")));
+        string failed = Path.Combine(dir, "runs", "0001");
+        Assert.Equal(RunState.Failed, SweepFolder.State(failed));
+        Assert.StartsWith("exit code 3 error: ", SweepFolder.FailureMessage(failed));
+        Assert.Contains("no convergence", File.ReadAllLines(Path.Combine(dir, "runs.csv"))[2]);
+        static int Attempts(string runDir) => File.ReadAllLines(Path.Combine(runDir, "run.log")).Count(l => l.StartsWith("error:"));
+        Assert.Equal(1, Attempts(failed));
+        Assert.Equal(3, CliRunner.Run("sweep", file, "--out", dir, "--jobs", "2").Code);
+        Assert.Equal(1, Attempts(failed));
+        Assert.Equal(3, CliRunner.Run("sweep", file, "--out", dir, "--jobs", "2", "--retry-failed").Code);
+        Assert.Equal(2, Attempts(failed));
+        Assert.Equal(RunState.Failed, SweepFolder.State(failed));
+    }
+
     [SkippableFact]
     public void ASlurmJobArrayGivesTheSameTableBitForBit()
     {
