@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["image-rve"] = ImageRveBench.Run,
     ["engine"] = EngineBench.Run,
     ["engine-compare"] = EngineBench.Compare,
+    ["sweep"] = SweepBench.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

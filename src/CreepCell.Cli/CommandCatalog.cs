@@ -16,6 +16,7 @@ static class CommandCatalog
         yield return Commands.RunCommand.Create();
         yield return Commands.InitCommand.Create();
         yield return Commands.StudyCommand.Create();
+        yield return Commands.SweepCommand.Create();
         yield return Commands.UnitsCommand.Create();
         yield return Commands.PoresCommand.Create();
         yield return Commands.CyclingCommand.Create();

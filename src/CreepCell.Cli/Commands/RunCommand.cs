@@ -26,6 +26,8 @@ static class RunCommand
         cmd.Options.Add(force);
         var json = new Option<bool>("--json") { Description = "print summary.json (results and provenance) to stdout instead of the text summary" };
         cmd.Options.Add(json);
+        var set = new Option<string[]>("--set") { Description = "set a case key, checked and read with units as in the file: --set materials.SE.youngs_modulus=\"20 GPa\" (repeatable; recorded in summary.json)" };
+        cmd.Options.Add(set);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             string? path = pr.GetValue(file);
@@ -38,6 +40,8 @@ static class RunCommand
             if (resumeDir is not null && pr.GetValue(force)) throw new InputException("command line", "--force", "a resumed run keeps the results it continues; --force applies to new runs only");
             if (pr.GetValue(threads) is int t && (t < 1 || t > CaseChecks.MaxThreads))
                 throw new InputException("command line", "--threads", $"expected a count from 1 to {CaseChecks.MaxThreads}, got {t}");
+            var overrides = CaseOverrides.ParseAll(pr.GetValue(set) ?? Array.Empty<string>());
+            if (resumeDir is not null && overrides.Count > 0) throw new InputException("command line", "--set", "a resumed run continues its case as it was; give no --set");
             using var interrupt = new Interruption();
             CaseRunner runner;
             if (resumeDir is not null)
@@ -52,8 +56,8 @@ static class RunCommand
             else
             {
                 var def = path is null
-                    ? CaseReader.Read($"built-in case \"{presetName ?? "default"}\"", BuiltInCases.Text(presetName ?? "default"), Directory.GetCurrentDirectory())
-                    : CaseReader.ReadFile(path);
+                    ? CaseReader.Read($"built-in case \"{presetName ?? "default"}\"", BuiltInCases.Text(presetName ?? "default"), Directory.GetCurrentDirectory(), overrides)
+                    : CaseReader.ReadFile(path, overrides);
                 if (pr.GetValue(threads) is int n) def = def with { Solver = def.Solver with { Threads = n } };
                 foreach (var warning in def.Warnings) Console.Error.WriteLine($"warning: {def.Source}: {warning}");
                 string option = pr.GetValue(outDir) is null ? "[output] dir" : "--out";

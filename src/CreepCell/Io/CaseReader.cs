@@ -11,7 +11,7 @@ namespace CreepCell.Io;
 /// </summary>
 public static class CaseReader
 {
-    public static CaseDefinition ReadFile(string path)
+    public static CaseDefinition ReadFile(string path, IReadOnlyList<CaseOverride>? overrides = null)
     {
         string text;
         try
@@ -23,13 +23,35 @@ public static class CaseReader
             if (Directory.Exists(path)) throw new InputException(path, null, "this is a folder; expected a case file (.toml)");
             throw new InputException(path, null, "cannot read the case file: " + e.Message);
         }
-        return Read(path, text, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return Read(path, text, Path.GetDirectoryName(Path.GetFullPath(path))!, overrides ?? Array.Empty<CaseOverride>());
     }
 
     /// <summary>Parses case text; relative paths resolve against <paramref name="baseDirectory"/>.</summary>
-    public static CaseDefinition Read(string source, string text, string baseDirectory)
+    public static CaseDefinition Read(string source, string text, string baseDirectory) =>
+        Validate(source, TomlSection.Parse(source, text), text, baseDirectory) with { Overrides = CaseOverrides.FromHeader(text) };
+
+    /// <summary>Parses case text, sets <paramref name="overrides"/> in the parsed model (see
+    /// <see cref="CaseOverrides"/>) and then validates it as if the values had been in the file; errors
+    /// about a set key name <paramref name="origin"/>.</summary>
+    public static CaseDefinition Read(string source, string text, string baseDirectory, IReadOnlyList<CaseOverride> overrides, string origin = "--set")
     {
-        var root = TomlSection.Parse(source, text);
+        if (overrides.Count == 0) return Read(source, text, baseDirectory);
+        var all = CaseOverrides.FromHeader(text).Where(h => overrides.All(o => o.Key != h.Key)).Concat(overrides).ToList();
+        try
+        {
+            var model = TomlSection.ParseTable(source, text);
+            CaseOverrides.Apply(model, overrides, source);
+            string edited = CaseOverrides.Render(model, all, source);
+            return Validate(source, new TomlSection(source, "", model), edited, baseDirectory) with { Overrides = all };
+        }
+        catch (InputException e)
+        {
+            throw CaseOverrides.Blame(e, overrides, origin);
+        }
+    }
+
+    static CaseDefinition Validate(string source, TomlSection root, string text, string baseDirectory)
+    {
         var mesh = root.Has("microstructure")
             ? ReadMicrostructure(root, source, baseDirectory)
             : ReadMesh(root.RequireSection("mesh"), baseDirectory);

@@ -24,12 +24,15 @@ public sealed class TomlSection
         this.table = table;
     }
 
-    public static TomlSection Parse(string file, string text)
+    public static TomlSection Parse(string file, string text) => new(file, "", ParseTable(file, text));
+
+    /// <summary>The TOML model of a text, for callers that edit it before reading it through a section.</summary>
+    public static TomlTable ParseTable(string file, string text)
     {
         TomlDuplicates.Reject(file, text);
         try
         {
-            return new TomlSection(file, "", TomlSerializer.Deserialize<TomlTable>(text)!);
+            return TomlSerializer.Deserialize<TomlTable>(text)!;
         }
         catch (TomlException e)
         {
@@ -52,6 +55,9 @@ public sealed class TomlSection
     }
 
     object Require(string key) => Get(key) ?? throw Error(key, "missing required key");
+
+    /// <summary>The value under a required key as parsed, for readers that check its type themselves.</summary>
+    public object RequiredValue(string key) => Require(key);
 
     /// <summary>A physical quantity: an SI number or a string with a unit.</summary>
     public double Quantity(string key, Dimension dim, double? fallback = null)

@@ -68,4 +68,6 @@ public sealed record CaseDefinition(
     public CreepCell.Contact.ContactSettings Contact { get; init; } = new();
     /// <summary>Possible but implausible values (shown on screen and kept in summary.json).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
+    /// <summary>Keys set on top of the case file (`creepcell run --set`, sweeps); recorded in summary.json.</summary>
+    public IReadOnlyList<CreepCell.Io.CaseOverride> Overrides { get; init; } = Array.Empty<CreepCell.Io.CaseOverride>();
 }

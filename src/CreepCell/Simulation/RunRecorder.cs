@@ -257,6 +257,7 @@ public sealed class RunRecorder
             case_file = def.Source,
             provenance = provenance.ToJson(),
             @case = new { source = def.Source, sha256 = caseInput.Sha256, text = def.Text },
+            overrides = def.Overrides.ToDictionary(o => o.Key, o => CaseOverrides.Plain(o.Value)),
             mesh = new { nodes = mesh.NodeCount, elements = mesh.ElementCount, phases = mesh.RegionNames },
             materials = def.Materials.Values.Select(m => new
             {

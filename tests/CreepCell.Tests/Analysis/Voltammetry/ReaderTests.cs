@@ -79,7 +79,7 @@ public class ReaderTests
         var v = VoltammogramFile.Read(path);
         Assert.Equal(e.Length, v.Points.Count);
         Assert.Equal(e[^1], v.Points[^1].Potential, 12);
-        Assert.Equal(2, Sweeps.Split(v).Count);
+        Assert.Equal(2, CreepCell.Analysis.Voltammetry.Sweeps.Split(v).Count);
     }
 
     [Fact]
