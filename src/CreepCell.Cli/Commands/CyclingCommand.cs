@@ -41,11 +41,24 @@ static class CyclingCommand
         public readonly Option<string?> MolarVolume = new("--molar-volume") { Description = "molar volume of the active material for GITT, e.g. \"16.42 cm3/mol\" (Se)" };
         public readonly Option<string?> MolarMass = new("--molar-mass") { Description = "molar mass of the active material for GITT, e.g. \"78.97 g/mol\"" };
         public readonly Option<bool> Json = new("--json") { Description = "print JSON instead of the table" };
+        public readonly Option<bool> Force = OutputFolder.ForceOption();
 
-        public Option[] All => new Option[] { Out, Column, Mass, Area, Diameter, Theoretical, Reference, Ce, RetentionOf, Cycles, DqDvStep, DqDvRange, DqDvSmooth, Nominal, GittFlag, MolarVolume, MolarMass, Json };
+        public Option[] All => new Option[] { Out, Column, Mass, Area, Diameter, Theoretical, Reference, Ce, RetentionOf, Cycles, DqDvStep, DqDvRange, DqDvSmooth, Nominal, GittFlag, MolarVolume, MolarMass, Json, Force };
     }
 
+    /// <summary>Everything `cycling` writes into its --out folder.</summary>
+    static readonly string[] Written =
+    {
+        "cycles.csv", "cycles.json", "dqdv.csv", "rate.csv", "gitt.csv", "capacity.png", "voltage_profiles.png", "dqdv.png", Provenance.FileName,
+    };
+
     static int Execute(ParseResult pr, string path, Opts o)
+    {
+        var folder = pr.GetValue(o.Out) is string outDir ? OutputFolder.Claim(outDir, "--out", "cycling", Written, pr.GetValue(o.Force)) : null;
+        return folder is null ? Analyse(pr, path, o, null) : folder.Use(f => Analyse(pr, path, o, f.Path));
+    }
+
+    static int Analyse(ParseResult pr, string path, Opts o, string? outDir)
     {
         var columns = pr.GetValue(o.Column) ?? Array.Empty<string>();
         var mapping = columns.Length > 0 ? ColumnMapping.Parse(columns, "--column") : null;
@@ -81,7 +94,7 @@ static class CyclingCommand
             warnings.Add($"GITT: {rejected} of {gitt.Count} pulses fail the validity conditions of the Weppner-Huggins relation and give no D (reasons in the table and gitt.csv)");
         string ceName = convention switch { EfficiencyConvention.DischargeOverCharge => "discharge/charge", EfficiencyConvention.ChargeOverDischarge => "charge/discharge", _ => "out/in (second half cycle over the first)" };
 
-        if (pr.GetValue(o.Out) is string dir)
+        if (outDir is string dir)
         {
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.csv"), CyclingReport.CyclesCsv(cycles));
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.json"), CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));

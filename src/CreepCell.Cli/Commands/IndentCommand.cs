@@ -13,6 +13,13 @@ static class IndentCommand
     const string Src = "command line";
     static readonly Dimension Compliance = new(0, -1, 2, 0, 0, 0);
 
+    /// <summary>Everything `indent` writes into its --out folder.</summary>
+    static readonly string[] Written =
+    {
+        "indents.csv", "summary.csv", "failures.csv", "csm.csv", "csm_averages.csv", "srj.csv", "srj_summary.csv", "hold.csv", "hold_summary.csv",
+        "frame.csv", "results.json", "load_depth.png", "csm_hardness.png", "csm_modulus.png", "srj.png", "hold.png", Provenance.FileName,
+    };
+
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "G200 exports (.xls, .xlsx) or CSV files (time, load, depth[, stiffness])", Arity = ArgumentArity.OneOrMore };
@@ -36,13 +43,14 @@ static class IndentCommand
         var name = new Option<string>("--material-name") { Description = "NAME for --to-case; a database name (e.g. Se) also gives the swelling", DefaultValueFactory = _ => "measured" };
         var swelling = new Option<double?>("--swelling") { Description = "volume change on full lithiation for --to-case (default: the database's for --material-name, else 0)" };
         var sigmaRef = new Option<string?>("--sigma-ref") { Description = "reference stress for --to-case (default: mean hardness / 3)" };
-        var force = new Option<bool>("--force") { Description = "with --to-case: write the creep law even when the standard error of n exceeds 25 % of n" };
+        var force = new Option<bool>("--force") { Description = "replace the results of an earlier `indent` in the output folder (deletes exactly the files indent writes there); with --to-case, also write the creep law when the standard error of n exceeds 25 % of n" };
 
         var cmd = new Command("indent", "Analyse nanoindentation data: Oliver-Pharr unloads, CSM, strain-rate jumps, hold creep");
         cmd.Arguments.Add(files);
         foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, noPlots, toCase, name, swelling, sigmaRef, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
+            OutputFolder.Claim(pr.GetValue(outDir)!, "--out", "indent", Written, pr.GetValue(force)).Use(folder =>
         {
             var job = new IndentJob
             {
@@ -64,7 +72,7 @@ static class IndentCommand
             CaseMaterialEntry? entry = pr.GetValue(toCase) is null ? null : Entry(report, pr.GetValue(name)!, pr.GetValue(swelling), pr.GetValue(sigmaRef));
             entry?.CheckUncertainty(pr.GetValue(force));
             entry?.CheckTarget(pr.GetValue(toCase)!);
-            string dir = pr.GetValue(outDir)!;
+            string dir = folder.Path;
             var written = IndentReportWriter.WriteAll(report, dir);
             if (!pr.GetValue(noPlots)) written.AddRange(IndentPlots.WriteAll(report, dir));
             Provenance.WriteFolder(dir);
@@ -72,7 +80,7 @@ static class IndentCommand
             IndentScreen.Show(report);
             foreach (var w in written) ScreenTable.Line($"wrote [blue]{Markup.Escape(w)}[/]");
             return report.Indents.Count == 0 ? ExitCodes.Failure : ExitCodes.Ok;
-        }));
+        })));
         return cmd;
     }
 

@@ -11,6 +11,12 @@ static class PoresCommand
 {
     const string Cl = "command line";
 
+    /// <summary>Everything `pores` writes into its --out folder (and overlays/).</summary>
+    static readonly string[] Written =
+    {
+        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "frames.csv", "events.csv", "pore_summary.csv", Provenance.FileName,
+    };
+
     public static Command Create()
     {
         var files = new Argument<string[]>("frames") { Description = "image files in time order (PNG, JPEG, TIFF; every page of a multi-page TIFF is a frame)", Arity = ArgumentArity.OneOrMore };
@@ -36,7 +42,8 @@ static class PoresCommand
 
         var cmd = new Command("pores", "Segment and track pores through an in-situ SEM image sequence; porosity per frame and area of each pore relative to the first frame");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { outDir, threshold, otsuFirst, bright, smooth, minArea, connectivity, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores })
+        var force = OutputFolder.ForceOption();
+        foreach (var o in new Option[] { outDir, threshold, otsuFirst, bright, smooth, minArea, connectivity, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
@@ -51,7 +58,7 @@ static class PoresCommand
                 throw new InputException(Cl, "--otsu-first-frame", "applies to Otsu's method; it cannot be combined with --threshold");
             int plot = pr.GetValue(plotPores);
             if (plot < 1) throw new InputException(Cl, "--plot-pores", $"expected at least 1, got {plot}");
-            string dir = pr.GetValue(outDir)!;
+            string dir = OutputFolder.Claim(pr.GetValue(outDir)!, "--out", "pores", Written, pr.GetValue(force), new[] { ("overlays", (IReadOnlyList<string>)new[] { "*.png" }) }).Path;
             var result = PoreReport.Run(paths, options, dir, new PoreReportOptions(!pr.GetValue(noOverlays), plot, ParseFrames(pr.GetValue(compare)), Reference(pr.GetValue(reference))));
             Provenance.WriteFolder(dir);
             Echo(result, dir);
