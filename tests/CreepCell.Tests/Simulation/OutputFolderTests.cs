@@ -22,6 +22,20 @@ public class OutputFolderTests
     }
 
     [Fact]
+    public void CyclingKeepsNoFileOfAnEarlierInputWhenForced()
+    {
+        string dir = Path.Combine(Directory.CreateTempSubdirectory("creepcell-cycling-").FullName, "out");
+        Assert.Equal(0, CliRunner.Run("cycling", CreepCell.Tests.Analysis.Cycling.CyclingFixtures.NewareRecord, "--gitt", "--mass", "2.08 mg", "--out", dir).Code);
+        Assert.True(File.Exists(Path.Combine(dir, "gitt.csv")));
+        var (code, _, err) = CliRunner.Run("cycling", CreepCell.Tests.Analysis.Cycling.CyclingFixtures.NewareLayered, "--out", dir);
+        Assert.Equal(2, code);
+        Assert.Contains("already holds results of an earlier `creepcell cycling`", err);
+        Assert.Equal(0, CliRunner.Run("cycling", CreepCell.Tests.Analysis.Cycling.CyclingFixtures.NewareLayered, "--out", dir, "--force").Code);
+        Assert.False(File.Exists(Path.Combine(dir, "gitt.csv")), "the GITT table of the earlier input must not stay beside the new results");
+        Assert.True(File.Exists(Path.Combine(dir, "cycles.csv")));
+    }
+
+    [Fact]
     public void StudyRefusesAFolderWithAnEarlierRunOfOneOfItsPresetsBeforeRunningAnything()
     {
         string dir = Directory.CreateTempSubdirectory("creepcell-study-").FullName;
