@@ -58,8 +58,9 @@ static class PoresCommand
                 throw new InputException(Cl, "--otsu-first-frame", "applies to Otsu's method; it cannot be combined with --threshold");
             int plot = pr.GetValue(plotPores);
             if (plot < 1) throw new InputException(Cl, "--plot-pores", $"expected at least 1, got {plot}");
-            string dir = OutputFolder.Claim(pr.GetValue(outDir)!, "--out", "pores", Written, pr.GetValue(force), new[] { ("overlays", (IReadOnlyList<string>)new[] { "*.png" }) }).Path;
-            var result = PoreReport.Run(paths, options, dir, new PoreReportOptions(!pr.GetValue(noOverlays), plot, ParseFrames(pr.GetValue(compare)), Reference(pr.GetValue(reference))));
+            var folder = OutputFolder.Claim(pr.GetValue(outDir)!, "--out", "pores", Written, pr.GetValue(force), new[] { ("overlays", (IReadOnlyList<string>)new[] { "*.png" }) });
+            string dir = folder.Path;
+            var result = folder.Use(_ => PoreReport.Run(paths, options, dir, new PoreReportOptions(!pr.GetValue(noOverlays), plot, ParseFrames(pr.GetValue(compare)), Reference(pr.GetValue(reference)))));
             Provenance.WriteFolder(dir);
             Echo(result, dir);
             return ExitCodes.Ok;

@@ -16,7 +16,7 @@ public class OutputFolderTests
         var csv = File.ReadAllBytes(Path.Combine(dir, "pellet.csv"));
         var (code, _, err) = CliRunner.Run(Pellet.Concat(new[] { "--out", dir }).ToArray());
         Assert.Equal(2, code);
-        Assert.Contains("already holds results of an earlier `creepcell pellet` (pellet.csv, pellet.json, pellet.png)", err);
+        Assert.Contains("already holds results of an earlier `creepcell pellet` (pellet.csv, pellet.json, pellet.png, provenance.json)", err);
         Assert.Equal(0, CliRunner.Run(Pellet.Concat(new[] { "--out", dir, "--force" }).ToArray()).Code);
         Assert.Equal(csv, File.ReadAllBytes(Path.Combine(dir, "pellet.csv")));
     }
@@ -25,7 +25,7 @@ public class OutputFolderTests
     public void CyclingKeepsNoFileOfAnEarlierInputWhenForced()
     {
         string dir = Path.Combine(Directory.CreateTempSubdirectory("creepcell-cycling-").FullName, "out");
-        Assert.Equal(0, CliRunner.Run("cycling", CreepCell.Tests.Analysis.Cycling.CyclingFixtures.NewareRecord, "--gitt", "--mass", "2.08 mg", "--out", dir).Code);
+        Assert.Equal(0, CliRunner.Run("cycling", CreepCell.Tests.Analysis.Cycling.CyclingFixtures.NewareRecord, "--gitt", "--mass", "2.08 mg", "--molar-volume", "16.42 cm3/mol", "--molar-mass", "78.97 g/mol", "--diameter", "10 mm", "--out", dir).Code);
         Assert.True(File.Exists(Path.Combine(dir, "gitt.csv")));
         var (code, _, err) = CliRunner.Run("cycling", CreepCell.Tests.Analysis.Cycling.CyclingFixtures.NewareLayered, "--out", dir);
         Assert.Equal(2, code);
