@@ -33,6 +33,10 @@ static class CommandLineErrors
         return message.TrimEnd('.');
     }
 
+    /// <summary>--help (-h, -?) shows the help whatever else is missing or wrong.</summary>
+    public static bool AsksForHelp(ParseResult parsed) =>
+        parsed.Tokens.Any(t => t.Type == TokenType.Option && t.Value is "--help" or "-h" or "-?");
+
     public static string CommandPath(ParseResult parsed)
     {
         var names = new List<string>();

@@ -11,7 +11,7 @@ if (args.Length == 0)
     parsed.Invoke();
     return ExitCodes.BadInput;
 }
-if (CommandLineErrors.First(parsed) is { } error)
+if (!CommandLineErrors.AsksForHelp(parsed) && CommandLineErrors.First(parsed) is { } error)
 {
     string command = string.Join(' ', new[] { "creepcell", CommandLineErrors.CommandPath(parsed) }.Where(w => w.Length > 0));
     Console.Error.WriteLine($"error: {error}; see `{command} --help`");

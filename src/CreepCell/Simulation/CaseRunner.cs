@@ -357,7 +357,7 @@ public sealed class CaseRunner
         while (state.Time < protocol.EndTime * (1 - 1e-15))
         {
             double t = state.Time;
-            double target = LimitByLithiation(t, StepTarget(t, state.NextDt));
+            double target = LimitByLithiation(t, Math.Min(t + state.NextDt, protocol.NextBreakpoint(t)));
             var result = SolveWithCutbacks(ref target, options);
             double creep = StepController.CreepIncrementMeasure(problem.Responses);
             double dt = target - t;
@@ -378,18 +378,6 @@ public sealed class CaseRunner
             if (state.Step % def.Output.CheckpointEvery == 0 || sinceCheckpoint.Elapsed.TotalMinutes >= def.Output.CheckpointMinutes)
                 SaveCheckpoint();
         }
-    }
-
-    /// <summary>
-    /// The end of the next step of size about dt: the breakpoint if it lies within dt, otherwise the
-    /// first of the equal steps no longer than dt that reach it, so that no step ends just short of a
-    /// breakpoint and leaves a small remainder.
-    /// </summary>
-    double StepTarget(double t, double dt)
-    {
-        double breakpoint = def.Protocol.NextBreakpoint(t), remaining = breakpoint - t;
-        if (remaining <= dt * (1 + 1e-12)) return breakpoint;
-        return t + remaining / Math.Ceiling(remaining / dt);
     }
 
     double LimitByLithiation(double t, double target)
