@@ -7,7 +7,8 @@ namespace CreepCell.Tests.Io;
 /// examples/plot_run.py runs on a run folder: it reads cycles.csv and the XDMF time series (the same
 /// steps and times as fields.pvd) and writes its two figures as PNG.
 /// </summary>
-public class ExampleScriptTests(SmallRun run) : IClassFixture<SmallRun>
+[Collection(SmallRunCollection.Name)]
+public class ExampleScriptTests(SmallRun run)
 {
     static string Script()
     {

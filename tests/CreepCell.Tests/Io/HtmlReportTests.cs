@@ -11,7 +11,8 @@ namespace CreepCell.Tests.Io;
 /// reference), holds the case text and the provenance, and renders in headless Chromium with every image
 /// decoded; a folder that is not a run gives exit code 2 and writes nothing.
 /// </summary>
-public class HtmlReportTests(SmallRun run) : IClassFixture<SmallRun>
+[Collection(SmallRunCollection.Name)]
+public class HtmlReportTests(SmallRun run)
 {
     static readonly byte[] PngSignature = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
 

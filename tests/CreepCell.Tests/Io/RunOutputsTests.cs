@@ -7,6 +7,13 @@ using ParquetSharp;
 
 namespace CreepCell.Tests.Io;
 
+/// <summary>The output tests share one run (a collection fixture runs it once).</summary>
+[CollectionDefinition(Name)]
+public sealed class SmallRunCollection : ICollectionFixture<SmallRun>
+{
+    public const string Name = "small run";
+}
+
 /// <summary>One small creeping two-cycle run through the command line, shared by the output tests.</summary>
 public sealed class SmallRun
 {
@@ -70,7 +77,8 @@ public sealed class SmallRun
 /// value for value, with the units in the metadata; summary.json carries the provenance with the case's
 /// SHA-256 and only snake_case keys.
 /// </summary>
-public class RunOutputsTests(SmallRun run) : IClassFixture<SmallRun>
+[Collection(SmallRunCollection.Name)]
+public class RunOutputsTests(SmallRun run)
 {
     static (string[] Names, double?[][] Rows, IReadOnlyDictionary<string, string> Meta) ReadParquet(string path)
     {

@@ -8,7 +8,8 @@ namespace CreepCell.Tests.Io;
 /// VTU file of the .pvd, at the same times, with the same arrays (values equal to those meshio reads from
 /// the VTU files) and their units as HDF5 attributes.
 /// </summary>
-public class XdmfSeriesTests(SmallRun run) : IClassFixture<SmallRun>
+[Collection(SmallRunCollection.Name)]
+public class XdmfSeriesTests(SmallRun run)
 {
     const string Script = """
         import json, os, sys
