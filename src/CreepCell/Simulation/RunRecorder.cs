@@ -31,18 +31,17 @@ public sealed class RunRecorder
         var columns = new List<string> { "time_s", "step", "cycle", "half_cycle", "lithiation", "newton_iterations" };
         foreach (var name in mesh.RegionNames) columns.AddRange(PhaseColumns.Select(c => string.Format(CultureInfo.InvariantCulture, c, name)));
         columns.AddRange(new[] { "vm_p99_solids_Pa", "porosity" });
-        if (contact is not null)
+        var start = contact is null ? null : CreepCell.Contact.ContactMeasure.Measure(contact, new double[2 * mesh.NodeCount], mesh.RegionNames);
+        if (contact is not null && start is not null)
         {
-            var start = CreepCell.Contact.ContactMeasure.Measure(contact, new double[2 * mesh.NodeCount], mesh.RegionNames);
             columns.AddRange(start.Ratios.Select(PairColumn));
             columns.AddRange(start.SurfaceInContact.Select(p => $"surface_in_contact_{p.Phase}"));
             columns.AddRange(new[] { "min_gap_m", "max_penetration_m" });
             if (contact.Plate is not null) columns.AddRange(new[] { "stack_lift_m", "stack_stress_Pa" });
         }
         if (def.Solver.RemeshAngle > 0) columns.Add("remeshed_bodies");
-        if (contact is not null)
+        if (start is not null)
         {
-            var start = CreepCell.Contact.ContactMeasure.Measure(contact, new double[2 * mesh.NodeCount], mesh.RegionNames);
             columns.AddRange(start.Fractions.Select(f => $"contact_fraction_{f.A}_on_{f.B}"));
             conduction = RegionConduction(def, mesh);
             if (conduction is not null) columns.AddRange(new[] { "active_with_electronic_path", "active_with_ionic_path", "active_connected" });
