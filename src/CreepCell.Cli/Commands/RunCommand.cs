@@ -28,6 +28,8 @@ static class RunCommand
         cmd.Options.Add(json);
         var set = new Option<string[]>("--set") { Description = "set a case key, checked and read with units as in the file: --set materials.SE.youngs_modulus=\"20 GPa\" (repeatable; recorded in summary.json)" };
         cmd.Options.Add(set);
+        var cutbacks = new Option<bool>("--log-cutbacks") { Description = "print the reason and residuals of every step cut-back to stderr" };
+        cmd.Options.Add(cutbacks);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             string? path = pr.GetValue(file);
@@ -47,6 +49,7 @@ static class RunCommand
             if (resumeDir is not null)
             {
                 runner = CaseRunner.Resume(Path.GetFullPath(resumeDir), q ? null : ProgressDisplay.Report, interrupt.Token);
+                if (pr.GetValue(cutbacks)) runner.CutBackLog = Console.Error.WriteLine;
                 if (runner.IsComplete)
                 {
                     Console.WriteLine($"the run in {Path.GetFullPath(resumeDir)} is complete ({runner.ResumedStep} steps); nothing to resume, and its results are unchanged");
@@ -62,7 +65,11 @@ static class RunCommand
                 foreach (var warning in def.Warnings) Console.Error.WriteLine($"warning: {def.Source}: {warning}");
                 string option = pr.GetValue(outDir) is null ? "[output] dir" : "--out";
                 var folder = OutputFolder.Claim(pr.GetValue(outDir) ?? def.Output.Dir, option, "run", CaseRunner.OutputPatterns, pr.GetValue(force));
-                runner = new CaseRunner(def, folder.Path, q ? null : ProgressDisplay.Report) { Cancellation = interrupt.Token };
+                runner = new CaseRunner(def, folder.Path, q ? null : ProgressDisplay.Report)
+                {
+                    Cancellation = interrupt.Token,
+                    CutBackLog = pr.GetValue(cutbacks) ? Console.Error.WriteLine : null,
+                };
                 return folder.Use(_ => Finish(runner, q, pr.GetValue(json), interrupt));
             }
             return Finish(runner, q, pr.GetValue(json), interrupt);

@@ -1,5 +1,3 @@
-using CreepCell.Io;
-
 namespace CreepCell.Contact;
 
 /// <summary>
@@ -16,26 +14,16 @@ public sealed record ContactSettings
     /// <summary>Contact modulus Ec (Pa); the barrier stiffness is kappa = Ec / dhat.</summary>
     public double? Stiffness { get; init; }
     /// <summary>Relative stiffness eps of the per-node spring that anchors floating bodies.</summary>
-    public double Regularization { get; init; } = 1e-8;
+    public double Regularization { get; init; } = DefaultRegularization;
 
     public const double DefaultDistanceFraction = 1e-3;
+    public const double DefaultRegularization = 1e-8;
 
-    /// <summary>Reads the [contact] table; a missing table gives the defaults.</summary>
-    public static ContactSettings Read(TomlSection? section)
+    /// <summary>Every value outside its range, as (case key, what was expected).</summary>
+    public IEnumerable<(string Key, string Expected)> Problems()
     {
-        if (section is null) return new ContactSettings();
-        var s = new ContactSettings
-        {
-            Enabled = section.Has("enabled") ? section.Boolean("enabled", true) : null,
-            Distance = section.Has("distance") ? section.Quantity("distance", Dimension.Length) : null,
-            Stiffness = section.Has("stiffness") ? section.Quantity("stiffness", Dimension.Pressure) : null,
-            Regularization = section.Number("regularization", 1e-8),
-        };
-        section.RejectUnknownKeys();
-        if (s.Distance is { } d && !(d > 0)) throw new InputException(section.File, section.Key("distance"), "expected a positive length");
-        if (s.Stiffness is { } k && !(k > 0)) throw new InputException(section.File, section.Key("stiffness"), "expected a positive pressure");
-        if (!(s.Regularization >= 0 && s.Regularization < 1e-3))
-            throw new InputException(section.File, section.Key("regularization"), "expected a number in [0, 1e-3)");
-        return s;
+        if (Distance is { } d && !(d > 0)) yield return ("distance", "expected a positive length");
+        if (Stiffness is { } k && !(k > 0)) yield return ("stiffness", "expected a positive pressure");
+        if (!(Regularization >= 0 && Regularization < 1e-3)) yield return ("regularization", "expected a number in [0, 1e-3)");
     }
 }

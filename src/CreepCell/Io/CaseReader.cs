@@ -63,7 +63,7 @@ public static class CaseReader
         var boundary = ReadBoundary(root.Section("boundary"));
         var solver = ReadSolver(root.Section("solver"));
         var output = ReadOutput(root.Section("output"), baseDirectory);
-        var contact = CreepCell.Contact.ContactSettings.Read(root.Section("contact"));
+        var contact = ContactTable.Read(root.Section("contact"));
         root.RejectUnknownKeys();
         if (boundary.StackPressure is not null && contact.Enabled == false)
             throw new InputException(source, "boundary.stack_pressure", "the stack plate presses on the particles through contact; remove [contact] enabled = false or the stack pressure");
@@ -288,7 +288,7 @@ public static class CaseReader
 
     static SolverSpec ReadSolver(TomlSection? s)
     {
-        var d = new SolverSpec();
+        var d = SolverSpec.Defaults;
         if (s is null) return d;
         var r = new SolverSpec
         {
@@ -305,18 +305,7 @@ public static class CaseReader
             RemeshAngle = s.Number("remesh_angle", d.RemeshAngle),
             MaxUnknowns = s.Integer("max_unknowns", d.MaxUnknowns),
         };
-        if (r.MaxUnknowns < 1) throw new InputException(s.File, s.Key("max_unknowns"), "expected a positive count of unknowns");
-        if (!(r.RemeshAngle >= 0 && r.RemeshAngle < 25)) throw new InputException(s.File, s.Key("remesh_angle"), "expected an angle in degrees from 0 (no remeshing) to below 25 (new meshes keep 28)");
-        if (r.LinearSolver == "cholmod" && !CreepCell.Sparse.CholmodSolver.IsAvailable)
-            throw new InputException(s.File, s.Key("linear_solver"), "\"cholmod\" needs the SuiteSparse CHOLMOD library (libcholmod.so), which is not installed (apt-get install libsuitesparse-dev); use \"builtin\"");
-        if (r.Threads < 0) throw new InputException(s.File, s.Key("threads"), "expected 0 (all cores) or a positive count");
-        if (!(r.MaxCreepIncrement > 0)) throw new InputException(s.File, s.Key("max_creep_increment"), "expected a positive strain");
-        if (r.MaxStep < 0) throw new InputException(s.File, s.Key("max_step"), "expected a non-negative time (0: no bound)");
-        if (!(r.MinStep > 0)) throw new InputException(s.File, s.Key("min_step"), "expected a positive time");
-        if (r.MaxIterations < 1) throw new InputException(s.File, s.Key("max_iterations"), "expected at least 1");
-        if (!(r.Tolerance > 0 && r.Tolerance < 1)) throw new InputException(s.File, s.Key("tolerance"), "expected a value in (0, 1)");
-        if (!(r.MaxLithiationStep > 0 && r.MaxLithiationStep <= 1)) throw new InputException(s.File, s.Key("max_lithiation_step"), "expected a value in (0, 1]");
-        if (r.MaxCutbacks < 0) throw new InputException(s.File, s.Key("max_cutbacks"), "expected a non-negative integer");
+        foreach (var (key, expected) in r.Problems()) throw new InputException(s.File, s.Key(key), expected);
         s.RejectUnknownKeys();
         return r;
     }

@@ -22,28 +22,6 @@ public sealed record MeshSpec(string? File, double Unit, GeneratedMesh? Generate
 /// <summary>RVE boundary: "symmetric" rollers; with a stack pressure (Pa) the top side is a plate under it instead.</summary>
 public sealed record BoundarySpec(string Kind, double? StackPressure = null);
 
-public sealed record SolverSpec
-{
-    public int MaxIterations { get; init; } = 25;
-    public double Tolerance { get; init; } = 1e-6;
-    public string LinearSolver { get; init; } = "builtin";
-    public bool Fbar { get; init; } = true;
-    /// <summary>Largest change of lithiation in one step.</summary>
-    public double MaxLithiationStep { get; init; } = 0.05;
-    public int MaxCutbacks { get; init; } = 8;
-    /// <summary>Target mean equivalent creep-strain increment of a step (over the creeping points); steps adapt to it.</summary>
-    public double MaxCreepIncrement { get; init; } = 2e-3;
-    /// <summary>Bounds of the time step (s); 0 = none.</summary>
-    public double MaxStep { get; init; }
-    public double MinStep { get; init; } = 1e-6;
-    /// <summary>Threads for assembly and factorization; 0 = all cores. Results are identical for any count.</summary>
-    public int Threads { get; init; }
-    /// <summary>A body with a deformed corner angle below this (degrees) is remeshed after a step; 0 = never.</summary>
-    public double RemeshAngle { get; init; }
-    /// <summary>Largest model (displacement unknowns) a generated mesh may make; estimated before meshing.</summary>
-    public int MaxUnknowns { get; init; } = (int)CreepCell.Meshing.SizeEstimate.DefaultMaxUnknowns;
-}
-
 public sealed record OutputSpec(string Dir, int FieldsEvery, int CheckpointEvery = 50, double CheckpointMinutes = 5)
 {
     /// <summary>Encoding of the VTU field files ([output] vtu = "binary" or "ascii").</summary>

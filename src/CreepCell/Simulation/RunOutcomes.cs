@@ -48,6 +48,23 @@ public sealed record SolverStatistics(int Unknowns, long NewtonIterations, doubl
     public long Backtracks { get; init; }
     /// <summary>Time of the per-step results (phase statistics, contact measures) and of field and picture output.</summary>
     public double RecordSeconds { get; init; }
+
+    public static readonly SolverStatistics None = new(0, 0, 0, 0, 0);
+
+    /// <summary>The counters of one problem (each problem that remeshing builds starts at zero).</summary>
+    public static SolverStatistics Of(MechanicsProblem p) => new(p.FreeDofs, p.TotalIterations, p.FactorSeconds, p.AnalyzeSeconds, p.Contact?.SearchSeconds ?? 0)
+    {
+        Evaluations = p.Evaluations, AssemblySeconds = p.AssemblySeconds, Factorizations = p.Factorizations, Backtracks = p.Backtracks,
+    };
+
+    /// <summary>These counters followed by those of <paramref name="later"/> (size and iteration count are the later ones: a new problem carries the iterations).</summary>
+    public SolverStatistics Then(SolverStatistics later) => new(later.Unknowns, later.NewtonIterations, FactorSeconds + later.FactorSeconds,
+        AnalyzeSeconds + later.AnalyzeSeconds, ContactSeconds + later.ContactSeconds)
+    {
+        Evaluations = Evaluations + later.Evaluations, AssemblySeconds = AssemblySeconds + later.AssemblySeconds,
+        Factorizations = Factorizations + later.Factorizations, Backtracks = Backtracks + later.Backtracks,
+        RecordSeconds = RecordSeconds + later.RecordSeconds,
+    };
 }
 
 public sealed record RunResult(int Steps, long NewtonIterations, double WallSeconds, string OutputDir, IReadOnlyList<string> Phases, PhaseStats[] Final)

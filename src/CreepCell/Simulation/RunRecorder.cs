@@ -57,17 +57,6 @@ public sealed class RunRecorder
     /// <summary>Current area of the RVE box: the stack plate raises its top.</summary>
     double BoxArea(double[] u) => boxWidth * (boxHeight + (contact?.Lift(u) ?? 0));
 
-    /// <summary>
-    /// Solids that fill more than the fixed box overlap: elements have folded over one another (a mesh
-    /// too coarse for the creep flow there). Such a state must not be accepted.
-    /// </summary>
-    public bool SolidsOverlap(MechanicsProblem problem)
-    {
-        double area = 0;
-        foreach (var r in problem.Responses) area += r.Area;
-        return area > (1 + 1e-3) * BoxArea(problem.U);
-    }
-
     public void Record(StepState s, MechanicsProblem problem, int iterations)
     {
         var seg = def.Protocol.SegmentAt(s.Time);

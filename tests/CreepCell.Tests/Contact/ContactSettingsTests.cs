@@ -12,7 +12,7 @@ public class ContactSettingsTests
     [Fact]
     public void ReadsQuantitiesWithUnits()
     {
-        var s = ContactSettings.Read(Section("[contact]\nenabled = false\ndistance = \"2 nm\"\nstiffness = \"5 GPa\"\nregularization = 1e-9\n"));
+        var s = ContactTable.Read(Section("[contact]\nenabled = false\ndistance = \"2 nm\"\nstiffness = \"5 GPa\"\nregularization = 1e-9\n"));
         Assert.False(s.Enabled);
         Assert.Equal(2e-9, s.Distance!.Value, 1e-24);
         Assert.Equal(5e9, s.Stiffness!.Value, 1e-3);
@@ -22,7 +22,7 @@ public class ContactSettingsTests
     [Fact]
     public void MissingTableGivesDefaults()
     {
-        var s = ContactSettings.Read(null);
+        var s = ContactTable.Read(null);
         Assert.Null(s.Enabled);
         Assert.Null(s.Distance);
         Assert.Equal(1e-8, s.Regularization);
@@ -36,7 +36,7 @@ public class ContactSettingsTests
     [InlineData("[contact]\nregularization = 0.5\n", "contact.regularization")]
     public void BadInputNamesFileAndKey(string text, string key)
     {
-        var e = Assert.Throws<InputException>(() => ContactSettings.Read(Section(text)));
+        var e = Assert.Throws<InputException>(() => ContactTable.Read(Section(text)));
         Assert.Contains("case.toml", e.Message);
         Assert.Contains(key, e.Message);
     }

@@ -1,0 +1,129 @@
+using CreepCell.Contact;
+using CreepCell.Fem;
+using CreepCell.Materials;
+using CreepCell.Meshing;
+
+namespace CreepCell.Simulation;
+
+/// <summary>
+/// Bodies with an element whose deformed corner angle fell below [solver] remesh_angle get a new mesh
+/// of their deformed shape (<see cref="BodyRemesher"/>), with their state carried over
+/// (<see cref="StateTransfer"/>); the result is a new <see cref="Model"/> on the spliced mesh and a
+/// problem that starts from the carried state. The old model and problem are left as they were.
+/// </summary>
+public sealed class Remesher
+{
+    readonly CaseDefinition def;
+
+    /// <param name="asMeshed">the particle mesh as the case makes it, when at hand (a resumed run builds it when it first remeshes)</param>
+    public Remesher(CaseDefinition def, Mesh? asMeshed)
+    {
+        this.def = def;
+        if (asMeshed is not null && def.Solver.RemeshAngle > 0) meshSizes = MeshSizes(asMeshed);
+    }
+
+    /// <summary>Per region, the median boundary edge and the longest edge of the mesh as the case makes it:
+    /// the sizes every new body mesh keeps (measured on the remeshed mesh they would drift).</summary>
+    (double Boundary, double Longest)[]? meshSizes;
+
+    /// <summary>Smallest angle asked of a new body mesh (that of the particle meshes).</summary>
+    const double RemeshMinAngle = 28;
+
+    /// <summary>
+    /// The model with new meshes for the distorted bodies and its problem in the carried state, or null
+    /// when no body needs or takes one. A new boundary point on or inside another body (the barrier
+    /// would be infinite there) keeps the old mesh for the next 10 steps.
+    /// </summary>
+    public (Model Model, MechanicsProblem Problem)? Remesh(Model model, MechanicsProblem problem, StepState state)
+    {
+        if (def.Solver.RemeshAngle <= 0) return null;
+        if (state.RemeshPause > 0) { state.RemeshPause--; return null; }
+        var (replacements, carried) = NewBodyMeshes(model, problem, def.Solver.RemeshAngle);
+        if (replacements.Count == 0) return null;
+        var spliced = MeshSplice.Replace(model.Particles, replacements);
+        var fresh = Model.Build(def, spliced.Mesh);
+        var next = fresh.NewProblem(def.Solver);
+        next.Restore(CarriedDisplacements(spliced, problem, next), CarriedStates(spliced, problem, next, carried), problem.TotalIterations);
+        if (!Admissible(fresh, next))
+        {
+            next.Dispose();
+            state.RemeshPause = 10;
+            return null;
+        }
+        state.RemeshedBodies += replacements.Count;
+        return (fresh, next);
+    }
+
+    /// <summary>New meshes of the bodies distorted below <paramref name="limit"/> degrees, and their carried states.</summary>
+    (List<(IReadOnlyList<int> Elements, Mesh Body)> Replacements, List<PointState[]> Carried) NewBodyMeshes(Model model, MechanicsProblem problem, double limit)
+    {
+        meshSizes ??= MeshSizes(MeshFactory.Build(def.Mesh));
+        var (mesh, u) = (model.Mesh, problem.U);
+        var replacements = new List<(IReadOnlyList<int> Elements, Mesh Body)>();
+        var carried = new List<PointState[]>();
+        foreach (var body in BodyRemesher.Bodies(model.Particles))
+        {
+            var angles = body.Select(e => MeshQuality.DeformedMinAngle(mesh, e, u)).ToArray();
+            if (angles.Min() >= limit) continue;
+            var (boundaryEdge, interiorEdge) = meshSizes[mesh.Region[body[0]]];
+            var fresh = BodyRemesher.Remesh(mesh, u, body, boundaryEdge, interiorEdge, RemeshMinAngle)
+                ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle);
+            if (fresh is null || !Better(MeshQuality.MinAngles(fresh), angles, limit)) continue;
+            replacements.Add((body, fresh));
+            carried.Add(StateTransfer.ToNewMesh(problem.Assembler, mesh, u, problem.States, body, fresh));
+        }
+        return (replacements, carried);
+    }
+
+    /// <summary>Kept nodes and the plate keep their displacements; a new body starts at zero in its new reference.</summary>
+    static double[] CarriedDisplacements(SplicedMesh spliced, MechanicsProblem old, MechanicsProblem next)
+    {
+        var u = new double[next.U.Length];
+        for (int n = 0; n < spliced.NodeMap.Length; n++)
+        {
+            int m = spliced.NodeMap[n];
+            if (m < 0) continue;
+            u[2 * m] = old.U[2 * n];
+            u[2 * m + 1] = old.U[2 * n + 1];
+        }
+        if (old.Contact?.Plate is { } oldPlate && next.Contact?.Plate is { } plate) u[plate.Dof] = old.U[oldPlate.Dof];
+        return u;
+    }
+
+    /// <summary>Kept elements keep their point states; the new bodies' elements, appended last, take the carried ones.</summary>
+    static PointState[] CarriedStates(SplicedMesh spliced, MechanicsProblem old, MechanicsProblem next, List<PointState[]> carried)
+    {
+        var states = new PointState[next.Assembler.PointCount];
+        int[] from = old.Assembler.PointOffsets, to = next.Assembler.PointOffsets;
+        for (int e = 0; e < spliced.ElementMap.Length; e++)
+        {
+            int f = spliced.ElementMap[e];
+            if (f >= 0) Array.Copy(old.States, from[e], states, to[f], from[e + 1] - from[e]);
+        }
+        int at = states.Length - carried.Sum(c => c.Length);
+        foreach (var block in carried) { Array.Copy(block, 0, states, at, block.Length); at += block.Length; }
+        return states;
+    }
+
+    static (double Boundary, double Longest)[] MeshSizes(Mesh original)
+    {
+        var bodies = BodyRemesher.Bodies(original);
+        return Enumerable.Range(0, original.RegionNames.Length).Select(r =>
+        {
+            var sizes = bodies.Where(b => original.Region[b[0]] == r).Select(b => BodyRemesher.ReferenceEdges(original, b)).ToList();
+            return sizes.Count == 0 ? (0.0, 0.0) : (sizes.Select(s => s.Boundary).Order().ElementAt(sizes.Count / 2), sizes.Max(s => s.Longest));
+        }).ToArray();
+    }
+
+    /// <summary>No boundary point on or inside another body (the barrier would be infinite there).</summary>
+    static bool Admissible(Model model, MechanicsProblem problem) =>
+        model.Contact is not { } contact || ContactMeasure.Measure(contact, problem.U, model.Mesh.RegionNames).MinGap > 0;
+
+    /// <summary>
+    /// A new body mesh is taken when it has fewer elements with an angle below the limit, or raises the
+    /// smallest angle by 2 degrees. A sharp corner of the outline bounds the angles of any new mesh:
+    /// remeshing such a body again and again would only crowd ever smaller elements into that corner.
+    /// </summary>
+    static bool Better(double[] fresh, double[] old, double limit) =>
+        fresh.Count(a => a < limit) < old.Count(a => a < limit) || fresh.Min() >= old.Min() + 2;
+}

@@ -1,0 +1,99 @@
+using CreepCell.Fem;
+
+namespace CreepCell.Simulation;
+
+/// <summary>A step that passed every check and was committed.</summary>
+public readonly record struct AcceptedStep(int Iterations, double Dt);
+
+/// <summary>
+/// Time, step size, cut-backs and the accept rule of a run. A step is committed only after every check
+/// (convergence, finite values, no overlapping solids, creep increment) has passed on the state that
+/// will be committed; the recorder only ever sees accepted states.
+/// </summary>
+public sealed class Stepper
+{
+    readonly CaseDefinition def;
+    readonly NewtonOptions options;
+
+    public Stepper(CaseDefinition def)
+    {
+        this.def = def;
+        options = NewtonOptions.From(def.Solver);
+    }
+
+    /// <summary>Checked before every attempt of a step.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Receives the reason and residuals of every cut-back (null: not told).</summary>
+    public Action<string>? CutBackLog { get; init; }
+
+    /// <summary>The state has reached the end of the protocol.</summary>
+    public bool Finished(StepState state) => state.Time >= def.Protocol.EndTime * (1 - 1e-15);
+
+    /// <summary>Solves, checks and commits the next step from <paramref name="state"/>, landing on every
+    /// breakpoint of the protocol, and advances the state and its next step size.</summary>
+    public AcceptedStep Advance(Model model, MechanicsProblem problem, StepState state)
+    {
+        double t = state.Time;
+        double target = LimitByLithiation(t, Math.Min(t + state.NextDt, def.Protocol.NextBreakpoint(t)));
+        var (result, creep) = SolveWithCutbacks(model, problem, t, ref target);
+        double dt = target - t;
+        problem.Commit();
+        state.PreviousDt = dt;
+        state.Time = target;
+        state.Step++;
+        state.NewtonIterations = problem.TotalIterations;
+        state.NextDt = StepController.Next(dt, result.Iterations, creep, def.Solver);
+        return new AcceptedStep(result.Iterations, dt);
+    }
+
+    double LimitByLithiation(double t, double target)
+    {
+        double theta = def.Protocol.ThetaAt(t), next = def.Protocol.ThetaAt(target);
+        double limit = def.Solver.MaxLithiationStep;
+        if (Math.Abs(next - theta) <= limit * (1 + 1e-12)) return target;
+        return t + (target - t) * limit / Math.Abs(next - theta);
+    }
+
+    /// <summary>Solves the step to <paramref name="target"/>; on failure (or far too much creep in one
+    /// step) retries with a shorter step, at most MaxCutbacks times. Returns the accepted solve and its
+    /// creep increment measure.</summary>
+    (NewtonResult Result, double Creep) SolveWithCutbacks(Model model, MechanicsProblem problem, double t, ref double target)
+    {
+        var start = (double[])problem.U.Clone();
+        for (int cut = 0; ; cut++)
+        {
+            Array.Copy(start, problem.U, start.Length);
+            Cancellation.ThrowIfCancellationRequested();
+            var load = new LoadState(def.Protocol.ThetaAt(target), target - t, def.Temperature);
+            var result = Check(model, problem, problem.SolveStep(load, 1, options));
+            double creep = result.Converged ? StepController.CreepIncrementMeasure(problem.Responses) : 0;
+            if (result.Converged && (!StepController.TooMuchCreep(creep, def.Solver) || target - t <= def.Solver.MinStep)) return (result, creep);
+            CutBackLog?.Invoke(CutBackReport(result, target, t));
+            if (cut >= def.Solver.MaxCutbacks)
+            {
+                Array.Copy(start, problem.U, start.Length);
+                var seg = def.Protocol.SegmentAt(target);
+                throw new NotConvergedException($"no convergence at t = {target:G8} s (cycle {seg.Cycle}, {seg.Half}, lithiation {load.Theta:F5}) " +
+                    $"after {cut} cut-backs: {result.Failure ?? "creep increment too large"}; last residuals " +
+                    $"{string.Join(", ", result.ResidualNorms.TakeLast(4).Select(r => r.ToString("E3")))}");
+            }
+            double shrink = result.Converged ? Math.Clamp(def.Solver.MaxCreepIncrement / creep, 0.1, 0.5) : 0.25;
+            target = t + Math.Max(shrink * (target - t), Math.Min(def.Solver.MinStep, target - t));
+        }
+    }
+
+    /// <summary>A converged solve that fails a check on the state it would commit counts as not converged.</summary>
+    static NewtonResult Check(Model model, MechanicsProblem problem, NewtonResult result)
+    {
+        if (result.Converged && !problem.TrialIsFinite())
+            return result with { Converged = false, Failure = "non-finite displacements or stresses" };
+        if (result.Converged && model.SolidsOverlap(problem))
+            return result with { Converged = false, Failure = "the solids overlap (more area than the box): elements folded over one another where the mesh is too coarse for the creep flow" };
+        return result;
+    }
+
+    static string CutBackReport(NewtonResult result, double target, double t) =>
+        $"cut-back at t = {target:G8} (dt {target - t:G4}): {result.Failure ?? "creep"}; reference {result.Reference:E2}; " +
+        $"steps {string.Join(" ", result.StepLengths.Select(a => a.ToString("G2")))}; residuals {string.Join(", ", result.ResidualNorms.Select(r => r.ToString("E2")))}";
+}
