@@ -53,7 +53,7 @@ public static class ContactMeasure
         var length = CurrentTributary(model, u);
         var gapTo = NearestGaps(model, u, cap, nr);
         var force = new double[u.Length];
-        model.Evaluate(u, force, false, out _);
+        model.Evaluate(u, force, HessianKind.None, out _);
         var pressure = new double[np];
         var nodeForce = new double[np];
         var gap = new double[np];

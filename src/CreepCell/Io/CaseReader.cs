@@ -55,11 +55,13 @@ public static class CaseReader
         var mesh = root.Has("microstructure")
             ? ReadMicrostructure(root, source, baseDirectory)
             : ReadMesh(root.RequireSection("mesh"), baseDirectory);
-        var materials = ReadMaterials(root.RequireSection("materials"));
-        var protocol = ReadProtocol(root.RequireSection("protocol"));
+        var materials = MaterialsTable.Read(root.RequireSection("materials"));
+        var protocolTable = root.RequireSection("protocol");
+        var protocol = ReadProtocol(protocolTable);
+        var jump = ReadJump(protocolTable, protocol);
         double temperature = root.Quantity("temperature", Dimension.Temperature, 298.15);
         if (temperature <= 0) throw new InputException(source, "temperature", "expected an absolute temperature above 0 K");
-        CheckCreepRates(materials, temperature, source);
+        MaterialsTable.CheckCreepRates(materials, temperature, source);
         var boundary = ReadBoundary(root.Section("boundary"));
         var solver = ReadSolver(root.Section("solver"));
         var output = ReadOutput(root.Section("output"), baseDirectory);
@@ -76,7 +78,7 @@ public static class CaseReader
                 if (!materials.ContainsKey(phase))
                     throw new InputException(source, "materials", $"the mesh has phase \"{phase}\" but there is no [materials.{phase}]");
         }
-        return CaseChecks.Check(new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature) { Text = text, BaseDirectory = baseDirectory, Contact = contact });
+        return CaseChecks.Check(new CaseDefinition(source, mesh, materials, protocol, boundary, solver, output, temperature) { Text = text, BaseDirectory = baseDirectory, Contact = contact, Jump = jump });
     }
 
     /// <summary>[microstructure] (a packing or an image, see docs/microstructure.md) with optional [mesh]
@@ -161,76 +163,35 @@ public static class CaseReader
         return new InclusionShape(phase, cx, cy, a, b, angle);
     }
 
-    static Dictionary<string, Material> ReadMaterials(TomlSection s)
-    {
-        var result = new Dictionary<string, Material>();
-        foreach (var (name, m) in s.Subsections())
-        {
-            double e = Positive(m, "youngs_modulus", Dimension.Pressure);
-            double nu = m.Number("poisson_ratio");
-            if (!(nu > -1 && nu < 0.5)) throw new InputException(m.File, m.Key("poisson_ratio"), $"expected a value in (-1, 0.5), got {nu}");
-            double beta = m.Number("swelling", 0);
-            if (beta <= -1) throw new InputException(m.File, m.Key("swelling"), "expected a volume change above -1");
-            var creep = m.Section("creep") is { } c ? ReadCreep(c) : null;
-            var conducts = ReadConduction(m);
-            bool active = m.Boolean("active", false);
-            m.RejectUnknownKeys();
-            result[name] = new Material(name, e, nu, beta, creep) { Conducts = conducts, Active = active };
-        }
-        if (result.Count == 0) throw new InputException(s.File, "materials", "expected at least one [materials.NAME] table");
-        return result;
-    }
-
-    /// <summary>The Arrhenius factor exp(-Q/R (1/T - 1/T_ref)) must leave a finite creep rate: a
-    /// temperature far from the reference (a unit slip) would otherwise overflow inside the creep return.</summary>
-    static void CheckCreepRates(Dictionary<string, Material> materials, double temperature, string source)
-    {
-        foreach (var m in materials.Values)
-        {
-            if (m.Creep is not { } law) continue;
-            double rate = law.RateAt(temperature);
-            if (!double.IsFinite(rate) || rate > 1e30 || rate <= 0)
-                throw new InputException(source, $"materials.{m.Name}.creep",
-                    $"the Arrhenius factor at temperature = {temperature:G6} K against reference_temperature = {law.ReferenceTemperature:G6} K gives a creep rate A f(T) = {rate:G4} 1/s; check both temperatures and their units");
-        }
-    }
-
-    /// <summary>conducts = ["electrons", "ions"] (either, both, or [] for an insulator); null when absent.</summary>
-    static Conduction? ReadConduction(TomlSection m)
-    {
-        if (m.Array("conducts") is not { } list) return null;
-        var result = Conduction.None;
-        foreach (var item in list)
-        {
-            result |= item switch
-            {
-                "electrons" => Conduction.Electrons,
-                "ions" => Conduction.Ions,
-                _ => throw new InputException(m.File, m.Key("conducts"), $"expected a list of \"electrons\" and \"ions\" (or [] for an insulator), got {item}"),
-            };
-        }
-        return result;
-    }
-
-    static CreepLaw ReadCreep(TomlSection c)
-    {
-        double a = Positive(c, "A", Dimension.Rate);
-        double n = c.Number("n");
-        if (!(n >= 1 && n <= 20)) throw new InputException(c.File, c.Key("n"), $"expected a stress exponent in [1, 20], got {n}");
-        double sref = Positive(c, "sigma_ref", Dimension.Pressure);
-        double q = c.Quantity("activation_energy", Dimension.MolarEnergy, 0);
-        if (q < 0) throw new InputException(c.File, c.Key("activation_energy"), "expected a non-negative energy");
-        double tref = q > 0 ? Positive(c, "reference_temperature", Dimension.Temperature) : c.Quantity("reference_temperature", Dimension.Temperature, 0);
-        c.RejectUnknownKeys();
-        return new CreepLaw(a, n, sref, q, tref);
-    }
-
     static LithiationProtocol ReadProtocol(TomlSection s)
     {
         string kind = s.Choice("kind", s.Has("lithiation") ? "table" : "galvanostatic", "table", "galvanostatic");
         var protocol = kind == "table" ? ReadTable(s) : ReadGalvanostatic(s);
+        s.Section("jump"); // read by ReadJump
         s.RejectUnknownKeys();
         return protocol;
+    }
+
+    /// <summary>[protocol.jump]: cycle jumping, on by default for long galvanostatic protocols.</summary>
+    static JumpSpec ReadJump(TomlSection protocolTable, LithiationProtocol protocol)
+    {
+        var d = new JumpSpec();
+        bool periodic = protocol.GalvanostaticParameters is not null;
+        bool byDefault = periodic && protocol.CycleCount > JumpSpec.DefaultFromCycles;
+        if (protocolTable.Section("jump") is not { } s) return d with { Enabled = byDefault };
+        var spec = new JumpSpec
+        {
+            Enabled = s.Has("enabled") ? s.Boolean("enabled", byDefault) : byDefault,
+            Tolerance = s.Number("tolerance", d.Tolerance),
+            FirstAfter = s.Integer("first_after", d.FirstAfter),
+            FullCyclesBetween = s.Integer("full_cycles_between", d.FullCyclesBetween),
+            MaxCycles = s.Integer("max_cycles", d.MaxCycles),
+        };
+        s.RejectUnknownKeys();
+        foreach (var (key, expected) in spec.Problems()) throw new InputException(s.File, s.Key(key), expected);
+        if (spec.Enabled && !periodic)
+            throw new InputException(s.File, s.Key("enabled"), "cycle jumping needs a galvanostatic protocol (kind = \"galvanostatic\"), whose cycles repeat");
+        return spec;
     }
 
     static LithiationProtocol ReadGalvanostatic(TomlSection s)
@@ -327,7 +288,7 @@ public static class CaseReader
         return new OutputSpec(dir, every, checkpoints, minutes) { Vtu = vtu };
     }
 
-    static double Positive(TomlSection s, string key, Dimension dim)
+    internal static double Positive(TomlSection s, string key, Dimension dim)
     {
         double v = s.Quantity(key, dim);
         if (!(v > 0)) throw new InputException(s.File, s.Key(key), $"expected a positive value, got {v}");

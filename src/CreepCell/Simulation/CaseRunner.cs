@@ -68,6 +68,7 @@ public sealed class CaseRunner
     /// <summary>The counters of the problems that remeshing replaced.</summary>
     SolverStatistics retired = SolverStatistics.None;
     double recordSeconds;
+    CycleJumper? jumper;
     readonly Stopwatch wall = new(), sinceCheckpoint = new();
 
     public RunResult Run()
@@ -81,6 +82,7 @@ public sealed class CaseRunner
         Directory.CreateDirectory(outDir);
         if (resumeFrom is null) recorder.WriteFields(state, problem!, 0);
         var stepper = new Stepper(def) { Cancellation = Cancellation, CutBackLog = CutBackLog };
+        if (def.Jump.Enabled) jumper = new CycleJumper(def.Jump, def.Protocol, recorder.Columns);
         double sessionStart = state.Time;
         try
         {
@@ -89,11 +91,13 @@ public sealed class CaseRunner
         }
         catch (OperationCanceledException)
         {
+            CycleJumper.Undo(problem!, state);
             SaveCheckpoint();
             throw new RunInterruptedException($"interrupted after step {state.Step} (t = {state.Time:G8} s); a checkpoint of that step is in {outDir}", state.Step, state.Time);
         }
         catch (NotConvergedException e)
         {
+            CycleJumper.Undo(problem!, state);
             FailurePicture.Write(outDir, model.Mesh, problem!, state.Time);
             SaveCheckpoint();
             throw new NotConvergedException($"{e.Message}. A checkpoint of the last converged state is in {outDir}");
@@ -117,33 +121,37 @@ public sealed class CaseRunner
 
     StepState Restored(Checkpoint.Saved saved)
     {
-        problem!.Restore(saved.U, saved.States, saved.State.NewtonIterations);
-        if (problem.Contact is { } contact)
-        {
-            contact.RestoreCouplings(saved.Couplings.Coupled, saved.Couplings.Pending);
-            contact.ProjectHessian = saved.ProjectHessian;
-        }
+        problem!.Restore(saved.U, saved.States, saved.State.NewtonIterations, saved.ProjectHessian);
+        problem.Contact?.RestoreCouplings(saved.Couplings.Coupled, saved.Couplings.Pending);
         return saved.State;
     }
 
-    /// <summary>After an accepted step: record it, write what is due, remesh what distorted, report, checkpoint.</summary>
+    /// <summary>After an accepted step: record it, write what is due, jump cycles or remesh, report, checkpoint.
+    /// Nothing is written while a cycle jump waits for its check: a failed check takes those steps back.</summary>
     void Observe(AcceptedStep step, Remesher remesher, double sessionStart)
     {
         var recordClock = Stopwatch.StartNew();
         recorder.Record(state, problem!, step.Iterations);
-        if (def.Protocol.IsBreakpoint(state.Time) || (def.Output.FieldsEvery > 0 && state.Step % def.Output.FieldsEvery == 0))
-            recorder.WriteFields(state, problem!, state.Step);
-        recorder.WriteMapsIfFullLithiation(state, problem!);
+        if (!state.Jump.Pending) WriteDueFields();
         recordSeconds += recordClock.Elapsed.TotalSeconds;
-        if (remesher.Remesh(model, problem!, state) is { } remeshed)
+        if (jumper?.AfterStep(problem!, state) is JumpOutcome.Jumped or JumpOutcome.TakenBack) { Report(step, sessionStart); return; }
+        if (!state.Jump.Pending && remesher.Remesh(model, problem!, state) is { } remeshed)
         {
             retired = retired.Then(SolverStatistics.Of(problem!));
             problem!.Dispose();
             Use(remeshed.Model, remeshed.Problem);
+            CycleJumper.Forget(state);
         }
         Report(step, sessionStart);
-        if (state.Step % def.Output.CheckpointEvery == 0 || sinceCheckpoint.Elapsed.TotalMinutes >= def.Output.CheckpointMinutes)
+        if (!state.Jump.Pending && (state.Step % def.Output.CheckpointEvery == 0 || sinceCheckpoint.Elapsed.TotalMinutes >= def.Output.CheckpointMinutes))
             SaveCheckpoint();
+    }
+
+    void WriteDueFields()
+    {
+        if (def.Protocol.IsBreakpoint(state.Time) || (def.Output.FieldsEvery > 0 && state.Step % def.Output.FieldsEvery == 0))
+            recorder.WriteFields(state, problem!, state.Step);
+        recorder.WriteMapsIfFullLithiation(state, problem!);
     }
 
     RunResult Finish(Stopwatch clock)
@@ -171,7 +179,7 @@ public sealed class CaseRunner
     void SaveCheckpoint()
     {
         Checkpoint.Write(outDir, def, state, problem!.U, problem.States, model.Particles,
-            problem.Contact?.CouplingState() ?? (Array.Empty<long>(), Array.Empty<long>()), problem.Contact?.ProjectHessian ?? true);
+            problem.Contact?.CouplingState() ?? (Array.Empty<long>(), Array.Empty<long>()), problem.ContactHessianProjected);
         recorder.WriteTables(state);
         sinceCheckpoint.Restart();
     }

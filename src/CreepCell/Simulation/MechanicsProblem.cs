@@ -14,7 +14,7 @@ namespace CreepCell.Simulation;
 /// the dof blocks of contact pairs (re-analysed only when it grows), and the line search starts from the
 /// collision-free step bound.
 /// </summary>
-public sealed class MechanicsProblem : IDisposable
+public sealed partial class MechanicsProblem : IDisposable
 {
     public Mesh Mesh { get; }
     public DofMap Dofs { get; }
@@ -38,6 +38,13 @@ public sealed class MechanicsProblem : IDisposable
     public ContactModel? Contact { get; }
     /// <summary>Relative residual below which the contact Hessian is used unprojected.</summary>
     public double ExactContactHessianBelow { get; init; } = 1e-2;
+    /// <summary>
+    /// The kind of contact Hessian the next tangent takes: projected (IPC's choice, robust far from the
+    /// solution) or exact (quadratic convergence near it). The Newton loop chooses it from the residual;
+    /// a step starts with the kind its predecessor ended with, so a checkpoint keeps it.
+    /// </summary>
+    public bool ContactHessianProjected { get; private set; } = true;
+    HessianKind ContactHessian => ContactHessianProjected ? HessianKind.Projected : HessianKind.Exact;
     /// <summary>Symbolic analyses done (one per distinct tangent pattern) and their total time.</summary>
     public int PatternAnalyses { get; private set; }
     public double AnalyzeSeconds { get; private set; }
@@ -59,9 +66,7 @@ public sealed class MechanicsProblem : IDisposable
     readonly ISymmetricSolver solver;
     readonly double[] stiffness, residual, delta, trialU, trialForce, beforeContact;
     bool analyzed;
-    CscMatrix? contactPattern;
-    int[] feToContact = Array.Empty<int>();
-    int contactVersion = -1;
+    readonly ContactTangent? contactTangent;
 
     public MechanicsProblem(Mesh mesh, Material[] materialOfRegion, DofMap dofs, double[] externalForce, bool fbar, ISymmetricSolver solver,
         ContactModel? contact = null)
@@ -72,6 +77,7 @@ public sealed class MechanicsProblem : IDisposable
         Dofs = dofs;
         ExternalForce = externalForce;
         Assembler = new Assembler(mesh, materialOfRegion, dofs, fbar);
+        if (contact is not null) contactTangent = new ContactTangent(contact, Assembler, dofs);
         this.solver = solver;
         U = new double[dofs.DofCount];
         States = Assembler.InitialStates();
@@ -112,7 +118,7 @@ public sealed class MechanicsProblem : IDisposable
         for (int it = 1; it <= options.MaxIterations; it++)
         {
             // exact contact Hessian near the solution keeps Newton quadratic; projected (PSD) further away
-            if (Contact is not null) Contact.ProjectHessian = projectAlways || norm > ExactContactHessianBelow * Reference();
+            if (Contact is not null) ContactHessianProjected = projectAlways || norm > ExactContactHessianBelow * Reference();
             if (norm <= options.RelativeTolerance * Reference())
             {
                 Array.Copy(trialU, U, U.Length);
@@ -122,12 +128,12 @@ public sealed class MechanicsProblem : IDisposable
             TotalIterations++;
             if (!LineSearch(load, loadFactor, ref norm, ref energy, options, steps))
             {
-                if (Contact is not null && !Contact.ProjectHessian)
+                if (Contact is not null && !ContactHessianProjected)
                 {
                     // the exact contact Hessian can be indefinite under strongly pressed contacts: go on with
                     // the projected one, which gives a descent direction, from the current point
                     projectAlways = true;
-                    Contact.ProjectHessian = true;
+                    ContactHessianProjected = true;
                     if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out energy)) return Result(false, it, "evaluation failed");
                     norm = FreeResidual(InternalForce, loadFactor, residual);
                     norms.Add(norm);
@@ -171,8 +177,9 @@ public sealed class MechanicsProblem : IDisposable
     public void Commit() => (States, TrialStates) = (TrialStates, States);
 
     /// <summary>Restores a saved state (checkpoint): displacements and committed quadrature states.</summary>
-    public void Restore(double[] u, PointState[] states, long iterations)
+    public void Restore(double[] u, PointState[] states, long iterations, bool contactHessianProjected = true)
     {
+        ContactHessianProjected = contactHessianProjected;
         if (u.Length != U.Length || states.Length != States.Length) throw new ArgumentException("saved state does not fit this model");
         Array.Copy(u, U, U.Length);
         Array.Copy(states, States, States.Length);
@@ -182,7 +189,8 @@ public sealed class MechanicsProblem : IDisposable
     bool SolveLinear(out string? failure)
     {
         failure = null;
-        var a = Contact is null ? Assembler.Pattern.WithValues(stiffness) : ContactTangent();
+        var a = contactTangent is null ? Assembler.Pattern.WithValues(stiffness) : contactTangent.Assemble(stiffness, dampingScale);
+        if (contactTangent is { PatternChanged: true }) analyzed = false;
         try
         {
             if (!analyzed)
@@ -208,98 +216,6 @@ public sealed class MechanicsProblem : IDisposable
         return true;
     }
 
-    /// <summary>FE tangent plus regularization springs and contact Hessians in the widened pattern.</summary>
-    CscMatrix ContactTangent()
-    {
-        var contact = Contact!;
-        if (contact.PatternVersion != contactVersion || contactPattern is null)
-        {
-            (contactPattern, feToContact) = SparsityPattern.WithCouplings(Assembler.Pattern, Dofs, contact.CouplingLists());
-            contactVersion = contact.PatternVersion;
-            analyzed = false;
-        }
-        var values = contactPattern.Values;
-        Array.Clear(values);
-        for (int k = 0; k < feToContact.Length; k++) values[feToContact[k]] += stiffness[k];
-        for (int d = 0; d < Dofs.DofCount; d++)
-            if (Dofs.Equation[d] is var eq and >= 0) values[contactPattern.IndexOf(eq, eq)] += contact.NodeSpring[d >> 1] + dampingScale * contact.NodeModulus[d >> 1];
-        Span<int> nodes = stackalloc int[3];
-        foreach (var t in contact.Terms)
-        {
-            nodes[0] = t.Point; nodes[1] = t.A; nodes[2] = t.B;
-            for (int i = 0; i < 6; i++)
-            {
-                int row = Dofs.Equation[2 * nodes[i >> 1] + (i & 1)];
-                if (row < 0) continue;
-                for (int j = 0; j < 6; j++)
-                {
-                    int col = Dofs.Equation[2 * nodes[j >> 1] + (j & 1)];
-                    if (col >= 0) values[contactPattern.IndexOf(row, col)] += t.Hessian[6 * i + j];
-                }
-            }
-        }
-        return contactPattern;
-    }
-
-    /// <summary>
-    /// Backtracking (Armijo) on the incremental potential, from the collision-free step bound. The
-    /// potential, not the residual norm: the Newton direction of a convex model is a descent direction
-    /// of the potential, while the residual can grow on the way, for example when a pair enters the
-    /// barrier where its curvature is still zero. A trial that inverts an element or closes a gap counts as a failure.
-    /// </summary>
-    bool LineSearch(LoadState load, double loadFactor, ref double norm, ref double energy, NewtonOptions options, List<double> steps)
-    {
-        double slope = 0;
-        for (int i = 0; i < delta.Length; i++) slope += residual[i] * delta[i];
-        if (!(slope < 0)) return false;
-        var start = (double[])trialU.Clone();
-        double alpha = Contact is null ? 1 : Contact.MaxStep(start, FullStep());
-        double flat = EnergyRoundoff * energyScale;
-        var newResidual = new double[residual.Length];
-        for (int k = 0; k <= options.MaxLineSearchSteps; k++)
-        {
-            Array.Copy(start, trialU, start.Length);
-            for (int d = 0; d < Dofs.DofCount; d++)
-                if (Dofs.Equation[d] is var eq and >= 0) trialU[d] += alpha * delta[eq];
-            bool tangent = k == 0;
-            if (TryEvaluate(trialU, load, loadFactor, trialForce, tangent, out double trialEnergy))
-            {
-                double trial = FreeResidual(trialForce, loadFactor, newResidual);
-                double change = trialEnergy - energy;
-                if (Math.Abs(change) <= flat)
-                {
-                    // the difference of two large sums has lost its digits: the trapezoidal rule on the
-                    // exact slopes at both ends estimates it to third order in the step instead
-                    double trialSlope = 0;
-                    for (int i = 0; i < delta.Length; i++) trialSlope += newResidual[i] * delta[i];
-                    change = 0.5 * alpha * (slope + trialSlope);
-                }
-                if (change <= 1e-4 * alpha * slope)
-                {
-                    if (!tangent) TryEvaluate(trialU, load, loadFactor, trialForce, withTangent: true, out trialEnergy);
-                    norm = trial;
-                    energy = trialEnergy;
-                    steps.Add(alpha);
-                    Array.Copy(newResidual, residual, residual.Length);
-                    Array.Copy(trialForce, InternalForce, InternalForce.Length);
-                    return true;
-                }
-            }
-            alpha *= 0.5;
-            Backtracks++;
-        }
-        Array.Copy(start, trialU, start.Length);
-        return false;
-    }
-
-    double[] FullStep()
-    {
-        var du = new double[Dofs.DofCount];
-        for (int d = 0; d < du.Length; d++)
-            if (Dofs.Equation[d] is var eq and >= 0) du[d] = delta[eq];
-        return du;
-    }
-
     /// <summary>
     /// Internal (and contact) forces at u, the tangent if wanted, and the incremental potential:
     /// point energies, contact energy, minus the work of the dead loads. False if an element inverts or
@@ -319,7 +235,7 @@ public sealed class MechanicsProblem : IDisposable
             if (Contact is not null)
             {
                 Array.Copy(force, beforeContact, force.Length);
-                if (!Contact.Evaluate(u, force, withTangent, out contactEnergy)) return false;
+                if (!Contact.Evaluate(u, force, withTangent ? ContactHessian : HessianKind.None, out contactEnergy)) return false;
             }
             double sum = 0;
             for (int d = 0; d < force.Length; d++)
@@ -332,7 +248,7 @@ public sealed class MechanicsProblem : IDisposable
             double stored = 0, work = 0;
             foreach (var r in Responses) stored += r.Energy;
             dampingScale = Contact is not null && load.Dt > 0 ? DampingTime / load.Dt : 0;
-            if (dampingScale > 0) stored += AddDamping(u, force);
+            if (dampingScale > 0) stored += BodyDrag.Add(dampingScale, Contact!.NodeModulus, Dofs, U, u, force);
             for (int d = 0; d < u.Length; d++) work += ExternalForce[d] * u[d];
             energy = stored + contactEnergy - loadFactor * work;
             energyScale = stored + contactEnergy + Math.Abs(loadFactor * work);
@@ -346,28 +262,6 @@ public sealed class MechanicsProblem : IDisposable
         {
             return false;
         }
-    }
-
-    /// <summary>
-    /// Drag of every body against its position at the start of the step: energy 1/2 (tau / dt) k_n |u - u_n|^2
-    /// with k_n = E_body A_n / A_body. A particle pressed into an unstable position (squeezed sideways out
-    /// of a contact) releases so little energy per unit of sliding that a quasi-static Newton solve
-    /// needs hundreds of iterations to follow it; the drag spreads that slide over a few steps. Its force,
-    /// tau E_body times the velocity, is about 1e-2 N/m at the swelling velocities of a 0.1 C cycle (contact forces
-    /// are 1-30 N/m).
-    /// </summary>
-    double AddDamping(double[] u, double[] force)
-    {
-        double energy = 0;
-        var modulus = Contact!.NodeModulus;
-        for (int d = 0; d < u.Length; d++)
-        {
-            if (Dofs.Equation[d] < 0) continue;
-            double k = dampingScale * modulus[d >> 1], du = u[d] - U[d];
-            force[d] += k * du;
-            energy += 0.5 * k * du * du;
-        }
-        return energy;
     }
 
     double FreeResidual(double[] fint, double loadFactor, double[] r)

@@ -17,6 +17,8 @@ public sealed class StepState
     public int RemeshPause;
     public List<double[]> HistoryRows = new();
     public List<(double Time, string File)> FieldFiles = new();
+    /// <summary>Cycle jumping: recent full cycles, a jump waiting for its check, the jumps taken.</summary>
+    public CycleJumpState Jump = new();
 }
 
 /// <summary>Adaptive time step: grows after easy Newton solves, shrinks after hard ones and when the

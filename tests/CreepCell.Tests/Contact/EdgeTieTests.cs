@@ -33,24 +33,26 @@ public class EdgeTieTests
         var u = Enumerable.Range(0, 2 * mesh.NodeCount).Select(_ => 1e-8 * (rng.NextDouble() - 0.5)).ToArray();
         var v = Enumerable.Range(0, 2 * mesh.NodeCount).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var f = new double[u.Length];
-        Assert.True(model.Evaluate(u, f, true, out double energy));
+        Assert.True(model.Evaluate(u, f, HessianKind.Projected, out double energy));
         Assert.True(energy > 0);
         // Hessian-vector product from the recorded terms and springs (read before the next evaluation resets them)
         var hv = new double[u.Length];
         for (int n = 0; n < mesh.NodeCount; n++)
             for (int a = 0; a < 2; a++) hv[2 * n + a] += model.NodeSpring[n] * v[2 * n + a];
-        foreach (var t in model.Terms)
+        for (int k = 0; k < model.Hessian.Count; k++)
         {
-            int[] nodes = { t.Point, t.A, t.B };
+            var (p, a, b) = model.Hessian.Nodes(k);
+            int[] nodes = { p, a, b };
+            var values = model.Hessian.Values(k);
             for (int i = 0; i < 6; i++)
                 for (int j = 0; j < 6; j++)
-                    hv[2 * nodes[i / 2] + i % 2] += t.Hessian[6 * i + j] * v[2 * nodes[j / 2] + j % 2];
+                    hv[2 * nodes[i / 2] + i % 2] += values[6 * i + j] * v[2 * nodes[j / 2] + j % 2];
         }
         double h = 1e-10;
         double Energy(double s)
         {
             var w = u.Select((x, i) => x + s * v[i]).ToArray();
-            model.Evaluate(w, new double[w.Length], false, out double e);
+            model.Evaluate(w, new double[w.Length], HessianKind.None, out double e);
             return e;
         }
         double slope = f.Select((x, i) => x * v[i]).Sum();
@@ -59,8 +61,8 @@ public class EdgeTieTests
         // against differences of the forces
         var fPlus = new double[u.Length];
         var fMinus = new double[u.Length];
-        model.Evaluate(u.Select((x, i) => x + h * v[i]).ToArray(), fPlus, false, out _);
-        model.Evaluate(u.Select((x, i) => x - h * v[i]).ToArray(), fMinus, false, out _);
+        model.Evaluate(u.Select((x, i) => x + h * v[i]).ToArray(), fPlus, HessianKind.None, out _);
+        model.Evaluate(u.Select((x, i) => x - h * v[i]).ToArray(), fMinus, HessianKind.None, out _);
         double scale = hv.Max(Math.Abs);
         for (int i = 0; i < u.Length; i++) Assert.Equal((fPlus[i] - fMinus[i]) / (2 * h), hv[i], 1e-6 * scale);
     }
@@ -91,7 +93,7 @@ public class EdgeTieTests
         var model = new ContactModel(mesh, new[] { Solid }, new ContactSettings { Distance = 1e-9 });
         var force = new double[u.Length];
         double energy = 0;
-        model.AddEdgeTies(u, force, false, ref energy);
+        model.Ties.Add(u, force, null, HessianKind.None, ref energy);
         return (energy, force.Max(Math.Abs));
     }
 

@@ -61,7 +61,7 @@ public class WallContactTests
         var model = new ContactModel(mesh, materials, new ContactSettings { Distance = 0.2 * um, Regularization = 0 });
         var u = new double[2 * mesh.NodeCount];
         var force = new double[u.Length];
-        Assert.True(model.Evaluate(u, force, false, out double energy));
+        Assert.True(model.Evaluate(u, force, HessianKind.None, out double energy));
         Assert.Equal(0, energy);
         Assert.All(force, f => Assert.Equal(0, f));
         // its barrier reaches from where it starts down to the wall: a boundary node near the bottom corner
@@ -72,10 +72,10 @@ public class WallContactTests
         Assert.Equal(0.125 * um, mesh.Nodes[corner].Y, 1e-6 * um);
         u[2 * corner + 1] = -0.1 * um;
         Array.Clear(force);
-        Assert.True(model.Evaluate(u, force, false, out energy));
+        Assert.True(model.Evaluate(u, force, HessianKind.None, out energy));
         Assert.True(energy > 0 && force[2 * corner + 1] < 0, "the barrier pushes the point back up");
         Assert.Equal(0, model.WallPenetration(u));
         u[2 * corner + 1] = -0.15 * um;
-        Assert.False(model.Evaluate(u, force, false, out _));
+        Assert.False(model.Evaluate(u, force, HessianKind.None, out _));
     }
 }

@@ -1,0 +1,65 @@
+using CreepCell.Fem;
+
+namespace CreepCell.Simulation;
+
+public sealed partial class MechanicsProblem
+{
+    /// <summary>
+    /// Backtracking (Armijo) on the incremental potential, from the collision-free step bound. The
+    /// potential, not the residual norm: the Newton direction of a convex model is a descent direction
+    /// of the potential, while the residual can grow on the way, for example when a pair enters the
+    /// barrier where its curvature is still zero. A trial that inverts an element or closes a gap counts as a failure.
+    /// </summary>
+    bool LineSearch(LoadState load, double loadFactor, ref double norm, ref double energy, NewtonOptions options, List<double> steps)
+    {
+        double slope = 0;
+        for (int i = 0; i < delta.Length; i++) slope += residual[i] * delta[i];
+        if (!(slope < 0)) return false;
+        var start = (double[])trialU.Clone();
+        double alpha = Contact is null ? 1 : Contact.MaxStep(start, FullStep());
+        double flat = EnergyRoundoff * energyScale;
+        var newResidual = new double[residual.Length];
+        for (int k = 0; k <= options.MaxLineSearchSteps; k++)
+        {
+            Array.Copy(start, trialU, start.Length);
+            for (int d = 0; d < Dofs.DofCount; d++)
+                if (Dofs.Equation[d] is var eq and >= 0) trialU[d] += alpha * delta[eq];
+            bool tangent = k == 0;
+            if (TryEvaluate(trialU, load, loadFactor, trialForce, tangent, out double trialEnergy))
+            {
+                double trial = FreeResidual(trialForce, loadFactor, newResidual);
+                double change = trialEnergy - energy;
+                if (Math.Abs(change) <= flat)
+                {
+                    // the difference of two large sums has lost its digits: the trapezoidal rule on the
+                    // exact slopes at both ends estimates it to third order in the step instead
+                    double trialSlope = 0;
+                    for (int i = 0; i < delta.Length; i++) trialSlope += newResidual[i] * delta[i];
+                    change = 0.5 * alpha * (slope + trialSlope);
+                }
+                if (change <= 1e-4 * alpha * slope)
+                {
+                    if (!tangent) TryEvaluate(trialU, load, loadFactor, trialForce, withTangent: true, out trialEnergy);
+                    norm = trial;
+                    energy = trialEnergy;
+                    steps.Add(alpha);
+                    Array.Copy(newResidual, residual, residual.Length);
+                    Array.Copy(trialForce, InternalForce, InternalForce.Length);
+                    return true;
+                }
+            }
+            alpha *= 0.5;
+            Backtracks++;
+        }
+        Array.Copy(start, trialU, start.Length);
+        return false;
+    }
+
+    double[] FullStep()
+    {
+        var du = new double[Dofs.DofCount];
+        for (int d = 0; d < du.Length; d++)
+            if (Dofs.Equation[d] is var eq and >= 0) du[d] = delta[eq];
+        return du;
+    }
+}
