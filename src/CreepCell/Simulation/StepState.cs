@@ -17,6 +17,8 @@ public sealed class StepState
     public int RemeshPause;
     public List<double[]> HistoryRows = new();
     public List<(double Time, string File)> FieldFiles = new();
+    /// <summary>Fracture and contact-loss indicators at the ends of lithiation and charge (docs/integrity.md).</summary>
+    public Integrity.IntegrityLog Integrity = new();
 }
 
 /// <summary>Adaptive time step: grows after easy Newton solves, shrinks after hard ones and when the
