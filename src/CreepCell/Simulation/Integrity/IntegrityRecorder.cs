@@ -27,7 +27,9 @@ public sealed class IntegrityRecorder
 
     /// <summary>Per brittle phase P: pf_mean_P, sigma1_max_P_Pa, flaw_G_P_J_per_m2, flaw_G_over_Gc_P.</summary>
     public IReadOnlyList<string> FractureColumns { get; }
-    /// <summary>Per phase pair of particles in contact: contact_loss_A_B.</summary>
+    /// <summary>Per phase pair of particles: full_contacts_A_B (contacts at full lithiation, a count).</summary>
+    public IReadOnlyList<string> CountColumns { get; }
+    /// <summary>Per phase pair of particles: contact_loss_A_B (share of those open at the end of charge).</summary>
     public IReadOnlyList<string> LossColumns { get; }
 
     IntegrityRecorder(CaseDefinition def, Mesh mesh, ContactModel? contact, (int Region, FractureProperties Properties, Material Material)[] brittle)
@@ -43,6 +45,7 @@ public sealed class IntegrityRecorder
         var present = contact is null ? Array.Empty<int>()
             : contact.Bodies.RegionOfBody.Distinct().OrderBy(r => order.IndexOf(mesh.RegionNames[r])).ToArray();
         pairs = present.SelectMany((a, i) => present.Skip(i).Select(b => (a, b))).ToArray();
+        CountColumns = pairs.Select(p => $"full_contacts_{mesh.RegionNames[p.A]}_{mesh.RegionNames[p.B]}").ToArray();
         LossColumns = pairs.Select(p => $"contact_loss_{mesh.RegionNames[p.A]}_{mesh.RegionNames[p.B]}").ToArray();
     }
 
@@ -68,7 +71,11 @@ public sealed class IntegrityRecorder
         if (contact is not null)
         {
             var graph = ContactGraph.Build(contact, problem.U);
-            if (half == HalfCycle.Lithiation) s.Integrity.ContactsAtFull = ContactLoss.Keys(graph);
+            if (half == HalfCycle.Lithiation)
+            {
+                s.Integrity.ContactsAtFull = ContactLoss.Keys(graph);
+                row.AddRange(ContactLoss.Counts(graph, pairs));
+            }
             else row.AddRange(ContactLoss.OpenFractions(s.Integrity.ContactsAtFull, graph, pairs));
         }
         s.Integrity.Rows.RemoveAll(r => r[0] == s.Time);
@@ -111,9 +118,10 @@ public sealed class IntegrityRecorder
         return grid with { CellData = grid.CellData.Append(new VtuArray("failure_probability", "Float64", 1, pf, "1")).ToArray() };
     }
 
-    /// <summary>Column names cycles.csv gains: full_ and charged_ fracture columns, then the contact losses.</summary>
+    /// <summary>Column names cycles.csv gains: full_ and charged_ fracture columns, the contacts at full
+    /// lithiation, then the contact losses.</summary>
     public IEnumerable<string> CycleHeader() =>
-        FractureColumns.Select(c => "full_" + c).Concat(FractureColumns.Select(c => "charged_" + c)).Concat(LossColumns);
+        FractureColumns.Select(c => "full_" + c).Concat(FractureColumns.Select(c => "charged_" + c)).Concat(CountColumns).Concat(LossColumns);
 
     /// <summary>The cells of one cycle from the log rows at the times of its full and charged rows (empty when missing).</summary>
     public IEnumerable<double?> CycleCells(IntegrityLog log, double? fullTime, double? chargedTime)
@@ -124,6 +132,6 @@ public sealed class IntegrityRecorder
         int n = FractureColumns.Count;
         IEnumerable<double?> Take(double[]? row, int from, int count) =>
             row is not null && row.Length >= from + count ? row.Skip(from).Take(count).Select(v => (double?)v) : Enumerable.Repeat<double?>(null, count);
-        return Take(full, 1, n).Concat(Take(charged, 1, n)).Concat(Take(charged, 1 + n, LossColumns.Count));
+        return Take(full, 1, n).Concat(Take(charged, 1, n)).Concat(Take(full, 1 + n, CountColumns.Count)).Concat(Take(charged, 1 + n, LossColumns.Count));
     }
 }
