@@ -62,7 +62,8 @@ public sealed class IntegrityRecorder
         return brittle.Count == 0 && contact is null ? null : new IntegrityRecorder(def, mesh, contact, brittle.ToArray());
     }
 
-    /// <summary>At the end of a lithiation or a charge, the indicators of the step into the run's log.</summary>
+    /// <summary>At the end of a lithiation or a charge, the indicators of the step into the run's log (the
+    /// contact loss stays empty for a charge after a remeshing of bodies, which renumbers them).</summary>
     public void Record(StepState s, MechanicsProblem problem)
     {
         if (ClosingHalf(s.Time) is not { } half) return;
@@ -74,9 +75,11 @@ public sealed class IntegrityRecorder
             if (half == HalfCycle.Lithiation)
             {
                 s.Integrity.ContactsAtFull = ContactLoss.Keys(graph);
+                s.Integrity.RemeshedAtFull = s.RemeshedBodies;
                 row.AddRange(ContactLoss.Counts(graph, pairs));
             }
-            else row.AddRange(ContactLoss.OpenFractions(s.Integrity.ContactsAtFull, graph, pairs));
+            else if (s.RemeshedBodies == s.Integrity.RemeshedAtFull)
+                row.AddRange(ContactLoss.OpenFractions(s.Integrity.ContactsAtFull, graph, pairs));
         }
         s.Integrity.Rows.RemoveAll(r => r[0] == s.Time);
         s.Integrity.Rows.Add(row.ToArray());
