@@ -21,6 +21,7 @@ public sealed class RunRecorder
     public IReadOnlyList<string> Columns { get; }
 
     readonly CreepCell.Contact.ContactModel? contact;
+    readonly Integrity.IntegrityRecorder? integrity;
 
     public RunRecorder(CaseDefinition def, Mesh mesh, string outDir, CreepCell.Contact.ContactModel? contact = null)
     {
@@ -54,9 +55,6 @@ public sealed class RunRecorder
     }
 
     readonly double boxWidth, boxHeight;
-
-    /// <summary>Fracture and contact-loss indicators at the cycles.csv points; null without brittle phases and contact.</summary>
-    readonly Integrity.IntegrityRecorder? integrity;
 
     /// <summary>Current area of the RVE box: the stack plate raises its top.</summary>
     double BoxArea(double[] u) => boxWidth * (boxHeight + (contact?.Lift(u) ?? 0));
