@@ -7,8 +7,8 @@ namespace CreepCell.Simulation.Integrity;
 
 /// <summary>
 /// Integrity indicators of a run, evaluated only where cycles.csv reports (the ends of lithiation and of
-/// charge of every cycle), never on the other steps: per brittle phase (a phase whose database material
-/// has Weibull parameters and a toughness) the mean failure probability of its particles, its largest
+/// charge of every cycle), never on the other steps: per phase whose database material
+/// has Weibull parameters and a toughness, the mean failure probability of its particles, its largest
 /// principal stress and the edge-flaw check of its worst surface point; per phase pair the share of the
 /// contacts of full lithiation open again at the end of charge. docs/integrity.md has the formulas.
 /// </summary>
@@ -21,26 +21,26 @@ public sealed class IntegrityRecorder
     readonly LithiationProtocol protocol;
     readonly Particles particles;
     readonly WeibullParameters?[] weibull;
-    readonly (int Region, FractureProperties Properties, Material Material)[] brittle;
+    readonly (int Region, FractureProperties Properties, Material Material)[] rated;
     readonly ContactModel? contact;
     readonly (int A, int B)[] pairs;
 
-    /// <summary>Per brittle phase P: pf_mean_P, sigma1_max_P_Pa, flaw_G_P_J_per_m2, flaw_G_over_Gc_P.</summary>
+    /// <summary>Per phase P with fracture properties: pf_mean_P, sigma1_max_P_Pa, flaw_G_P_J_per_m2, flaw_G_over_Gc_P.</summary>
     public IReadOnlyList<string> FractureColumns { get; }
     /// <summary>Per phase pair of particles: full_contacts_A_B (contacts at full lithiation, a count).</summary>
     public IReadOnlyList<string> CountColumns { get; }
     /// <summary>Per phase pair of particles: contact_loss_A_B (share of those open at the end of charge).</summary>
     public IReadOnlyList<string> LossColumns { get; }
 
-    IntegrityRecorder(CaseDefinition def, Mesh mesh, ContactModel? contact, (int Region, FractureProperties Properties, Material Material)[] brittle)
+    IntegrityRecorder(CaseDefinition def, Mesh mesh, ContactModel? contact, (int Region, FractureProperties Properties, Material Material)[] rated)
     {
         protocol = def.Protocol;
         this.contact = contact;
-        this.brittle = brittle;
+        this.rated = rated;
         particles = Particles.Of(mesh);
         weibull = new WeibullParameters?[mesh.RegionNames.Length];
-        foreach (var (r, p, _) in brittle) weibull[r] = p.Weibull;
-        FractureColumns = brittle.SelectMany(b => Names(mesh.RegionNames[b.Region])).ToArray();
+        foreach (var (r, p, _) in rated) weibull[r] = p.Weibull;
+        FractureColumns = rated.SelectMany(b => Names(mesh.RegionNames[b.Region])).ToArray();
         var order = def.Materials.Keys.ToList();
         var present = contact is null ? Array.Empty<int>()
             : contact.Bodies.RegionOfBody.Distinct().OrderBy(r => order.IndexOf(mesh.RegionNames[r])).ToArray();
@@ -52,14 +52,14 @@ public sealed class IntegrityRecorder
     static string[] Names(string phase) =>
         new[] { $"pf_mean_{phase}", $"sigma1_max_{phase}_Pa", $"flaw_G_{phase}_J_per_m2", $"flaw_G_over_Gc_{phase}" };
 
-    /// <summary>The recorder of a case, or null when it has neither a brittle phase nor contact.</summary>
+    /// <summary>The recorder of a case, or null when it has neither a phase with fracture properties nor contact.</summary>
     public static IntegrityRecorder? Create(CaseDefinition def, Mesh mesh, ContactModel? contact)
     {
-        var brittle = new List<(int, FractureProperties, Material)>();
+        var rated = new List<(int, FractureProperties, Material)>();
         for (int r = 0; r < mesh.RegionNames.Length; r++)
             if (FractureProperties.ForPhase(mesh.RegionNames[r]) is { } p && def.Materials.TryGetValue(mesh.RegionNames[r], out var m))
-                brittle.Add((r, p, m));
-        return brittle.Count == 0 && contact is null ? null : new IntegrityRecorder(def, mesh, contact, brittle.ToArray());
+                rated.Add((r, p, m));
+        return rated.Count == 0 && contact is null ? null : new IntegrityRecorder(def, mesh, contact, rated.ToArray());
     }
 
     /// <summary>At the end of a lithiation or a charge, the indicators of the step into the run's log (the
@@ -102,7 +102,7 @@ public sealed class IntegrityRecorder
     {
         var fracture = Evaluate(problem);
         var values = new List<double>();
-        foreach (var (region, props, material) in brittle)
+        foreach (var (region, props, material) in rated)
         {
             var mine = fracture.Where(f => f.Region == region).ToArray();
             if (mine.Length == 0) { values.AddRange(new double[4]); continue; }
