@@ -58,6 +58,28 @@ public class WeibullTests
         Assert.Equal(stress, fracture[0].LargestPrincipal, 1e-4 * stress);
     }
 
+    /// <summary>
+    /// Stretched by 20 %: the integral runs over the current configuration, so P_f takes the Cauchy stress
+    /// and the current area of the homogeneous state (not the reference area, 17 % smaller here).
+    /// </summary>
+    [Fact]
+    public void FailureProbabilityOfAStretchedBlockUsesTheCurrentArea()
+    {
+        const double width = 2e-6, height = 1e-6, stretch = 0.2;
+        var mesh = StructuredMesh.Rectangle(width, height, 4, 2, ElementType.Quad8);
+        var right = FemTestKit.NodesOf(mesh, "right").Select(n => (2 * n, stretch * width));
+        var constraints = FemTestKit.Fix(FemTestKit.NodesOf(mesh, "left"), true, false).Concat(FemTestKit.Fix(FemTestKit.NodesOf(mesh, "bottom"), false, true)).Concat(right);
+        using var p = FemTestKit.Problem(mesh, new Material("solid", 1e9, 0.25), constraints);
+        FemTestKit.Solve(p, new LoadState(0, 0, 300), 1, 1e-12);
+        double top = mesh.Nodes.Select((x, n) => x.Y + p.U[2 * n + 1]).Max();
+        double area = (1 + stretch) * width * top, sigma = p.Responses[0].Cauchy.Xx;
+        var weibull = new WeibullParameters(0.3e9, 6, 1e-12);
+        var pf = FractureEvaluation.Evaluate(Particles.Of(mesh), p.Assembler.PointOffsets, p.Responses, new[] { weibull })[0].FailureProbability;
+        Assert.True(area > 1.1 * width * height);
+        Assert.Equal(Weibull.UniformTension(sigma, area, weibull), pf, 1e-9);
+        Assert.NotEqual(Weibull.UniformTension(sigma, width * height, weibull), pf, 1e-3);
+    }
+
     [Fact]
     public void ParticlesOfTwoBondedPhasesAreSeparateAndOnlyFreeEdgesAreSurface()
     {
