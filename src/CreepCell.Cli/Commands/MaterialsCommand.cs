@@ -69,6 +69,7 @@ static class MaterialsCommand
         Row("melting point", m.MeltingPoint); Row("density", m.Density); Row("theoretical capacity", m.StatedCapacity);
         Row("volume change", m.VolumeChange); Row("Young's modulus", m.YoungsModulus); Row("Poisson ratio", m.PoissonRatio);
         Row("electronic conductivity", m.ElectronicConductivity); Row("ionic conductivity", m.IonicConductivity);
+        Row("Weibull strength", m.WeibullStrength); Row("Weibull modulus", m.WeibullModulus); Row("Weibull area", m.WeibullArea); Row("fracture toughness (Pa m^1/2)", m.FractureToughness);
         if (m.ComputedCapacity is double c) table.Add("capacity z F / M", $"{(c / 3600).ToString("F1", Inv)} mAh/g", c.ToString("G6", Inv), $"computed: {m.Electrons} e- per {m.Formula}");
         if (m.HomologousTemperature(t) is double h) table.Add("T/Tm", h.ToString("F3", Inv), h.ToString("G6", Inv), $"at {t:F2} K: {(h >= Homologous.CreepThreshold ? "creeps" : "brittle/elastic")}");
         if (m.ShearModulus is double g) table.Add("shear modulus", $"{(g / 1e9).ToString("G4", Inv)} GPa", g.ToString("G6", Inv), "E / (2 (1 + v))");

@@ -17,7 +17,7 @@ namespace CreepCell.Io;
 public static class Checkpoint
 {
     const string Magic = "CREEPCELL-CHECKPOINT";
-    const int Version = 4;
+    const int Version = 5;
     public const string FileName = "checkpoint.bin";
 
     public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,
@@ -57,6 +57,7 @@ public static class Checkpoint
         foreach (var row in s.HistoryRows) WriteArray(w, row);
         w.Write(s.FieldFiles.Count);
         foreach (var (t, f) in s.FieldFiles) { w.Write(t); w.Write(f); }
+        s.Integrity.Write(w);
     }
 
     public sealed record Saved(string Source, string Text, string BaseDirectory, StepState State, double[] U, PointState[] States, Mesh Mesh)
@@ -124,6 +125,7 @@ public static class Checkpoint
         for (int i = 0; i < rows; i++) s.HistoryRows.Add(ReadArray(r));
         int files = r.ReadInt32();
         for (int i = 0; i < files; i++) s.FieldFiles.Add((r.ReadDouble(), r.ReadString()));
+        s.Integrity = CreepCell.Simulation.Integrity.IntegrityLog.Read(r);
         return new Saved(source, text, baseDir, s, u, states, mesh) { Couplings = couplings, ProjectHessian = projectHessian };
     }
 

@@ -21,6 +21,7 @@ public sealed class RunRecorder
     public IReadOnlyList<string> Columns { get; }
 
     readonly CreepCell.Contact.ContactModel? contact;
+    readonly Integrity.IntegrityRecorder? integrity;
 
     public RunRecorder(CaseDefinition def, Mesh mesh, string outDir, CreepCell.Contact.ContactModel? contact = null)
     {
@@ -47,6 +48,7 @@ public sealed class RunRecorder
             if (conduction is not null) columns.AddRange(new[] { "active_with_electronic_path", "active_with_ionic_path", "active_connected" });
         }
         Columns = columns;
+        integrity = Integrity.IntegrityRecorder.Create(def, mesh, contact);
         var (lo, hi) = mesh.BoundingBox();
         boxWidth = hi.X - lo.X;
         boxHeight = hi.Y - lo.Y;
@@ -95,6 +97,7 @@ public sealed class RunRecorder
         foreach (double v in row)
             if (!double.IsFinite(v)) throw new NotConvergedException($"non-finite result at t = {s.Time:G8} s; the step is rejected");
         s.HistoryRows.Add(row.ToArray());
+        integrity?.Record(s, problem);
     }
 
     /// <summary>Per region: active, conducts electrons, conducts ions; null unless the case says what the
@@ -160,6 +163,7 @@ public sealed class RunRecorder
         string name = $"fields_{step:D5}.vtu";
         var grid = VtuGrid.Build(mesh, problem.U, problem.Assembler.PointOffsets, problem.Responses, problem.States,
             contact is null ? null : CreepCell.Contact.ContactMeasure.PointFields(contact, problem.U, mesh.RegionNames, mesh.NodeCount), s.Time);
+        if (integrity is not null) grid = integrity.WithCellFields(grid, problem);
         VtuWriter.Write(Path.Combine(outDir, name), grid, def.Output.Vtu);
         s.FieldFiles.RemoveAll(f => f.File == name);
         s.FieldFiles.Add((s.Time, name));
@@ -193,18 +197,19 @@ public sealed class RunRecorder
         foreach (var row in s.HistoryRows) history.Add(row);
         history.Write(Path.Combine(outDir, "history.csv"));
         ParquetTables.Write(Path.Combine(outDir, "history.parquet"), Columns, s.HistoryRows.Select(r => r.Select(v => (double?)v).ToArray()).ToList());
-        WriteCycles(s.HistoryRows);
+        WriteCycles(s.HistoryRows, s.Integrity);
     }
 
     /// <summary>Rows of history that close a lithiation (full) or a delithiation (end of charge), per cycle;
     /// the charged values are missing for a cycle whose charge a stopped run did not finish.</summary>
-    void WriteCycles(List<double[]> rows)
+    void WriteCycles(List<double[]> rows, Integrity.IntegrityLog log)
     {
         var phaseCols = Columns.Skip(6).ToList();
         var header = new List<string> { "cycle", "full_time_s", "full_lithiation" };
         header.AddRange(phaseCols.Select(c => "full_" + c));
         header.AddRange(new[] { "charged_time_s", "charged_lithiation" });
         header.AddRange(phaseCols.Select(c => "charged_" + c));
+        header.AddRange(integrity?.CycleHeader() ?? Enumerable.Empty<string>());
         var table = new List<double?[]>();
         for (int cycle = 1; cycle <= def.Protocol.CycleCount; cycle++)
         {
@@ -214,6 +219,7 @@ public sealed class RunRecorder
             var cells = new List<double?> { cycle };
             cells.AddRange(Values(full, phaseCols.Count));
             cells.AddRange(charged is null ? Enumerable.Repeat<double?>(null, phaseCols.Count + 2) : Values(charged, phaseCols.Count));
+            cells.AddRange(integrity?.CycleCells(log, full[0], charged?[0]) ?? Enumerable.Empty<double?>());
             table.Add(cells.ToArray());
         }
         var sb = new StringBuilder(string.Join(',', header)).Append('\n');

@@ -19,6 +19,8 @@ public sealed class StepState
     public List<(double Time, string File)> FieldFiles = new();
     /// <summary>Cycle jumping: recent full cycles, a jump waiting for its check, the jumps taken.</summary>
     public CycleJumpState Jump = new();
+    /// <summary>Fracture and contact-loss indicators at the ends of lithiation and charge (docs/integrity.md).</summary>
+    public Integrity.IntegrityLog Integrity = new();
 }
 
 /// <summary>Adaptive time step: grows after easy Newton solves, shrinks after hard ones and when the

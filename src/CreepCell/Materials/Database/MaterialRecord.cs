@@ -32,6 +32,15 @@ public sealed record MaterialRecord(
 
     public DeformationRegime? Regime(double temperature) => HomologousTemperature(temperature) is double r ? Homologous.Regime(r) : null;
 
+    /// <summary>Weibull characteristic strength sigma_0 (Pa) of the fracture indicator (docs/integrity.md).</summary>
+    public MaterialProperty? WeibullStrength { get; init; }
+    /// <summary>Weibull modulus m (dimensionless).</summary>
+    public MaterialProperty? WeibullModulus { get; init; }
+    /// <summary>Reference area A_0 (m^2) for which sigma_0 holds (2D: an area, not a volume).</summary>
+    public MaterialProperty? WeibullArea { get; init; }
+    /// <summary>Mode I fracture toughness K_Ic (Pa m^1/2).</summary>
+    public MaterialProperty? FractureToughness { get; init; }
+
     /// <summary>Every name the material answers to: key, formula, name and aliases.</summary>
     public IEnumerable<string> Names => new[] { Key, Formula, Name }.Concat(Aliases);
 }

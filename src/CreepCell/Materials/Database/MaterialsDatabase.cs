@@ -80,8 +80,18 @@ public sealed class MaterialsDatabase
             t.TryGetValue("lithiated", out var l) ? l as string : null,
             P("melting_point", Dimension.Temperature), P("density", Dimension.Density), P("theoretical_capacity", Dimension.SpecificCharge),
             P("volume_change", Dimension.None), P("youngs_modulus", Dimension.Pressure), P("poisson_ratio", Dimension.None),
-            P("electronic_conductivity", Conductivity), P("ionic_conductivity", Conductivity));
+            P("electronic_conductivity", Conductivity), P("ionic_conductivity", Conductivity))
+        {
+            WeibullStrength = Positive(P("weibull_strength", Dimension.Pressure), source, key, "weibull_strength"),
+            WeibullModulus = Positive(P("weibull_modulus", Dimension.None), source, key, "weibull_modulus"),
+            WeibullArea = Positive(P("weibull_area", Dimension.Area), source, key, "weibull_area"),
+            FractureToughness = Positive(P("fracture_toughness", Dimension.None), source, key, "fracture_toughness"),
+        };
     }
+
+    /// <summary>Fracture properties must be positive: they divide or are raised to powers.</summary>
+    static MaterialProperty? Positive(MaterialProperty? p, string source, string key, string name) =>
+        p is null || p.Value > 0 ? p : throw new InputException(source, $"{key}.{name}", $"expected a positive value, got {p.Text}");
 
     static readonly Dimension Conductivity = new(-3, -1, 3, 0, 0, 2);
 
