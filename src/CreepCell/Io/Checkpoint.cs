@@ -17,7 +17,7 @@ namespace CreepCell.Io;
 public static class Checkpoint
 {
     const string Magic = "CREEPCELL-CHECKPOINT";
-    const int Version = 5;
+    const int Version = 6;
     public const string FileName = "checkpoint.bin";
 
     public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,
@@ -58,6 +58,7 @@ public static class Checkpoint
         w.Write(s.FieldFiles.Count);
         foreach (var (t, f) in s.FieldFiles) { w.Write(t); w.Write(f); }
         s.Integrity.Write(w);
+        s.Jump.Write(w);
     }
 
     public sealed record Saved(string Source, string Text, string BaseDirectory, StepState State, double[] U, PointState[] States, Mesh Mesh)
@@ -126,6 +127,7 @@ public static class Checkpoint
         int files = r.ReadInt32();
         for (int i = 0; i < files; i++) s.FieldFiles.Add((r.ReadDouble(), r.ReadString()));
         s.Integrity = CreepCell.Simulation.Integrity.IntegrityLog.Read(r);
+        s.Jump = CycleJumpState.Read(r);
         return new Saved(source, text, baseDir, s, u, states, mesh) { Couplings = couplings, ProjectHessian = projectHessian };
     }
 

@@ -35,4 +35,69 @@ public sealed class CycleJumpState
     public int Rejected;
 
     public bool Pending => PendingFrom is not null;
+
+    /// <summary>Bit for bit into a checkpoint, so that a resumed run jumps as the uninterrupted one.</summary>
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Recent.Count);
+        foreach (var s in Recent) WriteSnapshot(w, s);
+        w.Write(PendingFrom is null ? -1 : Recent.IndexOf(PendingFrom));
+        WriteDoubles(w, Predicted);
+        w.Write(Cap);
+        w.Write(Jumps.Count);
+        foreach (var (from, to) in Jumps) { w.Write(from); w.Write(to); }
+        w.Write(Rejected);
+    }
+
+    public static CycleJumpState Read(BinaryReader r)
+    {
+        var j = new CycleJumpState();
+        int n = r.ReadInt32();
+        for (int i = 0; i < n; i++) j.Recent.Add(ReadSnapshot(r));
+        int pending = r.ReadInt32();
+        j.PendingFrom = pending >= 0 ? j.Recent[pending] : null;
+        j.Predicted = ReadDoubles(r);
+        j.Cap = r.ReadInt32();
+        int jumps = r.ReadInt32();
+        for (int i = 0; i < jumps; i++) j.Jumps.Add((r.ReadInt32(), r.ReadInt32()));
+        j.Rejected = r.ReadInt32();
+        return j;
+    }
+
+    static void WriteSnapshot(BinaryWriter w, CycleSnapshot s)
+    {
+        w.Write(s.Cycle); w.Write(s.Time); w.Write(s.NextDt); w.Write(s.PreviousDt);
+        w.Write(s.Step); w.Write(s.HistoryRows); w.Write(s.FieldFiles);
+        WriteDoubles(w, s.Watched);
+        WriteDoubles(w, s.U);
+        WriteDoubles(w, s.States.SelectMany(p => new[] { p.CreepInverse.Xx, p.CreepInverse.Yy, p.CreepInverse.Xy, p.CreepInverse.Zz, p.CreepStrain, p.VolumeRatio }).ToArray());
+    }
+
+    static CycleSnapshot ReadSnapshot(BinaryReader r)
+    {
+        var s = new CycleSnapshot
+        {
+            Cycle = r.ReadInt32(), Time = r.ReadDouble(), NextDt = r.ReadDouble(), PreviousDt = r.ReadDouble(),
+            Step = r.ReadInt32(), HistoryRows = r.ReadInt32(), FieldFiles = r.ReadInt32(),
+        };
+        s.Watched = ReadDoubles(r);
+        s.U = ReadDoubles(r);
+        var flat = ReadDoubles(r);
+        s.States = Enumerable.Range(0, flat.Length / 6).Select(q => new PointState(
+            new SymTensor(flat[6 * q], flat[6 * q + 1], flat[6 * q + 2], flat[6 * q + 3]), flat[6 * q + 4], flat[6 * q + 5])).ToArray();
+        return s;
+    }
+
+    static void WriteDoubles(BinaryWriter w, double[] v)
+    {
+        w.Write(v.Length);
+        foreach (double x in v) w.Write(x);
+    }
+
+    static double[] ReadDoubles(BinaryReader r)
+    {
+        var v = new double[r.ReadInt32()];
+        for (int i = 0; i < v.Length; i++) v[i] = r.ReadDouble();
+        return v;
+    }
 }

@@ -115,7 +115,7 @@ public sealed class CycleJumper
         return (int)Math.Floor(best);
     }
 
-    double Tolerance(int i, double value) => fraction[i] ? spec.Tolerance : spec.Tolerance * Math.Max(Math.Abs(value), 1e-300);
+    double Tolerance(int i, double value) => fraction[i % fraction.Length] ? spec.Tolerance : spec.Tolerance * Math.Max(Math.Abs(value), 1e-300);
 
     /// <summary>Largest |q - predicted| over its tolerance.</summary>
     double Error(double[] q, double[] predicted)
@@ -148,6 +148,7 @@ public sealed class CycleJumper
         state.NewtonIterations = problem.TotalIterations;
         state.HistoryRows.RemoveRange(from.HistoryRows, state.HistoryRows.Count - from.HistoryRows);
         state.FieldFiles.RemoveRange(from.FieldFiles, state.FieldFiles.Count - from.FieldFiles);
+        state.Integrity.Rows.RemoveAll(r => r[0] > from.Time);
         jump.Jumps.RemoveAt(jump.Jumps.Count - 1);
         jump.PendingFrom = null;
     }
