@@ -46,9 +46,10 @@ public static class Conduction
         var elements = ElementMatrices(mesh, u, regionConductivity);
         if (free > 0) SolveFree(elements, used, index, free, phi);
         double power = elements.Sum(k => Quadratic(k.Nodes, k.Matrix, phi)) + used.Sum(l => l.Conductance * Math.Pow(Jump(l, phi), 2));
-        double effective = power * height / width;
         double area = elements.Sum(k => k.Area);
         double bulk = area > 0 ? elements.Sum(k => k.Area * k.Sigma) / area : 0;
+        // with no path the power is zero but for round-off
+        double effective = power * height / width > 1e-12 * bulk ? power * height / width : 0;
         double eps = area / (width * height);
         return new ConductionResult(effective, eps, bulk, effective > 0 ? eps * bulk / effective : 0, phi);
     }

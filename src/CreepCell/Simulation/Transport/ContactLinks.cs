@@ -69,8 +69,9 @@ public static class ContactLinks
     }
 
     /// <summary>
-    /// Contact length of each boundary point towards each other body it is near: half of each of its own
-    /// segments whose two ends are both within dhat of that body; a point whose segments are not (a point
+    /// Contact length of each boundary point towards each other body it is near: its share (half, or the
+    /// consistent share on a quadratic edge) of each of its own segments whose two ends are both within
+    /// dhat of that body; a point whose segments are not (a point
     /// contact) stands for its whole tributary length, as in <see cref="ContactGraph"/>.
     /// </summary>
     static Dictionary<(int Point, int Body), double> ContactLengths(ContactModel model, double[] u)
@@ -82,11 +83,12 @@ public static class ContactLinks
         for (int s = 0; s < b.SegmentCount; s++)
         {
             int i = b.PointIndex[b.SegmentA[s]], j = b.PointIndex[b.SegmentB[s]];
-            double half = 0.5 * (model.Position(u, b.SegmentB[s]) - model.Position(u, b.SegmentA[s])).Length;
+            double length = (model.Position(u, b.SegmentB[s]) - model.Position(u, b.SegmentA[s])).Length;
+            var (si, sj) = b.TractionShares(s);
             foreach (int other in near[i].Intersect(near[j]))
             {
-                result[(i, other)] = result.GetValueOrDefault((i, other)) + half;
-                result[(j, other)] = result.GetValueOrDefault((j, other)) + half;
+                result[(i, other)] = result.GetValueOrDefault((i, other)) + si * length;
+                result[(j, other)] = result.GetValueOrDefault((j, other)) + sj * length;
             }
         }
         for (int i = 0; i < near.Length; i++)
