@@ -28,18 +28,41 @@ public sealed class ElectrodeTransport
             capacity = cPerKg / LiteratureCapacities.MilliampHourPerGram;
     }
 
-    public IReadOnlyList<string> Columns => new[] { "ionic_conductivity_relative", "ionic_tortuosity", "electronic_conductivity_relative", "electronic_tortuosity" }
-        .Concat(capacity is null ? Array.Empty<string>() : new[] { "capacity_estimate_mAh_g" }).ToList();
+    /// <summary>Columns of the conduction solves (<see cref="Measure"/>).</summary>
+    public static readonly IReadOnlyList<string> ConductionColumns =
+        new[] { "ionic_conductivity_relative", "ionic_tortuosity", "electronic_conductivity_relative", "electronic_tortuosity" };
 
-    /// <summary>The values of <see cref="Columns"/>; <paramref name="connectedActive"/> is the active_connected fraction.</summary>
-    public double[] Measure(double[] u, ContactModel? contact, double connectedActive)
+    /// <summary>Columns of <see cref="Capacity"/>: one when the case has a single active phase of known theoretical capacity.</summary>
+    public IReadOnlyList<string> CapacityColumns => capacity is null ? Array.Empty<string>() : new[] { "capacity_estimate_mAh_g" };
+
+    /// <summary>Columns of <see cref="Row"/>.</summary>
+    public IReadOnlyList<string> Columns => ConductionColumns.Concat(CapacityColumns).ToList();
+
+    /// <summary>
+    /// The values of <see cref="Columns"/> for a history row (<paramref name="columns"/>: the history's). The
+    /// conduction solves (two per row, each about a Newton iteration's cost) run at the first row and where
+    /// a half-cycle ends, the rows cycles.csv reports; rows in between repeat the last solve. The capacity
+    /// estimate follows <paramref name="connectedActive"/> (active_connected) at every row.
+    /// </summary>
+    public double[] Row(LithiationProtocol protocol, StepState s, IReadOnlyList<string> columns, double[] u, ContactModel? contact, double connectedActive)
+    {
+        bool closes = protocol.Segments.GroupBy(g => (g.Cycle, g.Half)).Select(g => g.Max(x => x.End))
+            .Any(end => Math.Abs(end - s.Time) <= 1e-9 * Math.Max(1, end));
+        int at = columns.ToList().IndexOf(ConductionColumns[0]);
+        var conduction = closes || s.HistoryRows.Count == 0 ? Measure(u, contact) : s.HistoryRows[^1].Skip(at).Take(ConductionColumns.Count).ToArray();
+        return conduction.Concat(Capacity(connectedActive)).ToArray();
+    }
+
+    /// <summary>The values of <see cref="ConductionColumns"/> in the configuration <paramref name="u"/>.</summary>
+    public double[] Measure(double[] u, ContactModel? contact)
     {
         var ionic = Solve(mesh, u, contact, ions);
         var electronic = Solve(mesh, u, contact, electrons);
-        var values = new List<double> { ionic.EffectiveConductivity, ionic.Tortuosity, electronic.EffectiveConductivity, electronic.Tortuosity };
-        if (capacity is { } c) values.Add(connectedActive * c);
-        return values.ToArray();
+        return new[] { ionic.EffectiveConductivity, ionic.Tortuosity, electronic.EffectiveConductivity, electronic.Tortuosity };
     }
+
+    /// <summary>The values of <see cref="CapacityColumns"/> for the active_connected fraction <paramref name="connectedActive"/>.</summary>
+    public double[] Capacity(double connectedActive) => capacity is { } c ? new[] { connectedActive * c } : Array.Empty<double>();
 
     /// <summary>
     /// Top-to-bottom conduction of the electrode: the bottom collector is the bottom side, the top one the
