@@ -40,7 +40,7 @@ public sealed class ElectrodeTransport
 
     /// <summary>
     /// The values of <see cref="Columns"/> for a history row (<paramref name="columns"/>: the history's). The
-    /// conduction solves (two per row, each about a Newton iteration's cost) run at the first row and where
+    /// conduction solves (two per row, each costing about one or two Newton iterations) run at the first row and where
     /// a half-cycle ends, the rows cycles.csv reports; rows in between repeat the last solve. The capacity
     /// estimate follows <paramref name="connectedActive"/> (active_connected) at every row.
     /// </summary>
