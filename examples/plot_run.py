@@ -4,7 +4,7 @@
     python3 examples/plot_run.py OUT_DIR [FIGURE_DIR]
 
 Reads cycles.csv (per-cycle values at full lithiation and at the end of charge) and the field time
-series fields.xdmf + fields.h5, and writes into FIGURE_DIR (default: OUT_DIR):
+series fields.xdmf (over fields_*.h5), and writes into FIGURE_DIR (default: OUT_DIR):
 
 - contact_ratio.png: the contact ratio of every phase pair at full lithiation against the cycle (the
   paper's Fig. 4 style); a run without contact shows the mean von Mises stress per phase instead;

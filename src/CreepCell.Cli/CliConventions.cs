@@ -53,7 +53,7 @@ static class CliConventions
     }
 
     /// <summary>Makes --help print <see cref="Footer"/> after the usual text.</summary>
-    public static void ExtendHelp(RootCommand root)
+    public static void ExtendHelp(Command root)
     {
         foreach (var help in root.Options.OfType<HelpOption>())
             if (help.Action is HelpAction inner) help.Action = new HelpWithFooter(inner);

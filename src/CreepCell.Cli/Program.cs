@@ -1,7 +1,12 @@
 using System.CommandLine;
 using CreepCell.Cli;
 
-var root = new RootCommand("CreepCell: chemo-mechanics of all-solid-state battery electrodes and the analyses around it");
+// A RootCommand takes its name from the running file (CreepCell.Cli under `dotnet run`); usage and help
+// should name the installed command whatever starts it.
+var root = new Command("creepcell", "CreepCell: chemo-mechanics of all-solid-state battery electrodes and the analyses around it")
+{
+    new System.CommandLine.Help.HelpOption(), new VersionOption(),
+};
 foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
 CliConventions.ExtendHelp(root);
 var parsed = root.Parse(args);

@@ -45,7 +45,7 @@ public static class ParquetTables
     /// <summary>The unit a column name ends in (SI; "1" for fractions, ratios and strains).</summary>
     public static string Unit(string column)
     {
-        foreach (var (suffix, unit) in new[] { ("_Pa", "Pa"), ("_J_per_m2", "J/m2"), ("_m2", "m2"), ("_m", "m"), ("_s", "s"), ("_deg", "deg") })
+        foreach (var (suffix, unit) in new[] { ("_Pa", "Pa"), ("_J_per_m2", "J/m2"), ("_m2", "m2"), ("_m", "m"), ("_s", "s"), ("_deg", "deg"), ("_mAh_g", "mAh/g") })
             if (column.EndsWith(suffix, StringComparison.Ordinal)) return unit;
         return "1";
     }

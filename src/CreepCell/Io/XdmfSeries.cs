@@ -1,53 +1,55 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
+using System.Xml.Linq;
 using PureHDF;
 
 namespace CreepCell.Io;
 
 /// <summary>
 /// The field outputs of a run as one time series for ParaView, VisIt and meshio: fields.xdmf (XDMF 3, a
-/// temporal collection of grids) over fields.h5 (HDF5). fields.h5 holds each distinct mesh once, under
-/// /meshes/ID/points (N x 3, m) and /meshes/ID/cells, and each output step under /steps/NAME: the point
-/// and cell arrays of the VTU file of the same name, each with a "units" attribute, and the step's
-/// "time" (s) and "mesh" (ID) as group attributes. The writer rewrites fields.h5 at each output with the
-/// steps of the .pvd list (PureHDF writes whole files), so the pair never lists a step it does not hold.
+/// temporal collection of grids) over HDF5 files written once each: fields_mesh_ID.h5 holds a distinct
+/// mesh (/points, N x 3, m; /cells) and fields_NNNNN.h5 one output step (the point and cell arrays of the
+/// VTU file of the same name, each with "units" and "center" attributes; the root's attributes "time" (s)
+/// and "mesh" (ID)). An output writes its own step file and rewrites only the small XDMF text, keeping
+/// the grids of the other steps of the .pvd list from the previous XDMF, so a run's output cost grows
+/// linearly with its outputs and the XDMF never lists a step it does not hold.
 /// </summary>
 public static class XdmfSeries
 {
-    public const string H5Name = "fields.h5", XdmfName = "fields.xdmf";
+    /// <summary>The series file, and the name pattern of its HDF5 files (mesh and step files).</summary>
+    public const string XdmfName = "fields.xdmf", H5Pattern = "fields_*.h5";
 
-    /// <summary>A dataset (data, dimensions, attributes) or, with no dimensions, the attributes of a step group.</summary>
+
+    /// <summary>A dataset: data, dimensions, attributes.</summary>
     sealed record Item(Array Data, ulong[] Dims, Dictionary<string, object> Attributes);
 
     /// <summary>Adds <paramref name="grid"/> as step <paramref name="name"/> and keeps the other steps of <paramref name="steps"/>.</summary>
     public static void Add(string outDir, string name, double time, VtuGrid grid, IReadOnlyList<(double Time, string Name)> steps)
     {
-        string h5 = Path.Combine(outDir, H5Name);
-        var items = File.Exists(h5) ? ReadItems(h5, steps.Select(s => s.Name).Where(s => s != name).ToHashSet()) : new();
         string mesh = MeshId(grid);
-        if (!items.ContainsKey($"meshes/{mesh}/points"))
-        {
-            items[$"meshes/{mesh}/points"] = new(grid.Points.Values, new[] { (ulong)grid.PointCount, 3UL }, new() { ["units"] = "m" });
-            var (topology, cells, dims) = Topology(grid);
-            items[$"meshes/{mesh}/cells"] = new(cells, dims, new() { ["topology"] = topology, ["count"] = (double)grid.CellCount });
-        }
+        var (topology, cells, dims) = Topology(grid);
+        var cellItem = new Item(cells, dims, new() { ["topology"] = topology, ["count"] = (double)grid.CellCount });
+        var pointItem = new Item(grid.Points.Values, new[] { (ulong)grid.PointCount, 3UL }, new() { ["units"] = "m" });
+        string meshFile = MeshFile(mesh);
+        if (!File.Exists(Path.Combine(outDir, meshFile)))
+            WriteH5(Path.Combine(outDir, meshFile), new() { ["points"] = pointItem, ["cells"] = cellItem }, new());
+        var arrays = new Dictionary<string, Item>();
         foreach (var a in grid.PointData.Concat(grid.CellData))
         {
             ulong rows = (ulong)(a.Length / a.Components);
             var attrs = new Dictionary<string, object> { ["center"] = grid.PointData.Contains(a) ? "node" : "cell" };
             if (a.Unit is not null) attrs["units"] = a.Unit;
-            items[$"steps/{name}/{a.Name}"] = new(a.Values, a.Components > 1 ? new[] { rows, (ulong)a.Components } : new[] { rows }, attrs);
+            arrays[a.Name] = new(a.Values, a.Components > 1 ? new[] { rows, (ulong)a.Components } : new[] { rows }, attrs);
         }
-        items[$"steps/{name}"] = new(Array.Empty<double>(), Array.Empty<ulong>(), new() { ["time"] = time, ["mesh"] = mesh });
-        using (var ms = new MemoryStream())
-        {
-            // PureHDF needs a readable, seekable stream
-            ToFile(items).Write(ms);
-            AtomicFile.WriteAllBytes(h5, ms.ToArray());
-        }
-        AtomicFile.WriteAllText(Path.Combine(outDir, XdmfName), Xdmf(items, steps));
+        WriteH5(Path.Combine(outDir, name + ".h5"), arrays, new() { ["time"] = time, ["mesh"] = mesh });
+        string xdmf = Path.Combine(outDir, XdmfName);
+        var grids = File.Exists(xdmf) ? PreviousGrids(xdmf) : new();
+        grids[name] = Grid(name, time, meshFile, pointItem, cellItem, arrays);
+        AtomicFile.WriteAllText(xdmf, Xdmf(grids, steps));
     }
+
+    /// <summary>The file of a mesh (the "fields_" prefix keeps it inside the run's output patterns).</summary>
+    static string MeshFile(string mesh) => $"fields_mesh_{mesh}.h5";
 
     /// <summary>A mesh is known by the hash of its coordinates and cells, so a remeshed run stores each mesh once.</summary>
     static string MeshId(VtuGrid g)
@@ -88,81 +90,53 @@ public static class XdmfSeries
 
     static int MixedCode(byte vtk) => vtk switch { 5 => 4, 22 => 36, 9 => 5, 23 => 37, 28 => 35, _ => throw new NotSupportedException($"VTK cell type {vtk}") };
 
-    static Dictionary<string, Item> ReadItems(string h5, HashSet<string> keepSteps)
+    static void WriteH5(string path, Dictionary<string, Item> datasets, Dictionary<string, object> rootAttributes)
     {
-        var items = new Dictionary<string, Item>();
-        using var file = H5File.OpenRead(h5);
-        foreach (var mesh in file.Group("meshes").Children().OfType<IH5Group>())
-            foreach (var ds in mesh.Children().OfType<IH5Dataset>()) items[$"meshes/{mesh.Name}/{ds.Name}"] = Read(ds);
-        foreach (var step in file.Group("steps").Children().OfType<IH5Group>().Where(g => keepSteps.Contains(g.Name)))
+        var file = new H5File { Attributes = rootAttributes };
+        foreach (var (key, item) in datasets.OrderBy(d => d.Key, StringComparer.Ordinal))
+            file[key] = new H5Dataset(item.Data, fileDims: item.Dims) { Attributes = new Dictionary<string, object>(item.Attributes) };
+        using var ms = new MemoryStream();
+        // PureHDF needs a readable, seekable stream
+        file.Write(ms);
+        AtomicFile.WriteAllBytes(path, ms.ToArray());
+    }
+
+    /// <summary>The step grids of an earlier fields.xdmf by name (an unreadable file counts as none: its steps are rewritten as they come).</summary>
+    static Dictionary<string, XElement> PreviousGrids(string xdmf)
+    {
+        try
         {
-            items[$"steps/{step.Name}"] = new(Array.Empty<double>(), Array.Empty<ulong>(), Attributes(step));
-            foreach (var ds in step.Children().OfType<IH5Dataset>()) items[$"steps/{step.Name}/{ds.Name}"] = Read(ds);
+            return XDocument.Load(xdmf).Descendants("Grid").Where(g => (string?)g.Attribute("GridType") == "Uniform")
+                .GroupBy(g => (string)g.Attribute("Name")!).ToDictionary(g => g.Key, g => g.Last());
         }
-        return items;
+        catch (System.Xml.XmlException) { return new(); }
     }
 
-    static Item Read(IH5Dataset ds)
-    {
-        Array data = ds.Type.Class == H5DataTypeClass.FloatingPoint ? ds.Read<double[]>() : ds.Read<int[]>();
-        return new Item(data, ds.Space.Dimensions, Attributes(ds));
-    }
-
-    static Dictionary<string, object> Attributes(IH5Object o) => o.Attributes().ToDictionary(a => a.Name,
-        a => a.Type.Class == H5DataTypeClass.FloatingPoint ? (object)a.Read<double>() : a.Read<string>());
-
-    static H5File ToFile(Dictionary<string, Item> items)
-    {
-        var file = new H5File();
-        foreach (var (path, item) in items.OrderBy(i => i.Key, StringComparer.Ordinal))
-        {
-            var parts = path.Split('/');
-            H5Group group = file;
-            foreach (var p in parts.Take(item.Dims.Length == 0 ? parts.Length : parts.Length - 1))
-            {
-                if (!group.TryGetValue(p, out var child)) group[p] = child = new H5Group();
-                group = (H5Group)child;
-            }
-            if (item.Dims.Length == 0)
-            {
-                group.Attributes = new Dictionary<string, object>(item.Attributes);
-                continue;
-            }
-            group[parts[^1]] = new H5Dataset(item.Data, fileDims: item.Dims) { Attributes = new Dictionary<string, object>(item.Attributes) };
-        }
-        return file;
-    }
-
-    static string Xdmf(Dictionary<string, Item> items, IReadOnlyList<(double Time, string Name)> steps)
+    static XElement Grid(string name, double time, string meshFile, Item points, Item cells, Dictionary<string, Item> arrays)
     {
         var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder("<?xml version=\"1.0\"?>\n<Xdmf Version=\"3.0\">\n<Domain>\n<Grid Name=\"fields\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
-        foreach (var (time, name) in steps)
-        {
-            if (!items.TryGetValue($"steps/{name}", out var step)) continue;
-            string mesh = (string)step.Attributes["mesh"];
-            var cells = items[$"meshes/{mesh}/cells"];
-            var points = items[$"meshes/{mesh}/points"];
-            string topology = (string)cells.Attributes["topology"];
-            string count = $" NumberOfElements=\"{(double)cells.Attributes["count"]:R}\"";
-            sb.Append(inv, $"<Grid Name=\"{name}\" GridType=\"Uniform\">\n<Time Value=\"{time:R}\"/>\n");
-            sb.Append(inv, $"<Topology TopologyType=\"{topology}\"{count}>\n{DataItem(cells, $"meshes/{mesh}/cells")}</Topology>\n");
-            sb.Append(inv, $"<Geometry GeometryType=\"XYZ\">\n{DataItem(points, $"meshes/{mesh}/points")}</Geometry>\n");
-            foreach (var (path, a) in items.Where(i => i.Key.StartsWith($"steps/{name}/", StringComparison.Ordinal)).OrderBy(i => (string)i.Value.Attributes["center"] == "node" ? 0 : 1))
-            {
-                string type = a.Dims.Length > 1 ? "Vector" : "Scalar";
-                string center = (string)a.Attributes["center"] == "node" ? "Node" : "Cell";
-                sb.Append($"<Attribute Name=\"{path[(path.LastIndexOf('/') + 1)..]}\" AttributeType=\"{type}\" Center=\"{center}\">\n{DataItem(a, path)}</Attribute>\n");
-            }
-            sb.Append("</Grid>\n");
-        }
-        sb.Append("</Grid>\n</Domain>\n</Xdmf>\n");
-        return sb.ToString();
+        var grid = new XElement("Grid", new XAttribute("Name", name), new XAttribute("GridType", "Uniform"),
+            new XElement("Time", new XAttribute("Value", time.ToString("R", inv))),
+            new XElement("Topology", new XAttribute("TopologyType", (string)cells.Attributes["topology"]),
+                new XAttribute("NumberOfElements", ((double)cells.Attributes["count"]).ToString("R", inv)), DataItem(cells, $"{meshFile}:/cells")),
+            new XElement("Geometry", new XAttribute("GeometryType", "XYZ"), DataItem(points, $"{meshFile}:/points")));
+        foreach (var (key, a) in arrays.OrderBy(a => (string)a.Value.Attributes["center"] == "node" ? 0 : 1))
+            grid.Add(new XElement("Attribute", new XAttribute("Name", key), new XAttribute("AttributeType", a.Dims.Length > 1 ? "Vector" : "Scalar"),
+                new XAttribute("Center", (string)a.Attributes["center"] == "node" ? "Node" : "Cell"), DataItem(a, $"{name}.h5:/{key}")));
+        return grid;
     }
 
-    static string DataItem(Item a, string path)
+    /// <summary>The series in the order of <paramref name="steps"/>, with only the steps that have a grid.</summary>
+    static string Xdmf(Dictionary<string, XElement> grids, IReadOnlyList<(double Time, string Name)> steps)
     {
-        string type = a.Data is double[] ? "NumberType=\"Float\" Precision=\"8\"" : "NumberType=\"Int\" Precision=\"4\"";
-        return $"<DataItem Dimensions=\"{string.Join(' ', a.Dims)}\" {type} Format=\"HDF\">{H5Name}:/{path}</DataItem>\n";
+        var collection = new XElement("Grid", new XAttribute("Name", "fields"), new XAttribute("GridType", "Collection"), new XAttribute("CollectionType", "Temporal"));
+        foreach (var (_, name) in steps)
+            if (grids.TryGetValue(name, out var g)) collection.Add(g);
+        var doc = new XDocument(new XElement("Xdmf", new XAttribute("Version", "3.0"), new XElement("Domain", collection)));
+        return "<?xml version=\"1.0\"?>\n" + doc.Root!.ToString() + "\n";
     }
+
+    static XElement DataItem(Item a, string path) => new("DataItem", new XAttribute("Dimensions", string.Join(' ', a.Dims)),
+        new XAttribute("NumberType", a.Data is double[] ? "Float" : "Int"), new XAttribute("Precision", a.Data is double[] ? 8 : 4),
+        new XAttribute("Format", "HDF"), path);
 }

@@ -46,6 +46,7 @@ public sealed class RunRecorder
             columns.AddRange(start.Fractions.Select(f => $"contact_fraction_{f.A}_on_{f.B}"));
             conduction = RegionConduction(def, mesh);
             if (conduction is not null) columns.AddRange(new[] { "active_with_electronic_path", "active_with_ionic_path", "active_connected" });
+            if (conduction is { } cc) columns.AddRange((transport = new(mesh, cc.Active, cc.Electrons, cc.Ions)).Columns);
         }
         Columns = columns;
         integrity = Integrity.IntegrityRecorder.Create(def, mesh, contact);
@@ -93,6 +94,8 @@ public sealed class RunRecorder
         {
             row.AddRange(m.Fractions.Select(f => f.Fraction));
             if (conduction is { } c) row.AddRange(ConnectedFractions(c, CreepCell.Contact.ContactGraph.Build(contact, problem.U)));
+            // after active_connected, which the capacity estimate scales
+            if (transport is not null) row.AddRange(transport.Row(def.Protocol, s, Columns, problem.U, contact, row[^1]));
         }
         foreach (double v in row)
             if (!double.IsFinite(v)) throw new NotConvergedException($"non-finite result at t = {s.Time:G8} s; the step is rejected");
@@ -103,6 +106,9 @@ public sealed class RunRecorder
     /// <summary>Per region: active, conducts electrons, conducts ions; null unless the case says what the
     /// phases conduct ([materials.X] conducts) and names an active phase ([materials.X] active = true).</summary>
     readonly (bool[] Active, bool[] Electrons, bool[] Ions)? conduction;
+
+    /// <summary>Effective conductivities, tortuosity factors and the capacity estimate, with <see cref="conduction"/>.</summary>
+    readonly CreepCell.Simulation.Transport.ElectrodeTransport? transport;
 
     static (bool[] Active, bool[] Electrons, bool[] Ions)? RegionConduction(CaseDefinition def, Mesh mesh)
     {

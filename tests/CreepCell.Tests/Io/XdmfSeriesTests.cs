@@ -4,9 +4,9 @@ using System.Xml.Linq;
 namespace CreepCell.Tests.Io;
 
 /// <summary>
-/// fields.xdmf + fields.h5 of a run read by h5py and by meshio's XDMF time-series reader: one step per
-/// VTU file of the .pvd, at the same times, with the same arrays (values equal to those meshio reads from
-/// the VTU files) and their units as HDF5 attributes.
+/// fields.xdmf and its HDF5 files (one per mesh, one per step) read by h5py and by meshio's XDMF
+/// time-series reader: one step per VTU file of the .pvd, at the same times, with the same arrays (values
+/// equal to those meshio reads from the VTU files) and their units as HDF5 attributes.
 /// </summary>
 [Collection(SmallRunCollection.Name)]
 public class XdmfSeriesTests(SmallRun run)
@@ -19,10 +19,10 @@ public class XdmfSeriesTests(SmallRun run)
         d = sys.argv[1]
         vtus = sys.argv[2:]
         out = {"steps": [], "units": {}, "equal": True}
-        with h5py.File(os.path.join(d, "fields.h5"), "r") as f:
-            out["meshes"] = len(f["meshes"])
-            first = sorted(f["steps"])[0]
-            for name, ds in f["steps"][first].items():
+        out["meshes"] = len([n for n in os.listdir(d) if n.startswith("fields_mesh_") and n.endswith(".h5")])
+        with h5py.File(os.path.join(d, vtus[0].replace(".vtu", ".h5")), "r") as f:
+            out["first_time"] = float(f.attrs["time"])
+            for name, ds in f.items():
                 out["units"][name] = ds.attrs["units"].decode() if isinstance(ds.attrs.get("units"), bytes) else ds.attrs.get("units")
         with meshio.xdmf.TimeSeriesReader(os.path.join(d, "fields.xdmf")) as r:
             points, cells = r.read_points_cells()
@@ -51,6 +51,7 @@ public class XdmfSeriesTests(SmallRun run)
         Assert.Equal(pvd.Select(p => p.Time), r.GetProperty("steps").EnumerateArray().Select(x => x.GetDouble()));
         Assert.True(r.GetProperty("equal").GetBoolean(), "the XDMF steps differ from the VTU files");
         Assert.Equal(1, r.GetProperty("meshes").GetInt32());
+        Assert.Equal(pvd[0].Time, r.GetProperty("first_time").GetDouble());
         var units = r.GetProperty("units");
         Assert.Equal("m", units.GetProperty("displacement").GetString());
         Assert.Equal("Pa", units.GetProperty("von_mises").GetString());

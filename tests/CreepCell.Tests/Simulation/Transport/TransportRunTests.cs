@@ -1,0 +1,73 @@
+using CreepCell.Io;
+using CreepCell.Meshing;
+using CreepCell.Meshing.Gmsh;
+using CreepCell.Simulation;
+using CreepCell.Tests.Contact;
+using CreepCell.Tests.Io;
+
+namespace CreepCell.Tests.Simulation.Transport;
+
+/// <summary>
+/// A run of two blocks meshed apart, between rollers: a swelling Se block (active, conducts electrons)
+/// on the bottom and an MSE block (electrons and ions) above it, 20 nm apart. At full lithiation the Se
+/// has closed the gap over the whole width, so electrons cross two joined conductors that fill the box
+/// (sigma_eff / sigma0 = 1, tau = 1, but for discretization), ions do not cross (only the upper block conducts them), and all
+/// the Se is connected (capacity estimate = 675 mAh/g). At the end of charge (no swelling left, elastic
+/// blocks) the gap is open again: no electronic path, no connected Se, no capacity.
+/// </summary>
+public class TransportRunTests
+{
+    const string Case = """
+        [mesh]
+        file = "blocks.msh"
+        unit = "1 um"
+        [materials.Se]
+        youngs_modulus = "10 GPa"
+        poisson_ratio = 0.3
+        swelling = 0.1
+        active = true
+        conducts = ["electrons"]
+        [materials.MSE]
+        youngs_modulus = "100 GPa"
+        poisson_ratio = 0.3
+        conducts = ["electrons", "ions"]
+        [protocol]
+        kind = "galvanostatic"
+        c_rate = 1
+        cycles = 1
+        theta_end_first = 0.0
+        [solver]
+        max_lithiation_step = 0.25
+        """;
+
+    [Fact]
+    public void CyclesReportConductionAndCapacityOfTheClosedAndReopenedGap()
+    {
+        string root = Directory.CreateTempSubdirectory("creepcell-transport-").FullName;
+        var lower = StructuredMesh.Rectangle(2, 1, 4, 2, ElementType.Quad4, "Se");
+        var upper = ContactKit.Shift(StructuredMesh.Rectangle(2, 1, 3, 2, ElementType.Quad4, "MSE"), 0, 1.02);
+        GmshWriter.Write(Path.Combine(root, "blocks.msh"), MeshMerge.Combine(new[] { lower, upper }));
+        var def = CaseReader.Read("blocks.toml", Case, root);
+        string outDir = Path.Combine(root, "out");
+        new CaseRunner(def, outDir).Run();
+        var (header, rows) = SmallRun.Csv(Path.Combine(outDir, "cycles.csv"));
+        double Cell(string column) => rows[0][Array.IndexOf(header, column)] ?? double.NaN;
+        Assert.Equal(1, Cell("full_active_connected"), 12);
+        // 1 but for the links between the non-matching nodes of the two blocks (4 and 3 columns; about 1e-3,
+        // ContactConductanceTests) and the barrier's gap (below dhat = 2 nm) that the contact bridges
+        Assert.InRange(Cell("full_electronic_conductivity_relative"), 0.995, 1.005);
+        Assert.InRange(Cell("full_electronic_tortuosity"), 0.995, 1.005);
+        Assert.Equal(0, Cell("full_ionic_conductivity_relative"));
+        Assert.Equal(675, Cell("full_capacity_estimate_mAh_g"), 9);
+        Assert.Equal(0, Cell("charged_electronic_conductivity_relative"));
+        Assert.Equal(0, Cell("charged_active_connected"));
+        Assert.Equal(0, Cell("charged_capacity_estimate_mAh_g"));
+        // history: the conduction columns are solved at the first row and at half-cycle ends and repeated in
+        // between; the capacity estimate follows active_connected at every row
+        var (h, hist) = SmallRun.Csv(Path.Combine(outDir, "history.csv"));
+        int sigma = Array.IndexOf(h, "electronic_conductivity_relative"), time = Array.IndexOf(h, "time_s");
+        double fullTime = Cell("full_time_s");
+        Assert.All(hist.Where(r => r[time] < fullTime), r => Assert.Equal(hist[0][sigma], r[sigma]));
+        Assert.All(hist, r => Assert.Equal(675 * r[Array.IndexOf(h, "active_connected")]!.Value, r[Array.IndexOf(h, "capacity_estimate_mAh_g")]!.Value, 9));
+    }
+}
