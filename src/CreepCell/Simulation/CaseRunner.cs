@@ -91,7 +91,6 @@ public sealed class CaseRunner
         }
         catch (OperationCanceledException)
         {
-            CycleJumper.Undo(problem!, state);
             SaveCheckpoint();
             throw new RunInterruptedException($"interrupted after step {state.Step} (t = {state.Time:G8} s); a checkpoint of that step is in {outDir}", state.Step, state.Time);
         }
@@ -176,11 +175,12 @@ public sealed class CaseRunner
             def.Protocol.EndTime, def.Protocol.ThetaAt(state.Time), step.Dt, step.Iterations, wall.Elapsed) { SessionStartTime = sessionStart });
     }
 
+    /// <summary>The complete state into the checkpoint; the tables get only what a cycle jump's check has passed.</summary>
     void SaveCheckpoint()
     {
         Checkpoint.Write(outDir, def, state, problem!.U, problem.States, model.Particles,
             problem.Contact?.CouplingState() ?? (Array.Empty<long>(), Array.Empty<long>()), problem.ContactHessianProjected);
-        recorder.WriteTables(state);
+        recorder.WriteTables(CycleJumper.Verified(state));
         sinceCheckpoint.Restart();
     }
 }

@@ -137,8 +137,24 @@ public sealed class CycleJumper
         return JumpOutcome.TakenBack;
     }
 
-    /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from (before a
-    /// checkpoint of a stopped run, and when the check fails).</summary>
+    /// <summary>The state as far as it is checked: while a jump waits for its check, the rows after the
+    /// cycle it started from are left out of what is written (a failed check takes them back).</summary>
+    public static StepState Verified(StepState state)
+    {
+        if (state.Jump.PendingFrom is not { } from) return state;
+        var view = new StepState
+        {
+            Time = from.Time, Step = from.Step, NextDt = from.NextDt, PreviousDt = from.PreviousDt,
+            NewtonIterations = state.NewtonIterations, RemeshedBodies = state.RemeshedBodies,
+            HistoryRows = state.HistoryRows.Take(from.HistoryRows).ToList(), FieldFiles = state.FieldFiles.Take(from.FieldFiles).ToList(),
+        };
+        view.Integrity.Rows.AddRange(state.Integrity.Rows.Where(r => r[0] <= from.Time));
+        view.Jump.Jumps.AddRange(state.Jump.Jumps.Take(state.Jump.Jumps.Count - 1));
+        return view;
+    }
+
+    /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from (when the
+    /// check fails, and when a step after it cannot converge).</summary>
     public static void Undo(MechanicsProblem problem, StepState state)
     {
         var jump = state.Jump;
