@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Cycling;
 
 /// <summary>
-/// Opens a cycler export and recognises its format: Neware layered CSV, or any record table (Neware
+/// Opens a cycler export and recognises its format: BioLogic .mpt, Maccor text, Neware layered CSV, or any record table (Neware
 /// record export, Arbin xlsx, LAND CT2001A/LANHE xlsx or CSV with English or Chinese headers, plain CSV
 /// with a <see cref="ColumnMapping"/>). Bad input raises <see cref="InputException"/> naming the row.
 /// </summary>
@@ -15,9 +15,12 @@ public static class CyclerFile
 
     static CyclerData ReadText(string path, ColumnMapping? mapping)
     {
+        var text = RawTableReader.ReadTextLines(path);
+        if (text.Length == 0) throw new InputException(path, null, "the file is empty");
+        if (mapping is null && BioLogicCyclingReader.Matches(text)) return BioLogicCyclingReader.Read(path, text);
         var lines = RawTableReader.ReadCsvLines(path);
-        if (lines.Count == 0) throw new InputException(path, null, "the file is empty");
         if (mapping is null && NewareLayeredReader.Matches(lines)) return NewareLayeredReader.Read(path, lines);
+        if (mapping is null && MaccorTextReader.Matches(lines)) return MaccorTextReader.Read(path, lines);
         var rows = lines.Select(l => l.Cast<object?>().ToArray()).ToList();
         var table = RawTableReader.FindTable(path, rows, h => mapping is not null ? HasMapped(h, mapping) : RecordTableParser.LooksLikeRecords(h))
             ?? throw NoHeader(path, mapping);
