@@ -17,7 +17,7 @@ static class IndentCommand
     static readonly string[] Written =
     {
         "indents.csv", "summary.csv", "failures.csv", "csm.csv", "csm_averages.csv", "srj.csv", "srj_summary.csv", "hold.csv", "hold_summary.csv",
-        "frame.csv", "results.json", "load_depth.png", "csm_hardness.png", "csm_modulus.png", "srj.png", "hold.png", Provenance.FileName,
+        "frame.csv", "popins.csv", "results.json", "load_depth.png", "csm_hardness.png", "csm_modulus.png", "srj.png", "hold.png", Provenance.FileName,
     };
 
     public static Command Create()
@@ -38,6 +38,9 @@ static class IndentCommand
         var holdTransient = new Option<string>("--hold-transient") { Description = "start of the hold skipped as transient", DefaultValueFactory = _ => "10 s" };
         var columns = new Option<string?>("--columns") { Description = "CSV column mapping, e.g. \"time=t (s),load=P (uN),depth=h (nm)\"" };
         var calibrate = new Option<bool>("--calibrate-frame") { Description = "estimate the frame compliance from the unloads (compliance against 1/sqrt(A)) and use it" };
+        var popin = new Option<bool>("--popin") { Description = "find pop-ins (displacement bursts) in the loading and fit Hertz, P = 4/3 Er sqrt(R) h^1.5, before the first: tip radius and maximum shear stress (popins.csv)" };
+        var popinMin = new Option<string>("--popin-min") { Description = "smallest burst counted as a pop-in", DefaultValueFactory = _ => "1 nm" };
+        var sampleModulus = new Option<string?>("--sample-modulus") { Description = "sample Young's modulus for the Hertz tip radius, e.g. \"411 GPa\" (default: the indent's measured modulus)" };
         var noPlots = new Option<bool>("--no-plots") { Description = "skip the PNG plots" };
         var toCase = new Option<string?>("--to-case") { Description = "append the measured E, v and Norton creep law as [materials.NAME] to this case file" };
         var name = new Option<string>("--material-name") { Description = "NAME for --to-case; a database name (e.g. Se) also gives the swelling", DefaultValueFactory = _ => "measured" };
@@ -47,7 +50,7 @@ static class IndentCommand
 
         var cmd = new Command("indent", "Analyse nanoindentation data: Oliver-Pharr unloads, CSM, strain-rate jumps, hold creep");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, noPlots, toCase, name, swelling, sigmaRef, force })
+        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, popin, popinMin, sampleModulus, noPlots, toCase, name, swelling, sigmaRef, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
             OutputFolder.Claim(pr.GetValue(outDir)!, "--out", "indent", Written, pr.GetValue(force)).Use(folder =>
@@ -67,6 +70,9 @@ static class IndentCommand
                 JumpTransient = pr.GetValue(jumpTransient), Hold = pr.GetValue(hold), HoldTransient = OptionQuantity.Parse(pr.GetValue(holdTransient)!, Dimension.Time, "--hold-transient", "10 s"),
                 CsvColumns = pr.GetValue(columns) is string c ? CsvIndentReader.ParseMapping(c, Src) : null,
                 CalibrateFrame = pr.GetValue(calibrate),
+                PopIn = pr.GetValue(popin),
+                PopInOptions = new PopInOptions(MinJump: OptionQuantity.Positive(pr.GetValue(popinMin)!, Dimension.Length, "--popin-min", "1 nm")),
+                HertzSampleModulus = pr.GetValue(sampleModulus) is string sm ? OptionQuantity.Positive(sm, Dimension.Pressure, "--sample-modulus", "411 GPa") : null,
             };
             var report = IndentAnalysis.Run(pr.GetValue(files)!, job);
             CaseMaterialEntry? entry = pr.GetValue(toCase) is null ? null : Entry(report, pr.GetValue(name)!, pr.GetValue(swelling), pr.GetValue(sigmaRef));

@@ -38,12 +38,20 @@ public sealed record IndentJob
     public IReadOnlyDictionary<string, string>? CsvColumns { get; init; }
     /// <summary>Estimate the frame compliance from each file's unloads and use it (unless the user gave one).</summary>
     public bool CalibrateFrame { get; init; }
+    /// <summary>Find pop-ins in the loading and fit Hertz to the elastic part before the first.</summary>
+    public bool PopIn { get; init; }
+    public PopInOptions PopInOptions { get; init; } = new();
+    /// <summary>Sample Young's modulus (Pa) for the Hertz tip radius; null: the indent's measured modulus.</summary>
+    public double? HertzSampleModulus { get; init; }
 }
 
 /// <summary>Everything measured on one indent.</summary>
 public sealed record IndentResult(
     string Indent, string File, IndentOptions Options, IndentTest Test, IReadOnlyList<UnloadResult> Unloads, IReadOnlyList<CsmPoint> Csm,
-    (MeanStd Modulus, MeanStd Hardness)? CsmAverage, RateSensitivity? Rate, HoldCreepResult? Hold);
+    (MeanStd Modulus, MeanStd Hardness)? CsmAverage, RateSensitivity? Rate, HoldCreepResult? Hold)
+{
+    public PopInResult? PopIn { get; init; }
+}
 
 /// <summary>All indents of a run, the failures with reasons, and means over indents.</summary>
 public sealed record IndentReport(IReadOnlyList<IndentResult> Indents, IReadOnlyList<AnalysisFailure> Failures, IndentJob Job)
@@ -168,6 +176,7 @@ public static class IndentAnalysis
             hold = HoldCreep.Analyze(test, o, job.HoldTransient, out string? why);
             if (hold == null) failures.Add(new AnalysisFailure(name, 0, "hold creep: " + why));
         }
-        return new IndentResult(name, file, o, test, unloads, csm, avg, rate, hold);
+        var result = new IndentResult(name, file, o, test, unloads, csm, avg, rate, hold);
+        return job.PopIn ? result with { PopIn = PopInStep.Analyze(result, job, failures) } : result;
     }
 }

@@ -8,7 +8,7 @@ namespace CreepCell.Analysis.Indentation;
 /// <summary>
 /// Writes an <see cref="IndentReport"/> as CSV tables and one JSON file (units in the column names; empty
 /// cells where a value does not exist, never NaN). Files: indents.csv, summary.csv, failures.csv, results.json,
-/// and when present csm.csv, csm_averages.csv, srj.csv, srj_summary.csv, hold.csv, hold_summary.csv, frame.csv.
+/// and when present csm.csv, csm_averages.csv, srj.csv, srj_summary.csv, hold.csv, hold_summary.csv, frame.csv, popins.csv.
 /// </summary>
 public static class IndentReportWriter
 {
@@ -25,6 +25,7 @@ public static class IndentReportWriter
         if (r.Indents.Any(i => i.Rate != null)) { Put("srj.csv", Srj(r)); Put("srj_summary.csv", SrjSummary(r)); }
         if (r.Indents.Any(i => i.Hold != null)) { Put("hold.csv", HoldTable(r)); Put("hold_summary.csv", HoldSummary(r)); }
         if (r.Frames.Count > 0) Put("frame.csv", Frames(r));
+        if (r.Indents.Any(i => i.PopIn != null)) Put("popins.csv", PopIns(r));
         Put("results.json", Json(r));
         return written;
     }
@@ -64,6 +65,21 @@ public static class IndentReportWriter
         if (e.Count > 0) rows.Add(new[] { file, "csm", "", e.Count.ToString(Inv), "", F(e.Mean / 1e9), F(e.Std / 1e9), F(h.Mean / 1e9), F(h.Std / 1e9) });
         return rows;
     }
+
+    /// <summary>Every pop-in of every indent; the Hertz columns are filled on each indent's first pop-in.</summary>
+    public static string PopIns(IndentReport r) => Table(
+        "indent,popin,load_mN,depth_nm,jump_nm,hertz_k_mN_per_um1.5,hertz_h0_nm,hertz_r2,hertz_points,Er_GPa,modulus_from,tip_radius_nm,max_shear_GPa",
+        r.Indents.Where(i => i.PopIn != null).SelectMany(i => i.PopIn!.Events.Select((e, k) =>
+        {
+            var hz = k == 0 ? i.PopIn!.Hertz : null;
+            return new[]
+            {
+                Q(i.Indent), (k + 1).ToString(Inv), F(e.Load * 1e3), F(e.Depth * 1e9), F(e.Jump * 1e9),
+                hz is null ? "" : F(hz.K * 1e3 * Math.Pow(1e-6, 1.5)), hz is null ? "" : F(hz.SurfaceOffset * 1e9), hz is null ? "" : F(hz.RSquared, "F4"),
+                hz is null ? "" : hz.Points.ToString(Inv), hz is null ? "" : F(hz.ReducedModulus / 1e9), k == 0 ? Q(i.PopIn!.ModulusSource) : "",
+                hz is null ? "" : F(hz.TipRadius * 1e9), hz is null ? "" : F(hz.MaxShearAtPopIn / 1e9),
+            };
+        })));
 
     static string Failures(IndentReport r) => Table("indent,cycle,reason",
         r.Failures.Select(f => new[] { Q(f.Indent), f.Cycle.ToString(Inv), Q(f.Reason) }));
