@@ -26,6 +26,7 @@ public static class IndentReportWriter
         if (r.Indents.Any(i => i.Hold != null)) { Put("hold.csv", HoldTable(r)); Put("hold_summary.csv", HoldSummary(r)); }
         if (r.Frames.Count > 0) Put("frame.csv", Frames(r));
         if (r.Indents.Any(i => i.PopIn != null)) Put("popins.csv", PopIns(r));
+        if (r.Areas.Count > 0) { Put("area_function.csv", AreaFunctions(r)); Put("area_calibration.csv", AreaPoints(r)); }
         Put("results.json", Json(r));
         return written;
     }
@@ -79,6 +80,20 @@ public static class IndentReportWriter
                 hz is null ? "" : hz.Points.ToString(Inv), hz is null ? "" : F(hz.ReducedModulus / 1e9), k == 0 ? Q(i.PopIn!.ModulusSource) : "",
                 hz is null ? "" : F(hz.TipRadius * 1e9), hz is null ? "" : F(hz.MaxShearAtPopIn / 1e9),
             };
+        })));
+
+    /// <summary>Calibrated coefficients per file in the instrument convention (hc in nm, A in nm^2).</summary>
+    public static string AreaFunctions(IndentReport r) => Table("file,term,exponent,coefficient_nm,reference_E_GPa,Er_GPa,points,rejected,rms_relative_error",
+        r.Areas.SelectMany(a => a.Result.Area.ToNanometre().Select((c, k) => new[]
+        {
+            Q(Path.GetFileName(a.File)), $"C{k}", F(AreaFunction.Exponent(k)), F(c, "G10"), F(a.Result.ReferenceModulus / 1e9), F(a.Result.ReducedModulus / 1e9),
+            a.Result.Points.Count(p => !p.Rejected).ToString(Inv), a.Result.Points.Count(p => p.Rejected).ToString(Inv), F(a.Result.RmsRelativeError),
+        })));
+
+    static string AreaPoints(IndentReport r) => Table("file,indent,cycle,hc_nm,A_nm2,A_fit_nm2,rejected",
+        r.Areas.SelectMany(a => a.Result.Points.Select(p => new[]
+        {
+            Q(Path.GetFileName(a.File)), Q(p.Indent), p.Cycle.ToString(Inv), F(p.ContactDepth * 1e9), F(p.Area * 1e18), F(p.FittedArea * 1e18), p.Rejected ? "yes" : "no",
         })));
 
     static string Failures(IndentReport r) => Table("indent,cycle,reason",
