@@ -12,7 +12,7 @@ static class CyclingCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "cycler export: Neware CSV (record or layered), Arbin xlsx, LAND xlsx/csv, Maccor text, BioLogic .mpt, or plain CSV with --column" };
+        var file = new Argument<string>("file") { Description = "cycler export: Neware CSV (record or layered), Arbin xlsx, LAND xlsx/csv, Maccor text, BioLogic .mpr/.mpt, or plain CSV with --column" };
         var o = new Opts();
         var cmd = new Command("cycling", "Analyse a galvanostatic cycling export: capacities, efficiency, retention, dQ/dV, rate capability, GITT");
         cmd.Arguments.Add(file);

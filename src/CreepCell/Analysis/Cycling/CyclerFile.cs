@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Cycling;
 
 /// <summary>
-/// Opens a cycler export and recognises its format: BioLogic .mpt, Maccor text, Neware layered CSV, or any record table (Neware
+/// Opens a cycler export and recognises its format: BioLogic .mpr and .mpt, Maccor text, Neware layered CSV, or any record table (Neware
 /// record export, Arbin xlsx, LAND CT2001A/LANHE xlsx or CSV with English or Chinese headers, plain CSV
 /// with a <see cref="ColumnMapping"/>). Bad input raises <see cref="InputException"/> naming the row.
 /// </summary>
@@ -10,6 +10,7 @@ public static class CyclerFile
     public static CyclerData Read(string path, ColumnMapping? mapping = null)
     {
         if (!File.Exists(path)) throw new InputException(path, null, "file not found");
+        if (mapping is null && BioLogicMprReader.Matches(path)) return BioLogicMprReader.Read(path);
         return RawTableReader.IsSpreadsheet(path) ? ReadSpreadsheet(path, mapping) : ReadText(path, mapping);
     }
 
