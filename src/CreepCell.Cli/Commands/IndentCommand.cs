@@ -16,7 +16,7 @@ static class IndentCommand
     /// <summary>Everything `indent` writes into its --out folder.</summary>
     static readonly string[] Written =
     {
-        "indents.csv", "summary.csv", "failures.csv", "csm.csv", "csm_averages.csv", "srj.csv", "srj_summary.csv", "hold.csv", "hold_summary.csv",
+        "indents.csv", "indents.parquet", "csm.parquet", "popins.parquet", "summary.csv", "failures.csv", "csm.csv", "csm_averages.csv", "srj.csv", "srj_summary.csv", "hold.csv", "hold_summary.csv",
         "frame.csv", "popins.csv", "area_function.csv", "area_calibration.csv", "results.json", "load_depth.png", "csm_hardness.png", "csm_modulus.png", "srj.png", "hold.png", Provenance.FileName,
     };
 

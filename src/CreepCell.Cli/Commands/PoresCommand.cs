@@ -14,7 +14,7 @@ static class PoresCommand
     /// <summary>Everything `pores` writes into its --out folder (and overlays/).</summary>
     static readonly string[] Written =
     {
-        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "frames.csv", "events.csv", "pore_summary.csv", Provenance.FileName,
+        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "pores.parquet", "frames.csv", "frames.parquet", "events.csv", "pore_summary.csv", Provenance.FileName,
     };
 
     public static Command Create()

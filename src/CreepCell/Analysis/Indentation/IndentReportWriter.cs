@@ -19,13 +19,19 @@ public static class IndentReportWriter
         var written = new List<string>();
         void Put(string name, string text) { string p = Path.Combine(dir, name); AtomicFile.WriteAllText(p, text); written.Add(p); }
         Put("indents.csv", Indents(r));
+        written.Add(CsvParquet.Beside(Path.Combine(dir, "indents.csv")));
         Put("summary.csv", Summary(r));
         Put("failures.csv", Failures(r));
-        if (r.Indents.Any(i => i.Csm.Count > 0)) { Put("csm.csv", CsmTable(r)); Put("csm_averages.csv", CsmAverages(r)); }
+        if (r.Indents.Any(i => i.Csm.Count > 0))
+        {
+            Put("csm.csv", CsmTable(r));
+            written.Add(CsvParquet.Beside(Path.Combine(dir, "csm.csv")));
+            Put("csm_averages.csv", CsmAverages(r));
+        }
         if (r.Indents.Any(i => i.Rate != null)) { Put("srj.csv", Srj(r)); Put("srj_summary.csv", SrjSummary(r)); }
         if (r.Indents.Any(i => i.Hold != null)) { Put("hold.csv", HoldTable(r)); Put("hold_summary.csv", HoldSummary(r)); }
         if (r.Frames.Count > 0) Put("frame.csv", Frames(r));
-        if (r.Indents.Any(i => i.PopIn != null)) Put("popins.csv", PopIns(r));
+        if (r.Indents.Any(i => i.PopIn != null)) { Put("popins.csv", PopIns(r)); written.Add(CsvParquet.Beside(Path.Combine(dir, "popins.csv"))); }
         if (r.Areas.Count > 0) { Put("area_function.csv", AreaFunctions(r)); Put("area_calibration.csv", AreaPoints(r)); }
         Put("results.json", Json(r));
         return written;

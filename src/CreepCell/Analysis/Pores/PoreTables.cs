@@ -17,6 +17,8 @@ public static class PoreTables
     {
         AtomicFile.WriteAllText(Path.Combine(dir, "pores.csv"), Pores(r));
         AtomicFile.WriteAllText(Path.Combine(dir, "frames.csv"), Frames(r));
+        CsvParquet.Beside(Path.Combine(dir, "pores.csv"));
+        CsvParquet.Beside(Path.Combine(dir, "frames.csv"));
         AtomicFile.WriteAllText(Path.Combine(dir, "events.csv"), Events(r));
         AtomicFile.WriteAllText(Path.Combine(dir, "pore_summary.csv"), Summary(r));
     }

@@ -55,6 +55,8 @@ public sealed class PoresCommandTests : IDisposable
             Assert.Equal((double)areas[k][0] / areas[0][0], double.Parse(big[k][4], CultureInfo.InvariantCulture), 9);
             Assert.Equal(areas[k][0] * 0.0025, double.Parse(big[k][5], CultureInfo.InvariantCulture), 9);
         }
+        CsvParquetTests.AssertSameAsCsv(Path.Combine(outDir, "pores.csv"));
+        CsvParquetTests.AssertSameAsCsv(Path.Combine(outDir, "frames.csv"));
         var frames = Csv(Path.Combine(outDir, "frames.csv"));
         Assert.Equal(new[] { "frame", "source", "time_s", "threshold", "porosity" }, frames[0].Take(5));
         Assert.Equal((areas[3][0] + areas[3][1]) / 8000.0, double.Parse(frames[4][4], CultureInfo.InvariantCulture), 9);
