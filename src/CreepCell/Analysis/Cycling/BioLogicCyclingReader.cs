@@ -15,6 +15,20 @@ public static class BioLogicCyclingReader
     public static bool Matches(IReadOnlyList<string> lines) => lines.Count > 0 &&
         (lines[0].StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || lines[0].StartsWith("BT-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The lines of an export: UTF-8 when valid, else Windows-1252, the code page EC-Lab writes "µA" and "°C" in
+    /// (read as GB18030 like other CSV, a "µ" would swallow the letter after it).
+    /// </summary>
+    public static string[] ReadLines(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        string text;
+        try { text = new System.Text.UTF8Encoding(false, true).GetString(bytes); }
+        catch (System.Text.DecoderFallbackException) { text = System.Text.Encoding.Latin1.GetString(bytes); }
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        return lines.Length > 0 && lines[^1].Length == 0 ? lines[..^1] : lines;
+    }
+
     static readonly Dictionary<string, double> CurrentUnits = new() { ["A"] = 1, ["mA"] = 1e-3, ["uA"] = 1e-6, ["µA"] = 1e-6 };
     static readonly Dictionary<string, double> VoltageUnits = new() { ["V"] = 1, ["mV"] = 1e-3 };
 

@@ -18,7 +18,7 @@ public static class CyclerFile
     {
         var text = RawTableReader.ReadTextLines(path);
         if (text.Length == 0) throw new InputException(path, null, "the file is empty");
-        if (mapping is null && BioLogicCyclingReader.Matches(text)) return BioLogicCyclingReader.Read(path, text);
+        if (mapping is null && BioLogicCyclingReader.Matches(text)) return BioLogicCyclingReader.Read(path, BioLogicCyclingReader.ReadLines(path));
         var lines = RawTableReader.ReadCsvLines(path);
         if (mapping is null && NewareLayeredReader.Matches(lines)) return NewareLayeredReader.Read(path, lines);
         if (mapping is null && MaccorTextReader.Matches(lines)) return MaccorTextReader.Read(path, lines);

@@ -138,6 +138,20 @@ public class MaccorBioLogicTests
         Assert.Equal(5.34, cycles[0].DischargeC, 1e-9);
     }
 
+    [Fact]
+    public void EcLabExportInWindows1252WithMicroampereCurrentIsRead()
+    {
+        // "µA" as EC-Lab writes it on Windows: the single byte 0xB5.
+        string path = Path.Combine(CyclingFixtures.TempDir(), "ua.mpt");
+        var text = string.Join("\r\n", "EC-Lab ASCII FILE", "Nb header lines : 4", "", "time/s\tEwe/V\t<I>/µA",
+            "0\t3.0\t500", "3600\t3.5\t500", "3660\t3.4\t0", "3720\t3.4\t-500", "7320\t3.0\t-500") + "\r\n";
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(text));
+        var cycles = CycleAnalysis.Run(CyclerFile.Read(path), new CycleOptions(new CellInfo()));
+        // 0.5 mA for 1 h = 1.8 C each way.
+        Assert.Equal(1.8, cycles[0].ChargeC, 1e-9);
+        Assert.Equal(1.8, cycles[0].DischargeC, 1e-9);
+    }
+
     static string Line(double t, int ns, double v, double mA, int cycle) =>
         string.Join('\t', "1", mA > 0 ? "1" : "0", ns.ToString(CultureInfo.InvariantCulture), F(t), F(v), F(mA), F(cycle));
 
