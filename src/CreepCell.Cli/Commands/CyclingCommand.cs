@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CreepCell.Analysis;
 using CreepCell.Analysis.Cycling;
 using CreepCell.Analysis.Energy;
 using CreepCell.Io;
@@ -12,7 +13,7 @@ static class CyclingCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "cycler export: Neware CSV (record or layered), Arbin xlsx, LAND xlsx/csv, or plain CSV with --column" };
+        var file = new Argument<string>("file") { Description = "cycler export: Neware CSV (record or layered), Arbin xlsx, LAND xlsx/csv, Maccor text, BioLogic .mpr/.mpt, or plain CSV with --column" };
         var o = new Opts();
         var cmd = new Command("cycling", "Analyse a galvanostatic cycling export: capacities, efficiency, retention, dQ/dV, rate capability, GITT");
         cmd.Arguments.Add(file);
@@ -49,7 +50,7 @@ static class CyclingCommand
     /// <summary>Everything `cycling` writes into its --out folder.</summary>
     static readonly string[] Written =
     {
-        "cycles.csv", "cycles.json", "dqdv.csv", "rate.csv", "gitt.csv", "capacity.png", "voltage_profiles.png", "dqdv.png", Provenance.FileName,
+        "cycles.csv", "cycles.parquet", "cycles.json", "dqdv.csv", "rate.csv", "gitt.csv", "capacity.png", "voltage_profiles.png", "dqdv.png", Provenance.FileName,
     };
 
     static int Execute(ParseResult pr, string path, Opts o)
@@ -97,6 +98,7 @@ static class CyclingCommand
         if (outDir is string dir)
         {
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.csv"), CyclingReport.CyclesCsv(cycles));
+            CsvParquet.Beside(Path.Combine(dir, "cycles.csv"));
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.json"), CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
             AtomicFile.WriteAllText(Path.Combine(dir, "dqdv.csv"), CyclingReport.DqDvCsv(dqdv, cell.ActiveMassKg));
             if (rate.Count > 1) AtomicFile.WriteAllText(Path.Combine(dir, "rate.csv"), CyclingReport.RateCsv(rate));

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using CreepCell.Analysis.Energy;
 using CreepCell.Io;
-using Spectre.Console;
 
 namespace CreepCell.Cli.Commands;
 
@@ -28,7 +27,7 @@ static class EnergyCommand
             var (c, composition) = comp.Load(pr);
             double v = pr.GetValue(voltage) is string vs ? OptionQuantity.Positive(vs, Dimension.Voltage, "--voltage", "1.4 V")
                 : c?.MeanVoltage ?? throw new InputException("command line", "--voltage", "the mean discharge voltage is required (or mean_voltage in [energy] of the composition file)");
-            var refEl = pr.GetValue(reference) is string rs ? CompositionFile.ParseReference(rs, "command line", "--reference") : c?.Reference ?? ReferenceElectrode.Li;
+            var refEl = pr.GetValue(reference) is string rs ? Reference(rs) : c?.Reference ?? ReferenceElectrode.Li;
             var packing = ReadPacking(pr.GetValue(porosity), pr.GetValue(rhoE)) ?? c?.Packing ?? new Packing(0, null);
             double? q = pr.GetValue(capacity) is string qs ? OptionQuantity.Positive(qs, Dimension.SpecificCharge, "--capacity", "286 mAh/g") : c?.CathodeCapacity;
             if (pr.GetValue(capacityPer) is string per)
@@ -46,6 +45,14 @@ static class EnergyCommand
             return ExitCodes.Ok;
         }));
         return cmd;
+    }
+
+    /// <summary>Li, In-Li or a potential with its unit; a bare number would silently be read in volts, so it is refused.</summary>
+    static ReferenceElectrode Reference(string text)
+    {
+        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            throw new InputException("command line", "--reference", $"\"{text.Trim()}\" has no unit; write the potential vs Li/Li+ with one, e.g. --reference \"0.6 V\" (or Li, In-Li)");
+        return CompositionFile.ParseReference(text, "command line", "--reference");
     }
 
     static Packing? ReadPacking(string? porosity, string? density)
@@ -137,13 +144,9 @@ sealed class Output(string command, params string[] files)
             Provenance.WriteFolder(folder);
         }
         if (pr.GetValue(json)) { Console.WriteLine(toJson()); return; }
-        var t = new Table { Title = new TableTitle(Markup.Escape(title)) };
-        t.AddColumn("quantity");
-        t.AddColumn(new TableColumn("value").RightAligned());
-        t.AddColumn("unit");
-        t.AddColumn("how");
+        var t = new ScreenTable(title.Length > 0 ? title : null, "quantity", "value", "unit", "how");
         foreach (var l in lines)
-            t.AddRow(Markup.Escape(l.Quantity), l.Value.ToString(Math.Abs(l.Value) >= 100 ? "F1" : "G4", CultureInfo.InvariantCulture), Markup.Escape(l.Unit), Markup.Escape(l.How));
-        AnsiConsole.Write(t);
+            t.Add(l.Quantity, l.Value.ToString(Math.Abs(l.Value) >= 100 ? "F1" : "G4", CultureInfo.InvariantCulture), l.Unit, l.How);
+        t.Write();
     }
 }

@@ -16,8 +16,8 @@ static class IndentCommand
     /// <summary>Everything `indent` writes into its --out folder.</summary>
     static readonly string[] Written =
     {
-        "indents.csv", "summary.csv", "failures.csv", "csm.csv", "csm_averages.csv", "srj.csv", "srj_summary.csv", "hold.csv", "hold_summary.csv",
-        "frame.csv", "results.json", "load_depth.png", "csm_hardness.png", "csm_modulus.png", "srj.png", "hold.png", Provenance.FileName,
+        "indents.csv", "indents.parquet", "csm.parquet", "popins.parquet", "summary.csv", "failures.csv", "csm.csv", "csm_averages.csv", "srj.csv", "srj_summary.csv", "hold.csv", "hold_summary.csv",
+        "frame.csv", "popins.csv", "area_function.csv", "area_calibration.csv", "results.json", "load_depth.png", "csm_hardness.png", "csm_modulus.png", "srj.png", "hold.png", Provenance.FileName,
     };
 
     public static Command Create()
@@ -38,6 +38,11 @@ static class IndentCommand
         var holdTransient = new Option<string>("--hold-transient") { Description = "start of the hold skipped as transient", DefaultValueFactory = _ => "10 s" };
         var columns = new Option<string?>("--columns") { Description = "CSV column mapping, e.g. \"time=t (s),load=P (uN),depth=h (nm)\"" };
         var calibrate = new Option<bool>("--calibrate-frame") { Description = "estimate the frame compliance from the unloads (compliance against 1/sqrt(A)) and use it" };
+        var calibrateArea = new Option<string?>("--calibrate-area") { Description = "fit the tip area function on these files as a reference of known Young's modulus, e.g. \"72 GPa\" for fused silica (with --poisson), and use it" };
+        var areaTerms = new Option<int>("--area-terms") { Description = "number of area-function terms fitted by --calibrate-area (C0 hc^2, C1 hc, C2 hc^1/2, ...)", DefaultValueFactory = _ => 3 };
+        var popin = new Option<bool>("--popin") { Description = "find pop-ins (displacement bursts) in the loading and fit Hertz, P = 4/3 Er sqrt(R) h^1.5, before the first: tip radius and maximum shear stress (popins.csv)" };
+        var popinMin = new Option<string>("--popin-min") { Description = "smallest burst counted as a pop-in", DefaultValueFactory = _ => "1 nm" };
+        var sampleModulus = new Option<string?>("--sample-modulus") { Description = "sample Young's modulus for the Hertz tip radius, e.g. \"411 GPa\" (default: the indent's measured modulus)" };
         var noPlots = new Option<bool>("--no-plots") { Description = "skip the PNG plots" };
         var toCase = new Option<string?>("--to-case") { Description = "append the measured E, v and Norton creep law as [materials.NAME] to this case file" };
         var name = new Option<string>("--material-name") { Description = "NAME for --to-case; a database name (e.g. Se) also gives the swelling", DefaultValueFactory = _ => "measured" };
@@ -47,11 +52,13 @@ static class IndentCommand
 
         var cmd = new Command("indent", "Analyse nanoindentation data: Oliver-Pharr unloads, CSM, strain-rate jumps, hold creep");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, noPlots, toCase, name, swelling, sigmaRef, force })
+        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, calibrateArea, areaTerms, popin, popinMin, sampleModulus, noPlots, toCase, name, swelling, sigmaRef, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
             OutputFolder.Claim(pr.GetValue(outDir)!, "--out", "indent", Written, pr.GetValue(force)).Use(folder =>
         {
+            if (pr.GetValue(area) is not null && pr.GetValue(calibrateArea) is not null)
+                throw new InputException(Src, "--calibrate-area", "give either --area-coefficients (a known tip) or --calibrate-area (fit the tip on a reference), not both");
             var job = new IndentJob
             {
                 Overrides = new IndentOverrides
@@ -67,6 +74,11 @@ static class IndentCommand
                 JumpTransient = pr.GetValue(jumpTransient), Hold = pr.GetValue(hold), HoldTransient = OptionQuantity.Parse(pr.GetValue(holdTransient)!, Dimension.Time, "--hold-transient", "10 s"),
                 CsvColumns = pr.GetValue(columns) is string c ? CsvIndentReader.ParseMapping(c, Src) : null,
                 CalibrateFrame = pr.GetValue(calibrate),
+                CalibrateAreaModulus = pr.GetValue(calibrateArea) is string ca ? OptionQuantity.Positive(ca, Dimension.Pressure, "--calibrate-area", "72 GPa") : null,
+                AreaTerms = AreaTerms(pr.GetValue(areaTerms)),
+                PopIn = pr.GetValue(popin),
+                PopInOptions = new PopInOptions(MinJump: OptionQuantity.Positive(pr.GetValue(popinMin)!, Dimension.Length, "--popin-min", "1 nm")),
+                HertzSampleModulus = pr.GetValue(sampleModulus) is string sm ? OptionQuantity.Positive(sm, Dimension.Pressure, "--sample-modulus", "411 GPa") : null,
             };
             var report = IndentAnalysis.Run(pr.GetValue(files)!, job);
             CaseMaterialEntry? entry = pr.GetValue(toCase) is null ? null : Entry(report, pr.GetValue(name)!, pr.GetValue(swelling), pr.GetValue(sigmaRef));
@@ -96,6 +108,8 @@ static class IndentCommand
             return CaseMaterialEntry.From(r, name, vc.Value, $"materials database [{m.Key}] ({vc.Source})", sref);
         return CaseMaterialEntry.From(r, name, 0, "none given (0)", sref);
     }
+
+    static int AreaTerms(int n) => n is >= 1 and <= 8 ? n : throw new InputException(Src, "--area-terms", $"expected 1 to 8 terms, got {n}");
 
     static double FrameCompliance(string text)
     {

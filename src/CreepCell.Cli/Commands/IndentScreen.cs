@@ -37,6 +37,11 @@ static class IndentScreen
         if (lastCycle.Modulus.Count > 0) ScreenTable.Line($"unload columns: last cycle of each indent; mean over cycle {lastCycle.Cycle}. CSM: {r.Job.CsmFrom * 1e9:G4}-{r.Job.CsmTo * 1e9:G4} nm.");
         foreach (var (file, fr) in r.Frames)
             ScreenTable.Line($"frame compliance of {Markup.Escape(Path.GetFileName(file))}: {F(fr.Compliance * 1e6, "G4")} ± {F(fr.ComplianceError * 1e6, "G2")} nm/mN (stiffness {F(1 / fr.Compliance / 1e6, "G4")} MN/m) from {fr.Unloads} unloads; Er = {F(fr.ReducedModulus / 1e9, "G4")} GPa");
+        foreach (var (file, ac) in r.Areas)
+            ScreenTable.Line($"tip area function of {Markup.Escape(Path.GetFileName(file))} (hc in nm, A in nm^2): {string.Join(", ", ac.Area.ToNanometre().Select((c, k) => $"C{k} = {F(c, "G6")}"))} from {ac.Points.Count(p => !p.Rejected)} unloads ({ac.Points.Count(p => p.Rejected)} rejected), rms {F(ac.RmsRelativeError * 100, "F2")} %, reference E = {F(ac.ReferenceModulus / 1e9, "G4")} GPa");
+        var popins = r.Indents.Where(i => i.PopIn?.Hertz is not null).Select(i => i.PopIn!).ToList();
+        if (popins.Count > 0)
+            ScreenTable.Line($"pop-ins: first at {Pm(MeanStd.Of(popins.Select(p => p.Events[0].Load)), 1e-3, "F3")} mN, jump {Pm(MeanStd.Of(popins.Select(p => p.Events[0].Jump)), 1e-9, "F1")} nm; Hertz tip radius {Pm(MeanStd.Of(popins.Select(p => p.Hertz!.TipRadius)), 1e-9, "F0")} nm, max shear {Pm(MeanStd.Of(popins.Select(p => p.Hertz!.MaxShearAtPopIn)), 1e9, "F1")} GPa ({popins.Count} indents; popins.csv)");
         foreach (var w in r.Warnings)
             ScreenTable.Line($"[yellow]warning[/]: {Markup.Escape(w)}");
         foreach (var f in r.Failures)

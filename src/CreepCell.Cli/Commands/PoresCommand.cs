@@ -14,7 +14,7 @@ static class PoresCommand
     /// <summary>Everything `pores` writes into its --out folder (and overlays/).</summary>
     static readonly string[] Written =
     {
-        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "frames.csv", "events.csv", "pore_summary.csv", Provenance.FileName,
+        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "pores.parquet", "frames.csv", "frames.parquet", "events.csv", "pore_summary.csv", Provenance.FileName,
     };
 
     public static Command Create()
@@ -23,6 +23,7 @@ static class PoresCommand
         var outDir = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "out/pores" };
         var threshold = new Option<double?>("--threshold") { Description = "fixed gray level: pores are the pixels at or below it (at or above with --bright-pores); default: Otsu per frame" };
         var otsuFirst = new Option<bool>("--otsu-first-frame") { Description = "compute Otsu's threshold on the first frame and apply it to all frames" };
+        var classes = new Option<int>("--classes") { Description = "gray-level classes of the automatic threshold: 2 = Otsu; 3 or 4 = multi-level Otsu for images with several solid phases (pores: the darkest class, the brightest with --bright-pores; class fractions in frames.csv)", DefaultValueFactory = _ => 2 };
         var bright = new Option<bool>("--bright-pores") { Description = "pores are bright instead of dark" };
         var smooth = new Option<double>("--smooth") { Description = "Gaussian smoothing sigma in pixels before thresholding (0: none)", DefaultValueFactory = _ => 0 };
         var minArea = new Option<int>("--min-area") { Description = "smallest pore in pixels; smaller regions are noise and are removed", DefaultValueFactory = _ => 1 };
@@ -43,17 +44,19 @@ static class PoresCommand
         var cmd = new Command("pores", "Segment and track pores through an in-situ SEM image sequence; porosity per frame and area of each pore relative to the first frame");
         cmd.Arguments.Add(files);
         var force = OutputFolder.ForceOption();
-        foreach (var o in new Option[] { outDir, threshold, otsuFirst, bright, smooth, minArea, connectivity, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores, force })
+        foreach (var o in new Option[] { outDir, threshold, otsuFirst, classes, bright, smooth, minArea, connectivity, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
-            var seg = new SegmentationOptions(pr.GetValue(threshold), pr.GetValue(bright), pr.GetValue(smooth), pr.GetValue(minArea), pr.GetValue(connectivity));
+            var seg = new SegmentationOptions(pr.GetValue(threshold), pr.GetValue(bright), pr.GetValue(smooth), pr.GetValue(minArea), pr.GetValue(connectivity), pr.GetValue(classes));
             ValidateSegmentation(seg);
             var paths = pr.GetValue(files)!;
             var options = new PoreSequenceOptions(seg, ParseRoi(pr.GetValue(roi)),
                 PixelSize(pr.GetValue(barPx), pr.GetValue(bar), pr.GetValue(pixelSize)),
                 FrameTimes(pr.GetValue(interval), pr.GetValue(times), CountFrames(paths)),
                 pr.GetValue(edge), NonNegative(pr.GetValue(drift), "--max-drift"), pr.GetValue(otsuFirst));
+            if (seg.Classes != 2 && seg.Threshold is not null)
+                throw new InputException(Cl, "--classes", "applies to the automatic (Otsu) threshold; it cannot be combined with --threshold");
             if (options.OtsuFromFirstFrame && seg.Threshold is not null)
                 throw new InputException(Cl, "--otsu-first-frame", "applies to Otsu's method; it cannot be combined with --threshold");
             int plot = pr.GetValue(plotPores);
@@ -73,6 +76,7 @@ static class PoresCommand
         if (s.Threshold is { } t && !double.IsFinite(t)) throw new InputException(Cl, "--threshold", "expected a finite gray level");
         if (!double.IsFinite(s.SmoothSigma) || s.SmoothSigma < 0) throw new InputException(Cl, "--smooth", $"expected a sigma >= 0 pixels, got {s.SmoothSigma}");
         if (s.MinPoreArea < 1) throw new InputException(Cl, "--min-area", $"expected at least 1 pixel, got {s.MinPoreArea}");
+        if (s.Classes is < 2 or > 4) throw new InputException(Cl, "--classes", $"expected 2, 3 or 4 classes, got {s.Classes}");
         if (s.Connectivity is not (4 or 8)) throw new InputException(Cl, "--connectivity", $"expected 4 or 8, got {s.Connectivity}");
     }
 
@@ -141,7 +145,7 @@ static class PoresCommand
         var first = r.Frames[0];
         var last = r.Frames[^1];
         Console.WriteLine($"frames: {r.Frames.Count} ({r.RegionWidth}x{r.RegionHeight} px analysed)");
-        Console.WriteLine($"threshold: {(s.Threshold is null ? (r.Options.OtsuFromFirstFrame ? "Otsu of the first frame" : "Otsu per frame") : "fixed " + s.Threshold.Value.ToString(CultureInfo.InvariantCulture))}, {(s.BrightPores ? "bright" : "dark")} pores, smoothing {s.SmoothSigma} px, min area {s.MinPoreArea} px, {s.Connectivity}-connected");
+        Console.WriteLine($"threshold: {(s.Threshold is null ? (s.Classes > 2 ? $"multi-level Otsu ({s.Classes} classes) " : "") + (r.Options.OtsuFromFirstFrame ? "Otsu of the first frame" : "Otsu per frame") : "fixed " + s.Threshold.Value.ToString(CultureInfo.InvariantCulture))}, {(s.BrightPores ? "bright" : "dark")} pores, smoothing {s.SmoothSigma} px, min area {s.MinPoreArea} px, {s.Connectivity}-connected");
         if (r.Options.PixelSize is { } px) Console.WriteLine($"pixel size: {px * 1e9:G6} nm");
         Console.WriteLine($"porosity: {100 * first.Porosity:F2} % (frame 0) -> {100 * last.Porosity:F2} % (frame {last.Index})");
         Console.WriteLine($"pores tracked: {r.Pores.Count}; events: " + string.Join(", ",

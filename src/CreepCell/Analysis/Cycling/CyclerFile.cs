@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Cycling;
 
 /// <summary>
-/// Opens a cycler export and recognises its format: Neware layered CSV, or any record table (Neware
+/// Opens a cycler export and recognises its format: BioLogic .mpr and .mpt, Maccor text, Neware layered CSV, or any record table (Neware
 /// record export, Arbin xlsx, LAND CT2001A/LANHE xlsx or CSV with English or Chinese headers, plain CSV
 /// with a <see cref="ColumnMapping"/>). Bad input raises <see cref="InputException"/> naming the row.
 /// </summary>
@@ -10,14 +10,18 @@ public static class CyclerFile
     public static CyclerData Read(string path, ColumnMapping? mapping = null)
     {
         if (!File.Exists(path)) throw new InputException(path, null, "file not found");
+        if (mapping is null && BioLogicMprReader.Matches(path)) return BioLogicMprReader.Read(path);
         return RawTableReader.IsSpreadsheet(path) ? ReadSpreadsheet(path, mapping) : ReadText(path, mapping);
     }
 
     static CyclerData ReadText(string path, ColumnMapping? mapping)
     {
+        var text = RawTableReader.ReadTextLines(path);
+        if (text.Length == 0) throw new InputException(path, null, "the file is empty");
+        if (mapping is null && BioLogicCyclingReader.Matches(text)) return BioLogicCyclingReader.Read(path, BioLogicCyclingReader.ReadLines(path));
         var lines = RawTableReader.ReadCsvLines(path);
-        if (lines.Count == 0) throw new InputException(path, null, "the file is empty");
         if (mapping is null && NewareLayeredReader.Matches(lines)) return NewareLayeredReader.Read(path, lines);
+        if (mapping is null && MaccorTextReader.Matches(lines)) return MaccorTextReader.Read(path, lines);
         var rows = lines.Select(l => l.Cast<object?>().ToArray()).ToList();
         var table = RawTableReader.FindTable(path, rows, h => mapping is not null ? HasMapped(h, mapping) : RecordTableParser.LooksLikeRecords(h))
             ?? throw NoHeader(path, mapping);

@@ -55,10 +55,16 @@ public static class RawTableReader
     /// </summary>
     public static List<string[]> ReadCsvLines(string path)
     {
-        var lines = Decode(File.ReadAllBytes(path)).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1];
+        var lines = ReadTextLines(path);
         char delimiter = GuessDelimiter(lines);
         return lines.Select(l => SplitCsv(l, delimiter)).ToList();
+    }
+
+    /// <summary>The lines of a text file, decoded as in <see cref="ReadCsvLines"/>, without splitting them.</summary>
+    public static string[] ReadTextLines(string path)
+    {
+        var lines = Decode(File.ReadAllBytes(path)).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        return lines.Length > 0 && lines[^1].Length == 0 ? lines[..^1] : lines;
     }
 
     static string Decode(byte[] bytes)

@@ -38,18 +38,33 @@ public sealed record IndentJob
     public IReadOnlyDictionary<string, string>? CsvColumns { get; init; }
     /// <summary>Estimate the frame compliance from each file's unloads and use it (unless the user gave one).</summary>
     public bool CalibrateFrame { get; init; }
+    /// <summary>Young's modulus (Pa) of the reference material to calibrate the tip area function on; null: no calibration.</summary>
+    public double? CalibrateAreaModulus { get; init; }
+    /// <summary>Number of area-function terms fitted (C0 hc^2, C1 hc, C2 hc^1/2, ...).</summary>
+    public int AreaTerms { get; init; } = 3;
+    /// <summary>Find pop-ins in the loading and fit Hertz to the elastic part before the first.</summary>
+    public bool PopIn { get; init; }
+    public PopInOptions PopInOptions { get; init; } = new();
+    /// <summary>Sample Young's modulus (Pa) for the Hertz tip radius; null: the indent's measured modulus.</summary>
+    public double? HertzSampleModulus { get; init; }
 }
 
 /// <summary>Everything measured on one indent.</summary>
 public sealed record IndentResult(
     string Indent, string File, IndentOptions Options, IndentTest Test, IReadOnlyList<UnloadResult> Unloads, IReadOnlyList<CsmPoint> Csm,
-    (MeanStd Modulus, MeanStd Hardness)? CsmAverage, RateSensitivity? Rate, HoldCreepResult? Hold);
+    (MeanStd Modulus, MeanStd Hardness)? CsmAverage, RateSensitivity? Rate, HoldCreepResult? Hold)
+{
+    public PopInResult? PopIn { get; init; }
+}
 
 /// <summary>All indents of a run, the failures with reasons, and means over indents.</summary>
 public sealed record IndentReport(IReadOnlyList<IndentResult> Indents, IReadOnlyList<AnalysisFailure> Failures, IndentJob Job)
 {
     /// <summary>Frame calibrations made for this run, per file.</summary>
     public IReadOnlyList<(string File, FrameCalibrationResult Result)> Frames { get; init; } = Array.Empty<(string, FrameCalibrationResult)>();
+
+    /// <summary>Tip area calibrations made for this run, per file.</summary>
+    public IReadOnlyList<(string File, AreaCalibrationResult Result)> Areas { get; init; } = Array.Empty<(string, AreaCalibrationResult)>();
 
     /// <summary>Assumptions and doubtful results the numbers rest on (see <see cref="IndentChecks"/>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
@@ -102,11 +117,13 @@ public static class IndentAnalysis
         var failures = new List<AnalysisFailure>();
         bool manyFiles = files.Count > 1;
         var frames = new List<(string, FrameCalibrationResult)>();
+        var areas = new List<(string, AreaCalibrationResult)>();
         var warnings = new List<string>();
         foreach (var file in files)
         {
             var options = job.Overrides.Apply(new IndentOptions().WithInstrument(file.Settings));
-            if (IndentChecks.AreaFunctionWarning(file.Path, options) is string areaWarning) warnings.Add(areaWarning);
+            if (job.CalibrateAreaModulus is double eRef) options = CalibrateArea(file, options, eRef, job.AreaTerms, areas, failures);
+            else if (IndentChecks.AreaFunctionWarning(file.Path, options) is string areaWarning) warnings.Add(areaWarning);
             if (job.CalibrateFrame && job.Overrides.FrameCompliance is null)
                 options = CalibrateFrame(file, options, frames, failures, warnings);
             int first = indents.Count;
@@ -120,7 +137,7 @@ public static class IndentAnalysis
             }
             if (IndentChecks.InstrumentWarning(file.Path, indents.Skip(first), job.CsmFrom, job.CsmTo) is string w) warnings.Add(w);
         }
-        return new IndentReport(indents, failures, job) { Frames = frames, Warnings = warnings };
+        return new IndentReport(indents, failures, job) { Frames = frames, Areas = areas, Warnings = warnings };
     }
 
     /// <summary>
@@ -141,6 +158,16 @@ public static class IndentAnalysis
         warnings.AddRange(IndentChecks.FrameWarnings(file.Path, frame, raw, IndentChecks.IsIdeal(options)));
         frames.Add((file.Path, frame));
         return options with { FrameCompliance = frame.Compliance };
+    }
+
+    /// <summary>Fits the tip area function on the file's unloads (a reference of known modulus) and returns the options that use it.</summary>
+    static IndentOptions CalibrateArea(IndentFile file, IndentOptions options, double modulus, int terms, List<(string, AreaCalibrationResult)> areas, List<AnalysisFailure> failures)
+    {
+        var unloads = file.Tests.SelectMany(t => OliverPharr.Analyze(t, options).Results).ToList();
+        var cal = AreaCalibration.Fit(unloads, modulus, options, terms, out string? why);
+        if (cal is null) { failures.Add(new AnalysisFailure(Path.GetFileName(file.Path), 0, "area calibration: " + why)); return options; }
+        areas.Add((file.Path, cal));
+        return options with { Area = cal.Area };
     }
 
     static IndentResult AnalyzeOne(string name, string file, IndentTest test, IndentOptions o, IndentJob job, List<AnalysisFailure> failures)
@@ -168,6 +195,7 @@ public static class IndentAnalysis
             hold = HoldCreep.Analyze(test, o, job.HoldTransient, out string? why);
             if (hold == null) failures.Add(new AnalysisFailure(name, 0, "hold creep: " + why));
         }
-        return new IndentResult(name, file, o, test, unloads, csm, avg, rate, hold);
+        var result = new IndentResult(name, file, o, test, unloads, csm, avg, rate, hold);
+        return job.PopIn ? result with { PopIn = PopInStep.Analyze(result, job, failures) } : result;
     }
 }

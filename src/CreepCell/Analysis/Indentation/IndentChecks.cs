@@ -17,7 +17,7 @@ public static class IndentChecks
     public static bool IsIdeal(IndentOptions o) => ReferenceEquals(o.Area, AreaFunction.IdealBerkovich);
 
     public static string? AreaFunctionWarning(string file, IndentOptions o) => IsIdeal(o)
-        ? $"{Path.GetFileName(file)}: no tip area function in the file and none given with --area-coefficients; the ideal Berkovich A = 24.5 hc^2 is used, which ignores the tip rounding (calibrate an area function on fused silica and give it with --area-coefficients)"
+        ? $"{Path.GetFileName(file)}: no tip area function in the file and none given with --area-coefficients; the ideal Berkovich A = 24.5 hc^2 is used, which ignores the tip rounding (calibrate one on fused silica with --calibrate-area \"72 GPa\" and give it with --area-coefficients)"
         : null;
 
     /// <summary>Median ratio of our CSM E and H to the instrument's own values in the averaging window.</summary>

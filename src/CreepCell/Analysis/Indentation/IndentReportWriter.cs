@@ -8,7 +8,7 @@ namespace CreepCell.Analysis.Indentation;
 /// <summary>
 /// Writes an <see cref="IndentReport"/> as CSV tables and one JSON file (units in the column names; empty
 /// cells where a value does not exist, never NaN). Files: indents.csv, summary.csv, failures.csv, results.json,
-/// and when present csm.csv, csm_averages.csv, srj.csv, srj_summary.csv, hold.csv, hold_summary.csv, frame.csv.
+/// and when present csm.csv, csm_averages.csv, srj.csv, srj_summary.csv, hold.csv, hold_summary.csv, frame.csv, popins.csv.
 /// </summary>
 public static class IndentReportWriter
 {
@@ -19,12 +19,20 @@ public static class IndentReportWriter
         var written = new List<string>();
         void Put(string name, string text) { string p = Path.Combine(dir, name); AtomicFile.WriteAllText(p, text); written.Add(p); }
         Put("indents.csv", Indents(r));
+        written.Add(CsvParquet.Beside(Path.Combine(dir, "indents.csv")));
         Put("summary.csv", Summary(r));
         Put("failures.csv", Failures(r));
-        if (r.Indents.Any(i => i.Csm.Count > 0)) { Put("csm.csv", CsmTable(r)); Put("csm_averages.csv", CsmAverages(r)); }
+        if (r.Indents.Any(i => i.Csm.Count > 0))
+        {
+            Put("csm.csv", CsmTable(r));
+            written.Add(CsvParquet.Beside(Path.Combine(dir, "csm.csv")));
+            Put("csm_averages.csv", CsmAverages(r));
+        }
         if (r.Indents.Any(i => i.Rate != null)) { Put("srj.csv", Srj(r)); Put("srj_summary.csv", SrjSummary(r)); }
         if (r.Indents.Any(i => i.Hold != null)) { Put("hold.csv", HoldTable(r)); Put("hold_summary.csv", HoldSummary(r)); }
         if (r.Frames.Count > 0) Put("frame.csv", Frames(r));
+        if (r.Indents.Any(i => i.PopIn != null)) { Put("popins.csv", PopIns(r)); written.Add(CsvParquet.Beside(Path.Combine(dir, "popins.csv"))); }
+        if (r.Areas.Count > 0) { Put("area_function.csv", AreaFunctions(r)); Put("area_calibration.csv", AreaPoints(r)); }
         Put("results.json", Json(r));
         return written;
     }
@@ -64,6 +72,35 @@ public static class IndentReportWriter
         if (e.Count > 0) rows.Add(new[] { file, "csm", "", e.Count.ToString(Inv), "", F(e.Mean / 1e9), F(e.Std / 1e9), F(h.Mean / 1e9), F(h.Std / 1e9) });
         return rows;
     }
+
+    /// <summary>Every pop-in of every indent; the Hertz columns are filled on each indent's first pop-in.</summary>
+    public static string PopIns(IndentReport r) => Table(
+        "indent,popin,load_mN,depth_nm,jump_nm,hertz_k_mN_per_um1.5,hertz_h0_nm,hertz_r2,hertz_points,Er_GPa,modulus_from,tip_radius_nm,max_shear_GPa",
+        r.Indents.Where(i => i.PopIn != null).SelectMany(i => i.PopIn!.Events.Select((e, k) =>
+        {
+            var hz = k == 0 ? i.PopIn!.Hertz : null;
+            return new[]
+            {
+                Q(i.Indent), (k + 1).ToString(Inv), F(e.Load * 1e3), F(e.Depth * 1e9), F(e.Jump * 1e9),
+                hz is null ? "" : F(hz.K * 1e3 * Math.Pow(1e-6, 1.5)), hz is null ? "" : F(hz.SurfaceOffset * 1e9), hz is null ? "" : F(hz.RSquared, "F4"),
+                hz is null ? "" : hz.Points.ToString(Inv), hz is null ? "" : F(hz.ReducedModulus / 1e9), k == 0 ? Q(i.PopIn!.ModulusSource) : "",
+                hz is null ? "" : F(hz.TipRadius * 1e9), hz is null ? "" : F(hz.MaxShearAtPopIn / 1e9),
+            };
+        })));
+
+    /// <summary>Calibrated coefficients per file in the instrument convention (hc in nm, A in nm^2).</summary>
+    public static string AreaFunctions(IndentReport r) => Table("file,term,exponent,coefficient_nm,reference_E_GPa,Er_GPa,points,rejected,rms_relative_error",
+        r.Areas.SelectMany(a => a.Result.Area.ToNanometre().Select((c, k) => new[]
+        {
+            Q(Path.GetFileName(a.File)), $"C{k}", F(AreaFunction.Exponent(k)), F(c, "G10"), F(a.Result.ReferenceModulus / 1e9), F(a.Result.ReducedModulus / 1e9),
+            a.Result.Points.Count(p => !p.Rejected).ToString(Inv), a.Result.Points.Count(p => p.Rejected).ToString(Inv), F(a.Result.RmsRelativeError),
+        })));
+
+    static string AreaPoints(IndentReport r) => Table("file,indent,cycle,hc_nm,A_nm2,A_fit_nm2,rejected",
+        r.Areas.SelectMany(a => a.Result.Points.Select(p => new[]
+        {
+            Q(Path.GetFileName(a.File)), Q(p.Indent), p.Cycle.ToString(Inv), F(p.ContactDepth * 1e9), F(p.Area * 1e18), F(p.FittedArea * 1e18), p.Rejected ? "yes" : "no",
+        })));
 
     static string Failures(IndentReport r) => Table("indent,cycle,reason",
         r.Failures.Select(f => new[] { Q(f.Indent), f.Cycle.ToString(Inv), Q(f.Reason) }));

@@ -10,6 +10,15 @@ public sealed record PoreRegion(int Label, int AreaPx, double CentroidX, double 
 {
     /// <summary>Diameter of the disk of the same area, in pixels.</summary>
     public double EquivalentDiameterPx => 2 * Math.Sqrt(AreaPx / Math.PI);
+
+    /// <summary>Contour length in pixels (see <see cref="PoreShape"/>).</summary>
+    public double PerimeterPx { get; init; }
+
+    /// <summary>Largest caliper width of the pixel outline, in pixels.</summary>
+    public double MaxFeretPx { get; init; }
+
+    /// <summary>4 pi A / P^2: 1 for a disk, pi/4 for a square, smaller for elongated or ragged pores.</summary>
+    public double Circularity => PerimeterPx > 0 ? 4 * Math.PI * AreaPx / (PerimeterPx * PerimeterPx) : 0;
 }
 
 /// <summary>A label per pixel (0 = not a pore, 1..Count = region) and the regions' measurements.</summary>
@@ -61,7 +70,8 @@ public static class ConnectedComponents
             }
             int label = regions.Count + 1;
             foreach (int i in members) labels[i] = label;
-            regions.Add(Measure(label, members, width, height));
+            var (perimeter, feret) = PoreShape.Measure(labels, width, height, label, members);
+            regions.Add(Measure(label, members, width, height) with { PerimeterPx = perimeter, MaxFeretPx = feret });
         }
         for (int i = 0; i < labels.Length; i++) if (labels[i] < 0) labels[i] = 0;
         return new LabelMap(width, height, labels, regions);

@@ -96,6 +96,9 @@ public static class PoreJson
             w.WriteNumber("relative_area", present ? p.RelativeArea(o) : 0);
             if (present)
             {
+                w.WriteNumber("perimeter_px", o.Region.PerimeterPx);
+                w.WriteNumber("circularity", o.Region.Circularity);
+                w.WriteNumber("max_feret_px", o.Region.MaxFeretPx);
                 w.WriteNumber("centroid_x_px", o.Region.CentroidX + ox);
                 w.WriteNumber("centroid_y_px", o.Region.CentroidY + oy);
                 w.WriteBoolean("touches_border", o.Region.TouchesBorder);

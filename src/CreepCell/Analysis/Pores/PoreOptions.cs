@@ -10,12 +10,16 @@ namespace CreepCell.Analysis.Pores;
 /// <param name="MinPoreArea">Connected pore regions smaller than this many pixels are treated as noise and
 /// removed from the pore mask (so they count neither as pores nor as porosity).</param>
 /// <param name="Connectivity">4 (edge neighbours) or 8 (edge and corner neighbours).</param>
+/// <param name="Classes">Gray-level classes of the automatic threshold: 2 is Otsu's method; 3 or 4 is multi-level
+/// Otsu (for images with more than one solid phase), and the pores are the darkest class (the brightest with
+/// bright pores).</param>
 public sealed record SegmentationOptions(
     double? Threshold = null,
     bool BrightPores = false,
     double SmoothSigma = 0,
     int MinPoreArea = 1,
-    int Connectivity = 8)
+    int Connectivity = 8,
+    int Classes = 2)
 {
     public void Validate()
     {
@@ -23,6 +27,7 @@ public sealed record SegmentationOptions(
         if (!double.IsFinite(SmoothSigma) || SmoothSigma < 0) throw new ArgumentException("smoothing sigma must be >= 0");
         if (MinPoreArea < 1) throw new ArgumentException("minimum pore area must be at least 1 pixel");
         if (Connectivity is not (4 or 8)) throw new ArgumentException("connectivity must be 4 or 8");
+        if (Classes is < 2 or > 4) throw new ArgumentException("the number of gray-level classes must be 2, 3 or 4");
     }
 }
 

@@ -8,7 +8,11 @@ namespace CreepCell.Analysis.Pores;
 /// <param name="TimeS">Time of the frame in seconds, when frame times were given.</param>
 /// <param name="ShiftX">Drift of this frame against the previous one, in pixels (0 without registration).</param>
 public sealed record FrameRecord(int Index, string Source, double? TimeS, double Threshold, double Porosity,
-    int PoreCount, long PorePixels, int ShiftX, int ShiftY);
+    int PoreCount, long PorePixels, int ShiftX, int ShiftY)
+{
+    /// <summary>Area fraction of each gray-level class with multi-level Otsu (darkest first), else null.</summary>
+    public double[]? ClassFractions { get; init; }
+}
 
 /// <summary>One frame as the analysis saw it, handed to a caller that draws or stores it while the sequence streams.</summary>
 /// <param name="Image">The analysed region of the frame.</param>
@@ -46,7 +50,7 @@ public static class PoreSequence
             var (dx, dy) = previous is null ? (0, 0) : Drift.Estimate(previous, seg.Pores, options.MaxShift);
             var trackOf = tracker.Add(seg.Pores, dx, dy);
             var record = new FrameRecord(records.Count, frame.Source, TimeOf(options, records.Count), seg.Threshold,
-                seg.Porosity, seg.Pores.Count, seg.PorePixels, dx, dy);
+                seg.Porosity, seg.Pores.Count, seg.PorePixels, dx, dy) { ClassFractions = seg.ClassFractions };
             records.Add(record);
             onFrame?.Invoke(new FrameView(record, image, seg, Shown(trackOf, seg.Pores, options.ExcludeEdgePores)));
             previous = seg.Pores;

@@ -17,6 +17,8 @@ public static class PoreTables
     {
         AtomicFile.WriteAllText(Path.Combine(dir, "pores.csv"), Pores(r));
         AtomicFile.WriteAllText(Path.Combine(dir, "frames.csv"), Frames(r));
+        CsvParquet.Beside(Path.Combine(dir, "pores.csv"));
+        CsvParquet.Beside(Path.Combine(dir, "frames.csv"));
         AtomicFile.WriteAllText(Path.Combine(dir, "events.csv"), Events(r));
         AtomicFile.WriteAllText(Path.Combine(dir, "pore_summary.csv"), Summary(r));
     }
@@ -31,7 +33,8 @@ public static class PoreTables
     {
         bool scale = r.Options.PixelSize is not null, time = r.Options.FrameTimes is not null;
         var sb = new StringBuilder("pore,frame" + (time ? ",time_s" : "") + ",area_px,relative_area" + (scale ? ",area_um2" : "") +
-            ",equivalent_diameter_px" + (scale ? ",equivalent_diameter_um" : "") + ",centroid_x_px,centroid_y_px,touches_border,status\n");
+            ",equivalent_diameter_px" + (scale ? ",equivalent_diameter_um" : "") + ",perimeter_px" + (scale ? ",perimeter_um" : "") +
+            ",circularity,max_feret_px" + (scale ? ",max_feret_um" : "") + ",centroid_x_px,centroid_y_px,touches_border,status\n");
         var (ox, oy) = Offset(r);
         foreach (var t in r.Pores)
             foreach (var (frame, o, present) in Rows(t, r.Frames.Count))
@@ -43,6 +46,11 @@ public static class PoreTables
                 if (scale) sb.Append(',').Append(Um2(area, r.PixelArea));
                 sb.Append(',').Append(Num(d));
                 if (scale) sb.Append(',').Append(Um(d, r.Options.PixelSize));
+                double perim = present ? o.Region.PerimeterPx : 0, feret = present ? o.Region.MaxFeretPx : 0;
+                sb.Append(',').Append(Num(perim));
+                if (scale) sb.Append(',').Append(Um(perim, r.Options.PixelSize));
+                sb.Append(',').Append(Num(present ? o.Region.Circularity : 0)).Append(',').Append(Num(feret));
+                if (scale) sb.Append(',').Append(Um(feret, r.Options.PixelSize));
                 sb.Append(',').Append(Num(o.Region.CentroidX + ox)).Append(',').Append(Num(o.Region.CentroidY + oy));
                 sb.Append(',').Append(o.Region.TouchesBorder ? "true" : "false").Append(',').Append(present ? "present" : "closed").Append('\n');
             }
@@ -62,8 +70,10 @@ public static class PoreTables
     public static string Frames(PoreSequenceResult r)
     {
         bool scale = r.Options.PixelSize is not null, time = r.Options.FrameTimes is not null;
+        int classes = r.Options.Segmentation.Classes > 2 && r.Options.Segmentation.Threshold is null ? r.Options.Segmentation.Classes : 0;
         var sb = new StringBuilder("frame,source" + (time ? ",time_s" : "") + ",threshold,porosity,pore_count,pore_area_px,mean_pore_area_px" +
-            (scale ? ",pore_area_um2,mean_pore_area_um2" : "") + ",drift_x_px,drift_y_px\n");
+            (scale ? ",pore_area_um2,mean_pore_area_um2" : "") + ",drift_x_px,drift_y_px" +
+            string.Concat(Enumerable.Range(0, classes).Select(c => $",class{c}_fraction")) + "\n");
         foreach (var f in r.Frames)
         {
             double mean = f.PoreCount == 0 ? 0 : (double)f.PorePixels / f.PoreCount;
@@ -72,7 +82,9 @@ public static class PoreTables
             sb.Append(',').Append(Num(f.Threshold)).Append(',').Append(Num(f.Porosity)).Append(',').Append(f.PoreCount)
               .Append(',').Append(f.PorePixels).Append(',').Append(Num(mean));
             if (scale) sb.Append(',').Append(Um2(f.PorePixels, r.PixelArea)).Append(',').Append(Um2(mean, r.PixelArea));
-            sb.Append(',').Append(f.ShiftX).Append(',').Append(f.ShiftY).Append('\n');
+            sb.Append(',').Append(f.ShiftX).Append(',').Append(f.ShiftY);
+            for (int c = 0; c < classes; c++) sb.Append(',').Append(f.ClassFractions is { } cf ? Num(cf[c]) : "");
+            sb.Append('\n');
         }
         return sb.ToString();
     }

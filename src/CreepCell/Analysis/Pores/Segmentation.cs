@@ -1,3 +1,4 @@
+using CreepCell.Geometry.Imaging;
 using CreepCell.Io.Images;
 
 namespace CreepCell.Analysis.Pores;
@@ -8,6 +9,10 @@ namespace CreepCell.Analysis.Pores;
 /// <param name="Porosity">Pore pixels, after removing regions below the minimum size, over all pixels analysed.</param>
 public sealed record SegmentedFrame(double Threshold, LabelMap Pores, double Porosity)
 {
+    /// <summary>With multi-level Otsu: the thresholds and the area fraction of each gray-level class, darkest first.</summary>
+    public double[]? ClassThresholds { get; init; }
+    public double[]? ClassFractions { get; init; }
+
     public long PorePixels => Pores.Regions.Sum(r => (long)r.AreaPx);
 }
 
@@ -22,11 +27,25 @@ public static class Segmentation
         options.Validate();
         var smooth = GaussianBlur.Apply(image, options.SmoothSigma);
         if (options.Threshold is double fixedT) CheckInRange(smooth.Pixels, fixedT, options.BrightPores);
-        double t = options.Threshold ?? otsuThreshold ?? Otsu.Threshold(smooth.Pixels);
+        double[]? classes = options.Threshold is null && options.Classes > 2 ? MultiOtsu.Thresholds(smooth.Pixels, options.Classes) : null;
+        double t = options.Threshold ?? otsuThreshold ?? (classes is null ? Otsu.Threshold(smooth.Pixels) : options.BrightPores ? classes[^1] : classes[0]);
         var mask = Mask(smooth.Pixels, t, options);
         var labels = ConnectedComponents.Label(mask, image.Width, image.Height, options.Connectivity, options.MinPoreArea);
         double porosity = labels.Regions.Sum(r => (double)r.AreaPx) / mask.Length;
-        return new SegmentedFrame(t, labels, porosity);
+        return new SegmentedFrame(t, labels, porosity) { ClassThresholds = classes, ClassFractions = classes is null ? null : Fractions(smooth.Pixels, classes) };
+    }
+
+    /// <summary>Area fraction of each class: class c holds the values above threshold c - 1 up to threshold c.</summary>
+    static double[] Fractions(float[] pixels, double[] thresholds)
+    {
+        var count = new double[thresholds.Length + 1];
+        foreach (float v in pixels)
+        {
+            int c = 0;
+            while (c < thresholds.Length && v > thresholds[c]) c++;
+            count[c]++;
+        }
+        return count.Select(n => n / pixels.Length).ToArray();
     }
 
     /// <summary>A fixed threshold that makes every pixel pore, or none, segments nothing: refuse it.</summary>

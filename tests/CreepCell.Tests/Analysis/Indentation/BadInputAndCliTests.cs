@@ -96,6 +96,37 @@ public class BadInputAndCliTests
         Assert.False(Directory.Exists(dir));
     }
 
+    [Theory]
+    [InlineData("--calibrate-area", "72")]
+    [InlineData("--sample-modulus", "411")]
+    [InlineData("--popin-min", "2")]
+    [InlineData("--area-terms", "9")]
+    public void CalibrationAndPopInOptionsWithoutAUnitOrOutOfRangeExitWithCodeTwo(string option, string value)
+    {
+        string dir = Path.Combine(IndentFixtures.TempDir(), "out");
+        Assert.Equal(2, IndentFixtures.RunCli("indent", IndentFixtures.Popin, "--out", dir, "--popin", option, value));
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void AreaCoefficientsAndAreaCalibrationTogetherAreRefused()
+    {
+        string dir = Path.Combine(IndentFixtures.TempDir(), "out");
+        Assert.Equal(2, IndentFixtures.RunCli("indent", IndentFixtures.Example, "--out", dir, "--area-coefficients", "24.5", "--calibrate-area", "72 GPa"));
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void PopInCommandWritesThePopInTable()
+    {
+        string dir = IndentFixtures.TempDir();
+        Assert.Equal(0, IndentFixtures.RunCli("indent", IndentFixtures.Popin, "--out", dir, "--popin", "--sample-modulus", "411 GPa", "--no-plots"));
+        var rows = File.ReadAllLines(Path.Combine(dir, "popins.csv"));
+        Assert.StartsWith("indent,popin,load_mN,depth_nm,jump_nm,", rows[0]);
+        Assert.True(rows.Length > 12);
+        Assert.DoesNotContain(rows, l => l.Contains("NaN") || l.Contains("Infinity"));
+    }
+
     [Fact]
     public void ToCaseWritesAMaterialEntryFromStrainRateJumps()
     {

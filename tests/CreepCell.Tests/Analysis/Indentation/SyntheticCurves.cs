@@ -10,12 +10,12 @@ static class SyntheticCurves
     public static double Er(double e) => ContactMechanics.ReducedFromSample(e, V, Ei, Vi);
 
     /// <summary>
-    /// Peak state of an Oliver-Pharr unload with modulus e and hardness h at contact depth hc on an ideal Berkovich:
+    /// Peak state of an Oliver-Pharr unload with modulus e and hardness h at contact depth hc on a tip (default the ideal Berkovich):
     /// Pmax = H A, S = 2 beta / sqrt(pi) Er sqrt(A), hmax = hc + 0.75 Pmax / S.
     /// </summary>
-    public static (double Pmax, double S, double Hmax) Peak(double e, double h, double hc)
+    public static (double Pmax, double S, double Hmax) Peak(double e, double h, double hc, AreaFunction? tip = null)
     {
-        double area = 24.5 * hc * hc;
+        double area = (tip ?? AreaFunction.IdealBerkovich).Area(hc);
         double p = h * area, s = 2 * Beta / Math.Sqrt(Math.PI) * Er(e) * Math.Sqrt(area);
         return (p, s, hc + 0.75 * p / s);
     }
@@ -25,7 +25,7 @@ static class SyntheticCurves
     /// P = Pmax ((h - hf)/(hmax - hf))^m down to 40 % of Pmax, with hmax - hf = m Pmax / S. Optional depth
     /// drift (m/s) plus a final low-load hold marked as the G200 does, and frame compliance (m/N) added to depth.
     /// </summary>
-    public static IndentTest MultiCycle(double e, double h, double m, double[] contactDepths, double drift = 0, double frameCompliance = 0)
+    public static IndentTest MultiCycle(double e, double h, double m, double[] contactDepths, double drift = 0, double frameCompliance = 0, AreaFunction? tip = null)
     {
         var t = new List<double>(); var p = new List<double>(); var d = new List<double>();
         var markers = new List<SegmentMarker>();
@@ -33,7 +33,7 @@ static class SyntheticCurves
         void Add(double hh, double pp) { t.Add(time); p.Add(pp); d.Add(hh + drift * time + frameCompliance * pp); time += 0.1; lastH = hh; lastP = pp; }
         foreach (double hc in contactDepths)
         {
-            var (pMax, s, hMax) = Peak(e, h, hc);
+            var (pMax, s, hMax) = Peak(e, h, hc, tip);
             double hf = hMax - m * pMax / s;
             double h0 = lastH, p0 = lastP;
             for (int i = 1; i <= 100; i++) { double f = i / 100.0; Add(h0 + (hMax - h0) * f, p0 + (pMax - p0) * f * f); }

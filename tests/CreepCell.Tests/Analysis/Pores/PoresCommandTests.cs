@@ -44,7 +44,7 @@ public sealed class PoresCommandTests : IDisposable
         Assert.Equal(0, code);
 
         var pores = Csv(Path.Combine(outDir, "pores.csv"));
-        Assert.Equal("pore,frame,time_s,area_px,relative_area,area_um2,equivalent_diameter_px,equivalent_diameter_um,centroid_x_px,centroid_y_px,touches_border,status",
+        Assert.Equal("pore,frame,time_s,area_px,relative_area,area_um2,equivalent_diameter_px,equivalent_diameter_um,perimeter_px,perimeter_um,circularity,max_feret_px,max_feret_um,centroid_x_px,centroid_y_px,touches_border,status",
             string.Join(',', pores[0]));
         var big = pores.Skip(1).Where(r => r[0] == "1").ToList();
         Assert.Equal(4, big.Count);
@@ -55,6 +55,8 @@ public sealed class PoresCommandTests : IDisposable
             Assert.Equal((double)areas[k][0] / areas[0][0], double.Parse(big[k][4], CultureInfo.InvariantCulture), 9);
             Assert.Equal(areas[k][0] * 0.0025, double.Parse(big[k][5], CultureInfo.InvariantCulture), 9);
         }
+        CsvParquetTests.AssertSameAsCsv(Path.Combine(outDir, "pores.csv"));
+        CsvParquetTests.AssertSameAsCsv(Path.Combine(outDir, "frames.csv"));
         var frames = Csv(Path.Combine(outDir, "frames.csv"));
         Assert.Equal(new[] { "frame", "source", "time_s", "threshold", "porosity" }, frames[0].Take(5));
         Assert.Equal((areas[3][0] + areas[3][1]) / 8000.0, double.Parse(frames[4][4], CultureInfo.InvariantCulture), 9);
@@ -82,8 +84,9 @@ public sealed class PoresCommandTests : IDisposable
         Assert.Equal(0, Cli(tif, "--out", outDir, "--roi", "30,10,45,45", "--no-overlays", "--smooth", "0.5"));
         var rows = Csv(Path.Combine(outDir, "pores.csv"));
         Assert.Equal(3, rows.Count);
-        Assert.Equal(50, double.Parse(rows[1][5], CultureInfo.InvariantCulture), 9);
-        Assert.Equal(30, double.Parse(rows[1][6], CultureInfo.InvariantCulture), 9);
+        int cx = Array.IndexOf(rows[0], "centroid_x_px");
+        Assert.Equal(50, double.Parse(rows[1][cx], CultureInfo.InvariantCulture), 9);
+        Assert.Equal(30, double.Parse(rows[1][cx + 1], CultureInfo.InvariantCulture), 9);
         Assert.False(Directory.Exists(Path.Combine(outDir, "overlays")));
     }
 
@@ -92,6 +95,7 @@ public sealed class PoresCommandTests : IDisposable
     [InlineData("--frame-times", "0 h, 1 h")]
     [InlineData("--scale-bar", "10 um")]
     [InlineData("--connectivity", "6")]
+    [InlineData("--classes", "5")]
     [InlineData("--frame-interval", "20 kg")]
     [InlineData("--compare-frames", "1,9")]
     [InlineData("--pixel-size", "-3 nm")]
