@@ -1,0 +1,166 @@
+using System.Globalization;
+using CreepCell.Io;
+using CreepCell.Simulation;
+
+namespace CreepCell.Tests.Simulation;
+
+/// <summary>
+/// Cycle jumping against the same run computed cycle by cycle: a creeping Se inclusion in a stiff
+/// matrix, cycled at 1 C, whose creep strain ratchets up by the same amount every cycle while its
+/// stresses settle. The jumped run must reproduce the full one at every cycle it computes, compute far
+/// fewer cycles, and resume from a checkpoint taken while a jump waits for its check to the same bytes.
+/// </summary>
+public class CycleJumpTests
+{
+    const int Cycles = 40;
+
+    static string Text(bool jump, double tolerance = 0.005) => $$"""
+        temperature = "70 degC"
+        [mesh]
+        generator = "inclusion"
+        width = "20 um"
+        height = "20 um"
+        matrix = "MSE"
+        element_size = "10 um"
+        inclusion_element_size = "4 um"
+        order = 2
+        [[mesh.inclusions]]
+        phase = "SE"
+        center = ["10 um", "10 um"]
+        radius = "4 um"
+        [materials.SE]
+        youngs_modulus = "10 GPa"
+        poisson_ratio = 0.3
+        swelling = 0.2
+        [materials.SE.creep]
+        A = "1e-6 1/s"
+        n = 2
+        sigma_ref = "100 MPa"
+        [materials.MSE]
+        youngs_modulus = "100 GPa"
+        poisson_ratio = 0.3
+        [protocol]
+        kind = "galvanostatic"
+        c_rate = 1
+        cycles = {{Cycles}}
+        theta_full = 1.0
+        [protocol.jump]
+        enabled = {{(jump ? "true" : "false")}}
+        tolerance = {{tolerance.ToString(CultureInfo.InvariantCulture)}}
+        [solver]
+        max_lithiation_step = 0.25
+        [output]
+        checkpoint_every = 7
+        """;
+
+    static Dictionary<int, Dictionary<string, double>> Run(string text, string dir, out CaseRunner runner)
+    {
+        runner = new CaseRunner(CaseReader.Read("jump.toml", text, dir), dir);
+        runner.Run();
+        return CycleTable(dir);
+    }
+
+    static Dictionary<int, Dictionary<string, double>> CycleTable(string dir)
+    {
+        var lines = File.ReadAllLines(Path.Combine(dir, "cycles.csv"));
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => l.Split(',')).ToDictionary(
+            c => (int)double.Parse(c[0], CultureInfo.InvariantCulture),
+            c => header.Zip(c).Where(p => p.Second != "").ToDictionary(p => p.First, p => double.Parse(p.Second, CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Largest relative difference of the watched stresses and strains over the cycles both runs computed.</summary>
+    static double WorstDifference(Dictionary<int, Dictionary<string, double>> jumped, Dictionary<int, Dictionary<string, double>> full)
+    {
+        double worst = 0;
+        foreach (var (cycle, row) in jumped)
+            foreach (var (key, value) in row.Where(p => p.Key.Contains("vm_mean") || p.Key.Contains("p_mean") || p.Key.Contains("creep_mean")))
+            {
+                double reference = full[cycle][key];
+                // a phase that does not creep has a mean creep strain of exactly 0 in both runs
+                worst = Math.Max(worst, reference == 0 ? Math.Abs(value) : Math.Abs(value - reference) / Math.Abs(reference));
+            }
+        return worst;
+    }
+
+    [Fact]
+    public void AJumpedRunReproducesTheFullRunWithFewerCycles()
+    {
+        string root = Directory.CreateTempSubdirectory("creepcell-jump-").FullName;
+        try
+        {
+            var full = Run(Text(jump: false), Path.Combine(root, "full"), out _);
+            var jumped = Run(Text(jump: true), Path.Combine(root, "jumped"), out _);
+            Assert.Equal(Cycles, full.Count);
+            Assert.Contains(Cycles, jumped.Keys);
+            // the creep strain grows every cycle: the jumps must carry it, not only the settled stresses
+            Assert.True(full[Cycles]["charged_creep_mean_SE"] > 5 * full[5]["charged_creep_mean_SE"]);
+            int skipped = jumped.Values.Sum(r => (int)r["cycles_jumped_before"]);
+            Assert.Equal(Cycles, jumped.Count + skipped);
+            // the saving itself is measured on long runs in bench/ (docs/long-horizon.md); here: jumps were taken
+            Assert.True(skipped > 0 && jumped.Count < Cycles, $"{jumped.Count} of {Cycles} cycles computed in full");
+            // within the tolerance (0.5 %) at every computed cycle, the last one included
+            Assert.True(WorstDifference(jumped, full) < 0.005, $"worst relative difference {WorstDifference(jumped, full):E3}");
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void ARunStoppedWhileAJumpWaitsForItsCheckResumesToTheSameBytes()
+    {
+        string root = Directory.CreateTempSubdirectory("creepcell-jump-resume-").FullName;
+        try
+        {
+            string whole = Path.Combine(root, "whole"), stopped = Path.Combine(root, "stopped");
+            Run(Text(jump: true), whole, out _);
+            var saved = Checkpoint.Read(whole);
+            var (from, to) = saved.State.Jump.Jumps[0];
+            // stop in the middle of the cycle that checks the first jump
+            int stopAt = saved.State.HistoryRows.FindIndex(r => r[2] == to + 1) + 2;
+            using var cancel = new CancellationTokenSource();
+            var def = CaseReader.Read("jump.toml", Text(jump: true), stopped);
+            var runner = new CaseRunner(def, stopped, p => { if (p.Step >= stopAt) cancel.Cancel(); }) { Cancellation = cancel.Token };
+            Assert.Throws<RunInterruptedException>(() => runner.Run());
+            var mid = Checkpoint.Read(stopped);
+            Assert.True(mid.State.Jump.Pending, $"stopped at step {mid.State.Step}, jump {from} -> {to}");
+            // the tables hold only checked rows: none after the cycle the jump started from
+            var written = CycleTable(stopped);
+            Assert.Equal(from, written.Keys.Max());
+            CaseRunner.Resume(stopped).Run();
+            Assert.Equal(File.ReadAllText(Path.Combine(whole, "history.csv")), File.ReadAllText(Path.Combine(stopped, "history.csv")));
+            Assert.Equal(File.ReadAllText(Path.Combine(whole, "cycles.csv")), File.ReadAllText(Path.Combine(stopped, "cycles.csv")));
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Theory]
+    [InlineData("tolerance = 0", "protocol.jump.tolerance")]
+    [InlineData("max_cycles = 1", "protocol.jump.max_cycles")]
+    [InlineData("first_after = 2", "protocol.jump.first_after")]
+    public void BadJumpSettingsNameTheirKey(string line, string key)
+    {
+        string text = Text(jump: true).Replace("tolerance = 0.005", line);
+        var e = Assert.Throws<InputException>(() => CaseReader.Read("jump.toml", text, Path.GetTempPath()));
+        Assert.Contains(key, e.Message);
+    }
+
+    [Fact]
+    public void JumpingIsOnByDefaultOnlyForLongGalvanostaticProtocols()
+    {
+        string Without(int cycles) => Text(jump: true).Replace("[protocol.jump]\nenabled = true\ntolerance = 0.005\n", "")
+            .Replace($"cycles = {Cycles}", $"cycles = {cycles}");
+        Assert.DoesNotContain("[protocol.jump]", Without(10));
+        Assert.False(CaseReader.Read("a.toml", Without(JumpSpec.DefaultFromCycles), Path.GetTempPath()).Jump.Enabled);
+        Assert.True(CaseReader.Read("a.toml", Without(JumpSpec.DefaultFromCycles + 1), Path.GetTempPath()).Jump.Enabled);
+        string table = Text(jump: true).Replace("kind = \"galvanostatic\"\nc_rate = 1\n", "lithiation = [[0, 0.0], [\"1 h\", 1.0], [\"2 h\", 0.0]]\n")
+            .Replace($"cycles = {Cycles}\ntheta_full = 1.0\n", "");
+        var e = Assert.Throws<InputException>(() => CaseReader.Read("a.toml", table, Path.GetTempPath()));
+        Assert.Contains("galvanostatic", e.Message);
+    }
+}
