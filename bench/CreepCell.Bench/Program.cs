@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["engine"] = EngineBench.Run,
     ["engine-compare"] = EngineBench.Compare,
     ["sweep"] = SweepBench.Run,
+    ["jump"] = JumpBench.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -13,7 +13,7 @@ static class ProgressDisplay
         if (task is { } t)
         {
             t.Value = 1000 * p.Fraction;
-            t.Description = $"cycle {p.Cycle}/{p.Cycles} {p.Half.ToString().ToLowerInvariant()}, lithiation {p.Lithiation:F3}, dt {p.StepSize:G3} s" +
+            t.Description = $"cycle {p.Cycle}/{p.Cycles} {p.Half.ToString().ToLowerInvariant()}, lithiation {p.Lithiation:F3}, dt {p.StepSize:G3} s{p.JumpNote}" +
                             (p.Remaining is { } r ? $", {r.TotalSeconds:F0} s left" : "");
             return;
         }

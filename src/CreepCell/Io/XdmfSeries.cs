@@ -19,7 +19,6 @@ public static class XdmfSeries
     /// <summary>The series file, and the name pattern of its HDF5 files (mesh and step files).</summary>
     public const string XdmfName = "fields.xdmf", H5Pattern = "fields_*.h5";
 
-
     /// <summary>A dataset: data, dimensions, attributes.</summary>
     sealed record Item(Array Data, ulong[] Dims, Dictionary<string, object> Attributes);
 

@@ -172,7 +172,12 @@ public sealed class CaseRunner
         if (progress is null) return;
         var seg = def.Protocol.SegmentAt(state.Time);
         progress(new RunProgress(state.Step, seg.Cycle, def.Protocol.CycleCount, seg.Half, state.Time, def.Protocol.StartTime,
-            def.Protocol.EndTime, def.Protocol.ThetaAt(state.Time), step.Dt, step.Iterations, wall.Elapsed) { SessionStartTime = sessionStart });
+            def.Protocol.EndTime, def.Protocol.ThetaAt(state.Time), step.Dt, step.Iterations, wall.Elapsed)
+        {
+            SessionStartTime = sessionStart,
+            Jumps = state.Jump.Jumps.Count,
+            LastJump = state.Jump.Jumps.Count > 0 ? state.Jump.Jumps[^1].To - state.Jump.Jumps[^1].From : 0,
+        });
     }
 
     /// <summary>The complete state into the checkpoint; the tables get only what a cycle jump's check has passed.</summary>

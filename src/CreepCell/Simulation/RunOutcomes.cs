@@ -23,6 +23,13 @@ public sealed record RunProgress(int Step, int Cycle, int Cycles, HalfCycle Half
     /// the time left is extrapolated from the progress made since then.</summary>
     public double SessionStartTime { get; init; } = double.NaN;
 
+    /// <summary>Cycle jumps taken so far and the length of the last one (cycles).</summary>
+    public int Jumps { get; init; }
+    public int LastJump { get; init; }
+
+    /// <summary>", 3 cycle jumps (last 12 cycles)" when the run has jumped, else empty.</summary>
+    public string JumpNote => Jumps > 0 ? $", {Jumps} cycle jump{(Jumps == 1 ? "" : "s")} (last {LastJump} cycles)" : "";
+
     public TimeSpan? Remaining
     {
         get
@@ -35,7 +42,7 @@ public sealed record RunProgress(int Step, int Cycle, int Cycles, HalfCycle Half
 
     public override string ToString() =>
         $"step {Step}: cycle {Cycle}/{Cycles} {Half.ToString().ToLowerInvariant()}, t = {Time / 3600:F3} h, lithiation {Lithiation:F4}, " +
-        $"dt = {StepSize:G4} s, {Iterations} Newton iterations, {100 * Fraction:F1} % done" + (Remaining is { } r ? $", about {r.TotalSeconds:F0} s left" : "");
+        $"dt = {StepSize:G4} s, {Iterations} Newton iterations{JumpNote}, {100 * Fraction:F1} % done" + (Remaining is { } r ? $", about {r.TotalSeconds:F0} s left" : "");
 }
 
 public sealed record SolverStatistics(int Unknowns, long NewtonIterations, double FactorSeconds, double AnalyzeSeconds, double ContactSeconds)

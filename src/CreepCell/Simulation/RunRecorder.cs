@@ -203,68 +203,8 @@ public sealed class RunRecorder
         foreach (var row in s.HistoryRows) history.Add(row);
         history.Write(Path.Combine(outDir, "history.csv"));
         ParquetTables.Write(Path.Combine(outDir, "history.parquet"), Columns, s.HistoryRows.Select(r => r.Select(v => (double?)v).ToArray()).ToList());
-        WriteCycles(s.HistoryRows, s.Integrity, s.Jump.Jumps);
+        CycleTable.Write(outDir, def, Columns, integrity, s);
     }
-
-    /// <summary>Rows of history that close a lithiation (full) or a delithiation (end of charge), per cycle;
-    /// the charged values are missing for a cycle whose charge a stopped run did not finish.</summary>
-    void WriteCycles(List<double[]> rows, Integrity.IntegrityLog log, List<(int From, int To)> jumps)
-    {
-        var phaseCols = Columns.Skip(6).ToList();
-        var header = new List<string> { "cycle", "full_time_s", "full_lithiation" };
-        header.AddRange(phaseCols.Select(c => "full_" + c));
-        header.AddRange(new[] { "charged_time_s", "charged_lithiation" });
-        header.AddRange(phaseCols.Select(c => "charged_" + c));
-        header.AddRange(integrity?.CycleHeader() ?? Enumerable.Empty<string>());
-        if (def.Jump.Enabled) header.Add("cycles_jumped_before");
-        var table = new List<double?[]>();
-        var times = rows.Select(r => r[0]).ToArray();
-        var (fullEnds, chargedEnds) = HalfCycleEnds();
-        for (int cycle = 1; cycle <= def.Protocol.CycleCount; cycle++)
-        {
-            var full = RowAt(rows, times, fullEnds[cycle]);
-            if (full is null && def.Jump.Enabled && cycle < def.Protocol.CycleCount) continue;
-            if (full is null) break;
-            var charged = RowAt(rows, times, chargedEnds[cycle]);
-            var cells = new List<double?> { cycle };
-            cells.AddRange(Values(full, phaseCols.Count));
-            cells.AddRange(charged is null ? Enumerable.Repeat<double?>(null, phaseCols.Count + 2) : Values(charged, phaseCols.Count));
-            cells.AddRange(integrity?.CycleCells(log, full[0], charged?[0]) ?? Enumerable.Empty<double?>());
-            if (def.Jump.Enabled) cells.Add(jumps.Where(j => j.To == cycle - 1).Sum(j => j.To - j.From));
-            table.Add(cells.ToArray());
-        }
-        var sb = new StringBuilder(string.Join(',', header)).Append('\n');
-        foreach (var r in table) sb.Append(string.Join(',', r.Select(v => v?.ToString("R", CultureInfo.InvariantCulture) ?? ""))).Append('\n');
-        AtomicFile.WriteAllText(Path.Combine(outDir, "cycles.csv"), sb.ToString());
-        ParquetTables.Write(Path.Combine(outDir, "cycles.parquet"), header, table);
-    }
-
-    /// <summary>Per cycle, the end time of its last lithiation and of its last delithiation (NaN if none).</summary>
-    (double[] Full, double[] Charged) HalfCycleEnds()
-    {
-        var full = Enumerable.Repeat(double.NaN, def.Protocol.CycleCount + 1).ToArray();
-        var charged = (double[])full.Clone();
-        foreach (var g in def.Protocol.Segments)
-        {
-            if (g.Half == HalfCycle.Lithiation) full[g.Cycle] = g.End;
-            if (g.Half == HalfCycle.Delithiation) charged[g.Cycle] = g.End;
-        }
-        return (full, charged);
-    }
-
-    /// <summary>The last row at time <paramref name="end"/> (rows ascend in time), or null.</summary>
-    static double[]? RowAt(List<double[]> rows, double[] times, double end)
-    {
-        if (double.IsNaN(end)) return null;
-        double tol = 1e-9 * Math.Max(1, end);
-        int i = Array.BinarySearch(times, end + tol);
-        for (int k = (i >= 0 ? i : ~i) - 1; k >= 0 && times[k] >= end - tol; k--)
-            if (Math.Abs(times[k] - end) <= tol) return rows[k];
-        return null;
-    }
-
-    static IEnumerable<double?> Values(double[] row, int phaseCount) =>
-        new[] { row[0], row[4] }.Concat(row.Skip(6).Take(phaseCount)).Select(v => (double?)v);
 
     public void WriteSummary(RunResult r)
     {
