@@ -7,7 +7,7 @@ namespace CreepCell.Contact;
 /// that touch nothing (their total translational stiffness is eps E_body). Its Hessian is diagonal and
 /// constant: the tangent adds <see cref="NodeSpring"/> to the diagonal directly.
 /// </summary>
-public sealed class AnchorSprings : IEnergyTerm
+internal sealed class AnchorSprings : IEnergyTerm
 {
     /// <summary>Regularization stiffness per node (N/m per metre of thickness), acting on both components.</summary>
     public double[] NodeSpring { get; }

@@ -3,11 +3,11 @@ using CreepCell.Geometry;
 namespace CreepCell.Contact;
 
 /// <summary>Contact ratio of the phase pair (A, B); A == B for contacts within one phase.</summary>
-public sealed record PhasePairRatio(string A, string B, double Ratio);
+internal sealed record PhasePairRatio(string A, string B, double Ratio);
 
 /// <summary>Fraction of the boundary of phase A in contact with a particle of phase B (for A == B: with
 /// another particle of A, or its own mirror image across a side).</summary>
-public sealed record PhaseOnPhase(string A, string B, double Fraction);
+internal sealed record PhaseOnPhase(string A, string B, double Fraction);
 
 /// <summary>
 /// Contact measures in the current configuration. Per boundary point (order of
@@ -15,7 +15,7 @@ public sealed record PhaseOnPhase(string A, string B, double Fraction);
 /// divided by its current tributary length) and the gap (distance to the nearest segment of another body,
 /// capped at <see cref="GapCap"/>). A point is in contact when its gap is below dhat.
 /// </summary>
-public sealed record ContactMeasures(PhasePairRatio[] Ratios, double MinGap, double MaxPenetration,
+internal sealed record ContactMeasures(PhasePairRatio[] Ratios, double MinGap, double MaxPenetration,
     double[] NodePressure, double[] NodeGap, double GapCap)
 {
     /// <summary>Distance of each point to its nearest partner: another body, a wall it does not start on, or the plate.</summary>
@@ -34,7 +34,7 @@ public sealed record ContactMeasures(PhasePairRatio[] Ratios, double MinGap, dou
     public double PlateForce { get; init; }
 }
 
-public static class ContactMeasure
+internal static class ContactMeasure
 {
     /// <summary>
     /// Contact ratio of a phase pair (a, b) after DESIGN.md section 2: the current boundary length of the

@@ -16,7 +16,7 @@ public enum HessianKind
 /// dofs) and, if wanted, its Hessian blocks. False when the state is outside the term's domain (a
 /// barrier distance not positive).
 /// </summary>
-public interface IEnergyTerm
+internal interface IEnergyTerm
 {
     bool Add(double[] u, double[] force, HessianBlocks? hessian, HessianKind kind, ref double energy);
 }

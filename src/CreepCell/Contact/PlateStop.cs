@@ -4,7 +4,7 @@ namespace CreepCell.Contact;
 /// The stop under the stack plate: the wall barrier along the plate's width against its lift, offset by
 /// dhat so that it acts only below the initial height (lift in (-dhat, 0)).
 /// </summary>
-public sealed class PlateStop(StackPlate plate, double dhat, double kappa) : IEnergyTerm
+internal sealed class PlateStop(StackPlate plate, double dhat, double kappa) : IEnergyTerm
 {
     public bool Add(double[] u, double[] force, HessianBlocks? hessian, HessianKind kind, ref double energy)
     {

@@ -8,7 +8,7 @@ namespace CreepCell.Contact;
 /// the point-line distance otherwise; derivatives are taken through s = d^2, which is a rational
 /// function of x in each case.
 /// </summary>
-public static class PointSegmentBarrier
+internal static class PointSegmentBarrier
 {
     public enum Case { EndA, Interior, EndB }
 

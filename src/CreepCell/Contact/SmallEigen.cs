@@ -4,7 +4,7 @@ namespace CreepCell.Contact;
 /// Cyclic Jacobi eigen-decomposition of small symmetric matrices (Golub and Van Loan, Matrix
 /// Computations, 4th ed., section 8.5), used to project element-size Hessians to positive semi-definite.
 /// </summary>
-public static class SmallEigen
+internal static class SmallEigen
 {
     /// <summary>Eigenvalues (returned) and eigenvectors (columns of v, row-major n x n) of the symmetric a (row-major, destroyed).</summary>
     public static double[] Decompose(Span<double> a, int n, Span<double> v)

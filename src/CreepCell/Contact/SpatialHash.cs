@@ -6,7 +6,7 @@ namespace CreepCell.Contact;
 /// lists never depend on insertion or thread order. Cost is linear in the number of boxes for boxes not
 /// much larger than a cell.
 /// </summary>
-public sealed class SpatialHash
+internal sealed class SpatialHash
 {
     readonly double cell;
     readonly Dictionary<(long, long), List<int>> cells = new();

@@ -9,7 +9,7 @@ namespace CreepCell.Contact;
 /// a wall press on it instead of crossing it. Under a stack plate the top wall moves with the plate's
 /// lift and the plate feels the reaction.
 /// </summary>
-public sealed class WallBarriers
+internal sealed class WallBarriers
 {
     readonly Mesh mesh;
     readonly ContactBodies bodies;

@@ -4,7 +4,7 @@ using CreepCell.Meshing;
 namespace CreepCell.Fem;
 
 /// <summary>Consistent nodal forces of a dead traction (force per reference length, per unit thickness) on boundary edges.</summary>
-public static class BoundaryLoads
+internal static class BoundaryLoads
 {
     public static void AddTraction(Mesh mesh, BoundarySet set, Vec2 traction, double[] force)
     {

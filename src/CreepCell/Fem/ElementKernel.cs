@@ -4,7 +4,7 @@ using CreepCell.Meshing;
 namespace CreepCell.Fem;
 
 /// <summary>A trial displacement turned an element inside out (J &lt;= 0 at a quadrature point).</summary>
-public sealed class ElementInversionException : Exception
+internal sealed class ElementInversionException : Exception
 {
     public ElementInversionException() : base("an element was inverted (J <= 0)") { }
 }

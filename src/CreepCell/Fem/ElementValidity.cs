@@ -5,7 +5,7 @@ namespace CreepCell.Fem;
 
 /// <summary>Where the Jacobian determinant of an element's map is not positive: at a node, an
 /// integration point, or between them (found by subdivision). Null where the element is valid.</summary>
-public sealed record JacobianDefect(string Where, double Xi, double Eta, double Determinant);
+internal sealed record JacobianDefect(string Where, double Xi, double Eta, double Determinant);
 
 /// <summary>
 /// Validity of an element's isoparametric map x(xi, eta): the determinant det J must be positive on the
@@ -16,7 +16,7 @@ public sealed record JacobianDefect(string Where, double Xi, double Eta, double 
 /// in four and each part tested again (Johnen, Remacle and Geuzaine, "Geometrical validity of curvilinear
 /// finite elements", J. Comput. Phys. 233 (2013) 359-372).
 /// </summary>
-public static class ElementValidity
+internal static class ElementValidity
 {
     /// <summary>Subdivision depth: cells down to 1/64 of the element's side.</summary>
     const int MaxDepth = 6;

@@ -5,7 +5,7 @@ namespace CreepCell.Fem;
 /// element, weighted by the reference volume of each point (Simo, Taylor and Pister, CMAME 51, 1985:
 /// projected dilatation for Q2/P1 elements).
 /// </summary>
-public static class JProjection
+internal static class JProjection
 {
     /// <summary>
     /// Writes P with Jbar_q = sum_p P[q * MaxPoints + p] J_p, P = Phi M^-1 Phi^T W, M = Phi^T W Phi.

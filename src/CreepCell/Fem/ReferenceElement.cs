@@ -139,7 +139,7 @@ public sealed class ReferenceElement
     }
 }
 
-public static class Quadrature
+internal static class Quadrature
 {
     /// <summary>Gauss-Legendre points and weights on [-1, 1] for n = 1..4.</summary>
     public static (double[] X, double[] W) GaussLegendre(int n) => n switch

@@ -4,7 +4,7 @@ using CreepCell.Sparse;
 namespace CreepCell.Fem;
 
 /// <summary>The symmetric sparsity pattern of the free dofs, and where each element entry lands in it.</summary>
-public static class SparsityPattern
+internal static class SparsityPattern
 {
     public static CscMatrix Build(Mesh mesh, DofMap dofs)
     {
@@ -119,7 +119,7 @@ public static class SparsityPattern
 }
 
 /// <summary>Greedy colouring of elements: elements that share a node get different colours.</summary>
-public static class ElementColoring
+internal static class ElementColoring
 {
     public static int[][] Greedy(Mesh mesh)
     {

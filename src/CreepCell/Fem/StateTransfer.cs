@@ -12,7 +12,7 @@ namespace CreepCell.Fem;
 /// element's pushed-forward point states there (the nearest one where the interpolation would not be a
 /// valid state). A homogeneous state is carried exactly.
 /// </summary>
-public static class StateTransfer
+internal static class StateTransfer
 {
     /// <returns>States of the new body's points, element after element in the order of its quadrature rule.</returns>
     public static PointState[] ToNewMesh(Assembler oldAssembler, Mesh oldMesh, double[] u, PointState[] states, IReadOnlyList<int> oldElements, Mesh body)

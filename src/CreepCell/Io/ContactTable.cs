@@ -3,7 +3,7 @@ using CreepCell.Contact;
 namespace CreepCell.Io;
 
 /// <summary>Reads the [contact] table of a case.</summary>
-public static class ContactTable
+internal static class ContactTable
 {
     /// <summary>The contact settings of the table; a missing table gives the defaults.</summary>
     public static ContactSettings Read(TomlSection? section)

@@ -4,7 +4,7 @@ using System.Text;
 namespace CreepCell.Io;
 
 /// <summary>Rows of history.csv: fixed columns then named values; written atomically as a whole.</summary>
-public sealed class HistoryTable
+internal sealed class HistoryTable
 {
     readonly List<string> columns;
     readonly List<double[]> rows = new();

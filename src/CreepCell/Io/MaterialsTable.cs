@@ -3,7 +3,7 @@ using CreepCell.Materials;
 namespace CreepCell.Io;
 
 /// <summary>Reads the materials of a case: elasticity, swelling, Norton creep, conduction, active role.</summary>
-public static class MaterialsTable
+internal static class MaterialsTable
 {
     /// <summary>The [materials.NAME] tables of a case.</summary>
     public static Dictionary<string, Material> Read(TomlSection s)

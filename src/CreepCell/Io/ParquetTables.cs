@@ -10,7 +10,7 @@ namespace CreepCell.Io;
 /// (optional where a row has no value, as an unfinished cycle's charged columns). The unit of every column
 /// is in the file's key-value metadata under "units" (a JSON object), read from the column name's suffix.
 /// </summary>
-public static class ParquetTables
+internal static class ParquetTables
 {
     /// <summary>Columns that hold counts and are written as integers.</summary>
     static readonly HashSet<string> Counts = new() { "step", "cycle", "half_cycle", "newton_iterations", "remeshed_bodies" };

@@ -9,7 +9,7 @@ namespace CreepCell.Io;
 /// its strict syntax parser reports the repetition with both places. A case whose key is given twice is
 /// ambiguous, so it is refused with the key and both lines.
 /// </summary>
-public static partial class TomlDuplicates
+internal static partial class TomlDuplicates
 {
     public static void Reject(string file, string text)
     {

@@ -9,7 +9,7 @@ namespace CreepCell.Io;
 /// Writes a parsed TOML model back as TOML text. Floats are written with round-trip precision, so the
 /// text reads back to the same doubles bit for bit.
 /// </summary>
-public static class TomlText
+internal static class TomlText
 {
     static readonly Regex Bare = new("^[A-Za-z0-9_-]+$");
 

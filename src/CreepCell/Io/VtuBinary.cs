@@ -12,7 +12,7 @@ namespace CreepCell.Io;
 /// [block count, block size, size of the last partial block (0 when full), compressed size of each block].
 /// The XML part keeps names, types, component counts, units and the offset of each array.
 /// </summary>
-public static class VtuBinary
+internal static class VtuBinary
 {
     /// <summary>VTK's default block size.</summary>
     public const int BlockSize = 32768;

@@ -13,13 +13,13 @@ public enum VtuEncoding
 }
 
 /// <summary>Options of a VTU file: its encoding and the simulated time it shows (seconds; field data TimeValue).</summary>
-public sealed record VtuOptions(VtuEncoding Encoding = VtuEncoding.Binary, double? Time = null);
+internal sealed record VtuOptions(VtuEncoding Encoding = VtuEncoding.Binary, double? Time = null);
 
 /// <summary>
 /// One data array of a VTU file: the values flattened tuple by tuple (double[], int[] or byte[]), the
 /// components per tuple and the unit written as VTK's UNITS_LABEL information key.
 /// </summary>
-public sealed record VtuArray(string Name, string Type, int Components, Array Values, string? Unit = null)
+internal sealed record VtuArray(string Name, string Type, int Components, Array Values, string? Unit = null)
 {
     /// <summary>Tuples per text line in ASCII (connectivity: one element per line, via these offsets).</summary>
     public int[]? LineOffsets { get; init; }
@@ -31,7 +31,7 @@ public sealed record VtuArray(string Name, string Type, int Components, Array Va
 /// Everything a VTU file of the reference mesh holds, independent of the encoding: points, cells, point
 /// data (displacement first), cell data (phase index, then element means) and field data (time, phase names).
 /// </summary>
-public sealed record VtuGrid(int PointCount, int CellCount, VtuArray Points, VtuArray[] Cells, VtuArray[] PointData, VtuArray[] CellData,
+internal sealed record VtuGrid(int PointCount, int CellCount, VtuArray Points, VtuArray[] Cells, VtuArray[] PointData, VtuArray[] CellData,
     VtuArray[] FieldData)
 {
     /// <summary>Cell arrays written from the element means of <see cref="VtuWriter.CellAverages"/>, in that order, with their units.</summary>

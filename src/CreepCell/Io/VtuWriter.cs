@@ -12,7 +12,7 @@ namespace CreepCell.Io;
 /// time and the phase names; every array carries its unit. Binary (zlib, appended; <see cref="VtuBinary"/>)
 /// or ASCII; and the .pvd collection that makes a time series of them.
 /// </summary>
-public static class VtuWriter
+internal static class VtuWriter
 {
     public static void Write(string path, Mesh mesh, double[] u, int[] pointOffsets, PointResponse[] responses, PointState[] states,
         IReadOnlyList<(string Name, double[] Values)>? pointFields = null, VtuOptions? options = null)

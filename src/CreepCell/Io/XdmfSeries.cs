@@ -14,7 +14,7 @@ namespace CreepCell.Io;
 /// the grids of the other steps of the .pvd list from the previous XDMF, so a run's output cost grows
 /// linearly with its outputs and the XDMF never lists a step it does not hold.
 /// </summary>
-public static class XdmfSeries
+internal static class XdmfSeries
 {
     /// <summary>The series file, and the name pattern of its HDF5 files (mesh and step files).</summary>
     public const string XdmfName = "fields.xdmf", H5Pattern = "fields_*.h5";

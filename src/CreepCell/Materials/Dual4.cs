@@ -5,7 +5,7 @@ namespace CreepCell.Materials;
 /// deformation gradient (xx, xy, yx, yy). Running a material law in this arithmetic gives its exact
 /// (consistent) tangent dP/dF alongside the stress.
 /// </summary>
-public readonly struct Dual4
+internal readonly struct Dual4
 {
     public readonly double V, D0, D1, D2, D3;
 

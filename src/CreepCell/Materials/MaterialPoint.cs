@@ -26,7 +26,7 @@ public struct PointResponse
 /// scalar return equation in log space. The tangent dP/dF is the exact derivative of this algorithm,
 /// obtained by running it in <see cref="Dual4"/> arithmetic.
 /// </summary>
-public static class MaterialPoint
+internal static class MaterialPoint
 {
     /// <param name="f">in-plane deformation gradient (xx, xy, yx, yy); F33 = 1.</param>
     /// <param name="tangent">if not empty, receives dP_i/dF_k at [4 i + k].</param>

@@ -6,7 +6,7 @@ namespace CreepCell.Materials;
 /// log B = (1/2 ln det B - g) I + (g/m) B, with m = tr B / 2, s = r^2/m^2,
 /// r^2 = ((Bxx - Byy)/2)^2 + Bxy^2 and g = atanh(sqrt s)/sqrt s.
 /// </summary>
-public static class PlaneLog
+internal static class PlaneLog
 {
     public static (Dual4 Xx, Dual4 Yy, Dual4 Xy) Log(Dual4 bxx, Dual4 byy, Dual4 bxy)
     {

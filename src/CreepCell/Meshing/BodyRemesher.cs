@@ -7,7 +7,7 @@ namespace CreepCell.Meshing;
 /// its arc length: a deformed edge's mid-node can sit far from the middle, and pieces and mid-nodes placed
 /// at equal parameter steps would then crowd at one end.
 /// </summary>
-public sealed class QuadraticEdge : ICurve
+internal sealed class QuadraticEdge : ICurve
 {
     const int Samples = 32;
     readonly Vec2 start, mid, end;
@@ -47,7 +47,7 @@ public sealed class QuadraticEdge : ICurve
 /// split them further only on it. The interior is meshed anew with the quality mesher
 /// (<see cref="TriangleMesher"/>, minimum angle and largest edge as given).
 /// </summary>
-public static class BodyRemesher
+internal static class BodyRemesher
 {
     /// <returns>The body mesh (one region, the body's phase; nodes at the deformed positions), or null when
     /// the body is not one phase of triangles of one kind, its boundary is not one closed loop (a

@@ -4,7 +4,7 @@ namespace CreepCell.Meshing;
 
 /// <summary>A parametrised boundary curve. Segments that carry a curve are split on the curve and
 /// second-order mid-nodes are placed on it.</summary>
-public interface ICurve
+internal interface ICurve
 {
     Vec2 Point(double t);
 }

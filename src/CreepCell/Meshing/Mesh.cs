@@ -6,7 +6,7 @@ namespace CreepCell.Meshing;
 /// mid-nodes starting with edge 0-1, then the centre node).</summary>
 public enum ElementType { Tri3, Tri6, Quad4, Quad8, Quad9 }
 
-public static class ElementTypes
+internal static class ElementTypes
 {
     public static int NodeCount(this ElementType t) => t switch
     {

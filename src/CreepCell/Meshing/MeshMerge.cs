@@ -4,7 +4,7 @@ namespace CreepCell.Meshing;
 
 /// <summary>Joins meshes of separate bodies into one mesh without merging any nodes; regions and
 /// boundary sets with equal names are merged.</summary>
-public static class MeshMerge
+internal static class MeshMerge
 {
     public static Mesh Combine(IEnumerable<Mesh> meshes)
     {

@@ -8,7 +8,7 @@ namespace CreepCell.Meshing;
 /// then sit close in memory and the stiffness matrix has a narrow profile (Hilbert curve indexing
 /// after Skilling/Lam-Shapiro; the ordering idea as in space-filling-curve mesh partitioners).
 /// </summary>
-public static class MeshOrdering
+internal static class MeshOrdering
 {
     public static Mesh SpatialSort(Mesh m)
     {

@@ -10,7 +10,7 @@ namespace CreepCell.Meshing;
 /// two sides are not tied either. Corner polygons stand for the elements (valid elements have convex
 /// ones); positions within 1e-9 of an element's longest edge count as on its boundary.
 /// </summary>
-public static class MeshOverlap
+internal static class MeshOverlap
 {
     public static void Check(Mesh mesh, string source, MeshNames names)
     {

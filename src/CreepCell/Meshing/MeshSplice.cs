@@ -3,9 +3,9 @@ using CreepCell.Geometry;
 namespace CreepCell.Meshing;
 
 /// <summary>A mesh with some bodies replaced by new meshes of theirs, and where the kept nodes and elements went.</summary>
-public sealed record SplicedMesh(Mesh Mesh, int[] NodeMap, int[] ElementMap);
+internal sealed record SplicedMesh(Mesh Mesh, int[] NodeMap, int[] ElementMap);
 
-public static class MeshSplice
+internal static class MeshSplice
 {
     /// <summary>
     /// Drops the given elements and appends each new body mesh (its region names must be the mesh's).

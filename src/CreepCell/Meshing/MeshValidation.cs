@@ -5,7 +5,7 @@ namespace CreepCell.Meshing;
 
 /// <summary>How messages name elements and nodes: Gmsh tags and file lines for a mesh that was read,
 /// numbers from 1 for a generated one.</summary>
-public sealed record MeshNames(Func<int, string> Element, Func<int, string> Node)
+internal sealed record MeshNames(Func<int, string> Element, Func<int, string> Node)
 {
     public static MeshNames Numbered { get; } = new(e => $"element {e + 1}", n => $"node {n + 1}");
 }
@@ -18,7 +18,7 @@ public sealed record MeshNames(Func<int, string> Element, Func<int, string> Node
 /// edge's corners but not its middle node, and overlapping or touching bodies (<see cref="MeshOverlap"/>).
 /// Every problem is an <see cref="InputException"/> naming <paramref name="source"/>.
 /// </summary>
-public static class MeshValidation
+internal static class MeshValidation
 {
     /// <param name="reversed">Per element, whether the reader reversed its node order (it was clockwise);
     /// lets a fold be blamed on the element whose orientation disagrees with the rest of the mesh.</param>

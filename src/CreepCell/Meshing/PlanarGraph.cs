@@ -3,17 +3,17 @@ using CreepCell.Geometry;
 namespace CreepCell.Meshing;
 
 /// <summary>An input segment; Curve with parameters T0..T1 says which curve it approximates.</summary>
-public sealed record GraphSegment(int A, int B, string? Boundary, ICurve? Curve, double T0, double T1);
+internal sealed record GraphSegment(int A, int B, string? Boundary, ICurve? Curve, double T0, double T1);
 
 /// <summary>A region (phase): its triangles are found from a seed point (flood fill up to constrained
 /// edges) or, without seed, as the innermost polygon containing them. MaxEdge bounds its edge length.</summary>
-public sealed record RegionSpec(string Name, Vec2? Seed, Vec2[]? Polygon, double MaxEdge);
+internal sealed record RegionSpec(string Name, Vec2? Seed, Vec2[]? Polygon, double MaxEdge);
 
 /// <summary>
 /// A planar straight-line graph: points, segments (outer boundaries, hole boundaries and interfaces
 /// between regions, optionally named as boundary sets), hole points and region definitions.
 /// </summary>
-public sealed class PlanarGraph
+internal sealed class PlanarGraph
 {
     readonly List<Vec2> points = new();
     readonly Dictionary<Vec2, int> index = new();
@@ -86,7 +86,7 @@ public sealed class PlanarGraph
 }
 
 /// <summary>Quality and size targets for <see cref="TriangleMesher"/>.</summary>
-public sealed record MeshOptions
+internal sealed record MeshOptions
 {
     /// <summary>Smallest angle wanted; Ruppert's algorithm guarantees termination up to 20.7 degrees
     /// and in practice works to about 33.</summary>

@@ -3,7 +3,7 @@ using CreepCell.Geometry;
 namespace CreepCell.Meshing;
 
 /// <summary>Small polygon utilities.</summary>
-public static class Polygons
+internal static class Polygons
 {
     /// <summary>Shoelace area, positive for counter-clockwise vertices.</summary>
     public static double SignedArea(IReadOnlyList<Vec2> p)

@@ -7,7 +7,7 @@ namespace CreepCell.Meshing;
 /// into two triangles. Boundary sets "left", "right", "bottom", "top". A map from the unit square
 /// gives other shapes (Cook's membrane).
 /// </summary>
-public static class StructuredMesh
+internal static class StructuredMesh
 {
     public static Mesh Rectangle(double width, double height, int nx, int ny, ElementType type, string region = "solid") =>
         Mapped(nx, ny, type, (s, t) => new Vec2(s * width, t * height), region);

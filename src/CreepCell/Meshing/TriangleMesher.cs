@@ -13,7 +13,7 @@ public sealed record MeshStats(int Vertices, int Triangles, int SkippedTriangles
 /// length. Output is deterministic for a given input; elements and nodes are numbered along a
 /// Hilbert curve (<see cref="MeshOrdering"/>).
 /// </summary>
-public static class TriangleMesher
+internal static class TriangleMesher
 {
     public static Mesh Mesh(PlanarGraph graph, MeshOptions options) => Mesh(graph, options, out _);
 

@@ -3,7 +3,7 @@ using CreepCell.Materials;
 namespace CreepCell.Simulation;
 
 /// <summary>What a cycle end did to the run.</summary>
-public enum JumpOutcome { None, Jumped, Checked, TakenBack }
+internal enum JumpOutcome { None, Jumped, Checked, TakenBack }
 
 /// <summary>
 /// Cycle jumping (Lemaitre and Doghri 1994; Cojocaru and Karlsson 2006) over a galvanostatic protocol.
@@ -17,7 +17,7 @@ public enum JumpOutcome { None, Jumped, Checked, TakenBack }
 /// after it re-establishes equilibrium. The next cycle, computed in full, checks the jump against
 /// Q_N + (Delta N + 1) D: outside the tolerance the run returns to cycle N and jumps half as far.
 /// </summary>
-public sealed class CycleJumper
+internal sealed class CycleJumper
 {
     readonly JumpSpec spec;
     readonly LithiationProtocol protocol;

@@ -3,7 +3,7 @@ using CreepCell.Meshing;
 namespace CreepCell.Simulation;
 
 /// <summary>The picture a run leaves when a step cannot converge: where the flow outran the mesh.</summary>
-public static class FailurePicture
+internal static class FailurePicture
 {
     public const string FileName = "last_converged_creep_strain.png";
 

@@ -11,7 +11,7 @@ namespace CreepCell.Simulation;
 /// all constrained components at zero, i.e. when the 3 x 3 sum of g g^T over the constraints
 /// (g = (1, 0, -y) for an x dof, (0, 1, x) for a y dof) is regular.
 /// </summary>
-public static class FloatingBodies
+internal static class FloatingBodies
 {
     public static void Reject(Mesh mesh, DofMap dofs, string source)
     {

@@ -11,7 +11,7 @@ public readonly record struct PhaseStats(double VonMisesMean, double VonMisesMax
     public double VonMisesP99 { get; init; }
 }
 
-public static class PhaseStatistics
+internal static class PhaseStatistics
 {
     /// <summary>Share of the area above <see cref="PhaseStats.VonMisesP99"/>.</summary>
     public const double TopShare = 0.01;

@@ -11,7 +11,7 @@ namespace CreepCell.Simulation;
 /// (<see cref="StateTransfer"/>); the result is a new <see cref="Model"/> on the spliced mesh and a
 /// problem that starts from the carried state. The old model and problem are left as they were.
 /// </summary>
-public sealed class Remesher
+internal sealed class Remesher
 {
     readonly CaseDefinition def;
 

@@ -25,7 +25,7 @@ public sealed class StepState
 
 /// <summary>Adaptive time step: grows after easy Newton solves, shrinks after hard ones and when the
 /// mean creep-strain increment of a step exceeds its target.</summary>
-public static class StepController
+internal static class StepController
 {
     public static double Next(double dt, int iterations, double creepIncrement, SolverSpec s)
     {

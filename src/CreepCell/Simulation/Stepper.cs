@@ -3,14 +3,14 @@ using CreepCell.Fem;
 namespace CreepCell.Simulation;
 
 /// <summary>A step that passed every check and was committed.</summary>
-public readonly record struct AcceptedStep(int Iterations, double Dt);
+internal readonly record struct AcceptedStep(int Iterations, double Dt);
 
 /// <summary>
 /// Time, step size, cut-backs and the accept rule of a run. A step is committed only after every check
 /// (convergence, finite values, no overlapping solids, creep increment) has passed on the state that
 /// will be committed; the recorder only ever sees accepted states.
 /// </summary>
-public sealed class Stepper
+internal sealed class Stepper
 {
     readonly CaseDefinition def;
     readonly NewtonOptions options;

@@ -8,7 +8,7 @@ namespace CreepCell.Sparse;
 /// bound, with element absorption (including aggressive absorption), mass elimination and
 /// supervariable detection by hashing. Rows denser than max(16, 10 sqrt(n)) are ordered last.
 /// </summary>
-public static class AmdOrdering
+internal static class AmdOrdering
 {
     /// <summary>
     /// Fill-reducing permutation of a symmetric matrix given by its full pattern (both triangles;

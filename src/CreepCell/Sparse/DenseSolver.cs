@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace CreepCell.Sparse;
 
 /// <summary>Dense LU through Math.NET (symmetric indefinite systems included): a reference for small systems and tests.</summary>
-public sealed class DenseSolver : ISymmetricSolver
+internal sealed class DenseSolver : ISymmetricSolver
 {
     MathNet.Numerics.LinearAlgebra.Factorization.LU<double>? lu;
     public string Name => "dense";

@@ -13,7 +13,7 @@ namespace CreepCell.Sparse;
 /// graphs of Ashcraft ("Compressed graphs and the minimum degree algorithm", SIAM J. Sci. Comput.
 /// 16, 1995), so the dissection works on the node graph.
 /// </summary>
-public static class NestedDissection
+internal static class NestedDissection
 {
     public const int LeafSize = 20;
 

@@ -5,7 +5,7 @@ namespace CreepCell.Sparse;
 /// definite matrix was expected. <see cref="Column"/> is the column of the input matrix (original
 /// numbering) whose pivot failed.
 /// </summary>
-public sealed class SingularMatrixException : Exception
+internal sealed class SingularMatrixException : Exception
 {
     public int Column { get; }
     public double Pivot { get; }

@@ -7,7 +7,7 @@ namespace CreepCell.Sweeps;
 /// "Global Sensitivity Analysis: The Primer", 2008). The groups b are the parameter's distinct values
 /// on a grid, or about sqrt(n) bins of equal count for sampled values.
 /// </summary>
-public static class MainEffects
+internal static class MainEffects
 {
     public static double? Index(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

@@ -3,7 +3,7 @@ using CreepCell.Geometry.Packing;
 namespace CreepCell.Sweeps;
 
 /// <summary>Points in the unit cube [0, 1)^d for sampled sweeps: Latin hypercube and Sobol.</summary>
-public static class Sampling
+internal static class Sampling
 {
     /// <summary>Latin hypercube (McKay, Beckman and Conover 1979): each axis cut into n equal strata, one
     /// point in each, at a uniform position inside it; the strata are paired by random permutations.</summary>

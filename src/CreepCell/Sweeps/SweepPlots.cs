@@ -8,7 +8,7 @@ namespace CreepCell.Sweeps;
 /// point's runs with its 95 % confidence interval as error bars. On a grid, one line per combination of
 /// the other parameters; sampled points as markers.
 /// </summary>
-public static class SweepPlots
+internal static class SweepPlots
 {
     public static IReadOnlyList<string> Write(string dir, SweepTable byPoint, IReadOnlyList<string> parameters, IReadOnlyList<string> quantities)
     {

@@ -6,7 +6,7 @@ using Tomlyn.Model;
 namespace CreepCell.Sweeps;
 
 /// <summary>Reads [sample.ranges] entries and converts values written with units to SI.</summary>
-public static class SweepRanges
+internal static class SweepRanges
 {
     static readonly Regex Number = new(@"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?");
 

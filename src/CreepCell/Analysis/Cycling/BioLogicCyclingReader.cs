@@ -10,7 +10,7 @@ namespace CreepCell.Analysis.Cycling;
 /// "cycle number" and "Ns" give the cycle and step when present. EC-Lab writes the decimal separator of the
 /// Windows locale, so a decimal comma is read as a point.
 /// </summary>
-public static class BioLogicCyclingReader
+internal static class BioLogicCyclingReader
 {
     public static bool Matches(IReadOnlyList<string> lines) => lines.Count > 0 &&
         (lines[0].StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || lines[0].StartsWith("BT-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase));

@@ -13,7 +13,7 @@ namespace CreepCell.Analysis.Cycling;
 /// rather than misread. The row size is checked: the rows must end exactly at the end of the module.
 /// Current comes from &lt;I&gt;/mA or I/mA, or, when the file holds neither, from dQ/mA.h over each interval.
 /// </summary>
-public static class BioLogicMprReader
+internal static class BioLogicMprReader
 {
     const string Magic = "BIO-LOGIC MODULAR FILE";
 

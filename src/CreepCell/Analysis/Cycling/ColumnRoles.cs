@@ -6,7 +6,7 @@ namespace CreepCell.Analysis.Cycling;
 public enum ColumnRole { Time, Current, Voltage, Cycle, Step, StepType }
 
 /// <summary>Where one role sits in a table and the factor that brings its numbers to SI.</summary>
-public readonly record struct ColumnBinding(int Index, string Header, double Scale);
+internal readonly record struct ColumnBinding(int Index, string Header, double Scale);
 
 /// <summary>
 /// User-given column mapping for plain CSV (and to override detection): role = header, with an
@@ -49,7 +49,7 @@ public sealed class ColumnMapping
 /// Recognises cycler column headers in English and Chinese (LAND, Neware, Arbin, generic) and the unit
 /// written in them ("Current(mA)", "电流/mA", "TestTime/Sec").
 /// </summary>
-public static class ColumnRoles
+internal static class ColumnRoles
 {
     // Ordered by preference: the first keyword that matches any header wins, so "Total Time" beats a bare "Time".
     static readonly Dictionary<ColumnRole, string[]> Keywords = new()

@@ -11,7 +11,7 @@ namespace CreepCell.Analysis.Cycling;
 /// sets the sign. A bare TestTime number has no unit in the header; the unit (s, min or h) is the one
 /// that makes the test time run with the DPt Time clock, and without that clock the file is refused.
 /// </summary>
-public static class MaccorTextReader
+internal static class MaccorTextReader
 {
     static readonly string[] RecordHeaders = { "Rec#", "Rec" };
     static readonly string[] StateHeaders = { "State", "Md" };

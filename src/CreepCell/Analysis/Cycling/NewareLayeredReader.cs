@@ -6,7 +6,7 @@ namespace CreepCell.Analysis.Cycling;
 /// field empty; step index, number and type) and record rows (first two fields empty). The first step
 /// of a cycle may share the cycle's line, appended after the cycle fields.
 /// </summary>
-public static class NewareLayeredReader
+internal static class NewareLayeredReader
 {
     /// <summary>True for the first three lines of a layered export.</summary>
     public static bool Matches(IReadOnlyList<string[]> lines) =>

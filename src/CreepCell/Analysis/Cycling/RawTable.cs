@@ -6,13 +6,13 @@ using ExcelDataReader;
 namespace CreepCell.Analysis.Cycling;
 
 /// <summary>A header row and the data rows under it, each row keeping the line or sheet row it came from.</summary>
-public sealed record RawTable(string Source, IReadOnlyList<string> Headers, IReadOnlyList<RawRow> Rows);
+internal sealed record RawTable(string Source, IReadOnlyList<string> Headers, IReadOnlyList<RawRow> Rows);
 
 /// <summary>One data row; a cell is a string (CSV) or a double, DateTime, TimeSpan, bool or string (spreadsheet).</summary>
-public sealed record RawRow(int Row, object?[] Cells);
+internal sealed record RawRow(int Row, object?[] Cells);
 
 /// <summary>Reads CSV text and .xls/.xlsx sheets into <see cref="RawTable"/>s.</summary>
-public static class RawTableReader
+internal static class RawTableReader
 {
     static bool encodingsRegistered;
 

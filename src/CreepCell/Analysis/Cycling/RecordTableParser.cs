@@ -7,7 +7,7 @@ namespace CreepCell.Analysis.Cycling;
 /// step type) into <see cref="CyclerRecord"/>s. Currents are made positive for charge: when a step
 /// type says discharge, the current is taken as negative whatever sign the export wrote.
 /// </summary>
-public static class RecordTableParser
+internal static class RecordTableParser
 {
     /// <summary>True when the headers carry time, current and voltage columns.</summary>
     public static bool LooksLikeRecords(string[] headers)

@@ -7,7 +7,7 @@ namespace CreepCell.Analysis.Energy;
 /// the same shape): any name the database knows (key, formula, name, alias) answers with the
 /// record's density and the source text written next to it in the database.
 /// </summary>
-public sealed class DatabaseDensities(MaterialsDatabase database, string label) : IDensitySource
+internal sealed class DatabaseDensities(MaterialsDatabase database, string label) : IDensitySource
 {
     public static readonly DatabaseDensities Default = new(MaterialsDatabase.Default, "materials database");
 

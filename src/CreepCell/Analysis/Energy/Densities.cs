@@ -28,7 +28,7 @@ public sealed class GivenDensities : IDensitySource
 /// not carry (conductive carbon, binder). Used only when neither the user nor the database gives
 /// one; the output always names the source used.
 /// </summary>
-public sealed class LiteratureDensities : IDensitySource
+internal sealed class LiteratureDensities : IDensitySource
 {
     public static readonly LiteratureDensities Instance = new();
 

@@ -17,7 +17,7 @@ public sealed record AreaCalibrationResult(AreaFunction Area, double ReferenceMo
 /// The fit is made in nm so the columns are of similar size.
 /// Unloads must have been analysed with the frame compliance that is to be used with the area function.
 /// </summary>
-public static class AreaCalibration
+internal static class AreaCalibration
 {
     public static AreaCalibrationResult? Fit(IReadOnlyList<UnloadResult> unloads, double referenceModulus, IndentOptions o, int terms, out string? why)
     {

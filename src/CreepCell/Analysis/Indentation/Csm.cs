@@ -8,7 +8,7 @@ public readonly record struct CsmPoint(int Row, double Depth, double Load, doubl
 /// contact stiffness in place of the unloading slope (Li and Bhushan, Mater. Charact. 48 (2002) 11;
 /// Methods eq. 1-3): hc = h - eps P/S, H = P/A(hc), Er = sqrt(pi)/(2 beta) S/sqrt(A).
 /// </summary>
-public static class Csm
+internal static class Csm
 {
     public static bool HasStiffness(IndentTest t) => t.HarmonicStiffness != null && t.HarmonicStiffness.Count(double.IsFinite) >= 10;
 

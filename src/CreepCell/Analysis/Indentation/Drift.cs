@@ -5,7 +5,7 @@ namespace CreepCell.Analysis.Indentation;
 /// "Thermal Drift Hold Segment"): slope of depth against time over the last 80 % of that hold, where the
 /// indenter has stopped recovering elastically. Depth is corrected as h - rate (t - t0).
 /// </summary>
-public static class Drift
+internal static class Drift
 {
     public static (int Start, int End)? FindHold(IndentTest t)
     {

@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Indentation;
 
 /// <summary>A straight-line least-squares fit y = Intercept + Slope x with the standard error of the slope.</summary>
-public readonly record struct LineFit(double Slope, double Intercept, double SlopeError, int Points)
+internal readonly record struct LineFit(double Slope, double Intercept, double SlopeError, int Points)
 {
     public static LineFit Of(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

@@ -12,7 +12,7 @@ public sealed record FrameCalibrationResult(double Compliance, double ReducedMod
 /// Unloads must have been analysed without frame correction. A negative result means the exported displacement
 /// was already corrected with too large a frame compliance.
 /// </summary>
-public static class FrameCalibration
+internal static class FrameCalibration
 {
     public static FrameCalibrationResult? Estimate(IReadOnlyList<UnloadResult> all, IndentOptions o, out string? why, double minLoadFraction = 0.2)
     {

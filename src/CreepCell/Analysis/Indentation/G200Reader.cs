@@ -10,7 +10,7 @@ namespace CreepCell.Analysis.Indentation;
 /// columns (in any order) and whose second row gives their units; settings sheets give the tip area
 /// coefficients, the sample Poisson ratio, the frame stiffness and the drift-correction flag.
 /// </summary>
-public static class G200Reader
+internal static class G200Reader
 {
     static G200Reader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

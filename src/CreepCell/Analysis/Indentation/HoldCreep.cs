@@ -16,7 +16,7 @@ public sealed record HoldCreepResult(
 /// n = dln(eps_dot)/dln(sigma) from a straight-line fit after the transient; depth corrected by the drift
 /// rate of the low-load hold when the test has one.
 /// </summary>
-public static class HoldCreep
+internal static class HoldCreep
 {
     public const double BerkovichConstant = 24.56;
 

@@ -5,7 +5,7 @@ namespace CreepCell.Analysis.Indentation;
 /// function, disagreement with the instrument's own CSM values, and frame calibrations that are uncertain,
 /// dominate the measured compliance or were made with an ideal area function.
 /// </summary>
-public static class IndentChecks
+internal static class IndentChecks
 {
     /// <summary>Relative difference to the instrument's own E or H beyond which a warning is given.</summary>
     public const double InstrumentTolerance = 0.10;

@@ -33,7 +33,7 @@ public sealed record IndentOptions
 }
 
 /// <summary>Contact mechanics relations of the Methods (eq. 1-3).</summary>
-public static class ContactMechanics
+internal static class ContactMechanics
 {
     /// <summary>Contact depth hc = h - eps P / S.</summary>
     public static double ContactDepth(double h, double p, double s, double eps) => h - eps * p / s;

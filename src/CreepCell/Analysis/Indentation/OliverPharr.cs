@@ -14,7 +14,7 @@ public sealed record AnalysisFailure(string Indent, int Cycle, string Reason);
 /// Er = sqrt(pi)/(2 beta) S/sqrt(A), E from 1/Er = (1-v^2)/E + (1-vi^2)/Ei, H = Pmax/A.
 /// Depth is corrected for frame compliance (h - Cf P) and thermal drift before the fit.
 /// </summary>
-public static class OliverPharr
+internal static class OliverPharr
 {
     public static (List<UnloadResult> Results, List<AnalysisFailure> Failures) Analyze(IndentTest test, IndentOptions o)
     {

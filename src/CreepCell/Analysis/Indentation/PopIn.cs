@@ -20,7 +20,7 @@ public sealed record PopInOptions(double MinJump = 1e-9, double Factor = 8, int 
 /// <see cref="PopInOptions.MinJump"/> and <see cref="PopInOptions.Factor"/> times the median depth step over the
 /// same window. Consecutive flagged steps are one event.
 /// </summary>
-public static class PopIns
+internal static class PopIns
 {
     public static List<PopInEvent> Find(IndentTest test, PopInOptions o)
     {

@@ -44,7 +44,7 @@ public sealed class LabelMap
 /// Connected-component labelling of a binary mask by flood fill with an explicit stack (no recursion,
 /// so one region may cover the whole image). Labels are numbered in raster order of each region's first pixel.
 /// </summary>
-public static class ConnectedComponents
+internal static class ConnectedComponents
 {
     static readonly (int Dx, int Dy)[] Edge = { (1, 0), (-1, 0), (0, 1), (0, -1) };
     static readonly (int Dx, int Dy)[] EdgeAndCorner = { (1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1) };

@@ -7,7 +7,7 @@ namespace CreepCell.Analysis.Pores;
 /// fractions, compared by their fuzzy intersection over union, sum of minima over sum of maxima), then
 /// refine at full resolution within one block of the coarse optimum; the cost drops by about 16 times.
 /// </summary>
-public static class Drift
+internal static class Drift
 {
     const int Block = 4;
 

@@ -3,7 +3,7 @@ using CreepCell.Io.Images;
 namespace CreepCell.Analysis.Pores;
 
 /// <summary>Separable Gaussian smoothing with mirrored borders; the kernel reaches 3 sigma and sums to one.</summary>
-public static class GaussianBlur
+internal static class GaussianBlur
 {
     public static GrayImage Apply(GrayImage image, double sigma)
     {

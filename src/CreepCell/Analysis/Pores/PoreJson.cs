@@ -4,7 +4,7 @@ using CreepCell.Io;
 namespace CreepCell.Analysis.Pores;
 
 /// <summary>pores.json: the resolved options, every frame, every pore with its observations, and the events.</summary>
-public static class PoreJson
+internal static class PoreJson
 {
     public static void Write(PoreSequenceResult r, string path) =>
         AtomicFile.Write(path, s =>

@@ -9,7 +9,7 @@ namespace CreepCell.Analysis.Pores;
 /// centroid. Pores left out of tracking (cut by the border) are outlined in gray without a number.
 /// Small regions are enlarged by an integer factor so the numbers stay legible.
 /// </summary>
-public static class PoreOverlay
+internal static class PoreOverlay
 {
     const int TargetSize = 768;
 

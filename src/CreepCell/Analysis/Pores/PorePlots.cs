@@ -7,7 +7,7 @@ namespace CreepCell.Analysis.Pores;
 /// Plots of a pore sequence: the relative area of the largest pores of the first frame against time (or
 /// frame), as in the paper's Fig. 3d, and the porosity per frame.
 /// </summary>
-public static class PorePlots
+internal static class PorePlots
 {
     /// <summary>relative_area.png: one line per pore for the <paramref name="maxPores"/> largest pores of the first frame.</summary>
     public static void RelativeArea(PoreSequenceResult r, string path, int maxPores = 20, double? reference = null)

@@ -17,7 +17,7 @@ public sealed record FrameRecord(int Index, string Source, double? TimeS, double
 /// <summary>One frame as the analysis saw it, handed to a caller that draws or stores it while the sequence streams.</summary>
 /// <param name="Image">The analysed region of the frame.</param>
 /// <param name="TrackOfLabel">Pore number of each label of <see cref="SegmentedFrame.Pores"/> (0: cut by the border and excluded).</param>
-public sealed record FrameView(FrameRecord Record, GrayImage Image, SegmentedFrame Segmented, int[] TrackOfLabel);
+internal sealed record FrameView(FrameRecord Record, GrayImage Image, SegmentedFrame Segmented, int[] TrackOfLabel);
 
 public sealed record PoreSequenceResult(PoreSequenceOptions Options, int RegionWidth, int RegionHeight,
     IReadOnlyList<FrameRecord> Frames, IReadOnlyList<PoreTrack> Pores, IReadOnlyList<PoreEvent> Events)
@@ -32,7 +32,7 @@ public sealed record PoreSequenceResult(PoreSequenceOptions Options, int RegionW
 /// the porosity per frame and each pore's area relative to the frame where it was first seen.
 /// Frames stream through one at a time, so long sequences of large images fit in memory.
 /// </summary>
-public static class PoreSequence
+internal static class PoreSequence
 {
     public static PoreSequenceResult Analyze(IEnumerable<GrayImage> frames, PoreSequenceOptions options, Action<FrameView>? onFrame = null)
     {

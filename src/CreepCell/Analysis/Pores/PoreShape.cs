@@ -11,7 +11,7 @@ namespace CreepCell.Analysis.Pores;
 /// maximum Feret diameter is the largest distance between two corners of the region's pixels (the caliper
 /// width of the pixel outline), found on their convex hull.
 /// </summary>
-public static class PoreShape
+internal static class PoreShape
 {
     public static (double Perimeter, double MaxFeret) Measure(int[] labels, int w, int h, int label, List<int> members)
     {

@@ -9,7 +9,7 @@ namespace CreepCell.Analysis.Pores;
 /// (porosity per frame), events.csv (appear, close, split, merge) and pore_summary.csv (one row per pore).
 /// Physical columns (um, um^2) appear only when a pixel size is known, time columns only with frame times.
 /// </summary>
-public static class PoreTables
+internal static class PoreTables
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

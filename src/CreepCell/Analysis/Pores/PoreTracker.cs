@@ -8,7 +8,7 @@ namespace CreepCell.Analysis.Pores;
 /// that kept another number has merged into that pore. Overlap matching suits slow deformation, where a
 /// pore moves by much less than its own size between frames (after drift correction).
 /// </summary>
-public sealed class PoreTracker
+internal sealed class PoreTracker
 {
     readonly List<PoreTrack> _tracks = new();
     readonly List<PoreEvent> _events = new();

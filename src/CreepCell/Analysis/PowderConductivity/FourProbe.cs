@@ -8,7 +8,7 @@ namespace CreepCell.Analysis.PowderConductivity;
 /// thickness on an insulating face lower it; the cell factor is the product of the two corrections, as
 /// usual when both apply.
 /// </summary>
-public static class FourProbe
+internal static class FourProbe
 {
     public static readonly double ThinSheet = Math.PI / Math.Log(2);
 

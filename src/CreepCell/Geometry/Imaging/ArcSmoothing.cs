@@ -9,7 +9,7 @@ namespace CreepCell.Geometry.Imaging;
 /// tolerance of the midpoint contour (the simplification is repeated finer until it does). Junction
 /// points stay on their pixel corners; arcs on the image border stay straight.
 /// </summary>
-public static class ArcSmoothing
+internal static class ArcSmoothing
 {
     /// <summary>The smoothed points (pixels), first and last = the arc's ends (closed: not repeated),
     /// and the largest distance from the midpoint contour.</summary>

@@ -1,7 +1,7 @@
 namespace CreepCell.Geometry.Imaging;
 
 /// <summary>One arc as walked along a body's boundary (body on the left).</summary>
-public readonly record struct ArcUse(int Arc, bool Reversed);
+internal readonly record struct ArcUse(int Arc, bool Reversed);
 
 /// <summary>
 /// Chains the arcs around each body into closed loops with the body on the left: counter-clockwise
@@ -9,7 +9,7 @@ public readonly record struct ArcUse(int Arc, bool Reversed);
 /// there), the loop continues along the arc that turns first clockwise from the way it came, which keeps
 /// the body on the left and the loop free of crossings.
 /// </summary>
-public static class BodyLoops
+internal static class BodyLoops
 {
     public static List<List<ArcUse>>[] Assemble(IReadOnlyList<PixelArc> arcs, int bodyCount)
     {

@@ -1,7 +1,7 @@
 namespace CreepCell.Geometry.Imaging;
 
 /// <summary>The smoothed loops of one body in pixels (outer counter-clockwise first, then clockwise holes).</summary>
-public sealed record BodyOutline(int Body, List<Vec2[]> Loops);
+internal sealed record BodyOutline(int Body, List<Vec2[]> Loops);
 
 /// <summary>
 /// Joins the smoothed arcs into each body's loops and opens the gap between bodies that touch in the
@@ -11,7 +11,7 @@ public sealed record BodyOutline(int Body, List<Vec2[]> Loops);
 /// with another body, or with itself, moves into the body along its bisector (by half the gap, or by a
 /// quarter pixel where a body touches itself, so that it is not meshed with needle elements).
 /// </summary>
-public static class BodyOutlines
+internal static class BodyOutlines
 {
     const double SelfTouchShift = 0.25;
 

@@ -5,7 +5,7 @@ namespace CreepCell.Geometry.Imaging;
 /// label on its left and on its right as walked from first to last point (body index, -1 void, -2 outside
 /// the image), and whether it is closed (first point = last point, no junction on it).
 /// </summary>
-public sealed record PixelArc(int[] X, int[] Y, int Left, int Right, bool Closed)
+internal sealed record PixelArc(int[] X, int[] Y, int Left, int Right, bool Closed)
 {
     public int Count => X.Length;
 
@@ -24,7 +24,7 @@ public sealed record PixelArc(int[] X, int[] Y, int Left, int Right, bool Closed
 /// diagonally (a 2 x 2 checkerboard) the arcs pass through and hug the pixels of one label (a body
 /// before the void, the lower body index first): that label is 4-connected there, the other 8-connected.
 /// </summary>
-public sealed class ContourGraph
+internal sealed class ContourGraph
 {
     public const int Void = -1, Outside = -2;
     readonly int[] body;

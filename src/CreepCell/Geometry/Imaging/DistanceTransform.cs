@@ -5,7 +5,7 @@ namespace CreepCell.Geometry.Imaging;
 /// sampled functions, Theory of Computing 8 (2012) 415-428): separable lower envelopes of parabolas, one
 /// pass along rows and one along columns, O(pixels).
 /// </summary>
-public static class DistanceTransform
+internal static class DistanceTransform
 {
     /// <summary>Distance from each pixel centre to the nearest background pixel centre (0 on the background).
     /// Pixels outside the image are not background.</summary>

@@ -7,7 +7,7 @@ namespace CreepCell.Geometry.Imaging;
 /// levels get one bin per level, so thresholds are grey levels of the data; other data get 256 equal bins
 /// and a threshold is a bin's upper edge. Class c holds the values above threshold c - 1 up to threshold c.
 /// </summary>
-public static class MultiOtsu
+internal static class MultiOtsu
 {
     const int Bins = 256;
 

@@ -7,7 +7,7 @@ namespace CreepCell.Geometry.Imaging;
 /// outline crossing itself or another, and bodies apart by at least a quarter of the gap. Segments are
 /// bucketed in a grid of 2-pixel cells, so the check costs about one pass over the outlines.
 /// </summary>
-public static class OutlineCheck
+internal static class OutlineCheck
 {
     const double Cell = 2;
 

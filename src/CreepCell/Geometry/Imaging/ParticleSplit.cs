@@ -10,7 +10,7 @@ namespace CreepCell.Geometry.Imaging;
 /// smaller than the minimum area always merges. A disk therefore stays whole (its saddles equal its
 /// peak), and two disks that touch over a short contact come apart.
 /// </summary>
-public static class ParticleSplit
+internal static class ParticleSplit
 {
     /// <summary>Body index per pixel (-1 for the void) and the phase of each body.</summary>
     public static (int[] Body, List<int> PhaseOfBody) Split(int[] phase, int w, int h, int voidIndex, double neckRatio, int minArea)

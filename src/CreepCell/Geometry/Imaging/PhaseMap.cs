@@ -23,7 +23,7 @@ public sealed record PhaseMap(int Width, int Height, int[] Phase, IReadOnlyList<
 
 /// <summary>Reads the image of a spec and turns it into a <see cref="PhaseMap"/>: page, crop, label table or
 /// thresholds (fixed or multi-level Otsu), then the optional majority coarsening.</summary>
-public static class PhaseSegmentation
+internal static class PhaseSegmentation
 {
     public static PhaseMap Read(ImageSpec spec)
     {

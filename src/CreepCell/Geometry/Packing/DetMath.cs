@@ -5,7 +5,7 @@ namespace CreepCell.Geometry.Packing;
 /// so that generated geometry does not depend on the platform's libm. Accurate to a few ulp, which is
 /// all the packing needs; what matters is that the result is the same everywhere.
 /// </summary>
-public static class DetMath
+internal static class DetMath
 {
     const double Ln2 = 0.6931471805599453;
     // ln 2 split so that k * Ln2Hi is exact for |k| < 2^11 (Cody and Waite, as in fdlibm's e_exp.c)

@@ -5,7 +5,7 @@ namespace CreepCell.Geometry.Packing;
 /// lengths, interior angles, simplicity, point containment (crossing number), segment intersection
 /// and the distance between two polygons (O'Rourke, "Computational Geometry in C", ch. 1 and 7).
 /// </summary>
-public static class PolygonMath
+internal static class PolygonMath
 {
     /// <summary>Shoelace area: positive for a counter-clockwise vertex list.</summary>
     public static double SignedArea(IReadOnlyList<Vec2> p)

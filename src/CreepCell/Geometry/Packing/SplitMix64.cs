@@ -6,7 +6,7 @@ namespace CreepCell.Geometry.Packing;
 /// a seed gives the same numbers on every machine and runtime, which System.Random does not promise.
 /// Normal and log-normal draws use only IEEE arithmetic, sqrt and <see cref="DetMath"/>.
 /// </summary>
-public sealed class SplitMix64
+internal sealed class SplitMix64
 {
     ulong _state;
 

@@ -4,10 +4,10 @@ namespace CreepCell.Io.Plots;
 
 /// <summary>A point to show beside the simulated curves, e.g. a value read from the paper (Fig. 4).
 /// X and Y are in the history's units (SI); the plot applies the same scales as to the curves.</summary>
-public sealed record ReferencePoint(double X, double Y, string Label);
+internal sealed record ReferencePoint(double X, double Y, string Label);
 
 /// <summary>What a history plot shows: y columns against an x column, with labels and units.</summary>
-public sealed record HistoryPlotSpec(string XColumn, IReadOnlyList<string> YColumns)
+internal sealed record HistoryPlotSpec(string XColumn, IReadOnlyList<string> YColumns)
 {
     public string Title { get; init; } = "";
     /// <summary>Axis labels including the unit, e.g. "mean von Mises stress in Se (GPa)".</summary>
@@ -26,7 +26,7 @@ public sealed record HistoryPlotSpec(string XColumn, IReadOnlyList<string> YColu
 /// against the x column (e.g. contact_ratio_Se_MSe vs cycle for several runs), a legend, axis labels
 /// with units, and reference points drawn as markers. PNG written atomically.
 /// </summary>
-public static class HistoryPlots
+internal static class HistoryPlots
 {
     public static void Write(string path, IReadOnlyList<HistoryRun> runs, HistoryPlotSpec spec) =>
         AtomicFile.WriteAllBytes(path, Render(runs, spec));

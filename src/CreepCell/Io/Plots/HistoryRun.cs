@@ -4,7 +4,7 @@ namespace CreepCell.Io.Plots;
 
 /// <summary>One run's history (history.csv): column names and rows of finite numbers (or, when
 /// allowed, NaN for a missing value), and the name the run carries in plot legends.</summary>
-public sealed class HistoryRun
+internal sealed class HistoryRun
 {
     /// <param name="allowMissing">accept NaN as a missing value (plots leave such points out); infinities never.</param>
     public HistoryRun(string name, IReadOnlyList<string> columns, IReadOnlyList<double[]> rows, string source = "history", bool allowMissing = false)

@@ -5,7 +5,7 @@ namespace CreepCell.Io.Plots;
 /// <summary>Element edges worth outlining in a field map: edges on the mesh boundary (every particle's
 /// outline when particles are separate bodies) and edges between elements of different regions (phase
 /// interfaces in a mesh with shared nodes).</summary>
-public static class MeshOutline
+internal static class MeshOutline
 {
     /// <summary>Each outline edge as (element, local edge index); edge i runs from corner i to corner i+1.</summary>
     public static List<(int Element, int Edge)> Edges(Mesh mesh)

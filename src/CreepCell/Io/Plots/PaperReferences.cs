@@ -5,7 +5,7 @@ namespace CreepCell.Io.Plots;
 /// plots, in SI: contact ratios as fractions, stresses in Pa, x = cycle number. Only cycles 1 and 20 are
 /// stated in the text; the LCO-MSe contact ratios are stated as constant over the cycles.
 /// </summary>
-public static class PaperReferences
+internal static class PaperReferences
 {
     const string Label = "paper Fig. 4";
 

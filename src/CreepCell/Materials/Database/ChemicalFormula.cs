@@ -7,7 +7,7 @@ namespace CreepCell.Materials.Database;
 /// (Faraday's law; z electrons per formula unit, M the molar mass of the unlithiated formula).
 /// Atomic weights: IUPAC abridged standard atomic weights (2021).
 /// </summary>
-public static partial class ChemicalFormula
+internal static partial class ChemicalFormula
 {
     public const double Faraday = 96485.33212;
 

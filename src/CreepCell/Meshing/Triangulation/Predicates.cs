@@ -9,7 +9,7 @@ namespace CreepCell.Meshing.Triangulation;
 /// Arithmetic and Fast Robust Geometric Predicates", 1997, bounds ccwerrboundA and iccerrboundA);
 /// otherwise the determinant is recomputed exactly with big integers.
 /// </summary>
-public static class Predicates
+internal static class Predicates
 {
     const double Epsilon = 1.1102230246251565e-16; // 2^-53
     const double CcwBound = (3.0 + 16.0 * Epsilon) * Epsilon;

@@ -8,7 +8,7 @@ namespace CreepCell.Simulation.Integrity;
 /// at the end of the following charge, per pair of phases. Contacts with the walls, the stack plate or a
 /// particle's own mirror image are not particle contacts and do not count.
 /// </summary>
-public static class ContactLoss
+internal static class ContactLoss
 {
     /// <summary>The contacts of a graph as keys (smaller body index in the high half).</summary>
     public static long[] Keys(ContactGraph graph) => graph.Edges.Select(e => Key(e.A, e.B)).Order().ToArray();

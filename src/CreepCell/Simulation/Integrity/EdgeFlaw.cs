@@ -6,7 +6,7 @@ namespace CreepCell.Simulation.Integrity;
 /// a semi-infinite plate, 1.1215), G = K^2 / E' with E' = E / (1 - nu^2), against the toughness
 /// G_c = K_Ic^2 / E'. Their ratio G / G_c = (K / K_Ic)^2 does not depend on E'.
 /// </summary>
-public static class EdgeFlaw
+internal static class EdgeFlaw
 {
     public const double ShapeFactor = 1.12;
 

@@ -3,7 +3,7 @@ using CreepCell.Materials.Database;
 namespace CreepCell.Simulation.Integrity;
 
 /// <summary>What the fracture indicators need of a phase: its Weibull parameters and toughness K_Ic (Pa m^1/2).</summary>
-public sealed record FractureProperties(WeibullParameters Weibull, double Toughness)
+internal sealed record FractureProperties(WeibullParameters Weibull, double Toughness)
 {
     /// <summary>
     /// The properties of the database material a phase of the case is named after (by key, formula, name

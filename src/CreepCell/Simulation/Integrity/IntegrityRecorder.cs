@@ -12,7 +12,7 @@ namespace CreepCell.Simulation.Integrity;
 /// principal stress and the edge-flaw check of its worst surface point; per phase pair the share of the
 /// contacts of full lithiation open again at the end of charge. docs/integrity.md has the formulas.
 /// </summary>
-public sealed class IntegrityRecorder
+internal sealed class IntegrityRecorder
 {
     /// <summary>Depth of the edge flaw of the crack-driving-force check (assumed: 0.1 um, a few percent of
     /// the 2-3 um particles, the scale of surface steps and grain boundaries of such powders).</summary>

@@ -7,9 +7,9 @@ namespace CreepCell.Simulation.Integrity;
 /// (0 for a phase without Weibull parameters), its largest principal stress, and the largest principal
 /// stress of its surface elements (where an edge flaw would sit).
 /// </summary>
-public readonly record struct ParticleFracture(int Region, double FailureProbability, double LargestPrincipal, double SurfacePrincipal);
+internal readonly record struct ParticleFracture(int Region, double FailureProbability, double LargestPrincipal, double SurfacePrincipal);
 
-public static class FractureEvaluation
+internal static class FractureEvaluation
 {
     /// <summary>
     /// P_f = 1 - exp(-sum over the particle's quadrature points of (sigma_1+ / sigma_0)^m dA / A_0), dA

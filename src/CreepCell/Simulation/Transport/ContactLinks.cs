@@ -11,7 +11,7 @@ namespace CreepCell.Simulation.Transport;
 /// one the contact is perfect: a link stiff enough (<see cref="PerfectFactor"/> x sigma) that its
 /// resistance is negligible beside that of the bodies.
 /// </summary>
-public static class ContactLinks
+internal static class ContactLinks
 {
     /// <summary>A perfect contact link's conductance per unit depth, as a multiple of the larger body conductivity.</summary>
     public const double PerfectFactor = 1e4;

@@ -11,7 +11,7 @@ namespace CreepCell.Simulation.Transport;
 /// only which phases conduct what, not how well, so every phase that conducts a carrier gets the same
 /// conductivity sigma0 and the columns are sigma_eff / sigma0.
 /// </summary>
-public sealed class ElectrodeTransport
+internal sealed class ElectrodeTransport
 {
     readonly Mesh mesh;
     readonly double[] ions, electrons;
