@@ -17,39 +17,7 @@ public sealed class SmallRunCollection : ICollectionFixture<SmallRun>
 /// <summary>One small creeping two-cycle run through the command line, shared by the output tests.</summary>
 public sealed class SmallRun
 {
-    public const string Case = """
-        temperature = "70 degC"
-        [mesh]
-        generator = "inclusion"
-        width = "10 um"
-        height = "10 um"
-        matrix = "MSE"
-        element_size = "2.5 um"
-        inclusion_element_size = "1 um"
-        [[mesh.inclusions]]
-        phase = "Se"
-        center = ["5 um", "5 um"]
-        radius = "3 um"
-        [materials.Se]
-        youngs_modulus = "10 GPa"
-        poisson_ratio = 0.3
-        swelling = 0.3
-        [materials.Se.creep]
-        A = "1e-4 1/s"
-        n = 3
-        sigma_ref = "100 MPa"
-        [materials.MSE]
-        youngs_modulus = "100 GPa"
-        poisson_ratio = 0.3
-        [protocol]
-        kind = "galvanostatic"
-        c_rate = 1
-        cycles = 2
-        theta_end_first = 0.22
-        theta_end = 0.22
-        [solver]
-        max_lithiation_step = 0.25
-        """;
+    public static readonly string Case = CreepCell.Tests.Simulation.InclusionCase.Text();
 
     public string Dir { get; }
     public string CaseFile { get; }

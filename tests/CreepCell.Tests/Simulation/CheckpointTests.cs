@@ -6,41 +6,8 @@ namespace CreepCell.Tests.Simulation;
 /// (interruptions and resume: <see cref="RunInterruptionTests"/>).</summary>
 public class CheckpointTests
 {
-    internal const string CyclingCase = """
-        temperature = "70 degC"
-        [mesh]
-        generator = "inclusion"
-        width = "10 um"
-        height = "10 um"
-        matrix = "MSE"
-        element_size = "1.5 um"
-        inclusion_element_size = "0.6 um"
-        [[mesh.inclusions]]
-        phase = "Se"
-        center = ["5 um", "5 um"]
-        radius = "3 um"
-        [materials.Se]
-        youngs_modulus = "10 GPa"
-        poisson_ratio = 0.3
-        swelling = 0.3
-        [materials.Se.creep]
-        A = "1e-4 1/s"
-        n = 3
-        sigma_ref = "100 MPa"
-        [materials.MSE]
-        youngs_modulus = "100 GPa"
-        poisson_ratio = 0.3
-        [protocol]
-        kind = "galvanostatic"
-        c_rate = 1
-        cycles = 3
-        theta_end_first = 0.22
-        theta_end = 0.22
-        [solver]
-        max_lithiation_step = 0.02
-        [output]
-        checkpoint_every = 4
-        """;
+    internal static readonly string CyclingCase = InclusionCase.Text(elementSize: "1.5 um", inclusionElementSize: "0.6 um", cycles: 3,
+        maxLithiationStep: 0.02, more: "[output]\ncheckpoint_every = 4\n");
 
     static string WriteCase(string dir)
     {
