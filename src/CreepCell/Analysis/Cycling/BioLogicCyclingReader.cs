@@ -34,7 +34,7 @@ internal static class BioLogicCyclingReader
 
     public static CyclerData Read(string path, IReadOnlyList<string> lines)
     {
-        int h = HeaderLine(path, lines);
+        int h = BioLogicHeader.LineOfColumnNames(path, lines);
         var names = lines[h].Split('\t').Select(s => s.Trim()).ToArray();
         var (iI, sI) = Column(path, h, names, n => n.StartsWith("<I>/") || n.StartsWith("I/"), "<I> or I", CurrentUnits);
         var (iV, sV) = Column(path, h, names, n => n.StartsWith("Ewe/") || n.StartsWith("Ecell/"), "Ewe or Ecell", VoltageUnits);
@@ -59,15 +59,6 @@ internal static class BioLogicCyclingReader
         if (records.Count < 2) throw new InputException(path, null, "fewer than two data lines under the header");
         string format = lines[0].StartsWith("BT", StringComparison.OrdinalIgnoreCase) ? "BioLogic BT-Lab text" : "BioLogic EC-Lab text";
         return new CyclerData(path, format, RecordTableParser.ClassifyBySign(records), Array.Empty<TesterCycleSummary>());
-    }
-
-    static int HeaderLine(string path, IReadOnlyList<string> lines)
-    {
-        var nb = lines.Take(5).FirstOrDefault(l => l.StartsWith("Nb header lines", StringComparison.OrdinalIgnoreCase));
-        if (nb is null || !int.TryParse(nb[(nb.IndexOf(':') + 1)..].Trim(), out int n) || n < 2)
-            throw new InputException(path, "line 2", "expected \"Nb header lines : N\"");
-        if (n > lines.Count) throw new InputException(path, "header", $"the export announces {n} header lines but has only {lines.Count} lines (truncated export?)");
-        return n - 1;
     }
 
     static double Number(string text, string path, int line, string what)

@@ -11,7 +11,7 @@ static class BioLogicTextReader
 
     public static Voltammogram Read(string path, IReadOnlyList<string> lines)
     {
-        int header = HeaderLine(path, lines);
+        int header = BioLogicHeader.LineOfColumnNames(path, lines);
         double? rate = ScanRate(path, lines, header);
         var names = lines[header].Split('\t').Select(s => s.Trim()).ToArray();
         var (ie, eScale) = Column(path, header, names, n => n.StartsWith("Ewe/"), "Ewe", new() { ["V"] = 1, ["mV"] = 1e-3 });
@@ -29,15 +29,6 @@ static class BioLogicTextReader
             points.Add(new CvPoint(i + 1, t, CvText.Number(f[ie], path, i + 1, names[ie]) * eScale, CvText.Number(f[ii], path, i + 1, names[ii]) * iScale));
         }
         return new Voltammogram(path, "BioLogic EC-Lab text", rate, rate is null ? "" : "export header", points);
-    }
-
-    static int HeaderLine(string path, IReadOnlyList<string> lines)
-    {
-        var nb = lines.Take(5).FirstOrDefault(l => l.StartsWith("Nb header lines", StringComparison.OrdinalIgnoreCase));
-        if (nb is null || !int.TryParse(nb[(nb.IndexOf(':') + 1)..].Trim(), out int n) || n < 2)
-            throw new InputException(path, "line 2", "expected \"Nb header lines : N\"");
-        if (n > lines.Count) throw new InputException(path, "header", $"the export announces {n} header lines but has only {lines.Count} lines (truncated export?)");
-        return n - 1;
     }
 
     static double? ScanRate(string path, IReadOnlyList<string> lines, int header)
