@@ -18,11 +18,18 @@ internal static class MaterialsTable
             if (beta <= -1) throw new InputException(m.File, m.Key("swelling"), "expected a volume change above -1");
             var creep = m.Section("creep") is { } c ? ReadCreep(c) : null;
             var conducts = ReadConduction(m);
+            double? electronic = Conductivity(m, "electronic_conductivity", conducts, Conduction.Electrons, "electrons");
+            double? ionic = Conductivity(m, "ionic_conductivity", conducts, Conduction.Ions, "ions");
             bool active = m.Boolean("active", false);
             m.RejectUnknownKeys();
-            result[name] = new Material(name, e, nu, beta, creep) { Conducts = conducts, Active = active };
+            result[name] = new Material(name, e, nu, beta, creep)
+            {
+                Conducts = conducts, Active = active, ElectronicConductivity = electronic, IonicConductivity = ionic,
+            };
         }
         if (result.Count == 0) throw new InputException(s.File, "materials", "expected at least one [materials.NAME] table");
+        AllOrNone(s.File, result.Values, Conduction.Electrons, m => m.ElectronicConductivity, "electronic_conductivity", "electrons");
+        AllOrNone(s.File, result.Values, Conduction.Ions, m => m.IonicConductivity, "ionic_conductivity", "ions");
         return result;
     }
 
@@ -38,6 +45,26 @@ internal static class MaterialsTable
                 throw new InputException(source, $"materials.{m.Name}.creep",
                     $"the Arrhenius factor at temperature = {temperature:G6} K against reference_temperature = {law.ReferenceTemperature:G6} K gives a creep rate A f(T) = {rate:G4} 1/s; check both temperatures and their units");
         }
+    }
+
+    /// <summary>Conductivities in S/m are given for every phase that conducts the carrier or for none: an
+    /// effective conductivity of phases half in S/m and half relative would mean nothing.</summary>
+    static void AllOrNone(string file, IEnumerable<Material> materials, Conduction carrier, Func<Material, double?> of, string key, string name)
+    {
+        var conducting = materials.Where(m => m.Conducts is { } c && c.HasFlag(carrier)).ToList();
+        if (!conducting.Any(m => of(m) is not null)) return;
+        if (conducting.FirstOrDefault(m => of(m) is null) is { } missing)
+            throw new InputException(file, $"materials.{missing.Name}.{key}", $"expected a conductivity (S/m) for every phase that conducts {name} once one is given (here for {string.Join(", ", conducting.Where(m => of(m) is not null).Select(m => m.Name))})");
+    }
+
+    /// <summary>An optional conductivity (S/m) of a carrier the phase conducts.</summary>
+    static double? Conductivity(TomlSection m, string key, Conduction? conducts, Conduction carrier, string name)
+    {
+        if (!m.Has(key)) return null;
+        double sigma = CaseReader.Positive(m, key, Dimension.Conductivity);
+        if (conducts is not { } c || !c.HasFlag(carrier))
+            throw new InputException(m.File, m.Key(key), $"a conductivity for {name}, but conducts does not list \"{name}\"; add it to conducts or remove {key}");
+        return sigma;
     }
 
     /// <summary>conducts = ["electrons", "ions"] (either, both, or [] for an insulator); null when absent.</summary>

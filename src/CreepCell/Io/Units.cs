@@ -21,6 +21,7 @@ public readonly record struct Dimension(int M, int Kg, int S, int K, int Mol, in
     public static readonly Dimension Current = new(0, 0, 0, 0, 0, 1);
     public static readonly Dimension Voltage = new(2, 1, -3, 0, 0, -1);
     public static readonly Dimension SpecificCharge = new(0, -1, 1, 0, 0, 1);
+    public static readonly Dimension Conductivity = new(-3, -1, 3, 0, 0, 2);
 
     public static Dimension operator +(Dimension a, Dimension b) =>
         new(a.M + b.M, a.Kg + b.Kg, a.S + b.S, a.K + b.K, a.Mol + b.Mol, a.A + b.A);

@@ -46,7 +46,8 @@ public sealed class RunRecorder
             columns.AddRange(start.Fractions.Select(f => $"contact_fraction_{f.A}_on_{f.B}"));
             conduction = RegionConduction(def, mesh);
             if (conduction is not null) columns.AddRange(new[] { "active_with_electronic_path", "active_with_ionic_path", "active_connected" });
-            if (conduction is { } cc) columns.AddRange((transport = new(mesh, cc.Active, cc.Electrons, cc.Ions)).Columns);
+            if (conduction is { } cc) columns.AddRange((transport = new(mesh, cc.Active, cc.Electrons, cc.Ions,
+                Siemens(def, mesh, m => m.ElectronicConductivity), Siemens(def, mesh, m => m.IonicConductivity))).Columns);
         }
         Columns = columns;
         integrity = Integrity.IntegrityRecorder.Create(def, mesh, contact);
@@ -109,6 +110,13 @@ public sealed class RunRecorder
 
     /// <summary>Effective conductivities, tortuosity factors and the capacity estimate, with <see cref="conduction"/>.</summary>
     readonly CreepCell.Simulation.Transport.ElectrodeTransport? transport;
+
+    /// <summary>Per region its conductivity in S/m (0 where it does not conduct), when the case gives one for every conducting phase.</summary>
+    static double[]? Siemens(CaseDefinition def, Mesh mesh, Func<Material, double?> of)
+    {
+        var given = mesh.RegionNames.Select(n => of(def.Materials[n])).ToArray();
+        return given.Any(g => g is not null) ? given.Select(g => g ?? 0).ToArray() : null;
+    }
 
     static (bool[] Active, bool[] Electrons, bool[] Ions)? RegionConduction(CaseDefinition def, Mesh mesh)
     {

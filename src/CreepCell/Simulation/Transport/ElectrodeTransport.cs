@@ -6,31 +6,36 @@ namespace CreepCell.Simulation.Transport;
 
 /// <summary>
 /// Per step of a run: the electrode's effective ionic and electronic conductivity (top to bottom, on the
-/// deformed microstructure) relative to that of its conducting phases, the tortuosity factors, and the
-/// capacity estimate (connected active fraction x theoretical capacity of the active phase). A case gives
-/// only which phases conduct what, not how well, so every phase that conducts a carrier gets the same
-/// conductivity sigma0 and the columns are sigma_eff / sigma0.
+/// deformed microstructure), the tortuosity factors, and the capacity estimate (connected active fraction
+/// x theoretical capacity of the active phase). When the case gives the conductivity of every phase that
+/// conducts a carrier ([materials.X] electronic_conductivity, ionic_conductivity), that carrier's column is
+/// in S/m; otherwise every conducting phase gets the same sigma0 and the column is sigma_eff / sigma0.
 /// </summary>
-internal sealed class ElectrodeTransport
+public sealed class ElectrodeTransport
 {
     readonly Mesh mesh;
     readonly double[] ions, electrons;
     readonly double? capacity;
 
     /// <param name="active">Per region, whether it is the active material.</param>
-    public ElectrodeTransport(Mesh mesh, bool[] active, bool[] conductsElectrons, bool[] conductsIons)
+    /// <param name="electronicS">Per region, its electronic conductivity in S/m, when every conducting region has one.</param>
+    public ElectrodeTransport(Mesh mesh, bool[] active, bool[] conductsElectrons, bool[] conductsIons, double[]? electronicS = null, double[]? ionicS = null)
     {
         this.mesh = mesh;
-        electrons = conductsElectrons.Select(c => c ? 1.0 : 0).ToArray();
-        ions = conductsIons.Select(c => c ? 1.0 : 0).ToArray();
+        electrons = electronicS ?? conductsElectrons.Select(c => c ? 1.0 : 0).ToArray();
+        ions = ionicS ?? conductsIons.Select(c => c ? 1.0 : 0).ToArray();
+        ConductionColumns = new[]
+        {
+            ionicS is null ? "ionic_conductivity_relative" : "ionic_conductivity_S_per_m", "ionic_tortuosity",
+            electronicS is null ? "electronic_conductivity_relative" : "electronic_conductivity_S_per_m", "electronic_tortuosity",
+        };
         var activeNames = mesh.RegionNames.Where((_, r) => active[r]).Distinct().ToList();
         if (activeNames.Count == 1 && LiteratureCapacities.TryGet(activeNames[0], out double cPerKg, out _))
             capacity = cPerKg / LiteratureCapacities.MilliampHourPerGram;
     }
 
     /// <summary>Columns of the conduction solves (<see cref="Measure"/>).</summary>
-    public static readonly IReadOnlyList<string> ConductionColumns =
-        new[] { "ionic_conductivity_relative", "ionic_tortuosity", "electronic_conductivity_relative", "electronic_tortuosity" };
+    public IReadOnlyList<string> ConductionColumns { get; }
 
     /// <summary>Columns of <see cref="Capacity"/>: one when the case has a single active phase of known theoretical capacity.</summary>
     public IReadOnlyList<string> CapacityColumns => capacity is null ? Array.Empty<string>() : new[] { "capacity_estimate_mAh_g" };

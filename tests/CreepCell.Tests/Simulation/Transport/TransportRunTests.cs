@@ -70,4 +70,42 @@ public class TransportRunTests
         Assert.All(hist.Where(r => r[time] < fullTime), r => Assert.Equal(hist[0][sigma], r[sigma]));
         Assert.All(hist, r => Assert.Equal(675 * r[Array.IndexOf(h, "active_connected")]!.Value, r[Array.IndexOf(h, "capacity_estimate_mAh_g")]!.Value, 9));
     }
+
+    /// <summary>
+    /// With the conductivity of every electron conductor given (Se 20 mS/cm = 2 S/m, MSE 8 S/m), the column
+    /// is in S/m: at full lithiation the two joined blocks (1 um each) conduct in series,
+    /// sigma = 2 um / (1 um / 2 S/m + 1 um / 8 S/m) = 3.2 S/m, but for the links and the barrier's gap.
+    /// </summary>
+    [Fact]
+    public void GivenConductivitiesMakeTheColumnSiemensPerMetre()
+    {
+        string root = Directory.CreateTempSubdirectory("creepcell-transport-si-").FullName;
+        var lower = StructuredMesh.Rectangle(2, 1, 4, 2, ElementType.Quad4, "Se");
+        var upper = ContactKit.Shift(StructuredMesh.Rectangle(2, 1, 3, 2, ElementType.Quad4, "MSE"), 0, 1.02);
+        GmshWriter.Write(Path.Combine(root, "blocks.msh"), MeshMerge.Combine(new[] { lower, upper }));
+        string text = Case.Replace("conducts = [\"electrons\"]\n", "conducts = [\"electrons\"]\nelectronic_conductivity = \"20 mS/cm\"\n")
+            .Replace("conducts = [\"electrons\", \"ions\"]\n", "conducts = [\"electrons\", \"ions\"]\nelectronic_conductivity = \"8 S/m\"\n");
+        var def = CaseReader.Read("blocks.toml", text, root);
+        Assert.Equal(2, def.Materials["Se"].ElectronicConductivity!.Value, 12);
+        string outDir = Path.Combine(root, "out");
+        new CaseRunner(def, outDir).Run();
+        var (header, rows) = SmallRun.Csv(Path.Combine(outDir, "cycles.csv"));
+        Assert.DoesNotContain("full_electronic_conductivity_relative", header);
+        Assert.Contains("full_ionic_conductivity_relative", header);
+        double sigma = rows[0][Array.IndexOf(header, "full_electronic_conductivity_S_per_m")]!.Value;
+        Assert.InRange(sigma, 3.2 * 0.99, 3.2 * 1.01);
+        Directory.Delete(root, true);
+    }
+
+    [Theory]
+    [InlineData("[materials.MSE]\n", "[materials.MSE]\nionic_conductivity = \"1 S/m\"\nelectronic_conductivity = \"1 S/m\"\n", "materials.Se.electronic_conductivity")]
+    [InlineData("conducts = [\"electrons\"]\n", "conducts = [\"electrons\"]\nionic_conductivity = \"1 S/m\"\n", "materials.Se.ionic_conductivity")]
+    [InlineData("conducts = [\"electrons\"]\n", "conducts = [\"electrons\"]\nelectronic_conductivity = \"2 S\"\n", "materials.Se.electronic_conductivity")]
+    public void ConductivitiesAreGivenForEveryConductorOfACarrierInSiemensPerMetre(string find, string replace, string key)
+    {
+        string text = Case.Replace(find, replace);
+        Assert.NotEqual(Case, text);
+        var e = Assert.Throws<InputException>(() => CaseReader.Read("blocks.toml", text, Path.GetTempPath()));
+        Assert.Contains(key, e.Message);
+    }
 }
