@@ -2,10 +2,6 @@ using CreepCell.Geometry;
 
 namespace CreepCell.Contact;
 
-/// <summary>Two bodies in contact over <see cref="Length"/> (current boundary length, the mean of the
-/// lengths each side has within dhat of the other).</summary>
-public readonly record struct ContactEdge(int A, int B, double Length);
-
 /// <summary>
 /// The particles as a graph in the current configuration: bodies are its nodes, and two bodies are joined
 /// where a boundary point of one lies within dhat of the other. Each body also knows whether it touches

@@ -4,9 +4,6 @@ using CreepCell.Sparse;
 
 namespace CreepCell.Fem;
 
-/// <summary>Loading of one assembly: lithiation, time step, temperature.</summary>
-public readonly record struct LoadState(double Theta, double Dt, double Temperature);
-
 /// <summary>
 /// Element loop: gathers element data, calls <see cref="ElementKernel"/>, scatters into the global
 /// internal-force vector and the sparse tangent over the free dofs. Elements are coloured so that no

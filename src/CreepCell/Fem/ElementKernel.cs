@@ -9,35 +9,6 @@ internal sealed class ElementInversionException : Exception
     public ElementInversionException() : base("an element was inverted (J <= 0)") { }
 }
 
-/// <summary>Scratch memory of one thread for the element loop, sized for the largest element.</summary>
-public sealed class ElementWorkspace
-{
-    public const int MaxNodes = 9, MaxDofs = 18, MaxPoints = 9;
-    public readonly double[] GradN = new double[MaxPoints * MaxNodes * 2];
-    public readonly double[] Volume0 = new double[MaxPoints];
-    public readonly double[] F = new double[MaxPoints * 4];
-    public readonly double[] J = new double[MaxPoints];
-    public readonly double[] DJ = new double[MaxPoints * MaxDofs];
-    /// <summary>Projection of J: Jbar_q = sum_p Projection[q * MaxPoints + p] J_p.</summary>
-    public readonly double[] Projection = new double[MaxPoints * MaxPoints];
-    public readonly double[] Jbar = new double[MaxPoints];
-    public readonly double[] DJbar = new double[MaxPoints * MaxDofs];
-    public readonly double[] DDJbar = new double[MaxPoints * MaxDofs * MaxDofs];
-    public readonly double[] Alpha = new double[MaxDofs];
-    public readonly double[] RatioBar = new double[MaxDofs];
-    public readonly double[] RatioPoint = new double[MaxDofs];
-    public readonly double[] B = new double[4 * MaxDofs];
-    public readonly double[] AB = new double[4 * MaxDofs];
-    public readonly double[] PdF = new double[MaxDofs];
-    public readonly double[] Fbar = new double[4];
-    public readonly double[] Tangent = new double[16];
-    public readonly double[] Residual = new double[MaxDofs];
-    public readonly double[] Stiffness = new double[MaxDofs * MaxDofs];
-    public readonly double[] Xe = new double[MaxDofs];
-    public readonly double[] Ue = new double[MaxDofs];
-    public PointResponse Response;
-}
-
 /// <summary>Per-element input of the kernel: geometry, displacements, material, loading.</summary>
 public readonly ref struct ElementInput
 {

@@ -6,13 +6,6 @@ using Tomlyn.Model;
 
 namespace CreepCell.Io;
 
-/// <summary>One case key set from outside the file: a dotted key ("materials.Se.creep.A",
-/// "mesh.inclusions[0].radius") and a TOML value, with the value's text as written.</summary>
-public sealed record CaseOverride(string Key, object Value, string Text)
-{
-    public override string ToString() => $"{Key}={Text}";
-}
-
 /// <summary>
 /// Edits of a parsed case model made before the case is validated (`creepcell run --set`, sweeps), so
 /// that a set value goes through exactly the checks and units of a value in the file. A case with edits

@@ -2,35 +2,6 @@ using CreepCell.Geometry;
 
 namespace CreepCell.Meshing;
 
-/// <summary>An elliptical (or circular) inclusion: centre, semi-axes A and B, rotation in radians, region name.</summary>
-public sealed record Inclusion(Vec2 Centre, double A, double B, double Angle, string Name)
-{
-    public static Inclusion Circle(Vec2 centre, double radius, string name) => new(centre, radius, radius, 0, name);
-
-    public Ellipse Shape => new(Centre, A, B, Angle);
-}
-
-/// <summary>
-/// Element sizes for <see cref="InclusionMesh"/>: edge length MaxEdge far away, InclusionEdge on the
-/// inclusion boundaries (defaults to MaxEdge, i.e. uniform) and a linear growth Grading (edge length
-/// gained per unit distance from the nearest inclusion boundary; keep it below about 0.5 for good
-/// quality).
-/// </summary>
-public sealed record InclusionSizes(double MaxEdge, double? InclusionEdge = null, double Grading = 0.3)
-{
-    public double MinAngleDegrees { get; init; } = 28;
-    public bool SecondOrder { get; init; }
-
-    /// <summary>Edge length at p given the inclusion boundaries.</summary>
-    public double At(Vec2 p, IReadOnlyList<Ellipse> shapes)
-    {
-        if (InclusionEdge is not double h0 || shapes.Count == 0) return MaxEdge;
-        double d = double.PositiveInfinity;
-        foreach (var e in shapes) d = Math.Min(d, e.DistanceEstimate(p));
-        return Math.Min(MaxEdge, h0 + Grading * d);
-    }
-}
-
 /// <summary>
 /// The default geometry: a width x height rectangle with its lower-left corner at the origin holding
 /// elliptical inclusions, meshed conformingly (inclusion boundaries are element edges). Regions: the

@@ -2,10 +2,6 @@ using CreepCell.Geometry;
 
 namespace CreepCell.Meshing;
 
-/// <summary>Element shapes, with Gmsh's local node order (corners counter-clockwise, then edge
-/// mid-nodes starting with edge 0-1, then the centre node).</summary>
-public enum ElementType { Tri3, Tri6, Quad4, Quad8, Quad9 }
-
 internal static class ElementTypes
 {
     public static int NodeCount(this ElementType t) => t switch
@@ -18,10 +14,6 @@ internal static class ElementTypes
 
     public static int Order(this ElementType t) => t is ElementType.Tri3 or ElementType.Quad4 ? 1 : 2;
 }
-
-/// <summary>A named set of boundary edges (a Gmsh physical curve). Each edge lists 2 nodes
-/// (linear) or 3 nodes (end, end, middle).</summary>
-public sealed record BoundarySet(string Name, int[][] Edges);
 
 /// <summary>
 /// A 2D mesh: nodes, elements of mixed type in flat arrays, a region (phase) per element and named

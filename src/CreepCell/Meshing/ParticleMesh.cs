@@ -3,30 +3,6 @@ using CreepCell.Geometry.Packing;
 
 namespace CreepCell.Meshing;
 
-/// <summary>Element size and quality targets for <see cref="ParticleMesh"/>.</summary>
-public sealed record ParticleMeshOptions
-{
-    /// <summary>Largest interior edge as a fraction of the particle's phase mean diameter (used when
-    /// <see cref="ElementSize"/> is null). The boundary keeps the packing's polygon resolution, so the
-    /// mesh grades from the boundary edge length inward.</summary>
-    public double RelativeSize { get; init; } = 0.125;
-    /// <summary>Largest edge length in metres for every particle; overrides <see cref="RelativeSize"/>.</summary>
-    public double? ElementSize { get; init; }
-    /// <summary>Smallest triangle angle; the quality guarantee asked of Ruppert refinement.</summary>
-    public double MinAngleDegrees { get; init; } = 28;
-    /// <summary>Six-node triangles (default) or three-node triangles.</summary>
-    public bool SecondOrder { get; init; } = true;
-}
-
-/// <summary>One particle of a <see cref="ParticleMeshResult"/>: its phase, its contiguous ranges of nodes
-/// and elements, and its closed boundary loop (counter-clockwise; each edge lists start, end and, for
-/// quadratic elements, mid-node; edge k ends where edge k+1 starts).</summary>
-public sealed record MeshBody(int Index, string Phase, int FirstNode, int NodeCount, int FirstElement, int ElementCount,
-    int[][] Loop, RveSide Sides);
-
-/// <summary>A mesh of a packing with one body per particle.</summary>
-public sealed record ParticleMeshResult(Mesh Mesh, IReadOnlyList<MeshBody> Bodies, double Side);
-
 /// <summary>
 /// Meshes a particle packing (<see cref="PackingGenerator"/>) as separate bodies: each particle polygon
 /// is meshed on its own (<see cref="TriangleMesher.MeshPolygon"/>) and the bodies are joined without

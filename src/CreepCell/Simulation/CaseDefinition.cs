@@ -2,32 +2,6 @@ using CreepCell.Materials;
 
 namespace CreepCell.Simulation;
 
-/// <summary>A circular or elliptical inclusion of a generated mesh (semi-axes A along the rotated x axis).</summary>
-public sealed record InclusionShape(string Phase, double CenterX, double CenterY, double A, double B, double Angle);
-
-/// <summary>A rectangle [0, Width] x [0, Height] of the matrix phase with inclusions.</summary>
-public sealed record GeneratedMesh(double Width, double Height, string Matrix, IReadOnlyList<InclusionShape> Inclusions,
-    double ElementSize, double InclusionElementSize, int Order);
-
-/// <summary>A Gmsh file (coordinates times Unit), a generated inclusion mesh, or a packed microstructure
-/// meshed particle by particle.</summary>
-public sealed record MeshSpec(string? File, double Unit, GeneratedMesh? Generated)
-{
-    public CreepCell.Geometry.Packing.PackingSpec? Microstructure { get; init; }
-    public CreepCell.Meshing.ParticleMeshOptions? ParticleOptions { get; init; }
-    /// <summary>A segmented image meshed body by body (docs/microstructure.md, "From an image").</summary>
-    public CreepCell.Geometry.Imaging.ImageSpec? Image { get; init; }
-}
-
-/// <summary>RVE boundary: "symmetric" rollers; with a stack pressure (Pa) the top side is a plate under it instead.</summary>
-public sealed record BoundarySpec(string Kind, double? StackPressure = null);
-
-public sealed record OutputSpec(string Dir, int FieldsEvery, int CheckpointEvery = 50, double CheckpointMinutes = 5)
-{
-    /// <summary>Encoding of the VTU field files ([output] vtu = "binary" or "ascii").</summary>
-    public CreepCell.Io.VtuEncoding Vtu { get; init; } = CreepCell.Io.VtuEncoding.Binary;
-}
-
 /// <summary>Everything a run needs, resolved to SI and validated.</summary>
 public sealed record CaseDefinition(
     string Source,

@@ -2,19 +2,6 @@ using CreepCell.Materials;
 
 namespace CreepCell.Simulation;
 
-/// <summary>The state of a run at the end of a cycle computed in full: what a jump extrapolates from and
-/// what a rejected jump returns to.</summary>
-public sealed class CycleSnapshot
-{
-    public int Cycle;
-    /// <summary>The watched quantities of the cycle (<see cref="CycleJumper"/>), at full lithiation and at its end.</summary>
-    public double[] Watched = Array.Empty<double>();
-    public double[] U = Array.Empty<double>();
-    public PointState[] States = Array.Empty<PointState>();
-    public double Time, NextDt, PreviousDt;
-    public int Step, HistoryRows, FieldFiles;
-}
-
 /// <summary>
 /// What cycle jumping carries from step to step and saves in checkpoints: the last cycles computed in
 /// full, a jump waiting for its check, the cap on the next jump, and the jumps taken.

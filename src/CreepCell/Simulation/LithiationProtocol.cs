@@ -1,15 +1,5 @@
 namespace CreepCell.Simulation;
 
-/// <summary>Half of a cycle: lithiation (discharge), delithiation (charge) or a rest.</summary>
-public enum HalfCycle { Rest = 0, Lithiation = 1, Delithiation = -1 }
-
-/// <summary>One linear piece of theta(t), with the cycle it belongs to.</summary>
-/// <summary>Parameters of a galvanostatic protocol, kept so that a study can change the cycle count.</summary>
-public sealed record GalvanostaticSpec(double CRate, int Cycles, double ThetaStart, double ThetaFull, double ThetaEndFirst,
-    double ThetaEnd, double RestAfterLithiation, double RestAfterDelithiation);
-
-public sealed record ProtocolSegment(double Start, double End, double ThetaStart, double ThetaEnd, int Cycle, HalfCycle Half);
-
 /// <summary>
 /// State of lithiation theta(t), linear between (time, theta) points, each piece labelled with its
 /// cycle and half cycle. A cycle is lithiation then delithiation; a new cycle starts with the first

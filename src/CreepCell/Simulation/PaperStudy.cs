@@ -5,37 +5,6 @@ using CreepCell.Io.Plots;
 
 namespace CreepCell.Simulation;
 
-/// <param name="SideMicrometres">RVE side replacing the presets' (smaller boxes run much faster).</param>
-/// <param name="Seeds">packing seeds replacing the presets' own; with several, every preset runs once per
-/// seed and the comparison gives the mean and the spread over the seeds.</param>
-/// <param name="RemeshAngle">[solver] remesh_angle for every run (degrees; 0 keeps the presets', off). The
-/// study remeshes by default: over 20 cycles the particles' meshes otherwise distort (docs/simulation.md,
-/// "Remeshing"), and the trends of Fig. 4 hang on it.</param>
-public sealed record StudyOptions(string OutDir, IReadOnlyList<string> Presets, int? Cycles = null, int Threads = 0,
-    double? SideMicrometres = null, IReadOnlyList<int>? Seeds = null, double RemeshAngle = StudyOptions.DefaultRemeshAngle)
-{
-    public const double DefaultRemeshAngle = 10;
-}
-
-/// <summary>One row of the comparison with the paper: our values at full lithiation of the first and
-/// last cycle, and the paper's (Fig. 4) where it states them. Over several seeds our values are the
-/// means, with the sample standard deviations beside them.</summary>
-public sealed record StudyRow(string Quantity, double? OursFirst, double? OursLast, double? PaperFirst, double? PaperLast, string Unit, int LastCycle = 0)
-{
-    public double? OursFirstSd { get; init; }
-    public double? OursLastSd { get; init; }
-    public int Samples { get; init; } = 1;
-}
-
-/// <summary>A statement of the paper's Fig. 4 checked on every run (or pair of runs with the same seed):
-/// in how many of them it holds, and the measured values behind it.</summary>
-public sealed record StudyClaim(string Statement, int Holds, int Runs, string Measured);
-
-public sealed record StudyResult(IReadOnlyList<StudyRow> Rows, IReadOnlyList<StudyClaim> Claims, IReadOnlyList<int>? Seeds, double RemeshAngle = 0)
-{
-    public string Markdown() => PaperStudy.Markdown(this);
-}
-
 /// <summary>
 /// The paper's Fig. 4 study: runs the presets (Se-60MSe creeping, LCO-MSe elastic control, ...) and
 /// compares contact ratios and mean von Mises stresses per cycle with the paper's numbers: plots of

@@ -18,14 +18,3 @@ public sealed record SolverStatistics
     public long FactorBytes { get; init; }
     public string Ordering { get; init; } = "";
 }
-
-/// <summary>Fill-reducing ordering of the built-in solver.</summary>
-public enum OrderingMethod
-{
-    /// <summary>Both AMD and nested dissection; the one with the smaller predicted nnz(L) is used.</summary>
-    Best,
-    /// <summary>Approximate minimum degree (<see cref="AmdOrdering"/>).</summary>
-    Amd,
-    /// <summary>Level-structure nested dissection (<see cref="NestedDissection"/>).</summary>
-    NestedDissection,
-}

@@ -4,13 +4,6 @@ using CreepCell.Io.Plots;
 
 namespace CreepCell.Sweeps;
 
-/// <param name="Cycles">cycles whose cycles.csv rows enter the tables; 0 stands for each run's last cycle.</param>
-/// <param name="Plot">cycles.csv columns to plot against each swept parameter (null: the headline ones).</param>
-public sealed record CollectOptions(IReadOnlyList<int> Cycles, IReadOnlyList<string>? Plot = null);
-
-/// <summary>What collect found and wrote.</summary>
-public sealed record CollectResult(int Runs, int Finished, int Failed, int Points, SweepTable ByRun, SweepTable ByPoint, IReadOnlyList<string> Plots);
-
 /// <summary>
 /// Gathers a sweep from its folders alone: results_runs.csv/.parquet (a row per run: parameters, status,
 /// every cycles.csv quantity at the chosen cycles), results.csv/.parquet (a row per parameter point: the
@@ -100,20 +93,5 @@ public static class SweepCollector
         string suffix = o.Cycles[^1] == 0 ? "_last" : $"_c{o.Cycles[^1]}";
         return quantities.Where(q => q.EndsWith(suffix, StringComparison.Ordinal))
             .Where(q => o.Plot is { } chosen ? chosen.Contains(q[..^suffix.Length]) : Headline.Any(h => q.StartsWith(h, StringComparison.Ordinal))).ToList();
-    }
-}
-
-/// <summary>Mean, sample standard deviation and 95 % confidence interval of the mean (Student t with n - 1
-/// degrees of freedom); the spread needs two values, the mean one.</summary>
-public sealed record Statistics(int N, double? Mean, double? Sd, double? CiLow, double? CiHigh)
-{
-    public static Statistics Of(IReadOnlyList<double> x)
-    {
-        if (x.Count == 0) return new Statistics(0, null, null, null, null);
-        double mean = x.Average();
-        if (x.Count == 1) return new Statistics(1, mean, null, null, null);
-        double sd = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (x.Count - 1));
-        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, x.Count - 1, 0.975) * sd / Math.Sqrt(x.Count);
-        return new Statistics(x.Count, mean, sd, mean - half, mean + half);
     }
 }

@@ -5,9 +5,6 @@ using CreepCell.Io;
 
 namespace CreepCell.Sweeps;
 
-/// <summary>Where a run stands, read from its folder alone.</summary>
-public enum RunState { Pending, Interrupted, Failed, Finished }
-
 /// <summary>
 /// The folder of a sweep: sweep.toml (the sweep file as given), sweep.json (the plan: parameters, runs,
 /// fingerprint), runs.csv (index with status) and runs/NNNN/ with each run's case.toml and outputs. The
@@ -110,10 +107,4 @@ public static class SweepFolder
         string error = File.Exists(log) ? File.ReadAllLines(log).LastOrDefault(l => l.StartsWith("error:", StringComparison.Ordinal)) ?? "" : "";
         AtomicFile.WriteAllText(Path.Combine(runDir, FailureFile), $"exit code {exitCode}\n{error}\n");
     }
-}
-
-/// <summary>Comma-separated cells, quoted where needed (RFC 4180).</summary>
-public static class Csv
-{
-    public static string Cell(string s) => s.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
 }

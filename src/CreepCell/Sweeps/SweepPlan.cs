@@ -4,13 +4,6 @@ using CreepCell.Io;
 
 namespace CreepCell.Sweeps;
 
-/// <summary>One run of a sweep: its id (0-based; its folder is runs/NNNN), the parameter point it belongs
-/// to, the values of the swept keys, and the case text it runs (the base case with every edit made).</summary>
-public sealed record SweepRun(int Id, int Point, IReadOnlyList<CaseOverride> Values, string CaseText)
-{
-    public string Folder(string sweepDir) => SweepPlan.RunFolder(sweepDir, Id);
-}
-
 /// <summary>
 /// The runs a sweep file expands to: the [vary] lists (full grid, first key slowest, or zipped), times the
 /// [sample] points, times the seeds (innermost, so the runs of a point are neighbours). Every run's case

@@ -4,13 +4,6 @@ using Tomlyn.Model;
 
 namespace CreepCell.Sweeps;
 
-/// <summary>A key varied over a list of values (as written: numbers, or strings with units).</summary>
-public sealed record SweepList(string Key, IReadOnlyList<object> Values);
-
-/// <summary>A key sampled over [From, To] (SI), uniformly or uniformly in its logarithm; sampled values
-/// are written back in <see cref="Unit"/> (the unit of the range as written; empty for plain numbers).</summary>
-public sealed record SweepRange(string Key, double From, double To, bool Log, string Unit, double UnitFactor);
-
 /// <summary>
 /// A sweep file (docs/sweeps.md): a base case (built-in name or case file), fixed edits ([set]), lists
 /// per key ([vary]: full grid or zipped), samples over ranges ([sample]: Latin hypercube or Sobol,

@@ -1,8 +1,5 @@
 namespace CreepCell.Geometry.Imaging;
 
-/// <summary>Islands of one phase merged into another: how many regions and pixels.</summary>
-public sealed record IslandMerge(string From, string Into, int Regions, long Pixels);
-
 /// <summary>
 /// Removes islands: every 4-connected region of one phase smaller than the minimum area takes the phase
 /// it shares the longest boundary with (a speck of binder in a pore becomes pore, a pinhole in a particle

@@ -1,21 +1,5 @@
 namespace CreepCell.Geometry.Packing;
 
-/// <summary>One particle phase: its area fraction of the RVE and its log-normal size distribution.</summary>
-/// <param name="Name">Phase name, e.g. "Se" or "MSe".</param>
-/// <param name="Fraction">Target area fraction of the RVE (0, 1).</param>
-/// <param name="MeanDiameter">Arithmetic mean of the equivalent diameter, m.</param>
-/// <param name="Cv">Coefficient of variation of the diameter (0 = all equal).</param>
-public sealed record PhaseSpec(string Name, double Fraction, double MeanDiameter, double Cv);
-
-/// <summary>
-/// Pores as discrete voids: the porosity left after the gaps is carved out as cells of its own, with
-/// this log-normal size distribution, so that neighbouring particles face each other across the
-/// minimum gap only (a compacted electrode) instead of across channels of nearly uniform width.
-/// </summary>
-/// <param name="MeanDiameter">Arithmetic mean of the void cells' equivalent diameter, m.</param>
-/// <param name="Cv">Coefficient of variation of that diameter.</param>
-public sealed record VoidSpec(double MeanDiameter, double Cv);
-
 /// <summary>
 /// Everything that defines a packing. Lengths in m. <see cref="Source"/> and <see cref="KeyPrefix"/>
 /// only make error messages point at the case file (e.g. "case.toml: microstructure.phases.Se.fraction").

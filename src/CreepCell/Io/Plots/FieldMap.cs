@@ -4,38 +4,6 @@ using SkiaSharp;
 
 namespace CreepCell.Io.Plots;
 
-/// <summary>Appearance of a <see cref="FieldMap"/>.</summary>
-public sealed record FieldMapOptions
-{
-    /// <summary>Width of the whole image in pixels; the height follows the deformed shape's aspect.</summary>
-    public int Width { get; init; } = 1000;
-    /// <summary>Fixed lower end of the colour range (same unit as the element values); null = data minimum.
-    /// Fix both ends to compare maps of several runs or cycles.</summary>
-    public double? Min { get; init; }
-    /// <summary>Fixed upper end of the colour range; null = data maximum.</summary>
-    public double? Max { get; init; }
-    /// <summary>Factor from the element values to the unit shown on the colour bar (1e-9 for Pa to GPa).</summary>
-    public double UnitScale { get; init; } = 1;
-    /// <summary>Multiplies the displacement before drawing (1 = true deformed shape).</summary>
-    public double DisplacementScale { get; init; } = 1;
-    /// <summary>Straight pieces per quadratic element edge.</summary>
-    public int EdgeSegments { get; init; } = 6;
-    /// <summary>Draw particle outlines and phase interfaces.</summary>
-    public bool Outlines { get; init; } = true;
-    /// <summary>Colour map; null = viridis.</summary>
-    public ScottPlot.IColormap? Colormap { get; init; }
-}
-
-/// <summary>Where a field map put things: the world-to-pixel map of the plot area and the colour scale
-/// used, so callers (and tests) can find an element's pixel and its expected colour.</summary>
-public sealed record FieldMapLayout(int Width, int Height, SKRect PlotArea, SKRect ColorBar, Vec2 WorldMin, double PixelsPerMetre,
-    ColorScale Scale)
-{
-    public SKPoint ToPixel(Vec2 p) => new(
-        PlotArea.Left + (float)((p.X - WorldMin.X) * PixelsPerMetre),
-        PlotArea.Bottom - (float)((p.Y - WorldMin.Y) * PixelsPerMetre));
-}
-
 /// <summary>
 /// PNG picture of a scalar element field (e.g. von Mises stress) on the deformed mesh: each element
 /// filled with the colour of its value, quadratic edges drawn as the parabolas through their mid-nodes

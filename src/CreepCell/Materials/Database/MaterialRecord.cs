@@ -2,12 +2,6 @@ using CreepCell.Analysis.CreepLaw;
 
 namespace CreepCell.Materials.Database;
 
-/// <summary>A property value in SI with the text it was written as and its source ("assumed: ..." when chosen by us).</summary>
-public sealed record MaterialProperty(double Value, string Text, string Source)
-{
-    public bool IsAssumed => Source.StartsWith("assumed", StringComparison.OrdinalIgnoreCase);
-}
-
 /// <summary>
 /// One material of the database (SI inside: K, kg/m^3, C/kg, Pa, S/m). Volume change is the fractional
 /// change on full lithiation (the simulation's beta). Capacity is computed from formula and electrons

@@ -4,19 +4,6 @@ using CreepCell.Sparse;
 
 namespace CreepCell.Simulation.Transport;
 
-/// <summary>A conductance between node <see cref="Node"/> and the point (1 - T) A + T B of a segment of
-/// another body: current per unit depth = Conductance x (potential at the node - potential at the point).</summary>
-public readonly record struct ConductanceLink(int Node, int A, int B, double T, double Conductance);
-
-/// <summary>
-/// Effective conductivity of a top-to-bottom conduction: <see cref="EffectiveConductivity"/> = I H / W for
-/// a unit potential drop (I: current per unit depth, H and W: current height and width of the box);
-/// <see cref="ConductingFraction"/> eps = area of the conducting phases / box area;
-/// <see cref="BulkConductivity"/> = their area-weighted mean conductivity; tortuosity factor
-/// tau = eps x bulk / effective (1 for straight parallel paths; 0 stands for "no path", where tau is infinite).
-/// </summary>
-public sealed record ConductionResult(double EffectiveConductivity, double ConductingFraction, double BulkConductivity, double Tortuosity, double[] Potential);
-
 /// <summary>
 /// Steady conduction div(sigma grad phi) = 0 on the current (deformed) configuration of a mesh, with its
 /// own elements: phi = 1 on the top nodes, 0 on the bottom ones, insulated sides and pores, elements of

@@ -1,0 +1,10 @@
+namespace CreepCell.Materials;
+
+/// <summary>Charge carriers a phase conducts.</summary>
+[Flags]
+public enum Conduction
+{
+    None = 0,
+    Electrons = 1,
+    Ions = 2,
+}

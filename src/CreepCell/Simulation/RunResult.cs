@@ -1,0 +1,10 @@
+namespace CreepCell.Simulation;
+
+/// <summary>What a finished run reports: steps, iterations, wall time, folder and the final phase statistics.</summary>
+public sealed record RunResult(int Steps, long NewtonIterations, double WallSeconds, string OutputDir, IReadOnlyList<string> Phases, PhaseStats[] Final)
+{
+    /// <summary>Per phase, the largest area fraction in badly distorted elements over all steps (history.csv distorted_area_P).</summary>
+    public double[] LargestDistortedArea { get; init; } = Array.Empty<double>();
+    /// <summary>Bodies remeshed over the run ([solver] remesh_angle); a body counts once per remeshing.</summary>
+    public int RemeshedBodies { get; init; }
+}
