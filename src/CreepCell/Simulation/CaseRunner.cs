@@ -109,7 +109,7 @@ public sealed class CaseRunner
     {
         model = m;
         problem = p ?? m.NewProblem(def.Solver);
-        recorder = new RunRecorder(def, m.Mesh, outDir, m.Contact);
+        recorder = new RunRecorder(def, m, outDir);
     }
 
     StepState Start() => new()

@@ -23,12 +23,16 @@ public sealed class RunRecorder
     readonly CreepCell.Contact.ContactModel? contact;
     readonly Integrity.IntegrityRecorder? integrity;
 
-    public RunRecorder(CaseDefinition def, Mesh mesh, string outDir, CreepCell.Contact.ContactModel? contact = null)
+    readonly Model model;
+
+    /// <summary>The recorder of a model's accepted states, writing into <paramref name="outDir"/>.</summary>
+    public RunRecorder(CaseDefinition def, Model model, string outDir)
     {
         this.def = def;
-        this.mesh = mesh;
+        this.model = model;
+        mesh = model.Mesh;
+        contact = model.Contact;
         this.outDir = outDir;
-        this.contact = contact;
         var columns = new List<string> { "time_s", "step", "cycle", "half_cycle", "lithiation", "newton_iterations" };
         foreach (var name in mesh.RegionNames) columns.AddRange(PhaseColumns.Select(c => string.Format(CultureInfo.InvariantCulture, c, name)));
         columns.AddRange(new[] { "vm_p99_solids_Pa", "porosity" });
@@ -51,15 +55,7 @@ public sealed class RunRecorder
         }
         Columns = columns;
         integrity = Integrity.IntegrityRecorder.Create(def, mesh, contact);
-        var (lo, hi) = mesh.BoundingBox();
-        boxWidth = hi.X - lo.X;
-        boxHeight = hi.Y - lo.Y;
     }
-
-    readonly double boxWidth, boxHeight;
-
-    /// <summary>Current area of the RVE box: the stack plate raises its top.</summary>
-    double BoxArea(double[] u) => boxWidth * (boxHeight + (contact?.Lift(u) ?? 0));
 
     public void Record(StepState s, MechanicsProblem problem, int iterations)
     {
@@ -73,7 +69,7 @@ public sealed class RunRecorder
             row.AddRange(new[] { p.VonMisesMean, p.VonMisesMax, p.VonMisesP99, p.PressureMean, p.Area, p.CreepMean, angles[r], distorted[r] / Math.Max(p.Area, 1e-300) });
         }
         // what the solids do not fill of the box (rollers, and the stack plate on top) is pore
-        double porosity = 1 - stats.Sum(p => p.Area) / BoxArea(problem.U);
+        double porosity = 1 - stats.Sum(p => p.Area) / model.BoxArea(problem.U);
         row.Add(solidsP99);
         row.Add(porosity);
         var m = contact is null ? null : CreepCell.Contact.ContactMeasure.Measure(contact, problem.U, mesh.RegionNames);
