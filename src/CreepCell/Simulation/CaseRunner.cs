@@ -49,7 +49,7 @@ public sealed class CaseRunner
     public static readonly IReadOnlyList<string> OutputPatterns = new[]
     {
         "history.csv", "cycles.csv", "history.parquet", "cycles.parquet", "summary.json", "fields.pvd", "fields_*.vtu",
-        XdmfSeries.XdmfName, XdmfSeries.H5Pattern, Checkpoint.FileName, "map_*.png", FailurePicture.FileName, "report.html",
+        XdmfSeries.XdmfName, XdmfSeries.H5Pattern, Checkpoint.FileName, "map_*.png", FailurePicture.FileName, LongHorizonPlots.Pattern, "report.html",
     };
 
     /// <summary>The folder the run writes into.</summary>

@@ -39,6 +39,7 @@ static class CycleTable
         foreach (var r in table) sb.Append(string.Join(',', r.Select(v => v?.ToString("R", CultureInfo.InvariantCulture) ?? ""))).Append('\n');
         AtomicFile.WriteAllText(Path.Combine(outDir, "cycles.csv"), sb.ToString());
         ParquetTables.Write(Path.Combine(outDir, "cycles.parquet"), header, table);
+        if (def.Jump.Enabled) LongHorizonPlots.Write(outDir, header, table);
     }
 
     /// <summary>Per cycle, the end time of its last lithiation and of its last delithiation (NaN if none).</summary>

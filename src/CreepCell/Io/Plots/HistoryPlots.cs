@@ -16,6 +16,8 @@ internal sealed record HistoryPlotSpec(string XColumn, IReadOnlyList<string> YCo
     /// <summary>Factor from the stored values to the shown unit (1e-9 for Pa to GPa, 100 for fraction to %).</summary>
     public double XScale { get; init; } = 1;
     public double YScale { get; init; } = 1;
+    /// <summary>A logarithmic x axis (the x values must be positive), e.g. for many cycles.</summary>
+    public bool LogX { get; init; }
     public IReadOnlyList<ReferencePoint> References { get; init; } = Array.Empty<ReferencePoint>();
     public int Width { get; init; } = 900;
     public int Height { get; init; } = 600;
@@ -46,7 +48,7 @@ internal static class HistoryPlots
                 var yAll = run.Column(column);
                 // missing values (a cycle a stopped run did not finish) are left out
                 var keep = Enumerable.Range(0, xAll.Length).Where(i => !double.IsNaN(xAll[i]) && !double.IsNaN(yAll[i])).ToArray();
-                var x = keep.Select(i => xAll[i] * spec.XScale).ToArray();
+                var x = keep.Select(i => spec.LogX ? Math.Log10(xAll[i] * spec.XScale) : xAll[i] * spec.XScale).ToArray();
                 var y = keep.Select(i => yAll[i] * spec.YScale).ToArray();
                 var line = plot.Add.Scatter(x, y);
                 line.Color = palette.GetColor(colour++);
@@ -56,6 +58,16 @@ internal static class HistoryPlots
             }
         }
         AddReferences(plot, spec);
+        if (spec.LogX)
+        {
+            // the data are log10(x): ticks at the decades, labelled with x itself
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                IntegerTicksOnly = true,
+                LabelFormatter = v => Math.Pow(10, v).ToString("G4", System.Globalization.CultureInfo.InvariantCulture),
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            };
+        }
         plot.Title(spec.Title);
         plot.XLabel(spec.XLabel ?? spec.XColumn);
         plot.YLabel(spec.YLabel ?? string.Join(", ", spec.YColumns));
@@ -73,7 +85,7 @@ internal static class HistoryPlots
         int k = 0;
         foreach (var group in spec.References.GroupBy(r => r.Label))
         {
-            var xs = group.Select(r => r.X * spec.XScale).ToArray();
+            var xs = group.Select(r => spec.LogX ? Math.Log10(r.X * spec.XScale) : r.X * spec.XScale).ToArray();
             var ys = group.Select(r => r.Y * spec.YScale).ToArray();
             var markers = plot.Add.Markers(xs, ys, shapes[k++ % shapes.Length], 11, Colors.Black);
             markers.LegendText = group.Key;
