@@ -24,7 +24,7 @@ static class CyclingCommand
 
     sealed class Opts
     {
-        public readonly Option<string?> Out = new("--out") { Description = "folder for cycles.csv, cycles.json, dqdv.csv, rate.csv, gitt.csv and PNG plots" };
+        public readonly Option<string?> Out = new("--out") { Description = "folder for cycles.csv, steps.csv, cycles.json, dqdv.csv, rate.csv, gitt.csv and PNG plots" };
         public readonly Option<string[]> Column = new("--column") { Description = "column mapping ROLE=HEADER [UNIT], ROLE in time, current, voltage, cycle, step, steptype; repeat the option", AllowMultipleArgumentsPerToken = false };
         public readonly Option<string?> Mass = new("--mass") { Description = "active material mass, e.g. \"2.08 mg\" (gives mAh/g and utilisation)" };
         public readonly Option<string?> Area = new("--area") { Description = "electrode area, e.g. \"0.785 cm2\" (gives mAh/cm2)" };
@@ -50,7 +50,7 @@ static class CyclingCommand
     /// <summary>Everything `cycling` writes into its --out folder.</summary>
     static readonly string[] Written =
     {
-        "cycles.csv", "cycles.parquet", "cycles.json", "dqdv.csv", "rate.csv", "gitt.csv", "capacity.png", "voltage_profiles.png", "dqdv.png", Provenance.FileName,
+        "cycles.csv", "cycles.parquet", "steps.csv", "steps.parquet", "cycles.json", "dqdv.csv", "rate.csv", "gitt.csv", "capacity.png", "voltage_profiles.png", "dqdv.png", Provenance.FileName,
     };
 
     static int Execute(ParseResult pr, string path, Opts o)
@@ -99,6 +99,8 @@ static class CyclingCommand
         {
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.csv"), CyclingReport.CyclesCsv(cycles));
             CsvParquet.Beside(Path.Combine(dir, "cycles.csv"));
+            AtomicFile.WriteAllText(Path.Combine(dir, "steps.csv"), CyclingReport.StepsCsv(StepTable.Build(data), cell.ActiveMassKg));
+            CsvParquet.Beside(Path.Combine(dir, "steps.csv"));
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.json"), CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
             AtomicFile.WriteAllText(Path.Combine(dir, "dqdv.csv"), CyclingReport.DqDvCsv(dqdv, cell.ActiveMassKg));
             if (rate.Count > 1) AtomicFile.WriteAllText(Path.Combine(dir, "rate.csv"), CyclingReport.RateCsv(rate));
