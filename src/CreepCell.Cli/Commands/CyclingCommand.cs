@@ -24,7 +24,7 @@ static class CyclingCommand
 
     sealed class Opts
     {
-        public readonly Option<string?> Out = new("--out") { Description = "folder for cycles.csv, steps.csv, cycles.json, dqdv.csv, rate.csv, gitt.csv and PNG plots" };
+        public readonly Option<string?> Out = new("--out") { Description = "folder for cycles.csv, steps.csv, cycles.json, dqdv.csv, dvdq.csv, peaks.csv, rate.csv, gitt.csv and PNG plots" };
         public readonly Option<string[]> Column = new("--column") { Description = "column mapping ROLE=HEADER [UNIT], ROLE in time, current, voltage, cycle, step, steptype; repeat the option", AllowMultipleArgumentsPerToken = false };
         public readonly Option<string?> Mass = new("--mass") { Description = "active material mass, e.g. \"2.08 mg\" (gives mAh/g and utilisation)" };
         public readonly Option<string?> Area = new("--area") { Description = "electrode area, e.g. \"0.785 cm2\" (gives mAh/cm2)" };
@@ -36,7 +36,7 @@ static class CyclingCommand
         public readonly Option<string?> Cycles = new("--cycles") { Description = "cycles for voltage profiles and dQ/dV, e.g. \"1,2,10\" (default: first, second, middle, last)" };
         public readonly Option<string> DqDvStep = new("--dqdv-step") { Description = "voltage bin width for dQ/dV", DefaultValueFactory = _ => "5 mV" };
         public readonly Option<string?> DqDvRange = new("--dqdv-range") { Description = "voltage range of dQ/dV as LOW,HIGH with units, e.g. \"0.05 V,1 V\" (default: the whole range)" };
-        public readonly Option<int> DqDvSmooth = new("--dqdv-smooth") { Description = "moving-average window over dQ/dV bins (1 = none)", DefaultValueFactory = _ => 5 };
+        public readonly Option<int> DqDvSmooth = new("--dqdv-smooth") { Description = "moving-average window over dQ/dV and dV/dQ bins (1 = none)", DefaultValueFactory = _ => 5 };
         public readonly Option<string?> Nominal = new("--nominal-capacity") { Description = "capacity that defines 1C for the rate table, e.g. \"1.4 mAh\" (default: mass x theoretical capacity)" };
         public readonly Option<bool> GittFlag = new("--gitt") { Description = "analyse current pulses followed by rests by the Weppner-Huggins relation" };
         public readonly Option<string?> MolarVolume = new("--molar-volume") { Description = "molar volume of the active material for GITT, e.g. \"16.42 cm3/mol\" (Se)" };
@@ -50,7 +50,7 @@ static class CyclingCommand
     /// <summary>Everything `cycling` writes into its --out folder.</summary>
     static readonly string[] Written =
     {
-        "cycles.csv", "cycles.parquet", "steps.csv", "steps.parquet", "cycles.json", "dqdv.csv", "rate.csv", "gitt.csv", "capacity.png", "voltage_profiles.png", "dqdv.png", Provenance.FileName,
+        "cycles.csv", "cycles.parquet", "steps.csv", "steps.parquet", "cycles.json", "dqdv.csv", "dvdq.csv", "peaks.csv", "rate.csv", "gitt.csv", "capacity.png", "voltage_profiles.png", "dqdv.png", "dvdq.png", Provenance.FileName,
     };
 
     static int Execute(ParseResult pr, string path, Opts o)
@@ -90,6 +90,7 @@ static class CyclingCommand
         var range = VoltageRange(pr.GetValue(o.DqDvRange));
         var dqdv = shown.Where(h => h.Records.Count > 2).Select(h => DifferentialCapacity.Compute(h, dv, smooth))
             .Select(c => range is var (lo, hi) ? DifferentialCapacity.Within(c, lo, hi) : c).ToList();
+        var dvdq = shown.Where(h => h.Records.Count > 2).Select(h => DifferentialVoltage.Compute(h, smooth)).Where(c => c.Charge.Length > 0).ToList();
         var warnings = CycleChecks.Warnings(cycles, cell);
         if (gitt?.Count(g => !g.IsValid) is int rejected and > 0)
             warnings.Add($"GITT: {rejected} of {gitt.Count} pulses fail the validity conditions of the Weppner-Huggins relation and give no D (reasons in the table and gitt.csv)");
@@ -103,6 +104,9 @@ static class CyclingCommand
             CsvParquet.Beside(Path.Combine(dir, "steps.csv"));
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.json"), CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
             AtomicFile.WriteAllText(Path.Combine(dir, "dqdv.csv"), CyclingReport.DqDvCsv(dqdv, cell.ActiveMassKg));
+            AtomicFile.WriteAllText(Path.Combine(dir, "dvdq.csv"), CyclingReport.DvDqCsv(dvdq, cell.ActiveMassKg));
+            AtomicFile.WriteAllText(Path.Combine(dir, "peaks.csv"), CyclingReport.PeaksCsv(dqdv, dvdq, cell.ActiveMassKg));
+            AtomicFile.WriteAllBytes(Path.Combine(dir, "dvdq.png"), CyclingPlots.DvDq(dvdq, cell.ActiveMassKg));
             if (rate.Count > 1) AtomicFile.WriteAllText(Path.Combine(dir, "rate.csv"), CyclingReport.RateCsv(rate));
             if (gitt is not null) AtomicFile.WriteAllText(Path.Combine(dir, "gitt.csv"), CyclingReport.GittCsv(gitt));
             AtomicFile.WriteAllBytes(Path.Combine(dir, "capacity.png"), CyclingPlots.CapacityVsCycle(cycles, cell.ActiveMassKg is not null));

@@ -51,6 +51,35 @@ public static class CyclingReport
         return Csv(new[] { "cycle", "direction", "voltage_V", "dqdv_mAh_V", "dqdv_mAh_g_V" }, rows, directionColumn: 1);
     }
 
+    public static string DvDqCsv(IEnumerable<DvDqCurve> curves, double? activeMassKg)
+    {
+        var rows = new List<double?[]>();
+        foreach (var c in curves)
+            for (int i = 0; i < c.Charge.Length; i++)
+                rows.Add(new double?[] { c.Cycle, c.Direction == StepKind.Charge ? 1 : -1, c.Charge[i] / CoulombsPerMilliampHour,
+                    activeMassKg is double m ? c.Charge[i] / m / CPerKgPerMilliampHourPerGram : null, c.Voltage[i],
+                    c.DvDq[i] * CoulombsPerMilliampHour, activeMassKg is double mm ? c.DvDq[i] * mm * CPerKgPerMilliampHourPerGram : null });
+        return Csv(new[] { "cycle", "direction", "capacity_mAh", "capacity_mAh_g", "voltage_V", "dvdq_V_mAh", "dvdq_V_g_mAh" }, rows, directionColumn: 1);
+    }
+
+    /// <summary>Peaks of dQ/dV (position in V, height in mAh/V) and of dV/dQ (position in mAh and mAh/g, height in V/mAh).</summary>
+    public static string PeaksCsv(IEnumerable<DqDvCurve> dqdv, IEnumerable<DvDqCurve> dvdq, double? activeMassKg)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("cycle,direction,curve,voltage_V,capacity_mAh,capacity_mAh_g,height,height_unit,prominence");
+        string Dir(StepKind d) => d == StepKind.Charge ? "charge" : "discharge";
+        foreach (var c in dqdv)
+            foreach (var p in Peaks.Find(c.Voltage, c.DqDv))
+                sb.AppendLine(string.Join(',', Format(c.Cycle), Dir(c.Direction), "dQ/dV", Format(p.Position), "", "",
+                    Format(p.Height / CoulombsPerMilliampHour), "mAh/V", Format(p.Prominence / CoulombsPerMilliampHour)));
+        foreach (var c in dvdq)
+            foreach (var p in Peaks.Find(c.Charge, c.DvDq))
+                sb.AppendLine(string.Join(',', Format(c.Cycle), Dir(c.Direction), "dV/dQ", Format(c.Voltage[p.Index]), Format(p.Position / CoulombsPerMilliampHour),
+                    Format(activeMassKg is double m ? p.Position / m / CPerKgPerMilliampHourPerGram : null),
+                    Format(p.Height * CoulombsPerMilliampHour), "V/mAh", Format(p.Prominence * CoulombsPerMilliampHour)));
+        return sb.ToString();
+    }
+
     /// <summary>The step table; tester_step is empty when the export has no step index.</summary>
     public static string StepsCsv(IEnumerable<StepResult> steps, double? activeMassKg)
     {
