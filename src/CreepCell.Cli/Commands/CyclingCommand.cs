@@ -13,7 +13,7 @@ static class CyclingCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "cycler export: Neware CSV (record or layered), Arbin xlsx, LAND xlsx/csv, Maccor text, BioLogic .mpr/.mpt, or plain CSV with --column" };
+        var file = new Argument<string[]>("files") { Description = "cycler exports (or a glob such as \"data/*.csv\"): Neware CSV (record or layered), Arbin xlsx, LAND xlsx/csv, Maccor text, BioLogic .mpr/.mpt, or plain CSV with --column; several files give one subfolder each and summary.csv", Arity = ArgumentArity.OneOrMore };
         var o = new Opts();
         var cmd = new Command("cycling", "Analyse a galvanostatic cycling export: capacities, efficiency, retention, dQ/dV, rate capability, GITT");
         cmd.Arguments.Add(file);
@@ -48,18 +48,31 @@ static class CyclingCommand
     }
 
     /// <summary>Everything `cycling` writes into its --out folder.</summary>
-    static readonly string[] Written =
+    internal static readonly string[] Written =
     {
         "cycles.csv", "cycles.parquet", "steps.csv", "steps.parquet", "cycles.json", "dqdv.csv", "dvdq.csv", "peaks.csv", "rate.csv", "gitt.csv", "capacity.png", "voltage_profiles.png", "dqdv.png", "dvdq.png", Provenance.FileName,
     };
 
-    static int Execute(ParseResult pr, string path, Opts o)
+    static int Execute(ParseResult pr, string[] args, Opts o)
     {
+        var paths = CyclingBatch.Expand(args);
+        if (paths.Count > 1) return CyclingBatch.Run(pr, paths, o.Out, o.Force, o.Json, (p, folder) => Analyse(pr, p, o, folder));
+        string path = paths[0];
         var folder = pr.GetValue(o.Out) is string outDir ? OutputFolder.Claim(outDir, "--out", "cycling", Written, pr.GetValue(o.Force)) : null;
-        return folder is null ? Analyse(pr, path, o, null) : folder.Use(f => Analyse(pr, path, o, f.Path));
+        var result = folder is null ? Analyse(pr, path, o, null) : folder.Use(f =>
+        {
+            var r = Analyse(pr, path, o, null);
+            r.Write(f.Path);
+            return r;
+        });
+        result.Print();
+        return ExitCodes.Ok;
     }
 
-    static int Analyse(ParseResult pr, string path, Opts o, string? outDir)
+    /// <summary>One file analysed: its summary line, and how to write its folder and print its table.</summary>
+    internal sealed record Analysed(FileSummary Summary, Action<string> Write, Action Print);
+
+    static Analysed Analyse(ParseResult pr, string path, Opts o, string? folderName)
     {
         var columns = pr.GetValue(o.Column) ?? Array.Empty<string>();
         var mapping = columns.Length > 0 ? ColumnMapping.Parse(columns, "--column") : null;
@@ -96,7 +109,7 @@ static class CyclingCommand
             warnings.Add($"GITT: {rejected} of {gitt.Count} pulses fail the validity conditions of the Weppner-Huggins relation and give no D (reasons in the table and gitt.csv)");
         string ceName = convention switch { EfficiencyConvention.DischargeOverCharge => "discharge/charge", EfficiencyConvention.ChargeOverDischarge => "charge/discharge", _ => "out/in (second half cycle over the first)" };
 
-        if (outDir is string dir)
+        void Write(string dir)
         {
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.csv"), CyclingReport.CyclesCsv(cycles));
             CsvParquet.Beside(Path.Combine(dir, "cycles.csv"));
@@ -114,10 +127,13 @@ static class CyclingCommand
             AtomicFile.WriteAllBytes(Path.Combine(dir, "dqdv.png"), CyclingPlots.DqDv(dqdv, cell.ActiveMassKg));
             Provenance.WriteFolder(dir);
         }
-        if (pr.GetValue(o.Json)) Console.WriteLine(CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
-        else PrintTable(data, cycles, rate, gitt, ceName);
-        foreach (var w in warnings) Console.Error.WriteLine($"warning: {w}");
-        return ExitCodes.Ok;
+        void Print()
+        {
+            if (pr.GetValue(o.Json)) Console.WriteLine(CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
+            else PrintTable(data, cycles, rate, gitt, ceName);
+            foreach (var w in warnings) Console.Error.WriteLine($"warning: {w}");
+        }
+        return new Analysed(FileSummary.Of(path, folderName ?? "", cycles), Write, Print);
     }
 
     static CellInfo ReadCell(ParseResult pr, Opts o)
