@@ -62,6 +62,23 @@ public class StepTableTests
     }
 
     [Fact]
+    public void MaccorCcCvChargeMatchesTheTesterStepAmpHours()
+    {
+        var data = CyclerFile.Read(Path.Combine(AppContext.BaseDirectory, "Fixtures", "maccor", "maccor_001_cut.txt"));
+        var steps = StepTable.Build(data);
+        // The tester's "Amp-hr" at the last record of step 2 (CC discharge), 4 (CC charge to 4.2 V) and 5 (4.2 V hold).
+        foreach (var (step, mode, ah) in new[] { (2, StepMode.CcDischarge, 0.63781), (4, StepMode.CcCharge, 3.36871), (5, StepMode.Cv, 1.15388) })
+        {
+            var s = Assert.Single(steps, s => s.TesterStep == step);
+            Assert.Equal(mode, s.Mode);
+            Assert.Equal(ah * 3600, s.Coulombs, ah * 3600 * 2e-4);
+        }
+        var cycle = CycleAnalysis.Run(data, new CycleOptions(new CellInfo()))[0];
+        Assert.Equal(3.36871 * 3600, cycle.ChargeCcC, 3.36871 * 3600 * 2e-4);
+        Assert.Equal(1.15388 * 3600, cycle.ChargeCvC, 1.15388 * 3600 * 2e-4);
+    }
+
+    [Fact]
     public void StepsCsvHasOneRowPerStepWithKindAndSpecificCapacity()
     {
         var csv = CyclingReport.StepsCsv(StepTable.Build(CcCv()), 1e-6).Split('\n', StringSplitOptions.RemoveEmptyEntries);
