@@ -56,6 +56,8 @@ static class CyclingBatch
             return all;
         });
         Print(results.Select(r => r.Summary).ToList());
+        foreach (var r in results)
+            foreach (var w in r.Warnings) Console.Error.WriteLine($"warning: {Path.GetFileName(r.Summary.File)}: {w}");
         return ExitCodes.Ok;
     }
 

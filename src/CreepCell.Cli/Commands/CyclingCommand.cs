@@ -70,7 +70,7 @@ static class CyclingCommand
     }
 
     /// <summary>One file analysed: its summary line, and how to write its folder and print its table.</summary>
-    internal sealed record Analysed(FileSummary Summary, Action<string> Write, Action Print);
+    internal sealed record Analysed(FileSummary Summary, Action<string> Write, Action Print, IReadOnlyList<string> Warnings);
 
     static Analysed Analyse(ParseResult pr, string path, Opts o, string? folderName)
     {
@@ -133,7 +133,7 @@ static class CyclingCommand
             else PrintTable(data, cycles, rate, gitt, ceName);
             foreach (var w in warnings) Console.Error.WriteLine($"warning: {w}");
         }
-        return new Analysed(FileSummary.Of(path, folderName ?? "", cycles), Write, Print);
+        return new Analysed(FileSummary.Of(path, folderName ?? "", cycles), Write, Print, warnings);
     }
 
     static CellInfo ReadCell(ParseResult pr, Opts o)

@@ -16,6 +16,7 @@ public class CyclingBatchTests
         File.Copy(CyclingFixtures.NewareLayered, Path.Combine(tmp, "layered.csv"));
         var (code, _, err) = CliRunner.Run("cycling", CyclingFixtures.NewareRecord, Path.Combine(tmp, "lay*.csv"), "--out", dir, "--mass", "2.08 mg");
         Assert.True(code == 0, err);
+        Assert.Contains("warning: neware_uio.csv: cycle 5 (tester cycle 4) is incomplete", err);
         Assert.True(File.Exists(Path.Combine(dir, "neware_uio", "steps.csv")));
         Assert.True(File.Exists(Path.Combine(dir, "layered", "cycles.csv")));
         Assert.True(File.Exists(Path.Combine(dir, "summary.parquet")));
