@@ -13,7 +13,7 @@ static class CyclingCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "cycler export: Neware CSV (record or layered), Arbin xlsx, LAND xlsx/csv, Maccor text, BioLogic .mpr/.mpt, or plain CSV with --column" };
+        var file = new Argument<string[]>("files") { Description = "cycler exports (or a glob such as \"data/*.csv\"): Neware CSV (record or layered), Arbin xlsx, LAND xlsx/csv, Maccor text, BioLogic .mpr/.mpt, or plain CSV with --column; several files give one subfolder each and summary.csv", Arity = ArgumentArity.OneOrMore };
         var o = new Opts();
         var cmd = new Command("cycling", "Analyse a galvanostatic cycling export: capacities, efficiency, retention, dQ/dV, rate capability, GITT");
         cmd.Arguments.Add(file);
@@ -24,7 +24,7 @@ static class CyclingCommand
 
     sealed class Opts
     {
-        public readonly Option<string?> Out = new("--out") { Description = "folder for cycles.csv, cycles.json, dqdv.csv, rate.csv, gitt.csv and PNG plots" };
+        public readonly Option<string?> Out = new("--out") { Description = "folder for cycles.csv, steps.csv, cycles.json, dqdv.csv, dvdq.csv, peaks.csv, rate.csv, gitt.csv and PNG plots" };
         public readonly Option<string[]> Column = new("--column") { Description = "column mapping ROLE=HEADER [UNIT], ROLE in time, current, voltage, cycle, step, steptype; repeat the option", AllowMultipleArgumentsPerToken = false };
         public readonly Option<string?> Mass = new("--mass") { Description = "active material mass, e.g. \"2.08 mg\" (gives mAh/g and utilisation)" };
         public readonly Option<string?> Area = new("--area") { Description = "electrode area, e.g. \"0.785 cm2\" (gives mAh/cm2)" };
@@ -36,7 +36,7 @@ static class CyclingCommand
         public readonly Option<string?> Cycles = new("--cycles") { Description = "cycles for voltage profiles and dQ/dV, e.g. \"1,2,10\" (default: first, second, middle, last)" };
         public readonly Option<string> DqDvStep = new("--dqdv-step") { Description = "voltage bin width for dQ/dV", DefaultValueFactory = _ => "5 mV" };
         public readonly Option<string?> DqDvRange = new("--dqdv-range") { Description = "voltage range of dQ/dV as LOW,HIGH with units, e.g. \"0.05 V,1 V\" (default: the whole range)" };
-        public readonly Option<int> DqDvSmooth = new("--dqdv-smooth") { Description = "moving-average window over dQ/dV bins (1 = none)", DefaultValueFactory = _ => 5 };
+        public readonly Option<int> DqDvSmooth = new("--dqdv-smooth") { Description = "moving-average window over dQ/dV and dV/dQ bins (1 = none)", DefaultValueFactory = _ => 5 };
         public readonly Option<string?> Nominal = new("--nominal-capacity") { Description = "capacity that defines 1C for the rate table, e.g. \"1.4 mAh\" (default: mass x theoretical capacity)" };
         public readonly Option<bool> GittFlag = new("--gitt") { Description = "analyse current pulses followed by rests by the Weppner-Huggins relation" };
         public readonly Option<string?> MolarVolume = new("--molar-volume") { Description = "molar volume of the active material for GITT, e.g. \"16.42 cm3/mol\" (Se)" };
@@ -48,18 +48,31 @@ static class CyclingCommand
     }
 
     /// <summary>Everything `cycling` writes into its --out folder.</summary>
-    static readonly string[] Written =
+    internal static readonly string[] Written =
     {
-        "cycles.csv", "cycles.parquet", "cycles.json", "dqdv.csv", "rate.csv", "gitt.csv", "capacity.png", "voltage_profiles.png", "dqdv.png", Provenance.FileName,
+        "cycles.csv", "cycles.parquet", "steps.csv", "steps.parquet", "cycles.json", "dqdv.csv", "dvdq.csv", "peaks.csv", "rate.csv", "gitt.csv", "capacity.png", "voltage_profiles.png", "dqdv.png", "dvdq.png", Provenance.FileName,
     };
 
-    static int Execute(ParseResult pr, string path, Opts o)
+    static int Execute(ParseResult pr, string[] args, Opts o)
     {
+        var paths = CyclingBatch.Expand(args);
+        if (paths.Count > 1) return CyclingBatch.Run(pr, paths, o.Out, o.Force, o.Json, (p, folder) => Analyse(pr, p, o, folder));
+        string path = paths[0];
         var folder = pr.GetValue(o.Out) is string outDir ? OutputFolder.Claim(outDir, "--out", "cycling", Written, pr.GetValue(o.Force)) : null;
-        return folder is null ? Analyse(pr, path, o, null) : folder.Use(f => Analyse(pr, path, o, f.Path));
+        var result = folder is null ? Analyse(pr, path, o, null) : folder.Use(f =>
+        {
+            var r = Analyse(pr, path, o, null);
+            r.Write(f.Path);
+            return r;
+        });
+        result.Print();
+        return ExitCodes.Ok;
     }
 
-    static int Analyse(ParseResult pr, string path, Opts o, string? outDir)
+    /// <summary>One file analysed: its summary line, and how to write its folder and print its table.</summary>
+    internal sealed record Analysed(FileSummary Summary, Action<string> Write, Action Print, IReadOnlyList<string> Warnings);
+
+    static Analysed Analyse(ParseResult pr, string path, Opts o, string? folderName)
     {
         var columns = pr.GetValue(o.Column) ?? Array.Empty<string>();
         var mapping = columns.Length > 0 ? ColumnMapping.Parse(columns, "--column") : null;
@@ -90,17 +103,23 @@ static class CyclingCommand
         var range = VoltageRange(pr.GetValue(o.DqDvRange));
         var dqdv = shown.Where(h => h.Records.Count > 2).Select(h => DifferentialCapacity.Compute(h, dv, smooth))
             .Select(c => range is var (lo, hi) ? DifferentialCapacity.Within(c, lo, hi) : c).ToList();
+        var dvdq = shown.Where(h => h.Records.Count > 2).Select(h => DifferentialVoltage.Compute(h, smooth)).Where(c => c.Charge.Length > 0).ToList();
         var warnings = CycleChecks.Warnings(cycles, cell);
         if (gitt?.Count(g => !g.IsValid) is int rejected and > 0)
             warnings.Add($"GITT: {rejected} of {gitt.Count} pulses fail the validity conditions of the Weppner-Huggins relation and give no D (reasons in the table and gitt.csv)");
         string ceName = convention switch { EfficiencyConvention.DischargeOverCharge => "discharge/charge", EfficiencyConvention.ChargeOverDischarge => "charge/discharge", _ => "out/in (second half cycle over the first)" };
 
-        if (outDir is string dir)
+        void Write(string dir)
         {
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.csv"), CyclingReport.CyclesCsv(cycles));
             CsvParquet.Beside(Path.Combine(dir, "cycles.csv"));
+            AtomicFile.WriteAllText(Path.Combine(dir, "steps.csv"), CyclingReport.StepsCsv(StepTable.Build(data), cell.ActiveMassKg));
+            CsvParquet.Beside(Path.Combine(dir, "steps.csv"));
             AtomicFile.WriteAllText(Path.Combine(dir, "cycles.json"), CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
             AtomicFile.WriteAllText(Path.Combine(dir, "dqdv.csv"), CyclingReport.DqDvCsv(dqdv, cell.ActiveMassKg));
+            AtomicFile.WriteAllText(Path.Combine(dir, "dvdq.csv"), CyclingReport.DvDqCsv(dvdq, cell.ActiveMassKg));
+            AtomicFile.WriteAllText(Path.Combine(dir, "peaks.csv"), CyclingReport.PeaksCsv(dqdv, dvdq, cell.ActiveMassKg));
+            AtomicFile.WriteAllBytes(Path.Combine(dir, "dvdq.png"), CyclingPlots.DvDq(dvdq, cell.ActiveMassKg));
             if (rate.Count > 1) AtomicFile.WriteAllText(Path.Combine(dir, "rate.csv"), CyclingReport.RateCsv(rate));
             if (gitt is not null) AtomicFile.WriteAllText(Path.Combine(dir, "gitt.csv"), CyclingReport.GittCsv(gitt));
             AtomicFile.WriteAllBytes(Path.Combine(dir, "capacity.png"), CyclingPlots.CapacityVsCycle(cycles, cell.ActiveMassKg is not null));
@@ -108,10 +127,13 @@ static class CyclingCommand
             AtomicFile.WriteAllBytes(Path.Combine(dir, "dqdv.png"), CyclingPlots.DqDv(dqdv, cell.ActiveMassKg));
             Provenance.WriteFolder(dir);
         }
-        if (pr.GetValue(o.Json)) Console.WriteLine(CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
-        else PrintTable(data, cycles, rate, gitt, ceName);
-        foreach (var w in warnings) Console.Error.WriteLine($"warning: {w}");
-        return ExitCodes.Ok;
+        void Print()
+        {
+            if (pr.GetValue(o.Json)) Console.WriteLine(CyclingReport.Json(data, cycles, rate, gitt, ceName, options, warnings));
+            else PrintTable(data, cycles, rate, gitt, ceName);
+            foreach (var w in warnings) Console.Error.WriteLine($"warning: {w}");
+        }
+        return new Analysed(FileSummary.Of(path, folderName ?? "", cycles), Write, Print, warnings);
     }
 
     static CellInfo ReadCell(ParseResult pr, Opts o)

@@ -43,6 +43,7 @@ static class IndentCommand
         var popin = new Option<bool>("--popin") { Description = "find pop-ins (displacement bursts) in the loading and fit Hertz, P = 4/3 Er sqrt(R) h^1.5, before the first: tip radius and maximum shear stress (popins.csv)" };
         var popinMin = new Option<string>("--popin-min") { Description = "smallest burst counted as a pop-in", DefaultValueFactory = _ => "1 nm" };
         var sampleModulus = new Option<string?>("--sample-modulus") { Description = "sample Young's modulus for the Hertz tip radius, e.g. \"411 GPa\" (default: the indent's measured modulus)" };
+        var outlierSigma = new Option<double>("--outlier-sigma") { Description = "reject indents whose modulus is more than this many robust standard deviations (1.4826 MAD) from the median of their file; 0 keeps all", DefaultValueFactory = _ => 3 };
         var noPlots = new Option<bool>("--no-plots") { Description = "skip the PNG plots" };
         var toCase = new Option<string?>("--to-case") { Description = "append the measured E, v and Norton creep law as [materials.NAME] to this case file" };
         var name = new Option<string>("--material-name") { Description = "NAME for --to-case; a database name (e.g. Se) also gives the swelling", DefaultValueFactory = _ => "measured" };
@@ -52,7 +53,7 @@ static class IndentCommand
 
         var cmd = new Command("indent", "Analyse nanoindentation data: Oliver-Pharr unloads, CSM, strain-rate jumps, hold creep");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, calibrateArea, areaTerms, popin, popinMin, sampleModulus, noPlots, toCase, name, swelling, sigmaRef, force })
+        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, calibrateArea, areaTerms, popin, popinMin, sampleModulus, outlierSigma, noPlots, toCase, name, swelling, sigmaRef, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
             OutputFolder.Claim(pr.GetValue(outDir)!, "--out", "indent", Written, pr.GetValue(force)).Use(folder =>
@@ -77,6 +78,8 @@ static class IndentCommand
                 CalibrateAreaModulus = pr.GetValue(calibrateArea) is string ca ? OptionQuantity.Positive(ca, Dimension.Pressure, "--calibrate-area", "72 GPa") : null,
                 AreaTerms = AreaTerms(pr.GetValue(areaTerms)),
                 PopIn = pr.GetValue(popin),
+                OutlierSigma = pr.GetValue(outlierSigma) is var os && os >= 0 && double.IsFinite(os) ? os
+                    : throw new InputException(Src, "--outlier-sigma", $"expected a number of standard deviations >= 0 (0 keeps all indents), got {pr.GetValue(outlierSigma)}"),
                 PopInOptions = new PopInOptions(MinJump: OptionQuantity.Positive(pr.GetValue(popinMin)!, Dimension.Length, "--popin-min", "1 nm")),
                 HertzSampleModulus = pr.GetValue(sampleModulus) is string sm ? OptionQuantity.Positive(sm, Dimension.Pressure, "--sample-modulus", "411 GPa") : null,
             };

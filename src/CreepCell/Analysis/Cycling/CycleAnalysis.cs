@@ -22,13 +22,15 @@ public sealed record CycleOptions(CellInfo Cell, EfficiencyConvention Efficiency
 /// cycle, no mass given). Retention is the chosen capacity over that of the reference cycle.
 /// <see cref="TesterCycle"/> is the export's cycle index (several cycles may share one);
 /// <see cref="Incomplete"/> marks a last cycle that the export cut short (see <see cref="CycleAnalysis.IsCutShort"/>).
+/// <see cref="ChargeCcC"/> and <see cref="ChargeCvC"/> split the charge capacity into its constant-current and
+/// constant-voltage parts (see <see cref="StepTable"/>).
 /// </summary>
 public sealed record CycleResult(
     int Cycle, double ChargeC, double DischargeC, double ChargeJ, double DischargeJ,
     double? MeanChargeVoltage, double? MeanDischargeVoltage, double? ChargeCurrent, double? DischargeCurrent,
     double? CoulombicEfficiency, double? Retention, double? ChargeCPerKg, double? DischargeCPerKg,
     double? ChargeCPerM2, double? DischargeCPerM2, double? Utilization, double StartTime, double EndTime,
-    int TesterCycle = 0, bool Incomplete = false);
+    int TesterCycle = 0, bool Incomplete = false, double ChargeCcC = 0, double ChargeCvC = 0);
 
 /// <summary>Per-cycle capacities, energies, efficiency, retention, mean voltages and utilisation.</summary>
 public static class CycleAnalysis
@@ -41,6 +43,12 @@ public static class CycleAnalysis
         var groups = HalfCycles.Group(data, halves);
         var results = groups.Select(c => Summarize(c.Number, c.Halves, opening, options)).ToList();
         if (groups.Count > 1 && IsCutShort(groups[^1].Halves, groups[^2].Halves)) results[^1] = results[^1] with { Incomplete = true };
+        var steps = StepTable.Build(data);
+        results = results.Select(c =>
+        {
+            var (cc, cv) = StepTable.ChargeSplit(steps, c.StartTime, c.EndTime);
+            return c with { ChargeCcC = cc, ChargeCvC = cv };
+        }).ToList();
         return WithRetention(results, options, data.Source);
     }
 

@@ -108,6 +108,31 @@ public static class CyclingPlots
         return plt;
     }
 
+    public static byte[] DvDq(IEnumerable<DvDqCurve> curves, double? activeMassKg) => Png(DvDqPlot(curves, activeMassKg));
+
+    /// <summary>dV/dQ against capacity per cycle (charge dashed), in V g/mAh against mAh/g when the active mass is known.</summary>
+    public static Plot DvDqPlot(IEnumerable<DvDqCurve> curves, double? activeMassKg)
+    {
+        var plt = new Plot();
+        var list = curves.ToList();
+        var colors = CycleColors(list.Select(c => c.Cycle));
+        var labelled = new HashSet<int>();
+        double xs = activeMassKg is double m ? 1 / (m * CyclingReport.CPerKgPerMilliampHourPerGram) : 1 / CyclingReport.CoulombsPerMilliampHour;
+        double ys = activeMassKg is double mm ? mm * CyclingReport.CPerKgPerMilliampHourPerGram : CyclingReport.CoulombsPerMilliampHour;
+        foreach (var c in list)
+        {
+            var s = plt.Add.Scatter(c.Charge.Select(q => q * xs).ToArray(), c.DvDq.Select(v => v * ys).ToArray());
+            s.Color = colors[c.Cycle];
+            s.MarkerSize = 0;
+            if (c.Direction == StepKind.Charge) s.LinePattern = LinePattern.Dashed;
+            if (labelled.Add(c.Cycle)) s.LegendText = $"cycle {c.Cycle}";
+        }
+        plt.XLabel(activeMassKg is null ? "capacity in the half cycle (mAh)" : "capacity in the half cycle (mAh/g)");
+        plt.YLabel(activeMassKg is null ? "|dV/dQ| (V/mAh; charge dashed)" : "|dV/dQ| (V g/mAh; charge dashed)");
+        plt.ShowLegend();
+        return plt;
+    }
+
     /// <summary>One colour per cycle: Category10 up to ten cycles, else evenly spread over a colormap so none repeats.</summary>
     static Dictionary<int, Color> CycleColors(IEnumerable<int> cycles)
     {

@@ -23,6 +23,7 @@ public static class CyclingReport
         "cycle", "charge_mAh", "discharge_mAh", "coulombic_efficiency", "charge_energy_mWh", "discharge_energy_mWh",
         "charge_mAh_g", "discharge_mAh_g", "charge_mAh_cm2", "discharge_mAh_cm2", "retention_percent", "utilization_percent",
         "mean_charge_V", "mean_discharge_V", "charge_current_mA", "discharge_current_mA", "start_h", "end_h", "tester_cycle", "incomplete",
+        "charge_cc_mAh", "charge_cv_mAh",
     };
 
     /// <summary>Values of one cycle in the order of <see cref="CycleColumns"/> (coulombic_efficiency in %).</summary>
@@ -34,6 +35,7 @@ public static class CyclingReport
         c.ChargeCPerM2 / CPerM2PerMilliampHourPerCm2, c.DischargeCPerM2 / CPerM2PerMilliampHourPerCm2,
         c.Retention * 100, c.Utilization * 100, c.MeanChargeVoltage, c.MeanDischargeVoltage,
         c.ChargeCurrent * 1e3, c.DischargeCurrent * 1e3, c.StartTime / 3600, c.EndTime / 3600, c.TesterCycle, c.Incomplete ? 1 : 0,
+        c.ChargeCcC / CoulombsPerMilliampHour, c.ChargeCvC / CoulombsPerMilliampHour,
     };
 
     public static string CyclesCsv(IReadOnlyList<CycleResult> cycles) =>
@@ -47,6 +49,51 @@ public static class CyclingReport
                 rows.Add(new double?[] { c.Cycle, c.Direction == StepKind.Charge ? 1 : -1, c.Voltage[i], c.DqDv[i] / CoulombsPerMilliampHour,
                     activeMassKg is double m ? c.DqDv[i] / m / CPerKgPerMilliampHourPerGram : null });
         return Csv(new[] { "cycle", "direction", "voltage_V", "dqdv_mAh_V", "dqdv_mAh_g_V" }, rows, directionColumn: 1);
+    }
+
+    public static string DvDqCsv(IEnumerable<DvDqCurve> curves, double? activeMassKg)
+    {
+        var rows = new List<double?[]>();
+        foreach (var c in curves)
+            for (int i = 0; i < c.Charge.Length; i++)
+                rows.Add(new double?[] { c.Cycle, c.Direction == StepKind.Charge ? 1 : -1, c.Charge[i] / CoulombsPerMilliampHour,
+                    activeMassKg is double m ? c.Charge[i] / m / CPerKgPerMilliampHourPerGram : null, c.Voltage[i],
+                    c.DvDq[i] * CoulombsPerMilliampHour, activeMassKg is double mm ? c.DvDq[i] * mm * CPerKgPerMilliampHourPerGram : null });
+        return Csv(new[] { "cycle", "direction", "capacity_mAh", "capacity_mAh_g", "voltage_V", "dvdq_V_mAh", "dvdq_V_g_mAh" }, rows, directionColumn: 1);
+    }
+
+    /// <summary>Peaks of dQ/dV (position in V, height in mAh/V) and of dV/dQ (position in mAh and mAh/g, height in V/mAh).</summary>
+    public static string PeaksCsv(IEnumerable<DqDvCurve> dqdv, IEnumerable<DvDqCurve> dvdq, double? activeMassKg)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("cycle,direction,curve,voltage_V,capacity_mAh,capacity_mAh_g,height,height_unit,prominence");
+        string Dir(StepKind d) => d == StepKind.Charge ? "charge" : "discharge";
+        foreach (var c in dqdv)
+            foreach (var p in Peaks.Find(c.Voltage, c.DqDv))
+                sb.AppendLine(string.Join(',', Format(c.Cycle), Dir(c.Direction), "dQ/dV", Format(p.Position), "", "",
+                    Format(p.Height / CoulombsPerMilliampHour), "mAh/V", Format(p.Prominence / CoulombsPerMilliampHour)));
+        foreach (var c in dvdq)
+            foreach (var p in Peaks.Find(c.Charge, c.DvDq))
+                sb.AppendLine(string.Join(',', Format(c.Cycle), Dir(c.Direction), "dV/dQ", Format(c.Voltage[p.Index]), Format(p.Position / CoulombsPerMilliampHour),
+                    Format(activeMassKg is double m ? p.Position / m / CPerKgPerMilliampHourPerGram : null),
+                    Format(p.Height * CoulombsPerMilliampHour), "V/mAh", Format(p.Prominence * CoulombsPerMilliampHour)));
+        return sb.ToString();
+    }
+
+    /// <summary>The step table; tester_step is empty when the export has no step index.</summary>
+    public static string StepsCsv(IEnumerable<StepResult> steps, double? activeMassKg)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("step,tester_step,tester_cycle,kind,start_s,end_s,duration_s,start_V,end_V,capacity_mAh,capacity_mAh_g,mean_current_mA");
+        foreach (var s in steps)
+        {
+            string kind = s.Mode switch { StepMode.CcCharge => "CC charge", StepMode.CcDischarge => "CC discharge", StepMode.Cv => "CV", _ => "rest" };
+            var v = new double?[] { s.Number, s.TesterStep > 0 ? s.TesterStep : null, s.TesterCycle };
+            var w = new double?[] { s.StartTime, s.EndTime, s.Duration, s.StartVoltage, s.EndVoltage, s.Coulombs / CoulombsPerMilliampHour,
+                activeMassKg is double m ? s.Coulombs / m / CPerKgPerMilliampHourPerGram : null, s.MeanCurrent * 1e3 };
+            sb.AppendLine(string.Join(',', v.Select(Format).Append(kind).Concat(w.Select(Format))));
+        }
+        return sb.ToString();
     }
 
     public static string RateCsv(IEnumerable<RateBlock> blocks) => Csv(

@@ -38,7 +38,7 @@ public static class DifferentialCapacity
     }
 
     /// <summary>Adds charge dq, passed while the voltage went from va to vb, to the bins by their overlap with [va, vb].</summary>
-    static void Spread(double[] q, double dq, double va, double vb, double vmin, double width)
+    internal static void Spread(double[] q, double dq, double va, double vb, double vmin, double width)
     {
         int n = q.Length;
         double lo = Math.Min(va, vb) - vmin, hi = Math.Max(va, vb) - vmin;

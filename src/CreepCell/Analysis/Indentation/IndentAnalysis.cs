@@ -47,6 +47,8 @@ public sealed record IndentJob
     public PopInOptions PopInOptions { get; init; } = new();
     /// <summary>Sample Young's modulus (Pa) for the Hertz tip radius; null: the indent's measured modulus.</summary>
     public double? HertzSampleModulus { get; init; }
+    /// <summary>Indents whose modulus lies more than this many robust standard deviations from their file's median are rejected; 0: none.</summary>
+    public double OutlierSigma { get; init; } = 3;
 }
 
 /// <summary>Everything measured on one indent.</summary>
@@ -137,7 +139,9 @@ public static class IndentAnalysis
             }
             if (IndentChecks.InstrumentWarning(file.Path, indents.Skip(first), job.CsmFrom, job.CsmTo) is string w) warnings.Add(w);
         }
-        return new IndentReport(indents, failures, job) { Frames = frames, Areas = areas, Warnings = warnings };
+        var (kept, rejected) = IndentOutliers.Reject(indents, job.OutlierSigma);
+        failures.AddRange(rejected);
+        return new IndentReport(kept, failures, job) { Frames = frames, Areas = areas, Warnings = warnings };
     }
 
     /// <summary>

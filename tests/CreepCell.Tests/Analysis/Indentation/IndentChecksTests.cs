@@ -135,3 +135,46 @@ public class IndentPerFileTests
         Assert.Equal(300, double.Parse(rows[1][5], CultureInfo.InvariantCulture), 0.3);
     }
 }
+
+/// <summary>Outlying indents are rejected within their own file, with the reason in the failures.</summary>
+public class IndentOutlierTests
+{
+    static string WriteCsv(string dir, string name, double[] moduli)
+    {
+        var sb = new System.Text.StringBuilder("indent,time (s),load (mN),depth (nm)\n");
+        for (int k = 0; k < moduli.Length; k++)
+        {
+            var t = SyntheticCurves.MultiCycle(moduli[k], 5e9, 1.5, new[] { 800e-9 });
+            for (int i = 0; i < t.Count; i++)
+                sb.Append(string.Join(',', $"i{k + 1}", R(t.Time[i]), R(t.Load[i] * 1e3), R(t.Depth[i] * 1e9))).Append('\n');
+        }
+        string path = Path.Combine(dir, name);
+        File.WriteAllText(path, sb.ToString());
+        return path;
+    }
+
+    static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void AnIndentFarFromItsFileMedianIsRejectedAndTheOtherSampleIsNotJudgedByIt()
+    {
+        string dir = IndentFixtures.TempDir();
+        // Sample A: 98..102 GPa and one indent at 150 GPa; sample B: 290..310 GPa. Pooled, B would make A's spread huge.
+        var a = WriteCsv(dir, "a.csv", new[] { 98e9, 99e9, 100e9, 101e9, 102e9, 150e9 });
+        var b = WriteCsv(dir, "b.csv", new[] { 290e9, 295e9, 300e9, 305e9, 310e9 });
+        var report = IndentAnalysis.Run(new[] { a, b }, new IndentJob());
+        var reject = Assert.Single(report.Failures);
+        Assert.Equal("a/i6", reject.Indent);
+        // Median of A 100.5 GPa, MAD 1.5 GPa -> robust sigma 2.22 GPa; 150 GPa is (150 - 100.5)/2.22 = 22.3 of them away.
+        Assert.Contains("E = 150 GPa", reject.Reason);
+        Assert.Contains("22.3 robust standard deviations", reject.Reason);
+        var perFile = report.PerFile();
+        Assert.Equal(100e9, perFile[0].CycleSummary().Single().Modulus.Mean, 100e9 * 1e-3);
+        Assert.Equal(5, perFile[0].Indents.Count);
+        Assert.Equal(300e9, perFile[1].CycleSummary().Single().Modulus.Mean, 300e9 * 1e-3);
+        // Off: all eleven kept, and sample A's mean includes the 150 GPa indent.
+        var all = IndentAnalysis.Run(new[] { a, b }, new IndentJob { OutlierSigma = 0 });
+        Assert.Empty(all.Failures);
+        Assert.Equal(650e9 / 6, all.PerFile()[0].CycleSummary().Single().Modulus.Mean, 650e9 / 6 * 1e-3);
+    }
+}

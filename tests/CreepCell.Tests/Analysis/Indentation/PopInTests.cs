@@ -81,7 +81,8 @@ public class PopInTests
     [Fact]
     public void PopInTableIsWrittenWithTheTipRadius()
     {
-        var job = new IndentJob { PopIn = true, HertzSampleModulus = 411e9 };
+        // Every test's pop-ins: outlier rejection off (it leaves out Test 012, whose CSM modulus is 6 % below the others).
+        var job = new IndentJob { PopIn = true, HertzSampleModulus = 411e9, OutlierSigma = 0 };
         var report = IndentAnalysis.Run(new[] { IndentFixtures.Popin }, job);
         string csv = IndentReportWriter.PopIns(report);
         var first = csv.Split('\n').Skip(1).Where(l => l.Contains(",1,")).ToList();

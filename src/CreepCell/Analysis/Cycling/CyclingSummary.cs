@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace CreepCell.Analysis.Cycling;
+
+/// <summary>
+/// One file's line of a batch summary (SI: C). The last cycle is the last complete one (an incomplete last
+/// cycle is left out); retention is its retention; the mean Coulombic efficiency is over the complete cycles that have one.
+/// </summary>
+public sealed record FileSummary(string File, string Folder, int Cycles, double FirstDischargeC, double LastDischargeC,
+    double? FirstDischargeCPerKg, double? LastDischargeCPerKg, double? Retention, double? MeanEfficiency, bool LastIncomplete)
+{
+    public static FileSummary Of(string file, string folder, IReadOnlyList<CycleResult> cycles)
+    {
+        var complete = cycles.Where(c => !c.Incomplete).ToList();
+        var first = cycles[0];
+        var last = complete.Count > 0 ? complete[^1] : cycles[^1];
+        var ce = complete.Where(c => c.CoulombicEfficiency is not null).Select(c => c.CoulombicEfficiency!.Value).ToList();
+        return new FileSummary(file, folder, cycles.Count, first.DischargeC, last.DischargeC, first.DischargeCPerKg, last.DischargeCPerKg,
+            last.Retention, ce.Count > 0 ? ce.Average() : null, cycles[^1].Incomplete);
+    }
+}
+
+/// <summary>summary.csv of a batch: one line per file, in mAh, mAh/g and %.</summary>
+public static class CyclingSummary
+{
+    public static string Csv(IEnumerable<FileSummary> files)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("file,folder,cycles,first_discharge_mAh,last_discharge_mAh,first_discharge_mAh_g,last_discharge_mAh_g,retention_percent,mean_coulombic_efficiency,last_cycle_incomplete");
+        foreach (var f in files)
+        {
+            var v = new double?[] { f.Cycles, f.FirstDischargeC / CyclingReport.CoulombsPerMilliampHour, f.LastDischargeC / CyclingReport.CoulombsPerMilliampHour,
+                f.FirstDischargeCPerKg / CyclingReport.CPerKgPerMilliampHourPerGram, f.LastDischargeCPerKg / CyclingReport.CPerKgPerMilliampHourPerGram,
+                f.Retention * 100, f.MeanEfficiency * 100, f.LastIncomplete ? 1 : 0 };
+            sb.AppendLine(string.Join(',', new[] { Quote(f.File), Quote(f.Folder) }.Concat(v.Select(CyclingReport.Format))));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Folder names for the files: the file name without extension, made unique by -2, -3, ... in order.</summary>
+    public static List<string> Folders(IEnumerable<string> paths)
+    {
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<string>();
+        foreach (var p in paths)
+        {
+            string stem = Path.GetFileNameWithoutExtension(p);
+            if (stem.Length == 0) stem = "file";
+            string name = stem;
+            for (int k = 2; !used.Add(name); k++) name = $"{stem}-{k}";
+            result.Add(name);
+        }
+        return result;
+    }
+
+    static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}
