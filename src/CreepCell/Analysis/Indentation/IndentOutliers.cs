@@ -7,11 +7,16 @@ namespace CreepCell.Analysis.Indentation;
 /// of its unloads lies more than k robust standard deviations from the median modulus of that unload cycle over
 /// the file's indents (the CSM window average for indents without unloads). The robust standard deviation is
 /// 1.4826 times the median absolute deviation, the normal-distribution equivalent, so one bad indent cannot
-/// widen the band that judges it. A group needs at least three indents and a non-zero spread.
+/// widen the band that judges it. A group needs at least three indents and a non-zero spread. An indent must
+/// also differ from the median by more than <see cref="MinRelativeDeviation"/>: in a very uniform sample a few
+/// robust standard deviations are a few percent, well inside what tip and surface variations give, and such
+/// an indent is data, not a fault.
 /// </summary>
 public static class IndentOutliers
 {
     public const double MadToSigma = 1.4826;
+    /// <summary>Smallest relative distance from the median that can make an indent an outlier.</summary>
+    public const double MinRelativeDeviation = 0.1;
 
     /// <summary>The indents kept, and one failure per rejected indent naming its modulus, the median and the spread.</summary>
     public static (List<IndentResult> Kept, List<AnalysisFailure> Rejected) Reject(IReadOnlyList<IndentResult> indents, double k)
@@ -39,7 +44,7 @@ public static class IndentOutliers
         foreach (var (indent, cycle, e) in group)
         {
             double z = Math.Abs(e - median) / sigma;
-            if (z <= k || reasons.ContainsKey(indent)) continue;
+            if (z <= k || Math.Abs(e - median) <= MinRelativeDeviation * Math.Abs(median) || reasons.ContainsKey(indent)) continue;
             string where = cycle > 0 ? $"unload {cycle}" : "the CSM window";
             reasons[indent] = string.Create(CultureInfo.InvariantCulture,
                 $"outlier: E = {e / 1e9:G4} GPa at {where} is {z:F1} robust standard deviations ({sigma / 1e9:G3} GPa, 1.4826 MAD) from the median {median / 1e9:G4} GPa of {file} (limit {k:G3}); left out of the means");

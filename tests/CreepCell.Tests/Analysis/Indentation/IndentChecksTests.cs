@@ -177,4 +177,19 @@ public class IndentOutlierTests
         Assert.Empty(all.Failures);
         Assert.Equal(650e9 / 6, all.PerFile()[0].CycleSummary().Single().Modulus.Mean, 650e9 / 6 * 1e-3);
     }
+
+    /// <summary>
+    /// In a very uniform sample (99.8..100.2 GPa; median 100 GPa, robust sigma 0.22 GPa) an indent at 94 GPa
+    /// is 27 robust standard deviations away but only 6 % off: within what tips and surfaces give, so it is
+    /// kept; one at 85 GPa (15 % off) is rejected.
+    /// </summary>
+    [Fact]
+    public void AnIndentLessThanTenPercentOffIsKeptHoweverTightTheSample()
+    {
+        string dir = IndentFixtures.TempDir();
+        var tight = WriteCsv(dir, "tight.csv", new[] { 99.8e9, 99.9e9, 100e9, 100.1e9, 100.2e9, 94e9 });
+        Assert.Empty(IndentAnalysis.Run(new[] { tight }, new IndentJob()).Failures);
+        var far = WriteCsv(dir, "far.csv", new[] { 99.8e9, 99.9e9, 100e9, 100.1e9, 100.2e9, 85e9 });
+        Assert.Equal("i6", Assert.Single(IndentAnalysis.Run(new[] { far }, new IndentJob()).Failures).Indent);
+    }
 }
