@@ -31,8 +31,16 @@ public static class Segmentation
         double t = options.Threshold ?? otsuThreshold ?? (classes is null ? Otsu.Threshold(smooth.Pixels) : options.BrightPores ? classes[^1] : classes[0]);
         var mask = Mask(smooth.Pixels, t, options);
         var labels = ConnectedComponents.Label(mask, image.Width, image.Height, options.Connectivity, options.MinPoreArea);
+        if (options.SplitDepth is double depth) labels = Split(labels, options.Connectivity, depth);
         double porosity = labels.Regions.Sum(r => (double)r.AreaPx) / mask.Length;
         return new SegmentedFrame(t, labels, porosity) { ClassThresholds = classes, ClassFractions = classes is null ? null : Fractions(smooth.Pixels, classes) };
+    }
+
+    /// <summary>Watershed split of the pores left after small-region removal.</summary>
+    static LabelMap Split(LabelMap labels, int connectivity, double depth)
+    {
+        var mask = labels.Labels.Select(l => l > 0).ToArray();
+        return ConnectedComponents.FromLabels(Watershed.Split(mask, labels.Width, labels.Height, connectivity, depth), labels.Width, labels.Height);
     }
 
     /// <summary>Area fraction of each class: class c holds the values above threshold c - 1 up to threshold c.</summary>
