@@ -16,7 +16,7 @@ public sealed record SegmentedFrame(double Threshold, LabelMap Pores, double Por
     public long PorePixels => Pores.Regions.Sum(r => (long)r.AreaPx);
 }
 
-/// <summary>Threshold segmentation of pores in a gray image: optional Gaussian smoothing, a fixed or Otsu
+/// <summary>Threshold segmentation of pores in a gray image: optional median filter and Gaussian smoothing, a fixed or Otsu
 /// threshold, removal of small regions, connected-component labelling.</summary>
 public static class Segmentation
 {
@@ -25,7 +25,7 @@ public static class Segmentation
     public static SegmentedFrame Segment(GrayImage image, SegmentationOptions options, double? otsuThreshold = null)
     {
         options.Validate();
-        var smooth = GaussianBlur.Apply(image, options.SmoothSigma);
+        var smooth = GaussianBlur.Apply(MedianFilter.Apply(image, options.MedianRadius), options.SmoothSigma);
         if (options.Threshold is double fixedT) CheckInRange(smooth.Pixels, fixedT, options.BrightPores);
         double[]? classes = options.Threshold is null && options.Classes > 2 ? MultiOtsu.Thresholds(smooth.Pixels, options.Classes) : null;
         double t = options.Threshold ?? otsuThreshold ?? (classes is null ? Otsu.Threshold(smooth.Pixels) : options.BrightPores ? classes[^1] : classes[0]);

@@ -8,8 +8,8 @@ namespace CreepCell.Analysis.Pores;
 /// markers are the h-maxima of that distance map (regional maxima whose dynamic, the height above the
 /// saddle to a higher maximum, is at least <c>depth</c> pixels), so a neck splits two pores only when both
 /// are wider than the neck by that much; the markers then flood the mask from the largest distance down.
-/// For two overlapping disks the divide is the set where both circles are equally far, the chord for
-/// equal radii (a hyperbola branch through the two intersection points otherwise).
+/// For two overlapping disks the divide is their common chord: next to it the nearest solid point is one of
+/// the two intersection points, so the distance map falls away from the line joining them.
 /// </summary>
 internal static class Watershed
 {

@@ -99,6 +99,9 @@ public sealed class PoresCommandTests : IDisposable
     [InlineData("--frame-interval", "20 kg")]
     [InlineData("--compare-frames", "1,9")]
     [InlineData("--pixel-size", "-3 nm")]
+    [InlineData("--denoise", "median:0")]
+    [InlineData("--denoise", "median:1.5")]
+    [InlineData("--denoise", "gauss:1")]
     public void Bad_options_exit_with_code_2_and_write_nothing(string key, string value)
     {
         var (paths, _) = ShrinkingPngs();
