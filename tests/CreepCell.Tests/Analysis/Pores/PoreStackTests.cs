@@ -1,0 +1,74 @@
+using CreepCell.Analysis.Pores;
+using CreepCell.Io.Images;
+
+namespace CreepCell.Tests.Analysis.Pores;
+
+/// <summary>Volume fractions and connected porosity of a synthetic z-stack: cylinders through the stack and
+/// isolated spheres, in a solid of two gray levels.</summary>
+public class PoreStackTests
+{
+    const int W = 80, H = 64, D = 40;
+    const double R = 7;
+    static readonly (double X, double Y)[] Cylinders = { (20.3, 18.6), (58.7, 44.2) };
+    static readonly (double X, double Y, double Z, double R)[] Spheres = { (55.2, 16.4, 20.1, 6), (20.5, 46.3, 12.7, 5) };
+
+    /// <summary>Pores at 40, the left half of the solid at 120 and the right half at 200; returns the slices and
+    /// the voxel counts of cylinders, spheres and the dark solid.</summary>
+    public static (List<GrayImage> Slices, long Cyl, long Sph, long Mid) Stack()
+    {
+        var slices = new List<GrayImage>();
+        long cyl = 0, sph = 0, mid = 0;
+        for (int z = 0; z < D; z++)
+        {
+            var px = new float[W * H];
+            for (int y = 0; y < H; y++)
+                for (int x = 0; x < W; x++)
+                {
+                    bool inCyl = Cylinders.Any(c => (x - c.X) * (x - c.X) + (y - c.Y) * (y - c.Y) <= R * R);
+                    bool inSph = !inCyl && Spheres.Any(s => (x - s.X) * (x - s.X) + (y - s.Y) * (y - s.Y) + (z - s.Z) * (z - s.Z) <= s.R * s.R);
+                    if (inCyl) cyl++;
+                    else if (inSph) sph++;
+                    else if (x < W / 2) mid++;
+                    px[y * W + x] = inCyl || inSph ? 40 : x < W / 2 ? 120 : 200;
+                }
+            slices.Add(new GrayImage(W, H, px, $"slice {z}"));
+        }
+        return (slices, cyl, sph, mid);
+    }
+
+    [Fact]
+    public void CylindersThroughTheStackAreConnectedAndSpheresAreNot()
+    {
+        var (slices, cyl, sph, mid) = Stack();
+        double total = (double)W * H * D;
+        var r = PoreStack.Analyze(slices, new SegmentationOptions(Classes: 3), 10e-9);
+        Assert.Equal((cyl + sph) / total, r.Porosity, 12);
+        Assert.Equal(cyl / total, r.ConnectedPorosity, 12);
+        Assert.Equal(cyl / (double)(cyl + sph), r.ConnectedFractionOfPores, 12);
+        Assert.Equal(4, r.PoreClusters);
+        Assert.Equal(2, r.SpanningClusters);
+        // Closed forms: 2 pi R^2 / A for the cylinders, 4/3 pi r^3 per sphere, within the pixel error.
+        double cylinders = 2 * Math.PI * R * R / (W * H);
+        Assert.Equal(cylinders, r.ConnectedPorosity, cylinders * 0.03);
+        double spheres = Spheres.Sum(s => 4.0 / 3 * Math.PI * s.R * s.R * s.R) / total;
+        Assert.Equal(cylinders + spheres, r.Porosity, (cylinders + spheres) * 0.03);
+        Assert.Equal(new[] { (cyl + sph) / total, mid / total, 1 - (cyl + sph + mid) / total }, r.ClassFractions, (a, b) => Math.Abs(a - b) < 1e-12);
+    }
+
+    [Fact]
+    public void TwoClassOtsuCountsTheDarkSolidAsPore()
+    {
+        var (slices, cyl, sph, mid) = Stack();
+        var r = PoreStack.Analyze(slices, new SegmentationOptions());
+        Assert.Equal((cyl + sph + mid) / ((double)W * H * D), r.Porosity, 12);
+    }
+
+    [Fact]
+    public void SlicesOfDifferentSizesAreBadInput()
+    {
+        var (slices, _, _, _) = Stack();
+        slices.Add(new GrayImage(W, H - 1, new float[W * (H - 1)], "odd.tif"));
+        var e = Assert.Throws<CreepCell.InputException>(() => PoreStack.Analyze(slices, new SegmentationOptions()));
+        Assert.Contains("odd.tif", e.Message);
+    }
+}
