@@ -14,7 +14,7 @@ static class PoresCommand
     /// <summary>Everything `pores` writes into its --out folder (and overlays/).</summary>
     static readonly string[] Written =
     {
-        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "pores.parquet", "frames.csv", "frames.parquet", "events.csv", "pore_summary.csv", Provenance.FileName,
+        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "pores.parquet", "frames.csv", "frames.parquet", "events.csv", "pore_summary.csv", StackReport.FileName, Provenance.FileName,
     };
 
     public static Command Create()
@@ -31,6 +31,8 @@ static class PoresCommand
         var denoise = new Option<string?>("--denoise") { Description = "denoise before smoothing and thresholding: median:R = median filter of radius R pixels (R >= 1; 1 is a 3 x 3 window), against salt-and-pepper noise" };
         var split = new Option<bool>("--split") { Description = "split touching pores by a watershed of the distance transform" };
         var splitDepth = new Option<double?>("--split-depth") { Description = "with --split: how much wider (in radius, pixels) than the neck both pores must be to be split (default 2)" };
+        var stack = new Option<bool>("--stack") { Description = "the images (or the pages of a TIFF, or the images of one folder, by name) are the z-slices of one volume: volume fraction per class and connected porosity in stack.csv" };
+        var voxel = new Option<string?>("--voxel") { Description = "with --stack: side of a cubic voxel, e.g. \"10 nm\"" };
         var roi = new Option<string?>("--roi") { Description = "region of interest X,Y,WIDTH,HEIGHT in pixels (default: whole frame)" };
         var barPx = new Option<double?>("--scale-bar-px") { Description = "length of the scale bar in pixels (with --scale-bar)" };
         var bar = new Option<string?>("--scale-bar") { Description = "length the scale bar stands for, e.g. \"5 um\"" };
@@ -47,13 +49,16 @@ static class PoresCommand
         var cmd = new Command("pores", "Segment and track pores through an in-situ SEM image sequence; porosity per frame and area of each pore relative to the first frame");
         cmd.Arguments.Add(files);
         var force = OutputFolder.ForceOption();
-        foreach (var o in new Option[] { outDir, threshold, otsuFirst, classes, bright, smooth, minArea, connectivity, denoise, split, splitDepth, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores, force })
+        foreach (var o in new Option[] { outDir, threshold, otsuFirst, classes, bright, smooth, minArea, connectivity, denoise, split, splitDepth, stack, voxel, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
             var seg = new SegmentationOptions(pr.GetValue(threshold), pr.GetValue(bright), pr.GetValue(smooth), pr.GetValue(minArea), pr.GetValue(connectivity), pr.GetValue(classes), SplitDepth(pr.GetValue(split), pr.GetValue(splitDepth)), MedianRadius(pr.GetValue(denoise)));
             ValidateSegmentation(seg);
             var paths = pr.GetValue(files)!;
+            if (pr.GetValue(stack))
+                return RunStack(seg, paths, pr.GetValue(voxel), pr.GetValue(roi) is not null, pr.GetValue(outDir)!, pr.GetValue(force));
+            if (pr.GetValue(voxel) is not null) throw new InputException(Cl, "--voxel", "applies to --stack; give --stack too");
             var options = new PoreSequenceOptions(seg, ParseRoi(pr.GetValue(roi)),
                 PixelSize(pr.GetValue(barPx), pr.GetValue(bar), pr.GetValue(pixelSize)),
                 FrameTimes(pr.GetValue(interval), pr.GetValue(times), CountFrames(paths)),
@@ -72,6 +77,36 @@ static class PoresCommand
             return ExitCodes.Ok;
         }));
         return cmd;
+    }
+
+    static int RunStack(SegmentationOptions seg, string[] paths, string? voxelText, bool roi, string outDir, bool force)
+    {
+        if (roi) throw new InputException(Cl, "--roi", "is not available with --stack; crop the slices first");
+        if (seg.SplitDepth is not null) throw new InputException(Cl, "--split", "splits 2D pores; it is not available with --stack");
+        double? voxel = voxelText is null ? null : OptionQuantity.Positive(voxelText, Dimension.Length, "--voxel", "10 nm");
+        var slices = paths.Length == 1 && Directory.Exists(paths[0]) ? SlicesOf(paths[0]) : paths;
+        var folder = OutputFolder.Claim(outDir, "--out", "pores", Written, force);
+        string dir = folder.Path;
+        var r = folder.Use(_ =>
+        {
+            var result = PoreStack.Analyze(ImageDecoder.ReadFrames(slices), seg, voxel);
+            StackReport.Write(result, dir);
+            return result;
+        });
+        Provenance.WriteFolder(dir);
+        Console.WriteLine($"stack: {r.Slices} slices of {r.Width}x{r.Height} px; thresholds {string.Join(", ", r.Thresholds.Select(t => t.ToString("G6", CultureInfo.InvariantCulture)))}");
+        Console.WriteLine($"porosity {100 * r.Porosity:F2} %, connected through the stack {100 * r.ConnectedPorosity:F2} % ({100 * r.ConnectedFractionOfPores:F1} % of the pores; {r.SpanningClusters} of {r.PoreClusters} clusters)");
+        Console.WriteLine($"class volume fractions, darkest first: {string.Join(", ", r.ClassFractions.Select(f => (100 * f).ToString("F2", CultureInfo.InvariantCulture) + " %"))}");
+        Console.WriteLine($"written to {dir}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The image files of a folder in name order, as slices from the top.</summary>
+    static string[] SlicesOf(string folder)
+    {
+        string[] ext = { ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".bmp" };
+        var files = Directory.GetFiles(folder).Where(f => ext.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal).ToArray();
+        return files.Length > 0 ? files : throw new InputException(folder, null, "no image slices (.tif, .tiff, .png, .jpg, .bmp) in this folder");
     }
 
     static int MedianRadius(string? denoise)

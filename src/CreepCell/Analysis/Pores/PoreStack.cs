@@ -31,16 +31,17 @@ public static class PoreStack
         options.Validate();
         var filtered = new List<float[]>();
         int w = 0, h = 0;
+        string first = "";
         foreach (var slice in slices)
         {
-            if (filtered.Count == 0) (w, h) = (slice.Width, slice.Height);
+            if (filtered.Count == 0) (w, h, first) = (slice.Width, slice.Height, slice.Source);
             else if (slice.Width != w || slice.Height != h)
                 throw new InputException(slice.Source, $"slice {filtered.Count}", $"image is {slice.Width}x{slice.Height} pixels, expected {w}x{h} like the first slice");
             filtered.Add(GaussianBlur.Apply(MedianFilter.Apply(slice, options.MedianRadius), options.SmoothSigma).Pixels);
         }
         if (filtered.Count == 0) throw new ArgumentException("a stack needs at least one slice");
         var voxels = filtered.SelectMany(p => p).ToArray();
-        var thresholds = Thresholds(voxels, options);
+        var thresholds = Thresholds(voxels, options, first);
         double t = options.BrightPores ? thresholds[^1] : thresholds[0];
         var mask = Segmentation.Mask(voxels, t, options);
         var (clusters, spanning, connected) = Connectivity(mask, w, h, filtered.Count);
@@ -49,10 +50,10 @@ public static class PoreStack
             connected / (double)mask.Length, clusters, spanning, voxelSize);
     }
 
-    static double[] Thresholds(float[] voxels, SegmentationOptions options)
+    static double[] Thresholds(float[] voxels, SegmentationOptions options, string source)
     {
         if (options.Threshold is double t) return new[] { t };
-        if (voxels.Min() == voxels.Max()) throw new ArgumentException("the stack has a single gray level: no automatic threshold");
+        if (voxels.Min() == voxels.Max()) throw new InputException(source, null, "the stack has a single gray level, so no automatic threshold separates pores; give a fixed threshold");
         return options.Classes > 2 ? MultiOtsu.Thresholds(voxels, options.Classes) : new[] { Otsu.Threshold(voxels) };
     }
 

@@ -72,3 +72,47 @@ public class PoreStackTests
         Assert.Contains("odd.tif", e.Message);
     }
 }
+
+/// <summary>`creepcell pores --stack` on a multi-page TIFF and on a folder of slices.</summary>
+public sealed class PoreStackCommandTests : IDisposable
+{
+    readonly string _dir = Directory.CreateTempSubdirectory("creepcell-stack-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    static int Cli(params string[] args) =>
+        (int)typeof(CreepCell.Cli.ExitCodes).Assembly.EntryPoint!.Invoke(null, new object[] { args.Prepend("pores").ToArray() })!;
+
+    static ushort[] Page(GrayImage s) => s.Pixels.Select(v => (ushort)v).ToArray();
+
+    [Fact]
+    public void Stack_of_a_multi_page_tiff_writes_fractions_and_connected_porosity()
+    {
+        var (slices, cyl, sph, mid) = PoreStackTests.Stack();
+        string tif = Path.Combine(_dir, "stack.tif"), outDir = Path.Combine(_dir, "out");
+        ImageDecoderTests.WriteTiff(tif, slices.Select(Page).ToArray(), slices[0].Width, slices[0].Height);
+        Assert.Equal(0, Cli(tif, "--stack", "--classes", "3", "--voxel", "10 nm", "--out", outDir));
+        var lines = File.ReadAllLines(Path.Combine(outDir, StackReport.FileName)).Select(l => l.Split(',')).ToList();
+        double Col(string name) => double.Parse(lines[1][Array.IndexOf(lines[0], name)], System.Globalization.CultureInfo.InvariantCulture);
+        double total = slices.Count * (double)slices[0].Pixels.Length;
+        Assert.Equal(cyl / total, Col("connected_porosity"), 12);
+        Assert.Equal((cyl + sph) / total, Col("porosity"), 12);
+        Assert.Equal(mid / total, Col("class1_fraction"), 12);
+        // 10 nm voxels: 1e-6 um^3 each.
+        Assert.Equal(cyl * 1e-6, Col("connected_pore_volume_um3"), 9);
+    }
+
+    [Fact]
+    public void Folder_slices_of_different_sizes_and_a_voxel_without_stack_are_bad_input()
+    {
+        string folder = Path.Combine(_dir, "slices"), outDir = Path.Combine(_dir, "bad");
+        Directory.CreateDirectory(folder);
+        ImageDecoderTests.WriteTiff(Path.Combine(folder, "z000.tif"), new[] { new ushort[] { 0, 9, 9, 0 } }, 2, 2);
+        ImageDecoderTests.WriteTiff(Path.Combine(folder, "z001.tif"), new[] { new ushort[] { 0, 9, 9, 0, 0, 9 } }, 3, 2);
+        Assert.Equal(2, Cli(folder, "--stack", "--out", outDir));
+        Assert.False(Directory.Exists(outDir));
+        Assert.Equal(2, Cli(Path.Combine(folder, "z000.tif"), "--voxel", "10 nm", "--out", outDir));
+        Assert.Equal(2, Cli(folder, "--stack", "--voxel", "10", "--out", outDir));
+        Assert.False(Directory.Exists(outDir));
+    }
+}
