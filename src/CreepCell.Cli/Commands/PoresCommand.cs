@@ -28,7 +28,7 @@ static class PoresCommand
         var smooth = new Option<double>("--smooth") { Description = "Gaussian smoothing sigma in pixels before thresholding (0: none)", DefaultValueFactory = _ => 0 };
         var minArea = new Option<int>("--min-area") { Description = "smallest pore in pixels; smaller regions are noise and are removed", DefaultValueFactory = _ => 1 };
         var connectivity = new Option<int>("--connectivity") { Description = "pixel connectivity of a pore: 4 or 8", DefaultValueFactory = _ => 8 };
-        var denoise = new Option<string?>("--denoise") { Description = "denoise before smoothing and thresholding: median:R = median filter of radius R pixels (R >= 1; 1 is a 3 x 3 window), against salt-and-pepper noise" };
+        var denoise = new Option<string?>("--denoise") { Description = "denoise before smoothing and thresholding: median:R = median filter of radius R pixels (R >= 1; 1 is a 3 x 3 window), against salt-and-pepper noise; nlm:H = non-local means of strength H gray levels, against Gaussian noise" };
         var split = new Option<bool>("--split") { Description = "split touching pores by a watershed of the distance transform" };
         var splitDepth = new Option<double?>("--split-depth") { Description = "with --split: how much wider (in radius, pixels) than the neck both pores must be to be split (default 2)" };
         var stack = new Option<bool>("--stack") { Description = "the images (or the pages of a TIFF, or the images of one folder, by name) are the z-slices of one volume: volume fraction per class and connected porosity in stack.csv" };
@@ -53,7 +53,7 @@ static class PoresCommand
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
-            var seg = new SegmentationOptions(pr.GetValue(threshold), pr.GetValue(bright), pr.GetValue(smooth), pr.GetValue(minArea), pr.GetValue(connectivity), pr.GetValue(classes), SplitDepth(pr.GetValue(split), pr.GetValue(splitDepth)), MedianRadius(pr.GetValue(denoise)));
+            var seg = new SegmentationOptions(pr.GetValue(threshold), pr.GetValue(bright), pr.GetValue(smooth), pr.GetValue(minArea), pr.GetValue(connectivity), pr.GetValue(classes), SplitDepth(pr.GetValue(split), pr.GetValue(splitDepth)), Denoise(pr.GetValue(denoise)).Median, Denoise(pr.GetValue(denoise)).Nlm);
             ValidateSegmentation(seg);
             var paths = pr.GetValue(files)!;
             if (pr.GetValue(stack))
@@ -109,15 +109,17 @@ static class PoresCommand
         return files.Length > 0 ? files : throw new InputException(folder, null, "no image slices (.tif, .tiff, .png, .jpg, .bmp) in this folder");
     }
 
-    static int MedianRadius(string? denoise)
+    /// <summary>--denoise median:R or nlm:H as (median radius, non-local means strength).</summary>
+    static (int Median, double Nlm) Denoise(string? denoise)
     {
-        if (denoise is null) return 0;
-        const string expected = "expected median:R with a whole radius R >= 1 pixels, e.g. median:1";
-        var parts = denoise.Split(':', 2);
-        if (parts.Length != 2 || parts[0].Trim() != "median") throw new InputException(Cl, "--denoise", $"{expected}, got '{denoise}'");
-        if (!int.TryParse(parts[1].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int r) || r < 1)
-            throw new InputException(Cl, "--denoise", $"{expected}, got radius '{parts[1]}'");
-        return r;
+        if (denoise is null) return (0, 0);
+        const string expected = "expected median:R (a whole radius R >= 1 pixels) or nlm:H (a strength H > 0 gray levels), e.g. median:1 or nlm:20";
+        var parts = denoise.Split(':', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 && parts[0] == "median" && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int r) && r >= 1)
+            return (r, 0);
+        if (parts.Length == 2 && parts[0] == "nlm" && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double h) && double.IsFinite(h) && h > 0)
+            return (0, h);
+        throw new InputException(Cl, "--denoise", $"{expected}, got '{denoise}'");
     }
 
     static double? SplitDepth(bool split, double? given)
@@ -202,7 +204,7 @@ static class PoresCommand
         var first = r.Frames[0];
         var last = r.Frames[^1];
         Console.WriteLine($"frames: {r.Frames.Count} ({r.RegionWidth}x{r.RegionHeight} px analysed)");
-        Console.WriteLine($"threshold: {(s.Threshold is null ? (s.Classes > 2 ? $"multi-level Otsu ({s.Classes} classes) " : "") + (r.Options.OtsuFromFirstFrame ? "Otsu of the first frame" : "Otsu per frame") : "fixed " + s.Threshold.Value.ToString(CultureInfo.InvariantCulture))}, {(s.BrightPores ? "bright" : "dark")} pores, smoothing {s.SmoothSigma} px, min area {s.MinPoreArea} px, {s.Connectivity}-connected{(s.MedianRadius > 0 ? $", median filter radius {s.MedianRadius} px" : "")}{(s.SplitDepth is { } d ? $", watershed split (depth {d.ToString(CultureInfo.InvariantCulture)} px)" : "")}");
+        Console.WriteLine($"threshold: {(s.Threshold is null ? (s.Classes > 2 ? $"multi-level Otsu ({s.Classes} classes) " : "") + (r.Options.OtsuFromFirstFrame ? "Otsu of the first frame" : "Otsu per frame") : "fixed " + s.Threshold.Value.ToString(CultureInfo.InvariantCulture))}, {(s.BrightPores ? "bright" : "dark")} pores, smoothing {s.SmoothSigma} px, min area {s.MinPoreArea} px, {s.Connectivity}-connected{(s.MedianRadius > 0 ? $", median filter radius {s.MedianRadius} px" : "")}{(s.NlmStrength > 0 ? $", non-local means h = {s.NlmStrength.ToString(CultureInfo.InvariantCulture)}" : "")}{(s.SplitDepth is { } d ? $", watershed split (depth {d.ToString(CultureInfo.InvariantCulture)} px)" : "")}");
         if (r.Options.PixelSize is { } px) Console.WriteLine($"pixel size: {px * 1e9:G6} nm");
         Console.WriteLine($"porosity: {100 * first.Porosity:F2} % (frame 0) -> {100 * last.Porosity:F2} % (frame {last.Index})");
         Console.WriteLine($"pores tracked: {r.Pores.Count}; events: " + string.Join(", ",

@@ -37,7 +37,7 @@ public static class PoreStack
             if (filtered.Count == 0) (w, h, first) = (slice.Width, slice.Height, slice.Source);
             else if (slice.Width != w || slice.Height != h)
                 throw new InputException(slice.Source, $"slice {filtered.Count}", $"image is {slice.Width}x{slice.Height} pixels, expected {w}x{h} like the first slice");
-            filtered.Add(GaussianBlur.Apply(MedianFilter.Apply(slice, options.MedianRadius), options.SmoothSigma).Pixels);
+            filtered.Add(GaussianBlur.Apply(Segmentation.Denoise(slice, options), options.SmoothSigma).Pixels);
         }
         if (filtered.Count == 0) throw new ArgumentException("a stack needs at least one slice");
         var voxels = filtered.SelectMany(p => p).ToArray();

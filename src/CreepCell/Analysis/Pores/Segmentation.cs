@@ -25,7 +25,7 @@ public static class Segmentation
     public static SegmentedFrame Segment(GrayImage image, SegmentationOptions options, double? otsuThreshold = null)
     {
         options.Validate();
-        var smooth = GaussianBlur.Apply(MedianFilter.Apply(image, options.MedianRadius), options.SmoothSigma);
+        var smooth = GaussianBlur.Apply(Denoise(image, options), options.SmoothSigma);
         if (options.Threshold is double fixedT) CheckInRange(smooth.Pixels, fixedT, options.BrightPores);
         double[]? classes = options.Threshold is null && options.Classes > 2 ? MultiOtsu.Thresholds(smooth.Pixels, options.Classes) : null;
         double t = options.Threshold ?? otsuThreshold ?? (classes is null ? Otsu.Threshold(smooth.Pixels) : options.BrightPores ? classes[^1] : classes[0]);
@@ -35,6 +35,10 @@ public static class Segmentation
         double porosity = labels.Regions.Sum(r => (double)r.AreaPx) / mask.Length;
         return new SegmentedFrame(t, labels, porosity) { ClassThresholds = classes, ClassFractions = classes is null ? null : Fractions(smooth.Pixels, classes) };
     }
+
+    /// <summary>The denoising filter of the options (median or non-local means), or the image itself.</summary>
+    internal static GrayImage Denoise(GrayImage image, SegmentationOptions options) =>
+        NonLocalMeans.Apply(MedianFilter.Apply(image, options.MedianRadius), options.NlmStrength);
 
     /// <summary>Watershed split of the pores left after small-region removal.</summary>
     static LabelMap Split(LabelMap labels, int connectivity, double depth)

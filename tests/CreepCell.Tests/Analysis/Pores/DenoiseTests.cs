@@ -39,6 +39,22 @@ public class DenoiseTests
     }
 
     [Fact]
+    public void NonLocalMeansRestoresThePorosityUnderGaussianNoise()
+    {
+        var (clean, areas) = PoreTestImages.Disks(160, 120, (45.3, 50.2, 28), (115.6, 70.4, 30), (30.1, 100.7, 12));
+        double drawn = areas.Sum() / (double)clean.Pixels.Length;
+        // Noise of 50 gray levels against a half gap of 80 at the midpoint threshold: a fraction
+        // q = P(z > 1.6) = 5.48 % of each phase is misread, moving the porosity by q (1 - 2 P).
+        var noisy = PoreTestImages.AddNoise(clean, 50, 3);
+        var fixedT = new SegmentationOptions(Threshold: 120);
+        double raw = Segmentation.Segment(noisy, fixedT).Porosity;
+        Assert.Equal(drawn + 0.0548 * (1 - 2 * drawn), raw, 0.004);
+        Assert.True(Math.Abs(raw / drawn - 1) > 0.05);
+        double nlm = Segmentation.Segment(noisy, fixedT with { NlmStrength = 50 }).Porosity;
+        Assert.Equal(drawn, nlm, drawn * 0.005);
+    }
+
+    [Fact]
     public void MedianKeepsAStraightEdgeAndRemovesAnIsolatedPixel()
     {
         var px = new float[20 * 10];

@@ -102,6 +102,8 @@ public sealed class PoresCommandTests : IDisposable
     [InlineData("--denoise", "median:0")]
     [InlineData("--denoise", "median:1.5")]
     [InlineData("--denoise", "gauss:1")]
+    [InlineData("--denoise", "nlm:0")]
+    [InlineData("--denoise", "nlm:x")]
     public void Bad_options_exit_with_code_2_and_write_nothing(string key, string value)
     {
         var (paths, _) = ShrinkingPngs();
