@@ -55,6 +55,30 @@ public class PoreStackTests
         Assert.Equal(new[] { (cyl + sph) / total, mid / total, 1 - (cyl + sph + mid) / total }, r.ClassFractions, (a, b) => Math.Abs(a - b) < 1e-12);
     }
 
+    [Theory]
+    [InlineData(1, 0, 1)]
+    [InlineData(1, 1, 0)]
+    [InlineData(0, 0, 1)]
+    public void ColumnsMeetingOnlyAtAnEdgeAreNotConnected(int dx, int dy, int spanning)
+    {
+        // A 1-pixel column from the top to slice 5 and one shifted by (dx, dy) from slice 5 to the bottom:
+        // side by side in slice 5 they share a face, diagonal they share only an edge, which 6-connectivity
+        // does not join.
+        var slices = new List<GrayImage>();
+        for (int z = 0; z < 10; z++)
+        {
+            var px = Enumerable.Repeat(200f, 8 * 8).ToArray();
+            if (z <= 5) px[3 * 8 + 3] = 40;
+            if (z >= 5) px[(3 + dy) * 8 + 3 + dx] = 40;
+            slices.Add(new GrayImage(8, 8, px));
+        }
+        var r = PoreStack.Analyze(slices, new SegmentationOptions(Threshold: 100));
+        Assert.Equal(spanning, r.SpanningClusters);
+        Assert.Equal(spanning == 1 ? 1 : 2, r.PoreClusters);
+        int voxels = dx == 0 && dy == 0 ? 10 : 11;
+        Assert.Equal(spanning * voxels / 640.0, r.ConnectedPorosity, 12);
+    }
+
     [Fact]
     public void TwoClassOtsuCountsTheDarkSolidAsPore()
     {
