@@ -57,7 +57,19 @@ static class PoresCommand
             ValidateSegmentation(seg);
             var paths = pr.GetValue(files)!;
             if (pr.GetValue(stack))
-                return RunStack(seg, paths, pr.GetValue(voxel), pr.GetValue(roi) is not null, pr.GetValue(outDir)!, pr.GetValue(force));
+            {
+                var unused = new (string, bool)[]
+                {
+                    ("--roi", pr.GetValue(roi) is not null), ("--split", seg.SplitDepth is not null), ("--min-area", seg.MinPoreArea != 1),
+                    ("--otsu-first-frame", pr.GetValue(otsuFirst)), ("--max-drift", pr.GetValue(drift) != 0), ("--exclude-edge-pores", pr.GetValue(edge)),
+                    ("--frame-interval", pr.GetValue(interval) is not null), ("--frame-times", pr.GetValue(times) is not null),
+                    ("--scale-bar", pr.GetValue(bar) is not null), ("--pixel-size", pr.GetValue(pixelSize) is not null),
+                    ("--compare-frames", pr.GetValue(compare) is not null), ("--reference-area", pr.GetValue(reference) is not null),
+                };
+                foreach (var (name, given) in unused)
+                    if (given) throw new InputException(Cl, name, "does not apply to --stack (a stack is one volume, not a sequence; give its voxel size with --voxel)");
+                return RunStack(seg, paths, pr.GetValue(voxel), pr.GetValue(outDir)!, pr.GetValue(force));
+            }
             if (pr.GetValue(voxel) is not null) throw new InputException(Cl, "--voxel", "applies to --stack; give --stack too");
             var options = new PoreSequenceOptions(seg, ParseRoi(pr.GetValue(roi)),
                 PixelSize(pr.GetValue(barPx), pr.GetValue(bar), pr.GetValue(pixelSize)),
@@ -79,10 +91,8 @@ static class PoresCommand
         return cmd;
     }
 
-    static int RunStack(SegmentationOptions seg, string[] paths, string? voxelText, bool roi, string outDir, bool force)
+    static int RunStack(SegmentationOptions seg, string[] paths, string? voxelText, string outDir, bool force)
     {
-        if (roi) throw new InputException(Cl, "--roi", "is not available with --stack; crop the slices first");
-        if (seg.SplitDepth is not null) throw new InputException(Cl, "--split", "splits 2D pores; it is not available with --stack");
         double? voxel = voxelText is null ? null : OptionQuantity.Positive(voxelText, Dimension.Length, "--voxel", "10 nm");
         var slices = paths.Length == 1 && Directory.Exists(paths[0]) ? SlicesOf(paths[0]) : paths;
         var folder = OutputFolder.Claim(outDir, "--out", "pores", Written, force);
