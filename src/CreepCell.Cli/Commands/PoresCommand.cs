@@ -14,7 +14,7 @@ static class PoresCommand
     /// <summary>Everything `pores` writes into its --out folder (and overlays/).</summary>
     static readonly string[] Written =
     {
-        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "pores.parquet", "frames.csv", "frames.parquet", "events.csv", "pore_summary.csv", Provenance.FileName,
+        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "pores.parquet", "frames.csv", "frames.parquet", "events.csv", "pore_summary.csv", StackReport.FileName, Provenance.FileName,
     };
 
     public static Command Create()
@@ -28,6 +28,11 @@ static class PoresCommand
         var smooth = new Option<double>("--smooth") { Description = "Gaussian smoothing sigma in pixels before thresholding (0: none)", DefaultValueFactory = _ => 0 };
         var minArea = new Option<int>("--min-area") { Description = "smallest pore in pixels; smaller regions are noise and are removed", DefaultValueFactory = _ => 1 };
         var connectivity = new Option<int>("--connectivity") { Description = "pixel connectivity of a pore: 4 or 8", DefaultValueFactory = _ => 8 };
+        var denoise = new Option<string?>("--denoise") { Description = "denoise before smoothing and thresholding: median:R = median filter of radius R pixels (R >= 1; 1 is a 3 x 3 window), against salt-and-pepper noise; nlm:H = non-local means of strength H gray levels, against Gaussian noise" };
+        var split = new Option<bool>("--split") { Description = "split touching pores by a watershed of the distance transform" };
+        var splitDepth = new Option<double?>("--split-depth") { Description = "with --split: how much wider (in radius, pixels) than the neck both pores must be to be split (default 2)" };
+        var stack = new Option<bool>("--stack") { Description = "the images (or the pages of a TIFF, or the images of one folder, by name) are the z-slices of one volume: volume fraction per class and connected porosity in stack.csv" };
+        var voxel = new Option<string?>("--voxel") { Description = "with --stack: side of a cubic voxel, e.g. \"10 nm\"" };
         var roi = new Option<string?>("--roi") { Description = "region of interest X,Y,WIDTH,HEIGHT in pixels (default: whole frame)" };
         var barPx = new Option<double?>("--scale-bar-px") { Description = "length of the scale bar in pixels (with --scale-bar)" };
         var bar = new Option<string?>("--scale-bar") { Description = "length the scale bar stands for, e.g. \"5 um\"" };
@@ -44,13 +49,28 @@ static class PoresCommand
         var cmd = new Command("pores", "Segment and track pores through an in-situ SEM image sequence; porosity per frame and area of each pore relative to the first frame");
         cmd.Arguments.Add(files);
         var force = OutputFolder.ForceOption();
-        foreach (var o in new Option[] { outDir, threshold, otsuFirst, classes, bright, smooth, minArea, connectivity, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores, force })
+        foreach (var o in new Option[] { outDir, threshold, otsuFirst, classes, bright, smooth, minArea, connectivity, denoise, split, splitDepth, stack, voxel, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
-            var seg = new SegmentationOptions(pr.GetValue(threshold), pr.GetValue(bright), pr.GetValue(smooth), pr.GetValue(minArea), pr.GetValue(connectivity), pr.GetValue(classes));
+            var seg = new SegmentationOptions(pr.GetValue(threshold), pr.GetValue(bright), pr.GetValue(smooth), pr.GetValue(minArea), pr.GetValue(connectivity), pr.GetValue(classes), SplitDepth(pr.GetValue(split), pr.GetValue(splitDepth)), Denoise(pr.GetValue(denoise)).Median, Denoise(pr.GetValue(denoise)).Nlm);
             ValidateSegmentation(seg);
             var paths = pr.GetValue(files)!;
+            if (pr.GetValue(stack))
+            {
+                var unused = new (string, bool)[]
+                {
+                    ("--roi", pr.GetValue(roi) is not null), ("--split", seg.SplitDepth is not null), ("--min-area", seg.MinPoreArea != 1),
+                    ("--otsu-first-frame", pr.GetValue(otsuFirst)), ("--max-drift", pr.GetValue(drift) != 0), ("--exclude-edge-pores", pr.GetValue(edge)),
+                    ("--frame-interval", pr.GetValue(interval) is not null), ("--frame-times", pr.GetValue(times) is not null),
+                    ("--scale-bar", pr.GetValue(bar) is not null), ("--pixel-size", pr.GetValue(pixelSize) is not null),
+                    ("--compare-frames", pr.GetValue(compare) is not null), ("--reference-area", pr.GetValue(reference) is not null),
+                };
+                foreach (var (name, given) in unused)
+                    if (given) throw new InputException(Cl, name, "does not apply to --stack (a stack is one volume, not a sequence; give its voxel size with --voxel)");
+                return RunStack(seg, paths, pr.GetValue(voxel), pr.GetValue(outDir)!, pr.GetValue(force));
+            }
+            if (pr.GetValue(voxel) is not null) throw new InputException(Cl, "--voxel", "applies to --stack; give --stack too");
             var options = new PoreSequenceOptions(seg, ParseRoi(pr.GetValue(roi)),
                 PixelSize(pr.GetValue(barPx), pr.GetValue(bar), pr.GetValue(pixelSize)),
                 FrameTimes(pr.GetValue(interval), pr.GetValue(times), CountFrames(paths)),
@@ -69,6 +89,55 @@ static class PoresCommand
             return ExitCodes.Ok;
         }));
         return cmd;
+    }
+
+    static int RunStack(SegmentationOptions seg, string[] paths, string? voxelText, string outDir, bool force)
+    {
+        double? voxel = voxelText is null ? null : OptionQuantity.Positive(voxelText, Dimension.Length, "--voxel", "10 nm");
+        var slices = paths.Length == 1 && Directory.Exists(paths[0]) ? SlicesOf(paths[0]) : paths;
+        var folder = OutputFolder.Claim(outDir, "--out", "pores", Written, force);
+        string dir = folder.Path;
+        var r = folder.Use(_ =>
+        {
+            var result = PoreStack.Analyze(ImageDecoder.ReadFrames(slices), seg, voxel);
+            StackReport.Write(result, dir);
+            return result;
+        });
+        Provenance.WriteFolder(dir);
+        Console.WriteLine($"stack: {r.Slices} slices of {r.Width}x{r.Height} px; thresholds {string.Join(", ", r.Thresholds.Select(t => t.ToString("G6", CultureInfo.InvariantCulture)))}");
+        Console.WriteLine($"porosity {100 * r.Porosity:F2} %, connected through the stack {100 * r.ConnectedPorosity:F2} % ({100 * r.ConnectedFractionOfPores:F1} % of the pores; {r.SpanningClusters} of {r.PoreClusters} clusters)");
+        Console.WriteLine($"class volume fractions, darkest first: {string.Join(", ", r.ClassFractions.Select(f => (100 * f).ToString("F2", CultureInfo.InvariantCulture) + " %"))}");
+        Console.WriteLine($"written to {dir}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The image files of a folder in name order, as slices from the top.</summary>
+    static string[] SlicesOf(string folder)
+    {
+        string[] ext = { ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".bmp" };
+        var files = Directory.GetFiles(folder).Where(f => ext.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal).ToArray();
+        return files.Length > 0 ? files : throw new InputException(folder, null, "no image slices (.tif, .tiff, .png, .jpg, .bmp) in this folder");
+    }
+
+    /// <summary>--denoise median:R or nlm:H as (median radius, non-local means strength).</summary>
+    static (int Median, double Nlm) Denoise(string? denoise)
+    {
+        if (denoise is null) return (0, 0);
+        const string expected = "expected median:R (a whole radius R >= 1 pixels) or nlm:H (a strength H > 0 gray levels), e.g. median:1 or nlm:20";
+        var parts = denoise.Split(':', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 && parts[0] == "median" && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int r) && r >= 1)
+            return (r, 0);
+        if (parts.Length == 2 && parts[0] == "nlm" && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double h) && double.IsFinite(h) && h > 0)
+            return (0, h);
+        throw new InputException(Cl, "--denoise", $"{expected}, got '{denoise}'");
+    }
+
+    static double? SplitDepth(bool split, double? given)
+    {
+        double depth = given ?? 2;
+        if (given is not null && !split) throw new InputException(Cl, "--split-depth", "applies to --split; give --split too");
+        if (!double.IsFinite(depth) || depth <= 0) throw new InputException(Cl, "--split-depth", $"expected a depth > 0 pixels, got {depth}");
+        return split ? depth : null;
     }
 
     static void ValidateSegmentation(SegmentationOptions s)
@@ -145,7 +214,7 @@ static class PoresCommand
         var first = r.Frames[0];
         var last = r.Frames[^1];
         Console.WriteLine($"frames: {r.Frames.Count} ({r.RegionWidth}x{r.RegionHeight} px analysed)");
-        Console.WriteLine($"threshold: {(s.Threshold is null ? (s.Classes > 2 ? $"multi-level Otsu ({s.Classes} classes) " : "") + (r.Options.OtsuFromFirstFrame ? "Otsu of the first frame" : "Otsu per frame") : "fixed " + s.Threshold.Value.ToString(CultureInfo.InvariantCulture))}, {(s.BrightPores ? "bright" : "dark")} pores, smoothing {s.SmoothSigma} px, min area {s.MinPoreArea} px, {s.Connectivity}-connected");
+        Console.WriteLine($"threshold: {(s.Threshold is null ? (s.Classes > 2 ? $"multi-level Otsu ({s.Classes} classes) " : "") + (r.Options.OtsuFromFirstFrame ? "Otsu of the first frame" : "Otsu per frame") : "fixed " + s.Threshold.Value.ToString(CultureInfo.InvariantCulture))}, {(s.BrightPores ? "bright" : "dark")} pores, smoothing {s.SmoothSigma} px, min area {s.MinPoreArea} px, {s.Connectivity}-connected{(s.MedianRadius > 0 ? $", median filter radius {s.MedianRadius} px" : "")}{(s.NlmStrength > 0 ? $", non-local means h = {s.NlmStrength.ToString(CultureInfo.InvariantCulture)}" : "")}{(s.SplitDepth is { } d ? $", watershed split (depth {d.ToString(CultureInfo.InvariantCulture)} px)" : "")}");
         if (r.Options.PixelSize is { } px) Console.WriteLine($"pixel size: {px * 1e9:G6} nm");
         Console.WriteLine($"porosity: {100 * first.Porosity:F2} % (frame 0) -> {100 * last.Porosity:F2} % (frame {last.Index})");
         Console.WriteLine($"pores tracked: {r.Pores.Count}; events: " + string.Join(", ",

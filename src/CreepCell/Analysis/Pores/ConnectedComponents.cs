@@ -77,6 +77,34 @@ internal static class ConnectedComponents
         return new LabelMap(width, height, labels, regions);
     }
 
+    /// <summary>Measures regions given as labels 1..n (0 = not a pore), e.g. split pores that touch each
+    /// other; labels are renumbered in raster order of each region's first pixel, empty labels dropped.</summary>
+    public static LabelMap FromLabels(int[] given, int width, int height)
+    {
+        var members = new Dictionary<int, List<int>>();
+        var order = new List<int>();
+        for (int i = 0; i < given.Length; i++)
+        {
+            if (given[i] <= 0) continue;
+            if (!members.TryGetValue(given[i], out var list)) { members[given[i]] = list = new List<int>(); order.Add(given[i]); }
+            list.Add(i);
+        }
+        var labels = new int[given.Length];
+        var regions = new List<PoreRegion>();
+        foreach (int old in order)
+        {
+            int label = regions.Count + 1;
+            foreach (int i in members[old]) labels[i] = label;
+        }
+        foreach (int old in order)
+        {
+            int label = regions.Count + 1;
+            var (perimeter, feret) = PoreShape.Measure(labels, width, height, label, members[old]);
+            regions.Add(Measure(label, members[old], width, height) with { PerimeterPx = perimeter, MaxFeretPx = feret });
+        }
+        return new LabelMap(width, height, labels, regions);
+    }
+
     static void Fill(bool[] mask, int[] labels, int w, int h, (int Dx, int Dy)[] steps, int start, Stack<int> stack, List<int> members)
     {
         members.Clear();

@@ -40,7 +40,7 @@ internal static class GaussianBlur
     }
 
     /// <summary>Reflects an index into 0..n-1 about the edge pixels (…2 1 0 1 2…).</summary>
-    static int Mirror(int i, int n)
+    internal static int Mirror(int i, int n)
     {
         if (n == 1) return 0;
         int period = 2 * (n - 1);

@@ -60,7 +60,10 @@ internal static class PoreJson
         w.WriteString("threshold_method", s.Threshold is not null ? "fixed" : o.OtsuFromFirstFrame ? "otsu of the first frame" : "otsu per frame");
         if (s.Threshold is { } t) w.WriteNumber("threshold", t);
         w.WriteString("pores_are", s.BrightPores ? "bright" : "dark");
+        w.WriteNumber("median_radius_px", s.MedianRadius);
+        w.WriteNumber("nlm_strength", s.NlmStrength);
         w.WriteNumber("smooth_sigma_px", s.SmoothSigma);
+        if (s.SplitDepth is { } depth) w.WriteNumber("split_depth_px", depth);
         w.WriteNumber("min_pore_area_px", s.MinPoreArea);
         w.WriteNumber("connectivity", s.Connectivity);
         w.WriteStartObject("region");

@@ -16,7 +16,7 @@ public sealed record SegmentedFrame(double Threshold, LabelMap Pores, double Por
     public long PorePixels => Pores.Regions.Sum(r => (long)r.AreaPx);
 }
 
-/// <summary>Threshold segmentation of pores in a gray image: optional Gaussian smoothing, a fixed or Otsu
+/// <summary>Threshold segmentation of pores in a gray image: optional median filter and Gaussian smoothing, a fixed or Otsu
 /// threshold, removal of small regions, connected-component labelling.</summary>
 public static class Segmentation
 {
@@ -25,14 +25,26 @@ public static class Segmentation
     public static SegmentedFrame Segment(GrayImage image, SegmentationOptions options, double? otsuThreshold = null)
     {
         options.Validate();
-        var smooth = GaussianBlur.Apply(image, options.SmoothSigma);
+        var smooth = GaussianBlur.Apply(Denoise(image, options), options.SmoothSigma);
         if (options.Threshold is double fixedT) CheckInRange(smooth.Pixels, fixedT, options.BrightPores);
         double[]? classes = options.Threshold is null && options.Classes > 2 ? MultiOtsu.Thresholds(smooth.Pixels, options.Classes) : null;
         double t = options.Threshold ?? otsuThreshold ?? (classes is null ? Otsu.Threshold(smooth.Pixels) : options.BrightPores ? classes[^1] : classes[0]);
         var mask = Mask(smooth.Pixels, t, options);
         var labels = ConnectedComponents.Label(mask, image.Width, image.Height, options.Connectivity, options.MinPoreArea);
+        if (options.SplitDepth is double depth) labels = Split(labels, options.Connectivity, depth);
         double porosity = labels.Regions.Sum(r => (double)r.AreaPx) / mask.Length;
         return new SegmentedFrame(t, labels, porosity) { ClassThresholds = classes, ClassFractions = classes is null ? null : Fractions(smooth.Pixels, classes) };
+    }
+
+    /// <summary>The denoising filter of the options (median or non-local means), or the image itself.</summary>
+    internal static GrayImage Denoise(GrayImage image, SegmentationOptions options) =>
+        NonLocalMeans.Apply(MedianFilter.Apply(image, options.MedianRadius), options.NlmStrength);
+
+    /// <summary>Watershed split of the pores left after small-region removal.</summary>
+    static LabelMap Split(LabelMap labels, int connectivity, double depth)
+    {
+        var mask = labels.Labels.Select(l => l > 0).ToArray();
+        return ConnectedComponents.FromLabels(Watershed.Split(mask, labels.Width, labels.Height, connectivity, depth), labels.Width, labels.Height);
     }
 
     /// <summary>Area fraction of each class: class c holds the values above threshold c - 1 up to threshold c.</summary>

@@ -99,12 +99,52 @@ public sealed class PoresCommandTests : IDisposable
     [InlineData("--frame-interval", "20 kg")]
     [InlineData("--compare-frames", "1,9")]
     [InlineData("--pixel-size", "-3 nm")]
+    [InlineData("--denoise", "median:0")]
+    [InlineData("--denoise", "median:1.5")]
+    [InlineData("--denoise", "gauss:1")]
+    [InlineData("--denoise", "nlm:0")]
+    [InlineData("--denoise", "nlm:x")]
     public void Bad_options_exit_with_code_2_and_write_nothing(string key, string value)
     {
         var (paths, _) = ShrinkingPngs();
         string outDir = Path.Combine(_dir, "bad");
         Assert.Equal(2, Cli(paths.Concat(new[] { "--out", outDir, key, value }).ToArray()));
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Theory]
+    [InlineData("--split", "--split-depth", "0")]
+    [InlineData("--split", "--split-depth", "-1")]
+    [InlineData("--no-overlays", "--split-depth", "3")]
+    public void A_split_depth_must_be_positive_and_needs_split(string flag, string key, string value)
+    {
+        var (paths, _) = ShrinkingPngs();
+        string outDir = Path.Combine(_dir, "bad");
+        Assert.Equal(2, Cli(paths[0], "--out", outDir, flag, key, value));
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Split_separates_two_overlapping_disks_into_two_pores()
+    {
+        var (img, _) = PoreTestImages.Disks(100, 80, (30.2, 40.1, 18), (58.2, 40.1, 18));
+        string path = Path.Combine(_dir, "pair.png");
+        using (var bmp = new SKBitmap(new SKImageInfo(img.Width, img.Height, SKColorType.Gray8, SKAlphaType.Opaque)))
+        {
+            bmp.Pixels = img.Pixels.Select(v => new SKColor((byte)v, (byte)v, (byte)v)).ToArray();
+            using var data = SKImage.FromBitmap(bmp).Encode(SKEncodedImageFormat.Png, 100);
+            File.WriteAllBytes(path, data.ToArray());
+        }
+        string whole = Path.Combine(_dir, "whole"), split = Path.Combine(_dir, "split");
+        Assert.Equal(0, Cli(path, "--out", whole, "--no-overlays"));
+        Assert.Equal(0, Cli(path, "--out", split, "--no-overlays", "--split"));
+        int Count(string dir)
+        {
+            var rows = Csv(Path.Combine(dir, "frames.csv"));
+            return int.Parse(rows[1][Array.IndexOf(rows[0], "pore_count")], CultureInfo.InvariantCulture);
+        }
+        Assert.Equal(1, Count(whole));
+        Assert.Equal(2, Count(split));
     }
 
     [Fact]
