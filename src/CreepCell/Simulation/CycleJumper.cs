@@ -85,7 +85,8 @@ internal sealed class CycleJumper
         var jump = state.Jump;
         if (jump.Recent.Count < 3) return false;
         var (a, b, n) = (jump.Recent[0], jump.Recent[1], jump.Recent[2]);
-        if (n.Cycle < spec.FirstAfter) return false;
+        // the first cycle ends at its own residual (theta_end_first): the trend starts after it
+        if (n.Cycle < spec.FirstAfter || a.Cycle < 2) return false;
         if (jump.Jumps.Count > 0 && n.Cycle - jump.Jumps[^1].To < spec.FullCyclesBetween) return false;
         int delta = JumpLength(a.Watched, b.Watched, n.Watched);
         // the cycle after the landing checks the jump, and the run must still hold it
