@@ -1,37 +1,5 @@
 namespace CreepCell.Analysis.Cycling;
 
-/// <summary>Which ratio the Coulombic efficiency reports.</summary>
-public enum EfficiencyConvention
-{
-    /// <summary>Charge returned over charge put in: the cycle's second half over its first, where the first
-    /// half has the direction the test opened with (discharge/charge for a Neware full cell that charges
-    /// first, charge/discharge for a Se or graphite half cell that discharges first).</summary>
-    OutOverIn,
-    DischargeOverCharge,
-    ChargeOverDischarge,
-}
-
-/// <summary>Electrode data that turn capacities into specific, areal and utilisation figures (SI; null = not given).</summary>
-public sealed record CellInfo(double? ActiveMassKg = null, double? AreaM2 = null, double? TheoreticalCoulombsPerKg = null);
-
-/// <summary>Per-cycle analysis options.</summary>
-public sealed record CycleOptions(CellInfo Cell, EfficiencyConvention Efficiency = EfficiencyConvention.OutOverIn, int ReferenceCycle = 1, StepKind RetentionOf = StepKind.Discharge);
-
-/// <summary>
-/// One cycle's figures in SI (C, J, V, s). Null means the quantity cannot be formed (a missing half
-/// cycle, no mass given). Retention is the chosen capacity over that of the reference cycle.
-/// <see cref="TesterCycle"/> is the export's cycle index (several cycles may share one);
-/// <see cref="Incomplete"/> marks a last cycle that the export cut short (see <see cref="CycleAnalysis.IsCutShort"/>).
-/// <see cref="ChargeCcC"/> and <see cref="ChargeCvC"/> split the charge capacity into its constant-current and
-/// constant-voltage parts (see <see cref="StepTable"/>).
-/// </summary>
-public sealed record CycleResult(
-    int Cycle, double ChargeC, double DischargeC, double ChargeJ, double DischargeJ,
-    double? MeanChargeVoltage, double? MeanDischargeVoltage, double? ChargeCurrent, double? DischargeCurrent,
-    double? CoulombicEfficiency, double? Retention, double? ChargeCPerKg, double? DischargeCPerKg,
-    double? ChargeCPerM2, double? DischargeCPerM2, double? Utilization, double StartTime, double EndTime,
-    int TesterCycle = 0, bool Incomplete = false, double ChargeCcC = 0, double ChargeCvC = 0);
-
 /// <summary>Per-cycle capacities, energies, efficiency, retention, mean voltages and utilisation.</summary>
 public static class CycleAnalysis
 {

@@ -1,8 +1,5 @@
 namespace CreepCell.Analysis.Cycling;
 
-/// <summary>dQ/dV of one half cycle on a voltage grid: bin centre (V) and dQ/dV (C/V, positive).</summary>
-public sealed record DqDvCurve(int Cycle, StepKind Direction, double[] Voltage, double[] DqDv);
-
 /// <summary>
 /// Differential capacity by binning: the charge passed while the voltage sat in each bin of width
 /// dV, divided by dV, then a centred moving average over <c>smooth</c> bins. The charge of each interval

@@ -1,8 +1,5 @@
 namespace CreepCell.Analysis.Cycling;
 
-/// <summary>dV/dQ of one half cycle on a charge grid: bin centre Q (C, from the half cycle's start) and |dV/dQ| (V/C).</summary>
-public sealed record DvDqCurve(int Cycle, StepKind Direction, double[] Charge, double[] DvDq, double[] Voltage);
-
 /// <summary>
 /// Differential voltage by binning, the dual of <see cref="DifferentialCapacity"/>: the half cycle's charge is cut
 /// into <see cref="Bins"/> equal bins; the voltage change of each interval between two records of one segment

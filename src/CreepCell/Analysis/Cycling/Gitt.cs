@@ -1,31 +1,5 @@
 namespace CreepCell.Analysis.Cycling;
 
-/// <summary>What the Weppner-Huggins relation needs besides the voltage transient (SI).</summary>
-/// <param name="MolarVolume">V_M of the active material, m^3/mol.</param>
-/// <param name="MolarMass">M_B of the active material, kg/mol.</param>
-/// <param name="ActiveMass">m_B, kg.</param>
-/// <param name="Area">S, the electrode/electrolyte contact area, m^2.</param>
-public sealed record GittInputs(double MolarVolume, double MolarMass, double ActiveMass, double Area)
-{
-    /// <summary>m_B V_M / (M_B S): the active volume per unit area, a diffusion length (m).</summary>
-    public double Length => ActiveMass * MolarVolume / (MolarMass * Area);
-}
-
-/// <summary>
-/// One current pulse of a GITT sequence. Voltages in V, times in s, D in m^2/s. <see cref="LinearityR2"/>
-/// is the coefficient of determination of E against sqrt(t) during the pulse, which the relation assumes;
-/// <see cref="IrDrop"/> is the signed voltage step at the start of the pulse (negative on discharge);
-/// <see cref="TauOverDiffusionTime"/> = tau D / L^2 must be small (short-time condition);
-/// <see cref="RestDrift"/> is the voltage change over the last fifth of the rest after the pulse.
-/// <see cref="Rejection"/> says which validity condition the pulse fails (null: a valid pulse).
-/// </summary>
-public sealed record GittPulse(int Index, int Cycle, StepKind Direction, double StartTime, double Tau, double Current,
-    double VoltageBefore, double VoltageAfter, double IrDrop, double DeltaEs, double DeltaEt, double Diffusivity,
-    double LinearityR2, double TauOverDiffusionTime, double RestDrift = 0, string? Rejection = null)
-{
-    public bool IsValid => Rejection is null;
-}
-
 /// <summary>
 /// Galvanostatic intermittent titration: for each constant-current pulse followed by a rest,
 /// D = 4/(pi tau) (m_B V_M / (M_B S))^2 (dE_s / dE_t)^2 (Weppner and Huggins, J. Electrochem. Soc. 124

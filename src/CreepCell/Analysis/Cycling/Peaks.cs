@@ -1,8 +1,5 @@
 namespace CreepCell.Analysis.Cycling;
 
-/// <summary>A peak of a sampled curve: position (parabola through the top sample and its neighbours), height and prominence.</summary>
-public sealed record Peak(double Position, double Height, double Prominence, int Index);
-
 /// <summary>
 /// Peaks of a curve: interior local maxima whose prominence (height above the higher of the two lowest points
 /// reached on either side before a higher sample) is at least <c>minProminence</c> times the curve's largest

@@ -1,8 +1,5 @@
 namespace CreepCell.Analysis.Cycling;
 
-/// <summary>A block of consecutive cycles run at one current, with its mean figures (SI).</summary>
-public sealed record RateBlock(int FirstCycle, int LastCycle, double Current, double? CRate, double MeanChargeC, double MeanDischargeC, double? MeanEfficiency);
-
 /// <summary>
 /// Rate-capability summary: consecutive cycles whose mean current (of the half cycle the test opened
 /// with, else the other) stays within a relative tolerance of the block's first cycle form one block.

@@ -5,11 +5,6 @@ using Tomlyn.Model;
 
 namespace CreepCell.Analysis.Energy;
 
-/// <summary>Everything a composition file can hold: the components and optional energy and pellet inputs (SI).</summary>
-public sealed record CompositionCase(string Name, List<ComponentSpec> Components, GivenDensities Densities,
-    double? MeanVoltage, ReferenceElectrode? Reference, Packing? Packing, double? CathodeCapacity,
-    double? PelletMass, double? PelletDiameter, List<Pressing> Pressings);
-
 /// <summary>
 /// Reads a TOML composition file: <c>name</c>, one <c>[[component]]</c> per component (name, wt_percent,
 /// density, active, capacity), an optional <c>[energy]</c> table (mean_voltage, reference, porosity or

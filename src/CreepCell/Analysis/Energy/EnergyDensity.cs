@@ -1,32 +1,5 @@
 namespace CreepCell.Analysis.Energy;
 
-/// <summary>A reference electrode and its potential against Li/Li+ (V).</summary>
-public sealed record ReferenceElectrode(string Name, double VoltsVsLi)
-{
-    /// <summary>Li metal, 0 V vs Li/Li+.</summary>
-    public static readonly ReferenceElectrode Li = new("Li/Li+", 0);
-
-    /// <summary>In-Li alloy, 0.6 V vs Li/Li+, as the paper's cells use (Methods, citing its ref. for In-Li).</summary>
-    public static readonly ReferenceElectrode InLi = new("In-Li", 0.6);
-}
-
-/// <summary>How the electrode's packing is given: by porosity (0-1) or by its apparent density (kg/m^3).</summary>
-public sealed record Packing(double? Porosity, double? ElectrodeDensity);
-
-/// <summary>Inputs of a cathode-level energy density calculation (SI).</summary>
-/// <param name="MeanVoltage">mean discharge voltage measured against <paramref name="Reference"/> (V).</param>
-/// <param name="CathodeCapacity">measured capacity per mass of the whole cathode (C/kg); null = from the components.</param>
-public sealed record EnergyInputs(Composition Composition, double MeanVoltage, ReferenceElectrode Reference, Packing Packing, double? CathodeCapacity = null);
-
-/// <summary>One component's line of the calculation table.</summary>
-public sealed record EnergyComponentRow(string Name, double MassFraction, double Density, string DensitySource, double SolidVolumeFraction,
-    double ElectrodeVolumeFraction, bool Active, double Capacity, double CapacityContribution);
-
-/// <summary>The full calculation, each intermediate kept so it can be shown as a table (SI units).</summary>
-public sealed record EnergyResult(IReadOnlyList<EnergyComponentRow> Rows, double TrueDensity, double ElectrodeDensity, double Porosity,
-    double SpecificCapacity, bool CapacityMeasured, double VolumetricCapacity, double MeanVoltage, ReferenceElectrode Reference, double MeanVoltageVsLi,
-    double GravimetricVsLi, double VolumetricVsLi, double GravimetricVsReference, double VolumetricVsReference);
-
 /// <summary>
 /// Cathode-level energy density as the paper's Table S7 lays it out: true density
 /// rho_s = 1/sum(w_i/rho_i); electrode density rho_e = rho_s (1 - phi); cathode specific capacity

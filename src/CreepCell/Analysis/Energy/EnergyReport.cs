@@ -6,9 +6,6 @@ using ScottPlot;
 
 namespace CreepCell.Analysis.Energy;
 
-/// <summary>One line of a calculation table: what, value (display unit), unit, how it was obtained.</summary>
-public sealed record CalcLine(string Quantity, double Value, string Unit, string How);
-
 /// <summary>Energy and pellet results as calculation tables (CSV, JSON) and a pellet plot.</summary>
 public static class EnergyReport
 {

@@ -1,11 +1,5 @@
 namespace CreepCell.Analysis.Energy;
 
-/// <summary>A pressing step: applied pressure (Pa) and the pellet thickness measured after it (m).</summary>
-public sealed record Pressing(double Pressure, double Thickness);
-
-/// <summary>Density and porosity of the pellet after one pressing (SI; porosity 0-1).</summary>
-public sealed record PelletState(double Pressure, double Thickness, double Density, double RelativeDensity, double Porosity);
-
 /// <summary>
 /// Pellet density and porosity from mass, die diameter and thickness, as in the paper's Methods
 /// ("Porosity and density measurement of electrodes under different stress"): rho = m / (pi D^2/4 h),

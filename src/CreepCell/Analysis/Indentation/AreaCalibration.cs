@@ -5,9 +5,6 @@ namespace CreepCell.Analysis.Indentation;
 /// <summary>One unload of the calibration: its contact depth, the area the reference modulus implies, and the fitted area (SI).</summary>
 public sealed record AreaCalibrationPoint(string Indent, int Cycle, double ContactDepth, double Area, double FittedArea, bool Rejected);
 
-/// <summary>The fitted tip area function, the reference's reduced modulus and the points it rests on.</summary>
-public sealed record AreaCalibrationResult(AreaFunction Area, double ReferenceModulus, double ReducedModulus, IReadOnlyList<AreaCalibrationPoint> Points, double RmsRelativeError);
-
 /// <summary>
 /// Tip area function calibration on a reference material of known modulus (Oliver and Pharr, J. Mater. Res. 7
 /// (1992) 1564, eq. 2 and 22): with Er known, each unload's stiffness gives the contact area
@@ -88,4 +85,3 @@ internal static class AreaCalibration
         return c.All(double.IsFinite) ? c : null;
     }
 }
-

@@ -1,8 +1,5 @@
 namespace CreepCell.Analysis.Indentation;
 
-/// <summary>A named marker from an instrument export ("End Of Loading Index", "Hold Segment Type", ...) at a row.</summary>
-public sealed record SegmentMarker(int Index, string Name);
-
 /// <summary>
 /// One indent as recorded: time (s), load on sample (N), displacement into surface (m), and where the
 /// instrument stored them, harmonic contact stiffness (N/m) and its own hardness and modulus (Pa).
@@ -24,18 +21,3 @@ public sealed record IndentTest(
     public int FindMarker(string text) =>
         Markers.FirstOrDefault(m => m.Name.Contains(text, StringComparison.OrdinalIgnoreCase))?.Index ?? -1;
 }
-
-/// <summary>Settings an instrument stored with its data (each may be absent).</summary>
-public sealed record InstrumentSettings(
-    double? PoissonRatio,
-    double[]? AreaCoefficients,
-    double? FrameStiffness,
-    bool? DriftCorrection,
-    string? TipName);
-
-/// <summary>What a reader returns: the indents, the stored settings and indents it could not read (with the reason).</summary>
-public sealed record IndentFile(
-    string Path,
-    IReadOnlyList<IndentTest> Tests,
-    InstrumentSettings Settings,
-    IReadOnlyList<(string Indent, string Reason)> Skipped);

@@ -5,9 +5,6 @@ public sealed record UnloadResult(
     string Indent, int Cycle, double Pmax, double Hmax, double Stiffness, double ContactDepth, double ContactArea,
     double ReducedModulus, double Modulus, double Hardness, UnloadFit Fit, UnloadSegment Segment);
 
-/// <summary>An indent or cycle that could not be analysed, and why.</summary>
-public sealed record AnalysisFailure(string Indent, int Cycle, string Reason);
-
 /// <summary>
 /// Oliver-Pharr analysis of quasi-static unloads (paper, Methods eq. 1-3; Oliver and Pharr 1992):
 /// power-law fit of each unload, S = dP/dh at the unload start, hc = h - eps Pmax/S, A = A(hc),

@@ -4,16 +4,6 @@ namespace CreepCell.Analysis.Indentation;
 public sealed record PopInEvent(int Index, double Load, double Depth, double Jump);
 
 /// <summary>
-/// Hertzian fit P = k (h - h0)^(3/2) of the elastic loading before the first pop-in, with k = 4/3 Er sqrt(R)
-/// (Johnson, Contact Mechanics, 1985, eq. 4.22-4.23), so R = (3 k / (4 Er))^2. The maximum shear stress under
-/// the tip at the pop-in load is 0.31 p0 with p0 = (6 P Er^2 / (pi^3 R^2))^(1/3) (Johnson eq. 4.24 and Fig. 4.4).
-/// </summary>
-public sealed record HertzFit(double K, double SurfaceOffset, double RSquared, int Points, double ReducedModulus, double TipRadius, double MaxShearAtPopIn);
-
-/// <summary>Pop-in settings: the smallest burst counted, and how many times the local depth step it must exceed.</summary>
-public sealed record PopInOptions(double MinJump = 1e-9, double Factor = 8, int Window = 10);
-
-/// <summary>
 /// Pop-in detection on the loading part of a test (surface to peak load). At each step the depth increment
 /// is compared with what the local loading slope predicts for the load increment: the excess dh - dP / k,
 /// with k the median of dP/dh over the previous steps, counts as a burst when it exceeds both
@@ -101,6 +91,3 @@ internal static class PopIns
         return new HertzFit(k, -fit.Intercept / fit.Slope, fit.RSquared, h.Count, er, radius, 0.31 * p0);
     }
 }
-
-/// <summary>The pop-ins of one indent and the Hertz fit before the first, with the modulus it used and where it came from.</summary>
-public sealed record PopInResult(IReadOnlyList<PopInEvent> Events, HertzFit? Hertz, string ModulusSource);

@@ -1,8 +1,5 @@
 namespace CreepCell.Analysis.Indentation;
 
-/// <summary>One load-unload cycle: rows of the unload from its start (end of the hold) to its lowest load.</summary>
-public readonly record struct UnloadSegment(int Cycle, int PeakIndex, int Start, int End);
-
 /// <summary>
 /// Finds the unloads of single- and multi-cycle tests from the load signal: an unload begins where the
 /// load has fallen by a fifth below the running maximum and ends where reloading (or the record) begins.

@@ -1,19 +1,5 @@
 namespace CreepCell.Analysis.Indentation;
 
-/// <summary>One constant-rate segment of a strain-rate-jump test: depth span used, mean indentation strain rate (1/s) and hardness (Pa).</summary>
-public readonly record struct RateSegment(double DepthFrom, double DepthTo, double StrainRate, double Hardness, int Points);
-
-/// <summary>Strain-rate sensitivity m = dlnH/dln(eps_dot) with its standard error, and the creep exponent n = 1/m.</summary>
-public sealed record RateSensitivity(string Indent, IReadOnlyList<RateSegment> Segments, double M, double MError)
-{
-    /// <summary>ln(H / Pa) of the fitted line at eps_dot = 1/s.</summary>
-    public double LnHIntercept { get; init; }
-
-    public double N => 1 / M;
-    /// <summary>Propagated error of n = 1/m: dn = dm / m^2.</summary>
-    public double NError => MError / (M * M);
-}
-
 /// <summary>
 /// Strain-rate-jump analysis of a CSM indent (paper, Methods eq. 5-7; Maier et al., J. Mater. Res. 26
 /// (2011) 1421): indentation strain rate eps_dot = (1/h)(dh/dt) ~ (1/2)(P_dot/P) (eq. 6), hardness per

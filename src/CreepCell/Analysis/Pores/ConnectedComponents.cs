@@ -21,25 +21,6 @@ public sealed record PoreRegion(int Label, int AreaPx, double CentroidX, double 
     public double Circularity => PerimeterPx > 0 ? 4 * Math.PI * AreaPx / (PerimeterPx * PerimeterPx) : 0;
 }
 
-/// <summary>A label per pixel (0 = not a pore, 1..Count = region) and the regions' measurements.</summary>
-public sealed class LabelMap
-{
-    public int Width { get; }
-    public int Height { get; }
-    public int[] Labels { get; }
-    public IReadOnlyList<PoreRegion> Regions { get; }
-
-    public LabelMap(int width, int height, int[] labels, IReadOnlyList<PoreRegion> regions)
-    {
-        Width = width;
-        Height = height;
-        Labels = labels;
-        Regions = regions;
-    }
-
-    public int Count => Regions.Count;
-}
-
 /// <summary>
 /// Connected-component labelling of a binary mask by flood fill with an explicit stack (no recursion,
 /// so one region may cover the whole image). Labels are numbered in raster order of each region's first pixel.

@@ -19,13 +19,6 @@ public sealed record FrameRecord(int Index, string Source, double? TimeS, double
 /// <param name="TrackOfLabel">Pore number of each label of <see cref="SegmentedFrame.Pores"/> (0: cut by the border and excluded).</param>
 internal sealed record FrameView(FrameRecord Record, GrayImage Image, SegmentedFrame Segmented, int[] TrackOfLabel);
 
-public sealed record PoreSequenceResult(PoreSequenceOptions Options, int RegionWidth, int RegionHeight,
-    IReadOnlyList<FrameRecord> Frames, IReadOnlyList<PoreTrack> Pores, IReadOnlyList<PoreEvent> Events)
-{
-    /// <summary>Area of one pixel in m^2, when a pixel size is known.</summary>
-    public double? PixelArea => Options.PixelSize is { } s ? s * s : null;
-}
-
 /// <summary>
 /// Pore segmentation and tracking over an in-situ SEM image sequence of one region (the paper's Fig. 3c-d):
 /// crop to the region of interest, segment each frame, correct drift, track pores by overlap, and record

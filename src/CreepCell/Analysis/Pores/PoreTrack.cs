@@ -1,13 +1,5 @@
 namespace CreepCell.Analysis.Pores;
 
-/// <summary>A pore as seen in one frame.</summary>
-public sealed record PoreObservation(int Frame, PoreRegion Region);
-
-/// <summary>How a pore came to be tracked and how its track ended.</summary>
-public enum PoreOrigin { Initial, Appeared, SplitFrom, MergedFrom }
-
-public enum PoreFate { Present, Closed, MergedInto }
-
 /// <summary>
 /// One pore followed through the sequence. Its relative area in a frame is its area there over its area in
 /// the frame where it was first seen (for pores of the first frame: the paper's Fig. 3d quantity).
@@ -43,11 +35,3 @@ public sealed class PoreTrack
 
     public double RelativeArea(PoreObservation o) => (double)o.Region.AreaPx / InitialAreaPx;
 }
-
-public enum PoreEventKind { Appear, Close, Split, Merge }
-
-/// <summary>
-/// A change of pore identity between frame-1 and frame: a pore appears or closes; a pore splits into
-/// Related (which include the pore that keeps its number, if any); the pores Related merge into Pore.
-/// </summary>
-public sealed record PoreEvent(int Frame, PoreEventKind Kind, int Pore, IReadOnlyList<int> Related);

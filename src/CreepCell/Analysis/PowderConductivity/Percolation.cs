@@ -1,8 +1,5 @@
 namespace CreepCell.Analysis.PowderConductivity;
 
-/// <summary>sigma = Sigma0 (phi - Threshold)^Exponent fitted to mixtures (sigma in S/m), with R2 of the fit of ln sigma.</summary>
-public sealed record PercolationFit(double Sigma0, double Threshold, double Exponent, double RSquared, int Points);
-
 /// <summary>
 /// Percolation law of a conductor dispersed in an insulator, sigma = sigma0 (phi - phi_c)^t for phi &gt; phi_c
 /// (Kirkpatrick, Rev. Mod. Phys. 45 (1973) 574; t is near 2 in three dimensions). For each trial phi_c the

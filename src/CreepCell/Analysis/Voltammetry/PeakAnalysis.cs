@@ -2,38 +2,6 @@ using MathNet.Numerics;
 
 namespace CreepCell.Analysis.Voltammetry;
 
-/// <summary>How the current under a peak is measured: from a line fitted to the start of the sweep, or from zero.</summary>
-public enum BaselineMode { Start, Zero }
-
-/// <summary>How the peak of the second sweep of a cycle is measured: like the first, or by Nicholson's relation for a diffusing couple.</summary>
-public enum ReversePeakMode { Baseline, Nicholson }
-
-/// <summary>A straight baseline i = Slope E + Intercept (A/V, A).</summary>
-public sealed record Baseline(double Slope, double Intercept)
-{
-    public double At(double e) => Slope * e + Intercept;
-}
-
-/// <summary>
-/// The peak of one segment: potential (V), current above the baseline (A, signed: anodic positive),
-/// current as measured at that potential, and the charge under the peak (C, signed) when the scan rate or
-/// the time is known. Peak fields are null when the sweep has no interior extremum.
-/// </summary>
-public sealed record SegmentPeak(int Cycle, int Segment, int Direction, double StartPotential, double EndPotential,
-    double? PeakPotential, double? PeakCurrent, double? RawCurrent, Baseline Baseline, double? Charge);
-
-/// <summary>Anodic and cathodic peaks of one cycle and what follows from them.</summary>
-public sealed record CycleSummary(int Cycle, SegmentPeak? Anodic, SegmentPeak? Cathodic)
-{
-    public bool Complete => Anodic is not null && Cathodic is not null;
-    public double? Separation => Anodic?.PeakPotential - Cathodic?.PeakPotential;
-    public double? HalfWave => (Anodic?.PeakPotential + Cathodic?.PeakPotential) / 2;
-    public double? CurrentRatio => Anodic?.PeakCurrent is double a && Cathodic?.PeakCurrent is double c && c != 0 ? Math.Abs(a / c) : null;
-}
-
-/// <summary>Segments, their peaks and the per-cycle summary of one voltammogram.</summary>
-public sealed record CvResult(Voltammogram Data, IReadOnlyList<Segment> Segments, IReadOnlyList<SegmentPeak> Peaks, IReadOnlyList<CycleSummary> Cycles);
-
 /// <summary>
 /// Peak potential, current and charge per segment. The baseline (mode Start) is a straight line fitted
 /// to the current between 2 % and 12 % of the sweep, past the switching transient at the vertex, and

@@ -1,30 +1,5 @@
 namespace CreepCell.Analysis.Voltammetry;
 
-/// <summary>Inputs of the Randles-Sevcik relation in SI (m2, mol/m3, K); D is computed only when area, concentration and electrons are all given.</summary>
-public sealed record RandlesSevcikInputs(double? Area, double? Concentration, int? Electrons, double Temperature);
-
-/// <summary>The cycle of one file used in the scan-rate series.</summary>
-public sealed record RatePoint(CvResult Result, double ScanRate, CycleSummary Cycle);
-
-/// <summary>
-/// One peak (anodic or cathodic) over the scan rates: ip against v^1/2 (A per (V/s)^1/2) with the
-/// Randles-Sevcik diffusion coefficient (m2/s) when its inputs are known, and log10|ip| against log10 v
-/// whose slope is the b-value of i = a v^b.
-/// </summary>
-public sealed record PeakSeries(string Peak, LinearFit? SqrtFit, double? Diffusivity, LinearFit? LogFit)
-{
-    public double? B => LogFit?.Slope;
-}
-
-/// <summary>Dunn's split at one potential of one sweep direction: i = k1 v + k2 v^1/2 (k1 in A s/V, k2 in A (s/V)^1/2).</summary>
-public sealed record DunnRow(double Potential, int Direction, double K1, double K2, double RSquared);
-
-/// <summary>Share of the capacitive current k1 v in the whole current at one scan rate, over the common potential window of both sweeps.</summary>
-public sealed record DunnFraction(double ScanRate, double CapacitiveFraction);
-
-public sealed record SeriesResult(IReadOnlyList<RatePoint> Points, PeakSeries Anodic, PeakSeries Cathodic,
-    IReadOnlyList<DunnRow> Dunn, IReadOnlyList<DunnFraction> Fractions, RandlesSevcikInputs Inputs);
-
 /// <summary>
 /// Scan-rate analysis over several voltammograms of one electrode: Randles-Sevcik
 /// ip = 0.4463 n F A C (n F v D / (R T))^1/2 (reversible wave, semi-infinite linear diffusion; Bard and

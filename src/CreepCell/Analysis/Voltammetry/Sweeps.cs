@@ -1,16 +1,5 @@
 namespace CreepCell.Analysis.Voltammetry;
 
-/// <summary>One sweep of the potential in one direction (+1 anodic, towards higher potential; -1 cathodic).</summary>
-public sealed record Segment(int Index, int Cycle, int Direction, IReadOnlyList<CvPoint> Points)
-{
-    public double StartPotential => Points[0].Potential;
-    public double EndPotential => Points[^1].Potential;
-    public double Span => Math.Abs(EndPotential - StartPotential);
-
-    /// <summary>Where a potential lies along the sweep, 0 at its start and 1 at its end.</summary>
-    public double Position(double e) => Span > 0 ? (e - StartPotential) * Direction / Span : 0;
-}
-
 /// <summary>
 /// Splits a voltammogram at its vertices. A vertex is the extreme potential of a run, confirmed once the
 /// potential has come back from it by more than a tolerance (three median sample steps, at least 0.5 %

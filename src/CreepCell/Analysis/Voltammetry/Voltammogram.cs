@@ -1,8 +1,5 @@
 namespace CreepCell.Analysis.Voltammetry;
 
-/// <summary>One sample: the line it came from, time (s, when the export has it), potential (V) and current (A, anodic positive).</summary>
-public readonly record struct CvPoint(int Row, double? Time, double Potential, double Current);
-
 /// <summary>
 /// A voltammogram as read from a file: the samples in acquisition order, the scan rate (V/s) when the
 /// export states it or the user gave it, and where that rate came from.
