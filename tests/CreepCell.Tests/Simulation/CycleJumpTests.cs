@@ -65,6 +65,13 @@ public class CycleJumpTests
             Assert.Equal(Cycles, jumped.Count + skipped);
             // the saving itself is measured on long runs in bench/ (docs/long-horizon.md); here: jumps were taken
             Assert.True(skipped > 0 && jumped.Count < Cycles, $"{jumped.Count} of {Cycles} cycles computed in full");
+            // the long-horizon plots come with jumping only
+            foreach (var name in new[] { "long_horizon_contact.png", "long_horizon_stress.png" })
+            {
+                Assert.False(File.Exists(Path.Combine(root, "full", name)));
+                var png = File.ReadAllBytes(Path.Combine(root, "jumped", name));
+                Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4).ToArray());
+            }
             // within the tolerance (0.5 %) at every computed cycle, the last one included
             Assert.True(WorstDifference(jumped, full) < 0.005, $"worst relative difference {WorstDifference(jumped, full):E3}");
         }
