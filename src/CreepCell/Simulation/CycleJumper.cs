@@ -21,7 +21,7 @@ internal sealed class CycleJumper
 {
     readonly JumpSpec spec;
     readonly LithiationProtocol protocol;
-    readonly double[] cycleEnd, fullEnd;
+    readonly double[] cycleEnd;
     readonly int[] watched;
     /// <summary>Per watched column: true for fractions (absolute tolerance), false for stresses and strains (relative).</summary>
     readonly bool[] fraction;
@@ -35,12 +35,7 @@ internal sealed class CycleJumper
         this.protocol = protocol;
         int cycles = protocol.CycleCount;
         cycleEnd = new double[cycles + 1];
-        fullEnd = new double[cycles + 1];
-        foreach (var s in protocol.Segments)
-        {
-            cycleEnd[s.Cycle] = s.End;
-            if (s.Half == HalfCycle.Lithiation) fullEnd[s.Cycle] = s.End;
-        }
+        foreach (var s in protocol.Segments) cycleEnd[s.Cycle] = s.End;
         var picked = Enumerable.Range(0, columns.Count)
             .Where(i => FractionColumns.Concat(RelativeColumns).Any(p => columns[i].StartsWith(p, StringComparison.Ordinal))).ToArray();
         watched = picked;
@@ -190,9 +185,10 @@ internal sealed class CycleJumper
     double[]? Watched(StepState state, int c)
     {
         var rows = state.HistoryRows;
+        double fullEnd = protocol.HalfCycleEnd(c, HalfCycle.Lithiation);
         double[]? full = null;
-        for (int r = rows.Count - 1; r >= 0 && rows[r][0] >= fullEnd[c] * (1 - 1e-12); r--)
-            if (Near(rows[r][0], fullEnd[c])) full = rows[r];
+        for (int r = rows.Count - 1; r >= 0 && rows[r][0] >= fullEnd * (1 - 1e-12); r--)
+            if (Near(rows[r][0], fullEnd)) full = rows[r];
         if (full is null || rows.Count == 0) return null;
         var end = rows[^1];
         return watched.Select(i => full[i]).Concat(watched.Select(i => end[i])).ToArray();

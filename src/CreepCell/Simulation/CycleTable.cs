@@ -21,13 +21,12 @@ static class CycleTable
         if (def.Jump.Enabled) header.Add("cycles_jumped_before");
         var table = new List<double?[]>();
         var times = rows.Select(r => r[0]).ToArray();
-        var (fullEnds, chargedEnds) = HalfCycleEnds(def.Protocol);
         for (int cycle = 1; cycle <= def.Protocol.CycleCount; cycle++)
         {
-            var full = RowAt(rows, times, fullEnds[cycle]);
+            var full = RowAt(rows, times, def.Protocol.HalfCycleEnd(cycle, HalfCycle.Lithiation));
             if (full is null && def.Jump.Enabled && cycle < def.Protocol.CycleCount) continue;
             if (full is null) break;
-            var charged = RowAt(rows, times, chargedEnds[cycle]);
+            var charged = RowAt(rows, times, def.Protocol.HalfCycleEnd(cycle, HalfCycle.Delithiation));
             var cells = new List<double?> { cycle };
             cells.AddRange(Values(full, phaseCols.Count));
             cells.AddRange(charged is null ? Enumerable.Repeat<double?>(null, phaseCols.Count + 2) : Values(charged, phaseCols.Count));
@@ -40,19 +39,6 @@ static class CycleTable
         AtomicFile.WriteAllText(Path.Combine(outDir, "cycles.csv"), sb.ToString());
         ParquetTables.Write(Path.Combine(outDir, "cycles.parquet"), header, table);
         if (def.Jump.Enabled) LongHorizonPlots.Write(outDir, header, table);
-    }
-
-    /// <summary>Per cycle, the end time of its last lithiation and of its last delithiation (NaN if none).</summary>
-    static (double[] Full, double[] Charged) HalfCycleEnds(LithiationProtocol protocol)
-    {
-        var full = Enumerable.Repeat(double.NaN, protocol.CycleCount + 1).ToArray();
-        var charged = (double[])full.Clone();
-        foreach (var g in protocol.Segments)
-        {
-            if (g.Half == HalfCycle.Lithiation) full[g.Cycle] = g.End;
-            if (g.Half == HalfCycle.Delithiation) charged[g.Cycle] = g.End;
-        }
-        return (full, charged);
     }
 
     /// <summary>The last row at time <paramref name="end"/> (rows ascend in time), or null.</summary>

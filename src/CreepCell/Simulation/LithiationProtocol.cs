@@ -17,6 +17,21 @@ public sealed class LithiationProtocol
         if (points.Count < 2) throw new ArgumentException("a protocol needs at least two points");
         Points = points;
         Segments = Label(points);
+        halfCycleEnds = Segments.GroupBy(g => (g.Cycle, g.Half)).ToDictionary(g => g.Key, g => g.Max(x => x.End));
+    }
+
+    /// <summary>Per (cycle, half), the end of its last segment.</summary>
+    readonly Dictionary<(int Cycle, HalfCycle Half), double> halfCycleEnds;
+
+    /// <summary>The time the last segment of <paramref name="half"/> in <paramref name="cycle"/> ends, or NaN if it has none.</summary>
+    public double HalfCycleEnd(int cycle, HalfCycle half) => halfCycleEnds.TryGetValue((cycle, half), out double end) ? end : double.NaN;
+
+    /// <summary>The half cycle (rests included) whose last segment ends at t, or null: the rows cycles.csv takes.</summary>
+    public HalfCycle? ClosingHalf(double t)
+    {
+        var seg = SegmentAt(t);
+        double end = HalfCycleEnd(seg.Cycle, seg.Half);
+        return Math.Abs(end - t) <= 1e-9 * Math.Max(1, end) ? seg.Half : null;
     }
 
     static List<ProtocolSegment> Label(IReadOnlyList<(double Time, double Theta)> points)

@@ -186,19 +186,17 @@ public sealed class RunRecorder
     /// the first and the last cycle.</summary>
     public void WriteMapsIfFullLithiation(StepState s, MechanicsProblem problem)
     {
-        var seg = def.Protocol.SegmentAt(s.Time);
-        bool closesLithiation = seg.Half == HalfCycle.Lithiation && Math.Abs(seg.End - s.Time) <= 1e-9 * Math.Max(1, seg.End)
-            && !def.Protocol.Segments.Any(g => g.Cycle == seg.Cycle && g.Half == HalfCycle.Lithiation && g.Start >= seg.End);
-        if (!closesLithiation || (seg.Cycle != 1 && seg.Cycle != def.Protocol.CycleCount)) return;
+        int cycle = def.Protocol.SegmentAt(s.Time).Cycle;
+        if (def.Protocol.ClosingHalf(s.Time) != HalfCycle.Lithiation || (cycle != 1 && cycle != def.Protocol.CycleCount)) return;
         var avg = VtuWriter.CellAverages(mesh, problem.Assembler.PointOffsets, problem.Responses, problem.States);
         var vm = new double[mesh.ElementCount];
         var creep = new double[mesh.ElementCount];
         for (int e = 0; e < vm.Length; e++) { vm[e] = avg[7 * e]; creep[e] = avg[7 * e + 6]; }
-        string tag = $"cycle{seg.Cycle:D2}";
+        string tag = $"cycle{cycle:D2}";
         CreepCell.Io.Plots.FieldMap.Write(Path.Combine(outDir, $"map_von_mises_{tag}.png"), mesh, problem.U, vm,
-            $"von Mises stress, full lithiation, cycle {seg.Cycle}", "GPa", new CreepCell.Io.Plots.FieldMapOptions { UnitScale = 1e-9 });
+            $"von Mises stress, full lithiation, cycle {cycle}", "GPa", new CreepCell.Io.Plots.FieldMapOptions { UnitScale = 1e-9 });
         CreepCell.Io.Plots.FieldMap.Write(Path.Combine(outDir, $"map_creep_strain_{tag}.png"), mesh, problem.U, creep,
-            $"equivalent creep strain, full lithiation, cycle {seg.Cycle}", "-");
+            $"equivalent creep strain, full lithiation, cycle {cycle}", "-");
     }
 
     public void WriteTables(StepState s)

@@ -86,13 +86,7 @@ internal sealed class IntegrityRecorder
     }
 
     /// <summary>The half cycle whose last segment ends at t (the rows cycles.csv takes), or null.</summary>
-    HalfCycle? ClosingHalf(double t)
-    {
-        var seg = protocol.SegmentAt(t);
-        if (seg.Half == HalfCycle.Rest) return null;
-        double end = protocol.Segments.Where(g => g.Cycle == seg.Cycle && g.Half == seg.Half).Max(g => g.End);
-        return Math.Abs(end - t) <= 1e-9 * Math.Max(1, end) ? seg.Half : null;
-    }
+    HalfCycle? ClosingHalf(double t) => protocol.ClosingHalf(t) is { } half && half != HalfCycle.Rest ? half : null;
 
     ParticleFracture[] Evaluate(MechanicsProblem problem) =>
         FractureEvaluation.Evaluate(particles, problem.Assembler.PointOffsets, problem.Responses, weibull);

@@ -51,8 +51,7 @@ public sealed class ElectrodeTransport
     /// </summary>
     public double[] Row(LithiationProtocol protocol, StepState s, IReadOnlyList<string> columns, double[] u, ContactModel? contact, double connectedActive)
     {
-        bool closes = protocol.Segments.GroupBy(g => (g.Cycle, g.Half)).Select(g => g.Max(x => x.End))
-            .Any(end => Math.Abs(end - s.Time) <= 1e-9 * Math.Max(1, end));
+        bool closes = protocol.ClosingHalf(s.Time) is not null;
         int at = columns.ToList().IndexOf(ConductionColumns[0]);
         var conduction = closes || s.HistoryRows.Count == 0 ? Measure(u, contact) : s.HistoryRows[^1].Skip(at).Take(ConductionColumns.Count).ToArray();
         return conduction.Concat(Capacity(connectedActive)).ToArray();
