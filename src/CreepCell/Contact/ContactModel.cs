@@ -69,7 +69,7 @@ public sealed partial class ContactModel
         Plate = plate;
         Bodies = new ContactBodies(mesh);
         meanRadius = Bodies.MeanRadius();
-        Dhat = settings.Distance ?? ContactSettings.DefaultDistanceFraction * meanRadius;
+        Dhat = settings.Distance ?? DefaultReach(Bodies, materialOfRegion, meanRadius);
         double emax = Bodies.RegionOfBody.Max(r => materialOfRegion[r].YoungsModulus);
         Kappa = (settings.Stiffness ?? emax) / Dhat;
         Ties = new EdgeTies(Bodies, 10 * emax);
@@ -77,6 +77,26 @@ public sealed partial class ContactModel
         anchors = new AnchorSprings(mesh.NodeCount, Bodies, materialOfRegion, settings.Regularization, plate, emax);
         if (plate is not null) plateStop = new PlateStop(plate, Dhat, Kappa);
         couple = Couple;
+    }
+
+    /// <summary>
+    /// The reach when the case gives none: 1e-3 of the mean body radius, and at most
+    /// <see cref="ContactSettings.DefaultGrowthFraction"/> of the smallest free growth in radius of a swelling
+    /// phase at full lithiation (its bodies' mean radius times Js^(1/3) - 1). A pressed pair sits near the
+    /// edge of the reach, so the barrier keeps the surfaces about dhat apart; against the interference
+    /// that presses them, that gap is an error of dhat / interference in the contact stress (docs/contact.md).
+    /// </summary>
+    static double DefaultReach(ContactBodies bodies, Material[] materialOfRegion, double meanRadius)
+    {
+        double reach = ContactSettings.DefaultDistanceFraction * meanRadius;
+        foreach (var phase in Enumerable.Range(0, bodies.BodyCount).GroupBy(b => bodies.RegionOfBody[b]))
+        {
+            double swelling = materialOfRegion[phase.Key].Swelling;
+            if (swelling == 0) continue;
+            double radius = phase.Average(b => Math.Sqrt(bodies.BodyArea[b] / Math.PI));
+            reach = Math.Min(reach, ContactSettings.DefaultGrowthFraction * radius * Math.Abs(Math.Cbrt(1 + swelling) - 1));
+        }
+        return reach;
     }
 
     /// <summary>Largest penetration allowed anywhere, relative to the mean body radius.</summary>

@@ -3,7 +3,7 @@ namespace CreepCell.Contact;
 /// <summary>
 /// Contact options of a case (the <c>[contact]</c> table). Null entries take the defaults of
 /// <see cref="ContactModel"/>: enabled when the mesh has several bodies, barrier distance dhat = 1e-3 of
-/// the mean equivalent particle radius, contact modulus = the largest Young's modulus of the bodies,
+/// the mean equivalent particle radius or 2 % of the free growth of a swelling phase if smaller, contact modulus = the largest Young's modulus of the bodies,
 /// regularization 1e-8.
 /// </summary>
 public sealed record ContactSettings
@@ -17,6 +17,8 @@ public sealed record ContactSettings
     public double Regularization { get; init; } = DefaultRegularization;
 
     public const double DefaultDistanceFraction = 1e-3;
+    /// <summary>Largest default reach relative to the free growth in radius of a swelling phase.</summary>
+    public const double DefaultGrowthFraction = 0.02;
     public const double DefaultRegularization = 1e-8;
 
     /// <summary>Every value outside its range, as (case key, what was expected).</summary>
