@@ -174,6 +174,7 @@ public sealed class RunRecorder
         var grid = VtuGrid.Build(mesh, problem.U, problem.Assembler.PointOffsets, problem.Responses, problem.States,
             contact is null ? null : CreepCell.Contact.ContactMeasure.PointFields(contact, problem.U, mesh.RegionNames, mesh.NodeCount), s.Time);
         if (integrity is not null) grid = integrity.WithCellFields(grid, problem);
+        if (conduction is { } c && contact is not null) grid = ConnectivityFields.With(grid, mesh, contact, problem.U, c);
         VtuWriter.Write(Path.Combine(outDir, name), grid, def.Output.Vtu);
         s.FieldFiles.RemoveAll(f => f.File == name);
         s.FieldFiles.Add((s.Time, name));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml.Linq;
 using CreepCell.Io;
 using CreepCell.Simulation;
 
@@ -74,7 +73,7 @@ public class IntegrityRunTests
             Assert.Equal(0, Cell("charged_contact_ratio_FeS_MSe"));
             Assert.Equal(1, Cell("contact_loss_FeS_MSe"));
 
-            var pf = FailureProbabilityAt(Path.Combine(dir, "out"), Cell("full_time_s"));
+            var pf = VtuCells.At(Path.Combine(dir, "out"), Cell("full_time_s"), "failure_probability");
             Assert.All(pf, v => Assert.InRange(v, 0, 1));
             if (Cell("full_pf_mean_FeS") == 1 && Cell("full_pf_mean_MSe") == 1) Assert.All(pf, v => Assert.Equal(1, v));
         }
@@ -82,16 +81,5 @@ public class IntegrityRunTests
         {
             Directory.Delete(dir, true);
         }
-    }
-
-    /// <summary>The failure_probability cells of the VTU the .pvd lists at time t.</summary>
-    static double[] FailureProbabilityAt(string outDir, double time)
-    {
-        var file = XDocument.Load(Path.Combine(outDir, "fields.pvd")).Descendants("DataSet")
-            .Single(d => Math.Abs(double.Parse((string)d.Attribute("timestep")!, CultureInfo.InvariantCulture) - time) <= 1e-9 * time).Attribute("file")!.Value;
-        var array = XDocument.Load(Path.Combine(outDir, file)).Descendants("CellData").Single().Elements("DataArray")
-            .Single(a => (string)a.Attribute("Name")! == "failure_probability");
-        return array.Nodes().OfType<XText>().First().Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
     }
 }

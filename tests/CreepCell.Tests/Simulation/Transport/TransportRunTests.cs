@@ -97,6 +97,48 @@ public class TransportRunTests
         Directory.Delete(root, true);
     }
 
+    /// <summary>
+    /// The VTU fields electronic_path and ionic_path per particle: at full lithiation both blocks reach both
+    /// sides; at the end of charge the Se block keeps its electronic path (it touches the collector) and
+    /// loses its ionic one, and the MSE block keeps only its ionic path. The Se area with both paths is
+    /// active_connected.
+    /// </summary>
+    [Fact]
+    public void ParticlePathsInTheFieldsAgreeWithTheConnectedFraction()
+    {
+        string root = Directory.CreateTempSubdirectory("creepcell-transport-fields-").FullName;
+        var lower = StructuredMesh.Rectangle(2, 1, 4, 2, ElementType.Quad4, "Se");
+        var upper = ContactKit.Shift(StructuredMesh.Rectangle(2, 1, 3, 2, ElementType.Quad4, "MSE"), 0, 1.02);
+        GmshWriter.Write(Path.Combine(root, "blocks.msh"), MeshMerge.Combine(new[] { lower, upper }));
+        var def = CaseReader.Read("blocks.toml", Case + "\n[output]\nvtu = \"ascii\"\n", root);
+        string outDir = Path.Combine(root, "out");
+        new CaseRunner(def, outDir).Run();
+        var (header, rows) = SmallRun.Csv(Path.Combine(outDir, "cycles.csv"));
+        double Cell(string column) => rows[0][Array.IndexOf(header, column)] ?? double.NaN;
+        (double[] Se, double[] Mse) Paths(double time, string name)
+        {
+            var phase = VtuCells.At(outDir, time, "phase");
+            var path = VtuCells.At(outDir, time, name);
+            return (path.Where((_, e) => phase[e] == 0).ToArray(), path.Where((_, e) => phase[e] == 1).ToArray());
+        }
+        double full = Cell("full_time_s"), charged = VtuCells.Times(outDir).Max();
+        Assert.Equal(Cell("charged_time_s"), charged, 1e-9 * charged);
+        foreach (var field in new[] { "electronic_path", "ionic_path" })
+        {
+            var (se, mse) = Paths(full, field);
+            Assert.All(se.Concat(mse), v => Assert.Equal(1, v));
+        }
+        Assert.Equal(1, Cell("full_active_connected"), 12);
+        var (seE, mseE) = Paths(charged, "electronic_path");
+        var (seI, mseI) = Paths(charged, "ionic_path");
+        Assert.All(seE, v => Assert.Equal(1, v));
+        Assert.All(seI, v => Assert.Equal(0, v));
+        Assert.All(mseE, v => Assert.Equal(0, v));
+        Assert.All(mseI, v => Assert.Equal(1, v));
+        Assert.Equal(0, Cell("charged_active_connected"));
+        Directory.Delete(root, true);
+    }
+
     [Theory]
     [InlineData("[materials.MSE]\n", "[materials.MSE]\nionic_conductivity = \"1 S/m\"\nelectronic_conductivity = \"1 S/m\"\n", "materials.Se.electronic_conductivity")]
     [InlineData("conducts = [\"electrons\"]\n", "conducts = [\"electrons\"]\nionic_conductivity = \"1 S/m\"\n", "materials.Se.ionic_conductivity")]
