@@ -67,6 +67,8 @@ static class StudyCommand
     static int Run(StudyOptions options, CreepCell.Sweeps.SweepPlan plan, ExecutorChoice choice, bool force, bool quiet)
     {
         string dir = options.OutDir;
+        if (File.Exists(Path.Combine(dir, "sweep.json")) && !StudySweep.IsStudy(dir))
+            throw new InputException("command line", "--out", $"{dir} holds a sweep that is not a study; give another folder");
         if (force && File.Exists(Path.Combine(dir, "sweep.json"))) StudySweep.Clear(dir);
         if (File.Exists(Path.Combine(dir, "sweep.json")) && CreepCell.Sweeps.SweepFolder.ReadManifest(dir).Fingerprint != plan.Fingerprint())
             throw new InputException("command line", "--out", $"{dir} holds another study (its runs differ from these options); give --force to replace it, or another folder");

@@ -88,5 +88,7 @@ public static class StudySweep
             File.Delete(Path.Combine(dir, f));
         foreach (var d in new[] { "plots", "slurm" })
             if (Directory.Exists(Path.Combine(dir, d))) Directory.Delete(Path.Combine(dir, d), true);
+        string runs = Path.Combine(dir, "runs");
+        if (Directory.Exists(runs) && !Directory.EnumerateFileSystemEntries(runs).Any()) Directory.Delete(runs);
     }
 }

@@ -80,6 +80,13 @@ public class StudySweepTests(SmallStudy study) : IClassFixture<SmallStudy>
         Assert.Contains("#SBATCH --time=00:10:00", script);
         Assert.Equal(4, Directory.GetFiles(Path.Combine(fresh, "runs"), "case.toml", SearchOption.AllDirectories).Length);
         Assert.False(File.Exists(Path.Combine(fresh, "comparison.md")));
+        // --force replaces a study by another: one preset, one seed, one run folder
+        (code, stdout, err) = CliRunner.Run("study", "paper", "--out", fresh, "--presets", "lco-mse", "--seeds", "5", "--force", "--slurm", "--dry-run");
+        Assert.True(code == 0, stdout + err);
+        Assert.Contains("study of 1 runs (1 parameter points)", stdout);
+        Assert.Single(Directory.GetDirectories(Path.Combine(fresh, "runs")));
+        Assert.Contains("#SBATCH --array=0%1", File.ReadAllText(Path.Combine(fresh, "slurm", "sweep.sbatch")));
+        Assert.Contains("base = [\"lco-mse\"]\nseeds = [5]", File.ReadAllText(Path.Combine(fresh, "sweep.toml")));
     }
 
     [Fact]
