@@ -79,6 +79,7 @@ static class StudyCommand
             Console.WriteLine($"when the runs have ended: `creepcell sweep collect {dir}` writes the comparison with the paper");
             return ExitCodes.Ok;
         }
+        RejectBadInput(dir);
         CreepCell.Sweeps.SweepCollector.Collect(dir, new CreepCell.Sweeps.CollectOptions(new[] { 1, 0 }));
         var result = PaperStudy.Collect(dir);
         CreepCell.Io.Provenance.WriteFolder(dir, choice.Threads);
@@ -87,5 +88,18 @@ static class StudyCommand
         if (result.Stops.Count > 0)
             throw new NotConvergedException($"the study is written to {dir}, but {result.Stops.Count} run(s) stopped early: " + string.Join("; ", result.Stops));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Some bad input shows only when a run builds its model (particles too large for the box, say):
+    /// such runs end with exit code 2, and the study then stops as bad input instead of comparing nothing.</summary>
+    static void RejectBadInput(string dir)
+    {
+        var bad = CreepCell.Sweeps.SweepFolder.WriteIndex(dir).Where(s => s.State == CreepCell.Sweeps.RunState.Failed)
+            .Select(s => CreepCell.Sweeps.SweepPlan.RunFolder(dir, s.Run.Id))
+            .Where(run => File.ReadLines(Path.Combine(run, CreepCell.Sweeps.SweepFolder.FailureFile)).FirstOrDefault() == $"exit code {ExitCodes.BadInput}").ToList();
+        if (bad.Count == 0) return;
+        string first = File.ReadLines(Path.Combine(bad[0], CreepCell.Sweeps.SweepFolder.FailureFile)).Skip(1).FirstOrDefault()?.Replace("error: ", "") ?? "";
+        throw new InputException("command line", null, $"{bad.Count} run(s) of the study refused their case, the first: {first}; " +
+            "change the options (e.g. --side) and give --force, or another --out");
     }
 }

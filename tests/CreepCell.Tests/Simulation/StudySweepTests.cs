@@ -67,6 +67,17 @@ public class StudySweepTests(SmallStudy study) : IClassFixture<SmallStudy>
     }
 
     [Fact]
+    public void CollectingTheStudysFolderAsASweepWritesTheSameComparison()
+    {
+        var comparison = File.ReadAllBytes(Path.Combine(study.Jobs2, "comparison.md"));
+        File.Delete(Path.Combine(study.Jobs2, "comparison.md"));
+        var (code, stdout, err) = CliRunner.Run("sweep", "collect", study.Jobs2);
+        Assert.True(code == 0, stdout + err);
+        Assert.Equal(comparison, File.ReadAllBytes(Path.Combine(study.Jobs2, "comparison.md")));
+        Assert.Contains("| Se-MSe contact ratio (se-60mse) |", stdout);
+    }
+
+    [Fact]
     public void OtherOptionsInTheSameFolderAreRefusedAndSlurmGetsOneArrayTaskPerRun()
     {
         var (code, _, err) = CliRunner.Run("study", "paper", "--out", study.Jobs2, "--cycles", "1", "--side", "8 um", "--seeds", "2,3");
@@ -87,6 +98,19 @@ public class StudySweepTests(SmallStudy study) : IClassFixture<SmallStudy>
         Assert.Single(Directory.GetDirectories(Path.Combine(fresh, "runs")));
         Assert.Contains("#SBATCH --array=0%1", File.ReadAllText(Path.Combine(fresh, "slurm", "sweep.sbatch")));
         Assert.Contains("base = [\"lco-mse\"]\nseeds = [5]", File.ReadAllText(Path.Combine(fresh, "sweep.toml")));
+    }
+
+    [Fact]
+    public void ARunThatRefusesItsCaseStopsTheStudyAsBadInputWithoutAComparison()
+    {
+        // the particles of 3 um fit a box of 6 um only below half its side: found when the run packs them
+        string dir = Path.Combine(study.Root, "too-small");
+        var (code, stdout, err) = CliRunner.Run("study", "paper", "--out", dir, "--presets", "se-60mse", "--side", "6 um", "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains("1 run(s) of the study refused their case", err);
+        Assert.Contains("do not fit an RVE of side", err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(dir, "comparison.md")));
     }
 
     [Fact]
