@@ -13,70 +13,22 @@ static class SweepCommand
     {
         var file = new Argument<string>("sweep") { Description = "sweep file (TOML; docs/sweeps.md)" };
         var outDir = new Option<string>("--out") { Description = "sweep folder (runs/NNNN per run, runs.csv, results)", Required = true };
-        var jobs = new Option<int?>("--jobs") { Description = "runs at a time (default: cores / --threads); with --slurm the array's % throttle" };
-        var threads = new Option<int>("--threads", "--cpus-per-task") { Description = "threads per run (with --slurm: the tasks' --cpus-per-task)", DefaultValueFactory = _ => 1 };
-        var retry = new Option<bool>("--retry-failed") { Description = "run failed runs again (resuming from their checkpoints)" };
-        var slurm = new Option<bool>("--slurm") { Description = "submit one sbatch job array instead of running here" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "with --slurm: write the script without submitting it" };
-        var partition = new Option<string?>("--partition") { Description = "Slurm partition" };
-        var time = new Option<string?>("--time") { Description = "Slurm time limit per run (e.g. 02:00:00); a run stopped by it resumes on the next submission" };
-        var memory = new Option<string?>("--mem") { Description = "Slurm memory per run (e.g. 4G)" };
-        var account = new Option<string?>("--account") { Description = "Slurm account" };
-        var extra = new Option<string[]>("--sbatch") { Description = "any other sbatch option, as written after #SBATCH (repeatable), e.g. --sbatch=--qos=short" };
         var cmd = new Command("sweep", "Run a parameter sweep or seed ensemble of a case, here in parallel or as a Slurm job array");
         cmd.Arguments.Add(file);
-        foreach (var o in new Option[] { outDir, jobs, threads, retry, slurm, dryRun, partition, time, memory, account, extra }) cmd.Options.Add(o);
+        cmd.Options.Add(outDir);
+        var executor = ExecutorOptions.AddTo(cmd);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
-            int t = pr.GetValue(threads);
-            if (t < 1) throw new InputException("command line", "--threads", "expected a positive count");
-            int? j = pr.GetValue(jobs);
-            if (j is < 1) throw new InputException("command line", "--jobs", "expected a positive count");
-            bool useSlurm = pr.GetValue(slurm);
-            if (pr.GetValue(dryRun) && !useSlurm) throw new InputException("command line", "--dry-run", "--dry-run writes a Slurm script; give --slurm too");
+            var choice = executor.Read(pr);
             string path = pr.GetValue(file)!;
             var plan = SweepPlan.Expand(SweepSpec.ReadFile(path));
             string dir = Path.GetFullPath(pr.GetValue(outDir)!);
             SweepFolder.Prepare(plan, dir, File.ReadAllText(path));
-            var ids = RunLauncher.ToRun(dir, pr.GetValue(retry));
-            int finished = SweepFolder.WriteIndex(dir).Count(s => s.State == RunState.Finished);
-            Console.WriteLine($"sweep of {plan.Runs.Count} runs ({plan.PointCount} parameter points) in {dir}: {finished} finished, {ids.Count} to run");
-            if (ids.Count == 0) return Report(dir);
-            if (useSlurm)
-            {
-                var options = new SlurmOptions(pr.GetValue(partition), pr.GetValue(time), t, pr.GetValue(memory), pr.GetValue(account),
-                    pr.GetValue(extra) ?? Array.Empty<string>(), j ?? Math.Min(ids.Count, 100));
-                string script = SlurmExecutor.WriteScript(dir, ids, options);
-                if (pr.GetValue(dryRun))
-                {
-                    Console.WriteLine($"wrote {script}; submit it with: sbatch {script}");
-                    return ExitCodes.Ok;
-                }
-                Console.WriteLine($"submitted job {SlurmExecutor.Submit(dir, script)} ({ids.Count} array tasks); follow it with `creepcell sweep status {dir}`");
-                return ExitCodes.Ok;
-            }
-            int n = j ?? Math.Max(1, Environment.ProcessorCount / t);
-            new LocalExecutor(n, t, Console.WriteLine).Run(dir, ids);
-            return Report(dir);
+            return SweepExecution.Execute(dir, "sweep", choice, Console.WriteLine) == ExecutionOutcome.Ran ? SweepExecution.Report(dir) : ExitCodes.Ok;
         }));
         cmd.Subcommands.Add(StatusCommand());
         cmd.Subcommands.Add(CollectCommand());
         return cmd;
-    }
-
-    /// <summary>Counts per state and the runs that are not finished; exit code 3 when some failed.</summary>
-    static int Report(string dir)
-    {
-        var states = SweepFolder.WriteIndex(dir);
-        Console.WriteLine(string.Join(", ", Enum.GetValues<RunState>().Select(s => $"{states.Count(x => x.State == s)} {SweepFolder.StateName(s)}")));
-        foreach (var (run, state) in states.Where(s => s.State != RunState.Finished))
-        {
-            string msg = state == RunState.Failed ? ": " + SweepFolder.FailureMessage(SweepPlan.RunFolder(dir, run.Id)) : "";
-            Console.WriteLine($"  run {run.Id:D4} {SweepFolder.StateName(state)}{msg}");
-        }
-        string jobsFile = Path.Combine(dir, "slurm", "jobs.txt");
-        if (File.Exists(jobsFile)) Console.WriteLine($"Slurm jobs of this sweep: {string.Join(", ", File.ReadAllLines(jobsFile).Where(l => l.Length > 0))} (squeue -j ID shows those still queued)");
-        return states.Any(s => s.State == RunState.Failed) ? ExitCodes.NotConverged : ExitCodes.Ok;
     }
 
     static Command StatusCommand()
@@ -84,7 +36,7 @@ static class SweepCommand
         var dir = new Argument<string>("dir") { Description = "sweep folder" };
         var cmd = new Command("status", "Show where each run of a sweep stands (from its folder) and update runs.csv");
         cmd.Arguments.Add(dir);
-        cmd.SetAction(pr => CliGuard.Run(() => Report(Path.GetFullPath(pr.GetValue(dir)!))));
+        cmd.SetAction(pr => CliGuard.Run(() => SweepExecution.Report(Path.GetFullPath(pr.GetValue(dir)!))));
         return cmd;
     }
 
@@ -104,6 +56,12 @@ static class SweepCommand
             var r = SweepCollector.Collect(d, new CollectOptions(ParseCycles(pr.GetValue(cycles)!), chosen));
             Console.WriteLine($"{r.Runs} runs ({r.Finished} finished, {r.Failed} failed) at {r.Points} parameter points: results.csv, results.parquet, " +
                 $"results_runs.csv, results_runs.parquet, sensitivities.csv and {r.Plots.Count} plots in {d}");
+            // the folder of `creepcell study paper` (submitted to Slurm, say): its comparison too
+            if (CreepCell.Simulation.StudySweep.IsStudy(d))
+            {
+                Console.WriteLine(CreepCell.Simulation.PaperStudy.Collect(d).Markdown());
+                Console.WriteLine($"the study's plots and comparison.md in {d}");
+            }
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -2,73 +2,58 @@ using System.Globalization;
 using System.Text;
 using CreepCell.Io;
 using CreepCell.Io.Plots;
+using CreepCell.Sweeps;
 
 namespace CreepCell.Simulation;
 
 /// <summary>
-/// The paper's Fig. 4 study: runs the presets (Se-60MSe creeping, LCO-MSe elastic control, ...) and
-/// compares contact ratios and mean von Mises stresses per cycle with the paper's numbers: plots of
-/// both versus cycle, field maps (written by each run), a markdown table, and the paper's claims
-/// checked run by run.
+/// The paper's Fig. 4 study: the runs of the presets (Se-60MSe creeping, LCO-MSe elastic control, ...),
+/// made as a sweep (<see cref="StudySweep"/>), compared with the paper's numbers in contact ratios and
+/// mean von Mises stresses per cycle: plots of both versus cycle, field maps (written by each run), a
+/// markdown table, and the paper's claims checked run by run.
 /// </summary>
 public static class PaperStudy
 {
-    /// <summary>The files a study writes at the top of its folder (each run writes its own subfolder).</summary>
+    /// <summary>The files the comparison writes at the top of a study's folder (each run writes its own runs/NNNN).</summary>
     public static readonly IReadOnlyList<string> OutputPatterns = new[] { "comparison.md", "contact_ratio_vs_cycle.png", "von_mises_vs_cycle.png" };
 
     /// <summary>
-    /// Runs the presets and writes plots and comparison.md. A run that stops on a step that does not
-    /// converge still contributes the cycles it completed; after everything is written the stops are
-    /// reported together as a <see cref="NotConvergedException"/>.
+    /// Makes the comparison from a study's folder (<see cref="StudySweep"/>): plots and comparison.md from
+    /// the cycles.csv of its runs. A run that stopped on a step that did not converge (failed) still
+    /// contributes the cycles it completed, as does one not finished yet; the result lists both, and
+    /// comparison.md names them.
     /// </summary>
-    public static StudyResult Run(StudyOptions o, Action<string>? log = null)
+    public static StudyResult Collect(string dir)
     {
+        var o = StudySweep.ReadOptions(dir);
         var ensembles = new List<Ensemble>();
         var stops = new List<string>();
-        foreach (var preset in o.Presets)
+        foreach (var (preset, runs) in StudySweep.Runs(dir, o))
         {
-            var runs = new List<HistoryRun>();
-            foreach (int? seed in o.Seeds is { Count: > 0 } seeds ? seeds.Select(s => (int?)s) : new int?[] { null })
+            var histories = new List<HistoryRun>();
+            foreach (var (name, runDir, state) in runs)
             {
-                string name = seed is int k ? $"{preset} seed {k}" : preset;
-                string dir = seed is int s ? Path.Combine(o.OutDir, preset, $"seed-{s}") : Path.Combine(o.OutDir, preset);
-                if (RunOne(o, preset, seed, dir, log) is string stop) stops.Add($"{name}: {stop}");
-                string cycles = Path.Combine(dir, "cycles.csv");
-                if (File.Exists(cycles)) runs.Add(HistoryRun.ReadCsv(cycles, name, allowEmpty: true));
+                if (state == RunState.Failed) stops.Add($"{name}: {StopMessage(runDir)}");
+                else if (state != RunState.Finished) stops.Add($"{name}: not finished ({SweepFolder.StateName(state)})");
+                string cycles = Path.Combine(runDir, "cycles.csv");
+                if (File.Exists(cycles)) histories.Add(HistoryRun.ReadCsv(cycles, name, allowEmpty: true));
             }
-            if (runs.Count > 0) ensembles.Add(new Ensemble(preset, runs));
+            if (histories.Count > 0) ensembles.Add(new Ensemble(preset, histories));
         }
-        WritePlots(o.OutDir, ensembles);
-        var result = new StudyResult(Compare(ensembles), StudyClaims.Check(ensembles), o.Seeds is { Count: > 0 } ? o.Seeds : null, o.RemeshAngle);
+        WritePlots(dir, ensembles);
+        var result = new StudyResult(Compare(ensembles), StudyClaims.Check(ensembles), o.Seeds is { Count: > 0 } ? o.Seeds : null, o.RemeshAngle) { Stops = stops };
         string note = stops.Count == 0 ? "" : "\nRuns that stopped early (their rows end at the last completed cycle):\n" + string.Concat(stops.Select(x => $"- {x}\n"));
-        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "comparison.md"), Markdown(result) + note);
-        if (stops.Count > 0) throw new NotConvergedException($"the study is written to {o.OutDir}, but {stops.Count} run(s) stopped early: " + string.Join("; ", stops));
+        AtomicFile.WriteAllText(Path.Combine(dir, "comparison.md"), Markdown(result) + note);
         return result;
     }
 
-    /// <summary>Runs one preset (with its own seed when <paramref name="seed"/> is null); the reason if it stopped early.</summary>
-    static string? RunOne(StudyOptions o, string preset, int? seed, string dir, Action<string>? log)
+    /// <summary>The message a failed run left, without its exit code and the "error: " of the command line.</summary>
+    static string StopMessage(string runDir)
     {
-        string text = BuiltInCases.Text(preset);
-        if (o.SideMicrometres is double side) text = BuiltInCases.WithSide(text, side);
-        if (seed is int s) text = BuiltInCases.WithSeed(text, s);
-        if (o.RemeshAngle > 0) text = BuiltInCases.WithRemeshAngle(text, o.RemeshAngle);
-        var def = CaseReader.Read($"built-in case \"{preset}\"", text, o.OutDir);
-        if (o.Cycles is int n) def = def with { Protocol = def.Protocol.WithCycles(n) };
-        if (o.Threads > 0) def = def with { Solver = def.Solver with { Threads = o.Threads } };
-        string name = seed is int k ? $"{preset} seed {k}" : preset;
-        log?.Invoke($"running {name} ({def.Protocol.CycleCount} cycles) into {dir}");
-        try
-        {
-            var r = new CaseRunner(def, dir, p => { if (p.Step % 25 == 0) log?.Invoke($"  {name}: {p}"); }).Run();
-            log?.Invoke($"  {name}: {r.Steps} steps, {r.NewtonIterations} Newton iterations, {r.WallSeconds:F0} s");
-            return null;
-        }
-        catch (NotConvergedException e)
-        {
-            log?.Invoke($"  {name} stopped: {e.Message}");
-            return e.Message;
-        }
+        string path = Path.Combine(runDir, SweepFolder.FailureFile);
+        var lines = File.Exists(path) ? File.ReadAllLines(path) : Array.Empty<string>();
+        string? error = lines.FirstOrDefault(l => l.StartsWith("error: ", StringComparison.Ordinal));
+        return error is not null ? error["error: ".Length..] : SweepFolder.FailureMessage(runDir);
     }
 
     static void WritePlots(string dir, List<Ensemble> ensembles)

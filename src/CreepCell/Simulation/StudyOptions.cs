@@ -1,5 +1,7 @@
 namespace CreepCell.Simulation;
 
+/// <param name="OutDir">the study's folder: a sweep folder (<see cref="StudySweep"/>).</param>
+/// <param name="Threads">threads per run, as the executor gives them (recorded in study.json; the results do not depend on it).</param>
 /// <param name="SideMicrometres">RVE side replacing the presets' (smaller boxes run much faster).</param>
 /// <param name="Seeds">packing seeds replacing the presets' own; with several, every preset runs once per
 /// seed and the comparison gives the mean and the spread over the seeds.</param>

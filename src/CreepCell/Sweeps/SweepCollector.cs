@@ -12,6 +12,9 @@ namespace CreepCell.Sweeps;
 /// </summary>
 public static class SweepCollector
 {
+    /// <summary>The tables collect writes at the top of a sweep folder (the plots go to plots/).</summary>
+    public static readonly IReadOnlyList<string> OutputFiles = new[] { "results.csv", "results.parquet", "results_runs.csv", "results_runs.parquet", "sensitivities.csv" };
+
     public static CollectResult Collect(string dir, CollectOptions options)
     {
         var manifest = SweepFolder.ReadManifest(dir);

@@ -5,8 +5,9 @@ using CreepCell.Io;
 namespace CreepCell.Sweeps;
 
 /// <summary>
-/// The runs a sweep file expands to: the [vary] lists (full grid, first key slowest, or zipped), times the
-/// [sample] points, times the seeds (innermost, so the runs of a point are neighbours). Every run's case
+/// The runs a sweep file expands to: the listed bases (outermost), times the [vary] lists (full grid, first
+/// key slowest, or zipped), times the [sample] points, times the seeds (innermost, so the runs of a point
+/// are neighbours). Every run's case
 /// is read and checked here, before anything is written or run.
 /// </summary>
 public sealed record SweepPlan(SweepSpec Spec, IReadOnlyList<SweepRun> Runs)
@@ -27,7 +28,7 @@ public sealed record SweepPlan(SweepSpec Spec, IReadOnlyList<SweepRun> Runs)
 
     public static SweepPlan Expand(SweepSpec spec)
     {
-        var points = Cross(VaryPoints(spec), SamplePoints(spec));
+        var points = Cross(BasePoints(spec), Cross(VaryPoints(spec), SamplePoints(spec)));
         var seeds = spec.Seeds.Count > 0
             ? spec.Seeds.Select(s => (IReadOnlyList<CaseOverride>)new[] { new CaseOverride(SweepSpec.SeedKey, (long)s, s.ToString(System.Globalization.CultureInfo.InvariantCulture)) }).ToList()
             : new List<IReadOnlyList<CaseOverride>> { Array.Empty<CaseOverride>() };
@@ -46,16 +47,25 @@ public sealed record SweepPlan(SweepSpec Spec, IReadOnlyList<SweepRun> Runs)
     /// <summary>The run's case, read through the case reader: an unknown key or a bad value stops the sweep here.</summary>
     static string CaseText(SweepSpec spec, int id, IReadOnlyList<CaseOverride> values)
     {
-        var all = spec.Fixed.Concat(values).ToList();
+        var b = BaseOf(spec, values);
+        var all = spec.Fixed.Concat(values.Where(v => v.Key != SweepSpec.BaseKey)).ToList();
         try
         {
-            return CaseReader.Read(spec.BaseName, spec.BaseText, spec.BaseDirectory, all, spec.File).Text;
+            return CaseReader.Read(b.Source, b.Text, spec.BaseDirectory, all, spec.File).Text;
         }
         catch (InputException e)
         {
             throw new InputException(spec.File, $"run {id:D4} ({string.Join(", ", values)})", e.Message);
         }
     }
+
+    /// <summary>The base a run's values name (the only one when the sweep has a single base).</summary>
+    public static SweepBase BaseOf(SweepSpec spec, IReadOnlyList<CaseOverride> values) =>
+        values.FirstOrDefault(v => v.Key == SweepSpec.BaseKey) is { Value: string name } ? spec.Bases.First(b => b.Name == name) : spec.Bases[0];
+
+    static List<IReadOnlyList<CaseOverride>> BasePoints(SweepSpec spec) => spec.VariesBase
+        ? spec.Bases.Select(b => (IReadOnlyList<CaseOverride>)new[] { Value(SweepSpec.BaseKey, b.Name) }).ToList()
+        : new() { Array.Empty<CaseOverride>() };
 
     static List<IReadOnlyList<CaseOverride>> VaryPoints(SweepSpec spec)
     {

@@ -5,19 +5,27 @@ using Tomlyn.Model;
 namespace CreepCell.Sweeps;
 
 /// <summary>
-/// A sweep file (docs/sweeps.md): a base case (built-in name or case file), fixed edits ([set]), lists
-/// per key ([vary]: full grid or zipped), samples over ranges ([sample]: Latin hypercube or Sobol,
-/// seeded) and packing seeds. Read and checked before anything runs.
+/// A sweep file (docs/sweeps.md): a base case (built-in name or case file) or a list of built-in bases,
+/// fixed edits ([set]), lists per key ([vary]: full grid or zipped), samples over ranges ([sample]: Latin
+/// hypercube or Sobol, seeded) and packing seeds. Read and checked before anything runs.
 /// </summary>
-public sealed record SweepSpec(string File, string BaseName, string BaseText, string BaseDirectory,
+/// <param name="Bases">the base cases; with <paramref name="VariesBase"/> (base = [...]) every one is a point of its own.</param>
+public sealed record SweepSpec(string File, IReadOnlyList<SweepBase> Bases, bool VariesBase, string BaseDirectory,
     IReadOnlyList<CaseOverride> Fixed, bool Zip, IReadOnlyList<SweepList> Vary,
     string SampleMethod, int SampleCount, ulong SampleSeed, IReadOnlyList<SweepRange> Ranges, IReadOnlyList<int> Seeds)
 {
-    /// <summary>Every key that differs between runs, in the order of the file (the seed last).</summary>
+    /// <summary>Every key that differs between runs, in the order of the file (the base first, the seed last).</summary>
     public IReadOnlyList<string> Parameters =>
-        Vary.Select(v => v.Key).Concat(Ranges.Select(r => r.Key)).Concat(Seeds.Count > 0 ? new[] { SeedKey } : Array.Empty<string>()).ToList();
+        (VariesBase ? new[] { BaseKey } : Array.Empty<string>()).Concat(Vary.Select(v => v.Key)).Concat(Ranges.Select(r => r.Key))
+            .Concat(Seeds.Count > 0 ? new[] { SeedKey } : Array.Empty<string>()).ToList();
+
+    /// <summary>The bases as one name (the manifest's "Base").</summary>
+    public string BaseName => string.Join(", ", Bases.Select(b => b.Source));
 
     public const string SeedKey = "microstructure.seed";
+
+    /// <summary>The parameter that names a run's base when base = [...] lists several.</summary>
+    public const string BaseKey = "base";
 
     public static SweepSpec ReadFile(string path)
     {
@@ -33,7 +41,7 @@ public sealed record SweepSpec(string File, string BaseName, string BaseText, st
     public static SweepSpec Read(string file, string text, string directory)
     {
         var root = TomlSection.Parse(file, text);
-        var (baseName, baseText, baseDir) = ReadBase(root, file, directory);
+        var (bases, variesBase, baseDir) = ReadBases(root, file, directory);
         var fixedSet = root.RawTable("set") is { } set ? Flatten(set, "", stopAt: _ => false).Select(kv => Override(file, "set." + kv.Key, kv.Key, kv.Value)).ToList() : new List<CaseOverride>();
         bool zip = false;
         var vary = new List<SweepList>();
@@ -46,18 +54,19 @@ public sealed record SweepSpec(string File, string BaseName, string BaseText, st
             if (zip && vary.Select(l => l.Values.Count).Distinct().Count() > 1)
                 throw new InputException(file, "vary", $"mode = \"zip\" pairs the lists, so they need the same length; got {string.Join(", ", vary.Select(l => $"{l.Key}: {l.Values.Count}"))}");
         }
-        var (method, count, sampleSeed, ranges) = root.Section("sample") is { } s ? ReadSample(s, baseText, file) : ("", 0, 0UL, new List<SweepRange>());
+        var (method, count, sampleSeed, ranges) = root.Section("sample") is { } s ? ReadSample(s, bases, file) : ("", 0, 0UL, new List<SweepRange>());
         var seeds = ReadSeeds(root, file);
         root.RejectUnknownKeys();
         var keys = vary.Select(l => l.Key).Concat(ranges.Select(r => r.Key)).Concat(fixedSet.Select(f => f.Key)).ToList();
         if (seeds.Count > 0) keys.Add(SeedKey);
         foreach (var dup in keys.GroupBy(k => k).Where(g => g.Count() > 1))
             throw new InputException(file, dup.Key, "this key is given more than once ([set], [vary], [sample.ranges], seeds)");
-        if (seeds.Count > 0 && !TomlSection.ParseTable(baseName, baseText).ContainsKey("microstructure"))
-            throw new InputException(file, "seeds", $"packing seeds need a case with [microstructure]; {baseName} has none");
-        if (vary.Count == 0 && ranges.Count == 0 && seeds.Count == 0)
-            throw new InputException(file, null, "nothing varies: expected [vary], [sample] or seeds");
-        return new SweepSpec(file, baseName, baseText, baseDir, fixedSet, zip, vary, method, count, sampleSeed, ranges, seeds);
+        foreach (var b in bases)
+            if (seeds.Count > 0 && !TomlSection.ParseTable(b.Source, b.Text).ContainsKey("microstructure"))
+                throw new InputException(file, "seeds", $"packing seeds need a case with [microstructure]; {b.Source} has none");
+        if (!variesBase && vary.Count == 0 && ranges.Count == 0 && seeds.Count == 0)
+            throw new InputException(file, null, "nothing varies: expected base = [...], [vary], [sample] or seeds");
+        return new SweepSpec(file, bases, variesBase, baseDir, fixedSet, zip, vary, method, count, sampleSeed, ranges, seeds);
     }
 
     static TomlTable RawWithout(TomlTable t, string key)
@@ -67,17 +76,36 @@ public sealed record SweepSpec(string File, string BaseName, string BaseText, st
         return copy;
     }
 
-    /// <summary>base = "preset" or case = "file.toml" (relative to the sweep file). A mesh file of a case
-    /// is made absolute, so that the run folders' copies find it.</summary>
-    static (string Name, string Text, string Dir) ReadBase(TomlSection root, string file, string directory)
+    /// <summary>base = "preset", base = ["preset", ...] (every one a point) or case = "file.toml" (relative to the
+    /// sweep file). A mesh file of a case is made absolute, so that the run folders' copies find it.</summary>
+    static (List<SweepBase> Bases, bool Varies, string Dir) ReadBases(TomlSection root, string file, string directory)
     {
-        if (root.Has("base") == root.Has("case")) throw new InputException(file, "base", "expected either base = \"PRESET\" or case = \"FILE.toml\"");
-        if (root.Has("base"))
+        if (root.Has("base") == root.Has("case")) throw new InputException(file, "base", "expected either base = \"PRESET\", base = [\"PRESET\", ...] or case = \"FILE.toml\"");
+        if (root.Has("case"))
         {
-            string preset = root.String("base");
-            if (!BuiltInCases.Names.Contains(preset)) throw new InputException(file, "base", $"no built-in case \"{preset}\"; known: {string.Join(", ", BuiltInCases.Names)}");
-            return ($"built-in case \"{preset}\"", BuiltInCases.Text(preset), directory);
+            var c = ReadCase(root, file, directory);
+            return (new List<SweepBase> { c }, false, Path.GetDirectoryName(c.Source)!);
         }
+        if (root.RawValue("base") is not TomlArray list) return (new List<SweepBase> { Preset(file, root.String("base")) }, false, directory);
+        if (list.Count == 0) throw new InputException(file, "base", "the list is empty; give at least one built-in case");
+        var bases = new List<SweepBase>();
+        foreach (var x in list)
+        {
+            if (x is not string name) throw new InputException(file, "base", $"expected names of built-in cases, got {TomlSection.Describe(x)}");
+            if (bases.Any(b => b.Name == name)) throw new InputException(file, "base", $"\"{name}\" is listed twice");
+            bases.Add(Preset(file, name));
+        }
+        return (bases, true, directory);
+    }
+
+    static SweepBase Preset(string file, string preset)
+    {
+        if (!BuiltInCases.Names.Contains(preset)) throw new InputException(file, "base", $"no built-in case \"{preset}\"; known: {string.Join(", ", BuiltInCases.Names)}");
+        return new SweepBase(preset, $"built-in case \"{preset}\"", BuiltInCases.Text(preset));
+    }
+
+    static SweepBase ReadCase(TomlSection root, string file, string directory)
+    {
         string path = Path.GetFullPath(Path.Combine(directory, root.String("case")));
         if (!System.IO.File.Exists(path)) throw new InputException(file, "case", $"case file not found: {path}");
         string text = System.IO.File.ReadAllText(path);
@@ -89,7 +117,7 @@ public sealed record SweepSpec(string File, string BaseName, string BaseText, st
             TomlText.Table(sb, model, "");
             text = sb.ToString();
         }
-        return (path, text, Path.GetDirectoryName(path)!);
+        return new SweepBase(path, path, text);
     }
 
     /// <summary>Dotted keys of a table ("materials.SE.swelling" written quoted, or as nested tables).</summary>
@@ -123,7 +151,7 @@ public sealed record SweepSpec(string File, string BaseName, string BaseText, st
         return new SweepList(key, values);
     }
 
-    static (string, int, ulong, List<SweepRange>) ReadSample(TomlSection s, string baseText, string file)
+    static (string, int, ulong, List<SweepRange>) ReadSample(TomlSection s, IReadOnlyList<SweepBase> bases, string file)
     {
         string method = s.Choice("method", "lhs", "lhs", "sobol");
         int count = s.Integer("count");
@@ -132,8 +160,9 @@ public sealed record SweepSpec(string File, string BaseName, string BaseText, st
         if (seed < 0) throw new InputException(file, s.Key("seed"), "expected a non-negative seed");
         var table = s.RawTable("ranges") ?? throw new InputException(file, s.Key("ranges"), "missing [sample.ranges]: KEY = { from = ..., to = ... }");
         s.RejectUnknownKeys();
-        var model = TomlSection.ParseTable(file, baseText);
-        var ranges = Flatten(table, "", t => t.ContainsKey("from")).Select(kv => SweepRanges.Read(file, kv.Key, kv.Value, model)).ToList();
+        // each range is checked against every base (units as the case writes them)
+        var models = bases.Select(b => TomlSection.ParseTable(file, b.Text)).ToList();
+        var ranges = Flatten(table, "", t => t.ContainsKey("from")).Select(kv => models.Select(m => SweepRanges.Read(file, kv.Key, kv.Value, m)).ToList()[0]).ToList();
         if (ranges.Count == 0) throw new InputException(file, "sample.ranges", "expected at least one range");
         if (method == "sobol" && ranges.Count > Sampling.SobolMaxDimensions)
             throw new InputException(file, "sample.ranges", $"Sobol samples are available for up to {Sampling.SobolMaxDimensions} ranges; use method = \"lhs\"");

@@ -1,5 +1,6 @@
 using CreepCell.Io.Plots;
 using CreepCell.Simulation;
+using CreepCell.Tests.Analysis;
 
 namespace CreepCell.Tests.Simulation;
 
@@ -11,7 +12,10 @@ public class PaperStudyTests
         string dir = Path.Combine(Path.GetTempPath(), "creepcell-study-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var rows = PaperStudy.Run(new StudyOptions(dir, new[] { "se-60mse", "lco-mse" }, Cycles: 2, SideMicrometres: 8)).Rows;
+            var (code, stdout, err) = CliRunner.Run("study", "paper", "--out", dir, "--cycles", "2", "--side", "8 um", "--jobs", "2", "--quiet");
+            Assert.True(code == 0, stdout + err);
+            // the comparison as the command made it, read again from the run folders (runs/0000 se-60mse, runs/0001 lco-mse)
+            var rows = PaperStudy.Collect(dir).Rows;
             // both runs share the plots, each with its own phase pairs
             Assert.Equal(2, rows.Single(r => r.Quantity == "Se-MSe contact ratio (se-60mse)").LastCycle);
             Assert.True(File.Exists(Path.Combine(dir, "contact_ratio_vs_cycle.png")));
@@ -37,7 +41,7 @@ public class PaperStudyTests
             Assert.Equal(0, rows.Single(r => r.Quantity == "area in distorted elements, LCO (lco-mse)").OursLast!.Value);
             Assert.True(File.Exists(Path.Combine(dir, "von_mises_vs_cycle.png")));
             // the box is 8 um: the solids cover about 75 % of 64 um^2
-            var run = CreepCell.Io.Plots.HistoryRun.ReadCsv(Path.Combine(dir, "lco-mse", "cycles.csv"));
+            var run = CreepCell.Io.Plots.HistoryRun.ReadCsv(Path.Combine(dir, "runs", "0001", "cycles.csv"));
             var cols = run.Columns.ToList();
             double solids = run.Rows[0][cols.IndexOf("full_area_LCO_m2")] + run.Rows[0][cols.IndexOf("full_area_MSe_m2")];
             Assert.InRange(solids / 64e-12, 0.74, 0.77);
@@ -48,44 +52,7 @@ public class PaperStudyTests
         }
     }
 
-    [Fact]
-    public void SeveralSeedsGiveTheMeanAndSpreadOfTheirRunsAndCheckThePapersClaimsOnEach()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "creepcell-study-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var result = PaperStudy.Run(new StudyOptions(dir, new[] { "se-60mse", "lco-mse" }, Cycles: 2, SideMicrometres: 8, Seeds: new[] { 2, 3 }));
-            var runs = new[] { 2, 3 }.Select(s => HistoryRun.ReadCsv(Path.Combine(dir, "se-60mse", $"seed-{s}", "cycles.csv"))).ToArray();
-            double Value(HistoryRun r, int row, string column) => r.Rows[row][r.Columns.ToList().IndexOf(column)];
-            // the two packings differ, and the table holds their mean and sample standard deviation
-            var a = runs.Select(r => Value(r, 0, "full_contact_ratio_Se_MSe") * 100).ToArray();
-            Assert.NotEqual(a[0], a[1]);
-            var row = result.Rows.Single(r => r.Quantity == "Se-MSe contact ratio (se-60mse)");
-            Assert.Equal(2, row.Samples);
-            Assert.Equal((a[0] + a[1]) / 2, row.OursFirst!.Value, 1e-9);
-            Assert.Equal(Math.Abs(a[0] - a[1]) / Math.Sqrt(2), row.OursFirstSd!.Value, 1e-9);
-            var last = runs.Select(r => Value(r, 1, "full_vm_mean_Se_Pa") * 1e-9).ToArray();
-            Assert.Equal((last[0] + last[1]) / 2, result.Rows.Single(r => r.Quantity == "mean von Mises Se (se-60mse)").OursLast!.Value, 1e-12);
-            // each claim is counted run by run
-            var rise = result.Claims.Single(c => c.Statement.StartsWith("Se-Se and Se-MSe contact ratios higher"));
-            int expected = runs.Count(r => Value(r, 1, "full_contact_ratio_Se_Se") > Value(r, 0, "full_contact_ratio_Se_Se")
-                && Value(r, 1, "full_contact_ratio_Se_MSe") > Value(r, 0, "full_contact_ratio_Se_MSe"));
-            Assert.Equal((expected, 2), (rise.Holds, rise.Runs));
-            var lco = runs.Select((_, i) => HistoryRun.ReadCsv(Path.Combine(dir, "lco-mse", $"seed-{i + 2}", "cycles.csv"))).ToArray();
-            var ratio = result.Claims.Single(c => c.Statement.StartsWith("largest stress in LCO"));
-            int tenfold = Enumerable.Range(0, 2).Count(i => lco[i].Column("full_vm_max_LCO_Pa").Max() >= 10 * runs[i].Column("full_vm_max_Se_Pa").Max());
-            Assert.Equal((tenfold, 2), (ratio.Holds, ratio.Runs));
-            string md = File.ReadAllText(Path.Combine(dir, "comparison.md"));
-            Assert.Contains("over 2 packings (seeds 2, 3)", md);
-            Assert.Contains($"| {row.Quantity} | {PaperStudy.MeanAndSpread(row.OursFirst!.Value, row.OursFirstSd!.Value)} |", md);
-            Assert.Contains("| LCO-LCO and LCO-MSe contact ratios constant (within 0.5 points) over the cycles |", md);
-            Assert.True(File.Exists(Path.Combine(dir, "contact_ratio_vs_cycle.png")));
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, true);
-        }
-    }
+    // the seeds, made as the study's sweep: StudySweepTests
 
     [Theory]
     [InlineData(35.14, 6.517, "35.1 ± 6.5")]
