@@ -1,5 +1,6 @@
 using CreepCell.Io;
 using CreepCell.Sweeps;
+using CreepCell.Simulation;
 
 namespace CreepCell.Cli.Sweeps;
 

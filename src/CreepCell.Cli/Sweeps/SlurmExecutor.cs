@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CreepCell.Io;
+using CreepCell.Simulation;
 
 namespace CreepCell.Cli.Sweeps;
 

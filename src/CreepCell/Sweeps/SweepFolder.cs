@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CreepCell.Io;
+using CreepCell.Simulation;
 
 namespace CreepCell.Sweeps;
 

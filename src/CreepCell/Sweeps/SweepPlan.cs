@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CreepCell.Io;
+using CreepCell.Simulation;
 
 namespace CreepCell.Sweeps;
 

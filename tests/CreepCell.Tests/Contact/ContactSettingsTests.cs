@@ -2,6 +2,7 @@ using CreepCell.Contact;
 using CreepCell.Io;
 using CreepCell.Materials;
 using CreepCell.Meshing;
+using CreepCell.Simulation;
 
 namespace CreepCell.Tests.Contact;
 

@@ -163,7 +163,7 @@ public class RunCommandTests
             var (code, _, err) = CliRunner.Run("init", "--preset", name, file);
             Assert.True(code == 0, err);
             Assert.Equal(CreepCell.Simulation.BuiltInCases.Text(name), File.ReadAllText(file));
-            var def = CreepCell.Io.CaseReader.ReadFile(file);
+            var def = CreepCell.Simulation.CaseReader.ReadFile(file);
             Assert.NotEmpty(def.Materials);
             var (again, _, err2) = CliRunner.Run("init", "--preset", name, file);
             Assert.Equal(2, again);

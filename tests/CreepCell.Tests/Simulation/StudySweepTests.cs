@@ -45,7 +45,7 @@ public class StudySweepTests(SmallStudy study) : IClassFixture<SmallStudy>
         for (int i = 0; i < Runs.Length; i++)
             Assert.Equal(File.ReadAllBytes(Run(study.Jobs1, i, "cycles.csv")), File.ReadAllBytes(Run(study.Jobs2, i, "cycles.csv")));
         // each run folder holds a case that `creepcell run` reads: the preset with the study's edits
-        var def = CreepCell.Io.CaseReader.ReadFile(Run(study.Jobs2, 3, "case.toml"));
+        var def = CreepCell.Simulation.CaseReader.ReadFile(Run(study.Jobs2, 3, "case.toml"));
         Assert.True(def.Materials.ContainsKey("LCO"));
         Assert.Equal((3UL, 8e-6, 2), (def.Mesh.Microstructure!.Seed, def.Mesh.Microstructure.Side, def.Protocol.GalvanostaticParameters!.Cycles));
         Assert.Equal(0, def.Solver.RemeshAngle);

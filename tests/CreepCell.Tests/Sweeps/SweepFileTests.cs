@@ -21,7 +21,7 @@ public class SweepFileTests
         Assert.Equal(4, plan.Runs.Count);
         Assert.Equal(new[] { "\"10 GPa\" 0.05", "\"10 GPa\" 0.0927", "\"20 GPa\" 0.05", "\"20 GPa\" 0.0927" },
             plan.Runs.Select(r => string.Join(" ", r.Values.Select(v => v.Text))));
-        var third = CreepCell.Io.CaseReader.Read("run", plan.Runs[2].CaseText, Path.GetTempPath());
+        var third = CreepCell.Simulation.CaseReader.Read("run", plan.Runs[2].CaseText, Path.GetTempPath());
         Assert.Equal(20e9, third.Materials["SE"].YoungsModulus, 3);
         Assert.Equal(0.05, third.Materials["SE"].Swelling);
     }
@@ -45,7 +45,7 @@ public class SweepFileTests
         Assert.Equal(8, sampled.Runs.Count);
         foreach (var run in sampled.Runs)
         {
-            var def = CreepCell.Io.CaseReader.Read("run", run.CaseText, Path.GetTempPath());
+            var def = CreepCell.Simulation.CaseReader.Read("run", run.CaseText, Path.GetTempPath());
             Assert.InRange(def.Materials["SE"].YoungsModulus, 5e9, 50e9);
             Assert.InRange(def.Materials["SE"].Swelling, 0.02, 0.1);
             Assert.EndsWith(" GPa\"", run.Values[0].Text);

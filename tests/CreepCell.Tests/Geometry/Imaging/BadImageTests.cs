@@ -1,6 +1,7 @@
 using CreepCell.Cli;
 using CreepCell.Io;
 using CreepCell.Tests.Analysis;
+using CreepCell.Simulation;
 
 namespace CreepCell.Tests.Geometry.Imaging;
 

@@ -1,6 +1,7 @@
 using CreepCell.Contact;
+using CreepCell.Io;
 
-namespace CreepCell.Io;
+namespace CreepCell.Simulation;
 
 /// <summary>Reads the [contact] table of a case.</summary>
 internal static class ContactTable

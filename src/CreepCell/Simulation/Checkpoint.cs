@@ -1,10 +1,10 @@
 using System.IO.Hashing;
 using CreepCell.Geometry;
+using CreepCell.Io;
 using CreepCell.Materials;
 using CreepCell.Meshing;
-using CreepCell.Simulation;
 
-namespace CreepCell.Io;
+namespace CreepCell.Simulation;
 
 /// <summary>
 /// The complete state of a run in one binary file (checkpoint.bin in the output folder), written

@@ -1,6 +1,7 @@
+using CreepCell.Io;
 using CreepCell.Materials;
 
-namespace CreepCell.Io;
+namespace CreepCell.Simulation;
 
 /// <summary>Reads the materials of a case: elasticity, swelling, Norton creep, conduction, active role.</summary>
 internal static class MaterialsTable

@@ -1,8 +1,8 @@
+using CreepCell.Io;
 using CreepCell.Materials;
-using CreepCell.Simulation;
 using Tomlyn.Model;
 
-namespace CreepCell.Io;
+namespace CreepCell.Simulation;
 
 /// <summary>
 /// Reads a case file (TOML; schema in docs/case-file.md) into a validated <see cref="CaseDefinition"/>.

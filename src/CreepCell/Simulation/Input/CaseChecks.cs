@@ -1,8 +1,8 @@
 using System.Globalization;
+using CreepCell.Io;
 using CreepCell.Meshing;
-using CreepCell.Simulation;
 
-namespace CreepCell.Io;
+namespace CreepCell.Simulation;
 
 /// <summary>
 /// Checks of a read case that look at several keys together, made before anything is meshed or written:
