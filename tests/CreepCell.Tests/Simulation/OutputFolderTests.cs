@@ -36,15 +36,15 @@ public class OutputFolderTests
     }
 
     [Fact]
-    public void StudyRefusesAFolderWithAnEarlierRunOfOneOfItsPresetsBeforeRunningAnything()
+    public void StudyRefusesAFolderWithOtherFilesBeforeRunningAnything()
     {
         string dir = Directory.CreateTempSubdirectory("creepcell-study-").FullName;
         Directory.CreateDirectory(Path.Combine(dir, "se-60mse", "seed-2"));
         File.WriteAllText(Path.Combine(dir, "se-60mse", "seed-2", "history.csv"), "time_s\n0\n");
         var (code, _, err) = CliRunner.Run("study", "paper", "--out", dir, "--presets", "se-60mse", "--seeds", "1-2");
         Assert.Equal(2, code);
-        Assert.Contains("already holds results of an earlier `creepcell study`", err);
-        Assert.Contains("history.csv", err);
-        Assert.False(Directory.Exists(Path.Combine(dir, "se-60mse", "seed-1")), "nothing may be written after the refusal");
+        Assert.Contains($"{dir} is not empty and holds no sweep", err);
+        Assert.Equal(new[] { "se-60mse" }, Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
+        Assert.Single(Directory.GetFileSystemEntries(dir, "*", SearchOption.AllDirectories).Where(File.Exists));
     }
 }
