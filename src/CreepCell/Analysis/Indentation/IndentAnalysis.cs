@@ -28,27 +28,30 @@ public static class IndentAnalysis
         var frames = new List<(string, FrameCalibrationResult)>();
         var areas = new List<(string, AreaCalibrationResult)>();
         var warnings = new List<string>();
-        foreach (var file in files)
+        var surfaces = new List<SurfaceResult>();
+        foreach (var read in files)
         {
+            string prefix = manyFiles ? Path.GetFileNameWithoutExtension(read.Path) + "/" : "";
+            // A one-indent CSV is named after its file already.
+            string Name(IndentTest t) => manyFiles && t.Name != Path.GetFileNameWithoutExtension(read.Path) ? prefix + t.Name : t.Name;
+            var file = SurfaceStep.Apply(read, Name, job.FindSurface, surfaces, failures, warnings);
             var options = job.Overrides.Apply(new IndentOptions().WithInstrument(file.Settings));
             if (job.CalibrateAreaModulus is double eRef) options = CalibrateArea(file, options, eRef, job.AreaTerms, areas, failures);
             else if (IndentChecks.AreaFunctionWarning(file.Path, options) is string areaWarning) warnings.Add(areaWarning);
             if (job.CalibrateFrame && job.Overrides.FrameCompliance is null)
                 options = CalibrateFrame(file, options, frames, failures, warnings);
             int first = indents.Count;
-            string prefix = manyFiles ? Path.GetFileNameWithoutExtension(file.Path) + "/" : "";
             failures.AddRange(file.Skipped.Select(s => new AnalysisFailure(prefix + s.Indent, 0, s.Reason)));
             foreach (var test in file.Tests)
             {
-                // A one-indent CSV is named after its file already.
-                string name = manyFiles && test.Name != Path.GetFileNameWithoutExtension(file.Path) ? prefix + test.Name : test.Name;
+                string name = Name(test);
                 indents.Add(AnalyzeOne(name, file.Path, test with { Name = name }, options, job, failures));
             }
             if (IndentChecks.InstrumentWarning(file.Path, indents.Skip(first), job.CsmFrom, job.CsmTo) is string w) warnings.Add(w);
         }
         var (kept, rejected) = IndentOutliers.Reject(indents, job.OutlierSigma);
         failures.AddRange(rejected);
-        return new IndentReport(kept, failures, job) { Frames = frames, Areas = areas, Warnings = warnings };
+        return new IndentReport(kept, failures, job) { Frames = frames, Areas = areas, Warnings = warnings, Surfaces = surfaces };
     }
 
     /// <summary>
