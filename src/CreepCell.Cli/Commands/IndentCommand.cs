@@ -38,7 +38,7 @@ static class IndentCommand
         var holdTransient = new Option<string>("--hold-transient") { Description = "start of the hold skipped as transient", DefaultValueFactory = _ => "10 s" };
         var columns = new Option<string?>("--columns") { Description = "CSV column mapping, e.g. \"time=t (s),load=P (uN),depth=h (nm)\"" };
         var surface = new Option<bool>("--find-surface") { Description = "move each indent's depth zero to its first contact, found by fitting P = k (h - h0)^m to the start of the loading (surface.csv)" };
-        var calibrate = new Option<bool>("--calibrate-frame") { Description = "estimate the frame compliance from the unloads (compliance against 1/sqrt(A)) and use it" };
+        var calibrate = new Option<bool>("--calibrate-frame") { Description = "estimate the frame compliance from the unloads (compliance against 1/sqrt(A)) and use it; with --calibrate-area, calibrate frame and area function together (compliance against 1/sqrt(Pmax) over the hardness plateau)" };
         var calibrateArea = new Option<string?>("--calibrate-area") { Description = "fit the tip area function on these files as a reference of known Young's modulus, e.g. \"72 GPa\" for fused silica (with --poisson), and use it" };
         var areaTerms = new Option<int>("--area-terms") { Description = "number of area-function terms fitted by --calibrate-area (C0 hc^2, C1 hc, C2 hc^1/2, ...)", DefaultValueFactory = _ => 3 };
         var popin = new Option<bool>("--popin") { Description = "find pop-ins (displacement bursts) in the loading and fit Hertz, P = 4/3 Er sqrt(R) h^1.5, before the first: tip radius and maximum shear stress (popins.csv)" };

@@ -146,11 +146,11 @@ public static class IndentReportWriter
             Q(i.Indent), F(i.Hold!.HoldLoad * 1e3), F(i.Hold.HoldEnd - i.Hold.HoldStart), F(i.Hold.DriftRate * 1e9), F(i.Hold.N), F(i.Hold.NError), i.Hold.Points.Count.ToString(Inv),
         }));
 
-    static string Frames(IndentReport r) => Table("file,frame_compliance_nm_per_mN,frame_compliance_error_nm_per_mN,frame_stiffness_N_per_m,Er_GPa,unloads,iterations",
+    static string Frames(IndentReport r) => Table("file,frame_compliance_nm_per_mN,frame_compliance_error_nm_per_mN,frame_stiffness_N_per_m,Er_GPa,unloads,iterations,method",
         r.Frames.Select(f => new[]
         {
             Q(Path.GetFileName(f.File)), F(f.Result.Compliance * 1e6), F(f.Result.ComplianceError * 1e6), f.Result.Compliance > 0 ? F(1 / f.Result.Compliance) : "",
-            F(f.Result.ReducedModulus / 1e9), f.Result.Unloads.ToString(Inv), f.Result.Iterations.ToString(Inv),
+            F(f.Result.ReducedModulus / 1e9), f.Result.Unloads.ToString(Inv), f.Result.Iterations.ToString(Inv), Q(f.Result.Method),
         }));
 
     public static string Surfaces(IndentReport r) => Table("indent,surface_shift_nm,loading_exponent,fit_points,fit_window_load_mN,fit_rms_load_uN,first_contact_row",
@@ -189,7 +189,7 @@ public static class IndentReportWriter
                 hold_stress_exponent_n = MS(g.HoldExponentSummary(), 1),
             }),
             surface = r.Surfaces.Select(s => new { indent = s.Indent, shift_nm = J(s.Shift * 1e9), loading_exponent = J(s.Exponent), rms_load_uN = J(s.RmsLoad * 1e6) }),
-            frame_calibration = r.Frames.Select(f => new { file = f.File, compliance_nm_per_mN = J(f.Result.Compliance * 1e6), error_nm_per_mN = J(f.Result.ComplianceError * 1e6), Er_GPa = J(f.Result.ReducedModulus / 1e9), unloads = f.Result.Unloads }),
+            frame_calibration = r.Frames.Select(f => new { file = f.File, compliance_nm_per_mN = J(f.Result.Compliance * 1e6), error_nm_per_mN = J(f.Result.ComplianceError * 1e6), Er_GPa = J(f.Result.ReducedModulus / 1e9), unloads = f.Result.Unloads, method = f.Result.Method }),
             failures = r.Failures.Select(f => new { indent = f.Indent, cycle = f.Cycle, reason = f.Reason }),
             warnings = r.Warnings,
         };
