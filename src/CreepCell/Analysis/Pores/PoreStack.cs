@@ -8,11 +8,12 @@ namespace CreepCell.Analysis.Pores;
 /// smoothed in 2D as the frames are, one threshold (fixed, Otsu or multi-level Otsu) is computed on the
 /// voxels of the whole stack, and the pore voxels are grouped into 6-connected clusters (face neighbours).
 /// Each pore (a cluster, or with a split depth a region of the 3D watershed) is measured (<see cref="PoreShape3D"/>),
-/// and the geometric tortuosity of the clusters that span the stack is found along z (<see cref="Tortuosity"/>).
+/// and the geometric tortuosity of the clusters that span the stack is found along z (<see cref="Tortuosity"/>),
+/// and on request the diffusion tortuosity factor (<see cref="DiffusionTortuosity"/>).
 /// </summary>
 public static class PoreStack
 {
-    public static StackResult Analyze(IEnumerable<GrayImage> slices, SegmentationOptions options, double? voxelSize = null)
+    public static StackResult Analyze(IEnumerable<GrayImage> slices, SegmentationOptions options, double? voxelSize = null, bool diffusion = false)
     {
         options.Validate();
         var filtered = new List<float[]>();
@@ -40,6 +41,7 @@ public static class PoreStack
             connected / (double)mask.Length, clusters, spanning, voxelSize)
         {
             Pores = pores, Split = options.SplitDepth is not null, Tortuosity = CreepCell.Analysis.Pores.Tortuosity.AlongZ(through, w, h, d),
+            Diffusion = diffusion ? DiffusionTortuosity.AlongZ(through, porosity, w, h, d) : null,
         };
     }
 

@@ -28,6 +28,14 @@ public static class StackReport
         // An empty cell when no cluster spans the stack: there is no path to measure.
         cols.Add(("tortuosity_z", r.Tortuosity is { } t ? Num(t.Tau) : ""));
         cols.Add(("tortuosity_outlet_voxels", r.Tortuosity is { } u ? Int(u.OutletVoxels) : "0"));
+        if (r.Diffusion is { } df)
+        {
+            cols.Add(("tortuosity_factor_z", Num(df.TortuosityFactor)));
+            cols.Add(("relative_diffusivity_z", Num(df.RelativeDiffusivity)));
+            cols.Add(("diffusion_iterations", Int(df.Iterations)));
+            cols.Add(("diffusion_relative_residual", Num(df.Residual)));
+            cols.Add(("flux_in_out_difference", Num(Math.Abs(df.InletFlux - df.OutletFlux) / df.InletFlux)));
+        }
         for (int i = 0; i < r.ClassFractions.Length; i++) cols.Add(($"class{i}_fraction", Num(r.ClassFractions[i])));
         if (r.VoxelSize is { } s)
         {

@@ -21,6 +21,9 @@ public sealed record StackResult(int Width, int Height, int Slices, double[] Thr
     /// <summary>Geometric tortuosity along z of the clusters that span the stack; null when none does.</summary>
     public TortuosityResult? Tortuosity { get; init; }
 
+    /// <summary>Diffusion tortuosity factor along z of the pore phase, when asked for and when a cluster spans the stack.</summary>
+    public DiffusionTortuosityResult? Diffusion { get; init; }
+
     /// <summary>Share of the pore volume that is connected through the stack (0 without pores).</summary>
     public double ConnectedFractionOfPores => Porosity > 0 ? ConnectedPorosity / Porosity : 0;
 }
