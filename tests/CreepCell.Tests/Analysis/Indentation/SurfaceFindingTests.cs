@@ -103,4 +103,20 @@ public class SurfaceFindingTests(ITestOutputHelper output)
             Assert.InRange(s.Shift * 1e9, -5, 5);
         }
     }
+
+    [Fact]
+    public void TheCommandWritesTheShiftOfEveryIndentFound()
+    {
+        string dir = Path.Combine(IndentFixtures.TempDir(), "out");
+        Assert.Equal(0, IndentFixtures.RunCli("indent", IndentFixtures.FusedSilica, "--find-surface", "--no-plots", "--out", dir));
+        var rows = File.ReadAllLines(Path.Combine(dir, "surface.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(15, rows.Count);
+        var f = G200Reader.Read(IndentFixtures.FusedSilica);
+        foreach (var row in rows)
+        {
+            var s = SurfaceFinder.Find(f.Tests.Single(t => t.Name == row[0]), out _)!;
+            Assert.Equal(s.Shift * 1e9, double.Parse(row[1], System.Globalization.CultureInfo.InvariantCulture), 1e-3);
+        }
+        Assert.Contains("Test 3,0,surface not found", File.ReadAllText(Path.Combine(dir, "failures.csv")));
+    }
 }

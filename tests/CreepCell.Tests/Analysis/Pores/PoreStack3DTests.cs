@@ -163,4 +163,14 @@ public sealed class PoreStack3DCommandTests : IDisposable
         Assert.Equal(cyl + sph, pores.Skip(1).Sum(p => long.Parse(p[voxels], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal((cyl + sph) * 1e-6, pores.Skip(1).Sum(p => double.Parse(p[volume], System.Globalization.CultureInfo.InvariantCulture)), 9);
     }
+
+    [Fact]
+    public void DiffusionWithoutAStackIsBadInput()
+    {
+        string tif = Path.Combine(_dir, "one.tif"), outDir = Path.Combine(_dir, "bad");
+        ImageDecoderTests.WriteTiff(tif, new[] { new ushort[] { 0, 9, 9, 0 } }, 2, 2);
+        int code = (int)typeof(CreepCell.Cli.ExitCodes).Assembly.EntryPoint!.Invoke(null, new object[] { new[] { "pores", tif, "--diffusion", "--out", outDir } })!;
+        Assert.Equal(2, code);
+        Assert.False(Directory.Exists(outDir));
+    }
 }
