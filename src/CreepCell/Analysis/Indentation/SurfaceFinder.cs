@@ -58,9 +58,14 @@ internal static class SurfaceFinder
         double pMax = t.Load.Where(double.IsFinite).DefaultIfEmpty(0).Max();
         var unloads = Segmentation.FindUnloads(t.Load);
         int peak = unloads.Count > 0 ? unloads[0].PeakIndex : Array.IndexOf(t.Load, pMax);
+        int end = Math.Min(peak + 1, t.Count);
         for (int i = 0; i <= peak && i < t.Count; i++)
-            if (t.Load[i] >= WindowFraction * pMax) return i + 1;
-        return Math.Min(peak + 1, t.Count);
+            if (t.Load[i] >= WindowFraction * pMax) { end = i + 1; break; }
+        // A pop-in breaks the contact law: the window stops before the first one that carries a tenth of the
+        // window's load (smaller "bursts" are the unloaded approach, where the depth runs with no load).
+        double top = t.Load.Take(end).Max();
+        var burst = PopIns.Find(t, new PopInOptions()).FirstOrDefault(e => e.Index < end && e.Load >= 0.1 * top);
+        return burst is null ? end : burst.Index + 1;
     }
 
     static double MinimiseOverShift(double[] h, double[] p, double lo, double hi)
