@@ -36,32 +36,13 @@ internal static class JointCalibration
         var unloads = raw.Where(u => u.Stiffness > 0 && u.Pmax > 0).ToList();
         if (unloads.Count < 4) { why = $"need at least 4 unloads, got {unloads.Count}"; return null; }
         double er = ContactMechanics.ReducedFromSample(referenceModulus, o.SamplePoisson, o.IndenterModulus, o.IndenterPoisson);
-        // Levels of load from the deepest down. The plateau starts as the deep unloads (where the tip is closest to
-        // its ideal shape) and grows by one level at a time while it stays self-consistent: the line through it gives
-        // a Cf at which every level in it has the deep hardness within the tolerance. The first level that breaks
-        // this ends the search, so the result does not depend on a starting Cf and cannot cycle.
         double pTop = unloads.Max(u => u.Pmax);
+        if (pTop < 2 * unloads.Min(u => u.Pmax)) { why = $"the unloads span only {unloads.Min(u => u.Pmax) * 1e3:G3}-{pTop * 1e3:G3} mN; a factor 2 in load is needed to separate the frame"; return null; }
         var level = unloads.Select(u => (int)Math.Floor(4 * Math.Log2(pTop / u.Pmax))).ToArray();
-        var levels = level.Distinct().OrderBy(l => l).ToList();
-        int deepest = level.Where((_, i) => unloads[i].Pmax >= DeepFraction * pTop).Max();
-        (double Cf, LineFit Line, double H, int Lowest)? accepted = null;
-        int tried = 0;
-        foreach (int lowest in levels.Where(l => l >= deepest))
-        {
-            tried++;
-            var sel = unloads.Where((_, i) => level[i] <= lowest).ToList();
-            if (sel.Max(u => u.Pmax) < 2 * sel.Min(u => u.Pmax)) continue;
-            var line = LineFit.Of(sel.Select(u => 1 / Math.Sqrt(u.Pmax)).ToList(), sel.Select(u => 1 / u.Stiffness).ToList());
-            if (!(line.Slope > 0) || !double.IsFinite(line.Intercept)) break;
-            if (!SelfConsistent(unloads, level, lowest, line.Intercept, er, o.Beta, pTop, out double h)) break;
-            accepted = (line.Intercept, line, h, lowest);
-        }
+        var accepted = GrowPlateau(unloads, level, er, o.Beta, pTop, out int tried);
         if (accepted is null)
         {
-            var deepSet = unloads.Where((_, i) => level[i] <= deepest).ToList();
-            why = deepSet.Max(u => u.Pmax) < 2 * deepSet.Min(u => u.Pmax) && levels.Count(l => l > deepest) == 0
-                ? $"the unloads span only {unloads.Min(u => u.Pmax) * 1e3:G3}-{pTop * 1e3:G3} mN; a factor 2 in load is needed to separate the frame"
-                : $"no set of load levels from the deepest down has one hardness (within {PlateauTolerance:P0}) at the frame compliance its own compliance line gives; the reference does not have a depth-independent hardness here, or the unloads are not consistent";
+            why = $"no set of load levels from the deepest down has one hardness (within {PlateauTolerance:P0}) at the frame compliance its own compliance line gives; the reference does not have a depth-independent hardness here, or the unloads are not consistent";
             return null;
         }
         var (cf, fit, hPlateau, lowestLevel) = accepted.Value;
@@ -74,6 +55,31 @@ internal static class JointCalibration
             Method = $"joint with the area function: compliance against 1/sqrt(Pmax) over the hardness plateau (H = {hPlateau / 1e9:G4} GPa)",
         };
         return new JointCalibrationResult(frame, area, hPlateau, selected.Count);
+    }
+
+    /// <summary>
+    /// Levels of load from the deepest down. The plateau starts as the deep unloads (where the tip is closest to its
+    /// ideal shape) and grows by one level at a time while it stays self-consistent: the line through it gives a Cf
+    /// at which every level in it has the deep hardness within the tolerance. The first level that breaks this ends
+    /// the search, so the result does not depend on a starting Cf and cannot cycle. Null when not even the deep
+    /// unloads are self-consistent.
+    /// </summary>
+    static (double Cf, LineFit Line, double H, int Lowest)? GrowPlateau(List<UnloadResult> unloads, int[] level, double er, double beta, double pTop, out int tried)
+    {
+        int deepest = level.Where((_, i) => unloads[i].Pmax >= DeepFraction * pTop).Max();
+        (double Cf, LineFit Line, double H, int Lowest)? accepted = null;
+        tried = 0;
+        foreach (int lowest in level.Distinct().Where(l => l >= deepest).OrderBy(l => l))
+        {
+            tried++;
+            var sel = unloads.Where((_, i) => level[i] <= lowest).ToList();
+            if (sel.Max(u => u.Pmax) < 2 * sel.Min(u => u.Pmax)) continue;
+            var line = LineFit.Of(sel.Select(u => 1 / Math.Sqrt(u.Pmax)).ToList(), sel.Select(u => 1 / u.Stiffness).ToList());
+            if (!(line.Slope > 0) || !double.IsFinite(line.Intercept)) break;
+            if (!SelfConsistent(unloads, level, lowest, line.Intercept, er, beta, pTop, out double h)) break;
+            accepted = (line.Intercept, line, h, lowest);
+        }
+        return accepted;
     }
 
     /// <summary>The unload as seen by the sample: stiffness 1/(1/S - Cf), depth h - Cf P, its contact depth.</summary>
