@@ -11,7 +11,7 @@ public sealed record SurfaceResult(string Indent, double Shift, double Exponent,
 /// self-similar or rounded tip follows a power law of the depth past the surface, P = k (h - h0)^m
 /// (m = 1.5 for the spherical apex, Hertz; m = 2 for a sharp pyramid), and before contact the load is zero.
 /// The surface h0 and the exponent m are found by least squares of P = k max(h - h0, 0)^m over the rows
-/// from the start of the record up to a small share of the peak load, so the approach rows pin the load
+/// from the start of the record up to a small share of the peak load (and before the first pop-in), so the approach rows pin the load
 /// to zero and the first loaded rows give the curvature. For each trial (h0, m) the best k is closed form,
 /// m is refined by golden section inside [1, 3], and h0 by a scan then golden section. A record that
 /// starts at contact gives h0 before its first row. The load zero is taken as the instrument's (tared).
@@ -27,7 +27,7 @@ internal static class SurfaceFinder
     public static SurfaceResult? Find(IndentTest test, out string? why)
     {
         int end = WindowEnd(test);
-        if (end < 10) { why = $"only {end} rows in the loading before {WindowFraction:P0} of the peak load (need 10 to find the surface)"; return null; }
+        if (end < 10) { why = $"only {end} rows in the loading before {WindowFraction:P0} of the peak load, the first peak or the first pop-in (need 10 to find the surface)"; return null; }
         var h = test.Depth.Take(end).ToArray();
         var p = test.Load.Take(end).ToArray();
         if (!h.All(double.IsFinite) || !p.All(double.IsFinite)) { why = "the start of the loading has missing depth or load values"; return null; }
