@@ -17,7 +17,7 @@ static class IndentCommand
     static readonly string[] Written =
     {
         "indents.csv", "indents.parquet", "csm.parquet", "popins.parquet", "summary.csv", "failures.csv", "csm.csv", "csm_averages.csv", "srj.csv", "srj_summary.csv", "hold.csv", "hold_summary.csv",
-        "frame.csv", "popins.csv", "area_function.csv", "area_calibration.csv", "results.json", "load_depth.png", "csm_hardness.png", "csm_modulus.png", "srj.png", "hold.png", Provenance.FileName,
+        "frame.csv", "surface.csv", "popins.csv", "area_function.csv", "area_calibration.csv", "results.json", "load_depth.png", "csm_hardness.png", "csm_modulus.png", "srj.png", "hold.png", Provenance.FileName,
     };
 
     public static Command Create()
@@ -37,7 +37,8 @@ static class IndentCommand
         var hold = new Option<bool>("--hold") { Description = "constant-load hold creep (eps_dot = h_dot/h, sigma = P/(24.56 h^2))" };
         var holdTransient = new Option<string>("--hold-transient") { Description = "start of the hold skipped as transient", DefaultValueFactory = _ => "10 s" };
         var columns = new Option<string?>("--columns") { Description = "CSV column mapping, e.g. \"time=t (s),load=P (uN),depth=h (nm)\"" };
-        var calibrate = new Option<bool>("--calibrate-frame") { Description = "estimate the frame compliance from the unloads (compliance against 1/sqrt(A)) and use it" };
+        var surface = new Option<bool>("--find-surface") { Description = "move each indent's depth zero to its first contact, found by fitting P = k (h - h0)^m to the start of the loading (surface.csv)" };
+        var calibrate = new Option<bool>("--calibrate-frame") { Description = "estimate the frame compliance from the unloads (compliance against 1/sqrt(A)) and use it; with --calibrate-area, calibrate frame and area function together (compliance against 1/sqrt(Pmax) over the hardness plateau)" };
         var calibrateArea = new Option<string?>("--calibrate-area") { Description = "fit the tip area function on these files as a reference of known Young's modulus, e.g. \"72 GPa\" for fused silica (with --poisson), and use it" };
         var areaTerms = new Option<int>("--area-terms") { Description = "number of area-function terms fitted by --calibrate-area (C0 hc^2, C1 hc, C2 hc^1/2, ...)", DefaultValueFactory = _ => 3 };
         var popin = new Option<bool>("--popin") { Description = "find pop-ins (displacement bursts) in the loading and fit Hertz, P = 4/3 Er sqrt(R) h^1.5, before the first: tip radius and maximum shear stress (popins.csv)" };
@@ -53,7 +54,7 @@ static class IndentCommand
 
         var cmd = new Command("indent", "Analyse nanoindentation data: Oliver-Pharr unloads, CSM, strain-rate jumps, hold creep");
         cmd.Arguments.Add(files);
-        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, calibrate, calibrateArea, areaTerms, popin, popinMin, sampleModulus, outlierSigma, noPlots, toCase, name, swelling, sigmaRef, force })
+        foreach (var o in new Option[] { outDir, beta, poisson, area, frame, drift, window, csmWindow, srj, jumps, jumpTransient, hold, holdTransient, columns, surface, calibrate, calibrateArea, areaTerms, popin, popinMin, sampleModulus, outlierSigma, noPlots, toCase, name, swelling, sigmaRef, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
             OutputFolder.Claim(pr.GetValue(outDir)!, "--out", "indent", Written, pr.GetValue(force)).Use(folder =>
@@ -74,6 +75,7 @@ static class IndentCommand
                 StrainRateJump = pr.GetValue(srj), JumpDepths = pr.GetValue(jumps) is string j ? Numbers(j, "--jump-depths").Select(x => x * 1e-9).ToList() : null,
                 JumpTransient = pr.GetValue(jumpTransient), Hold = pr.GetValue(hold), HoldTransient = OptionQuantity.Parse(pr.GetValue(holdTransient)!, Dimension.Time, "--hold-transient", "10 s"),
                 CsvColumns = pr.GetValue(columns) is string c ? CsvIndentReader.ParseMapping(c, Src) : null,
+                FindSurface = pr.GetValue(surface),
                 CalibrateFrame = pr.GetValue(calibrate),
                 CalibrateAreaModulus = pr.GetValue(calibrateArea) is string ca ? OptionQuantity.Positive(ca, Dimension.Pressure, "--calibrate-area", "72 GPa") : null,
                 AreaTerms = AreaTerms(pr.GetValue(areaTerms)),

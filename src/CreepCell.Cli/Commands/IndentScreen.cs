@@ -35,8 +35,10 @@ static class IndentScreen
         t.Write();
         var lastCycle = r.CycleSummary().LastOrDefault();
         if (lastCycle.Modulus.Count > 0) ScreenTable.Line($"unload columns: last cycle of each indent; mean over cycle {lastCycle.Cycle}. CSM: {r.Job.CsmFrom * 1e9:G4}-{r.Job.CsmTo * 1e9:G4} nm.");
+        if (r.Surfaces.Count > 0)
+            ScreenTable.Line($"surface: depth zero moved to first contact by {Pm(MeanStd.Of(r.Surfaces.Select(s => s.Shift)), 1e-9, "F1")} nm (from {F(r.Surfaces.Min(s => s.Shift) * 1e9, "F1")} to {F(r.Surfaces.Max(s => s.Shift) * 1e9, "F1")} nm) in {r.Surfaces.Count} indents; loading exponent {Pm(MeanStd.Of(r.Surfaces.Select(s => s.Exponent)), 1, "F2")} (surface.csv)");
         foreach (var (file, fr) in r.Frames)
-            ScreenTable.Line($"frame compliance of {Markup.Escape(Path.GetFileName(file))}: {F(fr.Compliance * 1e6, "G4")} ± {F(fr.ComplianceError * 1e6, "G2")} nm/mN (stiffness {F(1 / fr.Compliance / 1e6, "G4")} MN/m) from {fr.Unloads} unloads; Er = {F(fr.ReducedModulus / 1e9, "G4")} GPa");
+            ScreenTable.Line($"frame compliance of {Markup.Escape(Path.GetFileName(file))}: {F(fr.Compliance * 1e6, "G4")} ± {F(fr.ComplianceError * 1e6, "G2")} nm/mN (stiffness {F(1 / fr.Compliance / 1e6, "G4")} MN/m) from {fr.Unloads} unloads; Er = {F(fr.ReducedModulus / 1e9, "G4")} GPa; {Markup.Escape(fr.Method)}");
         foreach (var (file, ac) in r.Areas)
             ScreenTable.Line($"tip area function of {Markup.Escape(Path.GetFileName(file))} (hc in nm, A in nm^2): {string.Join(", ", ac.Area.ToNanometre().Select((c, k) => $"C{k} = {F(c, "G6")}"))} from {ac.Points.Count(p => !p.Rejected)} unloads ({ac.Points.Count(p => p.Rejected)} rejected), rms {F(ac.RmsRelativeError * 100, "F2")} %, reference E = {F(ac.ReferenceModulus / 1e9, "G4")} GPa");
         var popins = r.Indents.Where(i => i.PopIn?.Hertz is not null).Select(i => i.PopIn!).ToList();

@@ -14,7 +14,7 @@ static class PoresCommand
     /// <summary>Everything `pores` writes into its --out folder (and overlays/).</summary>
     static readonly string[] Written =
     {
-        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "pores.parquet", "frames.csv", "frames.parquet", "events.csv", "pore_summary.csv", StackReport.FileName, Provenance.FileName,
+        "pores.json", "relative_area.png", "relative_area_bars.png", "porosity.png", "pores.csv", "pores.parquet", "frames.csv", "frames.parquet", "events.csv", "pore_summary.csv", StackReport.FileName, StackReport.PoresFileName, Provenance.FileName,
     };
 
     public static Command Create()
@@ -29,9 +29,10 @@ static class PoresCommand
         var minArea = new Option<int>("--min-area") { Description = "smallest pore in pixels; smaller regions are noise and are removed", DefaultValueFactory = _ => 1 };
         var connectivity = new Option<int>("--connectivity") { Description = "pixel connectivity of a pore: 4 or 8", DefaultValueFactory = _ => 8 };
         var denoise = new Option<string?>("--denoise") { Description = "denoise before smoothing and thresholding: median:R = median filter of radius R pixels (R >= 1; 1 is a 3 x 3 window), against salt-and-pepper noise; nlm:H = non-local means of strength H gray levels, against Gaussian noise" };
-        var split = new Option<bool>("--split") { Description = "split touching pores by a watershed of the distance transform" };
+        var split = new Option<bool>("--split") { Description = "split touching pores by a watershed of the distance transform (in 3D with --stack)" };
         var splitDepth = new Option<double?>("--split-depth") { Description = "with --split: how much wider (in radius, pixels) than the neck both pores must be to be split (default 2)" };
         var stack = new Option<bool>("--stack") { Description = "the images (or the pages of a TIFF, or the images of one folder, by name) are the z-slices of one volume: volume fraction per class and connected porosity in stack.csv" };
+        var diffusion = new Option<bool>("--diffusion") { Description = "with --stack: also the diffusion tortuosity factor along z (steady diffusion through the pores, conjugate gradients; minutes for 256^3)" };
         var voxel = new Option<string?>("--voxel") { Description = "with --stack: side of a cubic voxel, e.g. \"10 nm\"" };
         var roi = new Option<string?>("--roi") { Description = "region of interest X,Y,WIDTH,HEIGHT in pixels (default: whole frame)" };
         var barPx = new Option<double?>("--scale-bar-px") { Description = "length of the scale bar in pixels (with --scale-bar)" };
@@ -49,7 +50,7 @@ static class PoresCommand
         var cmd = new Command("pores", "Segment and track pores through an in-situ SEM image sequence; porosity per frame and area of each pore relative to the first frame");
         cmd.Arguments.Add(files);
         var force = OutputFolder.ForceOption();
-        foreach (var o in new Option[] { outDir, threshold, otsuFirst, classes, bright, smooth, minArea, connectivity, denoise, split, splitDepth, stack, voxel, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores, force })
+        foreach (var o in new Option[] { outDir, threshold, otsuFirst, classes, bright, smooth, minArea, connectivity, denoise, split, splitDepth, stack, diffusion, voxel, roi, barPx, bar, pixelSize, interval, times, edge, drift, noOverlays, compare, reference, plotPores, force })
             cmd.Options.Add(o);
         cmd.SetAction(pr => CliGuard.Run(() =>
         {
@@ -60,7 +61,7 @@ static class PoresCommand
             {
                 var unused = new (string, bool)[]
                 {
-                    ("--roi", pr.GetValue(roi) is not null), ("--split", seg.SplitDepth is not null), ("--min-area", seg.MinPoreArea != 1),
+                    ("--roi", pr.GetValue(roi) is not null), ("--min-area", seg.MinPoreArea != 1),
                     ("--otsu-first-frame", pr.GetValue(otsuFirst)), ("--max-drift", pr.GetValue(drift) != 0), ("--exclude-edge-pores", pr.GetValue(edge)),
                     ("--frame-interval", pr.GetValue(interval) is not null), ("--frame-times", pr.GetValue(times) is not null),
                     ("--scale-bar", pr.GetValue(bar) is not null), ("--pixel-size", pr.GetValue(pixelSize) is not null),
@@ -68,9 +69,10 @@ static class PoresCommand
                 };
                 foreach (var (name, given) in unused)
                     if (given) throw new InputException(Cl, name, "does not apply to --stack (a stack is one volume, not a sequence; give its voxel size with --voxel)");
-                return RunStack(seg, paths, pr.GetValue(voxel), pr.GetValue(outDir)!, pr.GetValue(force));
+                return RunStack(seg, paths, pr.GetValue(voxel), pr.GetValue(outDir)!, pr.GetValue(force), pr.GetValue(diffusion));
             }
             if (pr.GetValue(voxel) is not null) throw new InputException(Cl, "--voxel", "applies to --stack; give --stack too");
+            if (pr.GetValue(diffusion)) throw new InputException(Cl, "--diffusion", "applies to --stack; give --stack too");
             var options = new PoreSequenceOptions(seg, ParseRoi(pr.GetValue(roi)),
                 PixelSize(pr.GetValue(barPx), pr.GetValue(bar), pr.GetValue(pixelSize)),
                 FrameTimes(pr.GetValue(interval), pr.GetValue(times), CountFrames(paths)),
@@ -91,7 +93,7 @@ static class PoresCommand
         return cmd;
     }
 
-    static int RunStack(SegmentationOptions seg, string[] paths, string? voxelText, string outDir, bool force)
+    static int RunStack(SegmentationOptions seg, string[] paths, string? voxelText, string outDir, bool force, bool diffusion)
     {
         double? voxel = voxelText is null ? null : OptionQuantity.Positive(voxelText, Dimension.Length, "--voxel", "10 nm");
         var slices = paths.Length == 1 && Directory.Exists(paths[0]) ? SlicesOf(paths[0]) : paths;
@@ -99,13 +101,16 @@ static class PoresCommand
         string dir = folder.Path;
         var r = folder.Use(_ =>
         {
-            var result = PoreStack.Analyze(ImageDecoder.ReadFrames(slices), seg, voxel);
+            var result = PoreStack.Analyze(ImageDecoder.ReadFrames(slices), seg, voxel, diffusion);
             StackReport.Write(result, dir);
             return result;
         });
         Provenance.WriteFolder(dir);
         Console.WriteLine($"stack: {r.Slices} slices of {r.Width}x{r.Height} px; thresholds {string.Join(", ", r.Thresholds.Select(t => t.ToString("G6", CultureInfo.InvariantCulture)))}");
         Console.WriteLine($"porosity {100 * r.Porosity:F2} %, connected through the stack {100 * r.ConnectedPorosity:F2} % ({100 * r.ConnectedFractionOfPores:F1} % of the pores; {r.SpanningClusters} of {r.PoreClusters} clusters)");
+        Console.WriteLine($"{r.Pores.Count} pores ({(r.Split ? "3D watershed regions" : "6-connected clusters")}; shapes in {StackReport.PoresFileName}); geometric tortuosity along z {(r.Tortuosity is { } t ? $"{t.Tau.ToString("F3", CultureInfo.InvariantCulture)} over {t.OutletVoxels} outlet voxels" : "none (no cluster spans the stack)")}");
+        if (r.Diffusion is { } df)
+            Console.WriteLine($"diffusion tortuosity factor along z {df.TortuosityFactor.ToString("F4", CultureInfo.InvariantCulture)} (D_eff/D = {df.RelativeDiffusivity.ToString("G5", CultureInfo.InvariantCulture)}, porosity {df.VolumeFraction.ToString("G5", CultureInfo.InvariantCulture)}; {df.Iterations} CG iterations, residual {df.Residual.ToString("G2", CultureInfo.InvariantCulture)})");
         Console.WriteLine($"class volume fractions, darkest first: {string.Join(", ", r.ClassFractions.Select(f => (100 * f).ToString("F2", CultureInfo.InvariantCulture) + " %"))}");
         Console.WriteLine($"written to {dir}");
         return ExitCodes.Ok;

@@ -1,7 +1,11 @@
 namespace CreepCell.Analysis.Indentation;
 
 /// <summary>Load-frame compliance from unloads at several depths, with the reduced modulus it implies.</summary>
-public sealed record FrameCalibrationResult(double Compliance, double ReducedModulus, double ComplianceError, int Unloads, int Iterations);
+public sealed record FrameCalibrationResult(double Compliance, double ReducedModulus, double ComplianceError, int Unloads, int Iterations)
+{
+    /// <summary>How the compliance was found, for the report.</summary>
+    public string Method { get; init; } = "compliance against 1/sqrt(A), deep unloads";
+}
 
 /// <summary>
 /// Frame compliance by the Oliver-Pharr method (Oliver and Pharr, J. Mater. Res. 7 (1992) 1564, eq. 13-14):

@@ -28,27 +28,33 @@ public static class IndentAnalysis
         var frames = new List<(string, FrameCalibrationResult)>();
         var areas = new List<(string, AreaCalibrationResult)>();
         var warnings = new List<string>();
-        foreach (var file in files)
+        var surfaces = new List<SurfaceResult>();
+        foreach (var read in files)
         {
+            string prefix = manyFiles ? Path.GetFileNameWithoutExtension(read.Path) + "/" : "";
+            // A one-indent CSV is named after its file already.
+            string Name(IndentTest t) => manyFiles && t.Name != Path.GetFileNameWithoutExtension(read.Path) ? prefix + t.Name : t.Name;
+            var file = SurfaceStep.Apply(read, Name, job.FindSurface, surfaces, failures, warnings);
             var options = job.Overrides.Apply(new IndentOptions().WithInstrument(file.Settings));
-            if (job.CalibrateAreaModulus is double eRef) options = CalibrateArea(file, options, eRef, job.AreaTerms, areas, failures);
+            bool joint = job.CalibrateAreaModulus is not null && job.CalibrateFrame && job.Overrides.FrameCompliance is null;
+            if (joint) options = JointStep.Calibrate(file, options, job.CalibrateAreaModulus!.Value, job.AreaTerms, frames, areas, failures, warnings);
+            else if (job.CalibrateAreaModulus is double eRef) options = CalibrateArea(file, options, eRef, job.AreaTerms, areas, failures);
+            if (job.CalibrateAreaModulus is not null && areas.Count > 0 && areas[^1].Item1 == file.Path && IndentChecks.AreaFitWarning(file.Path, areas[^1].Item2) is string aw) warnings.Add(aw);
             else if (IndentChecks.AreaFunctionWarning(file.Path, options) is string areaWarning) warnings.Add(areaWarning);
-            if (job.CalibrateFrame && job.Overrides.FrameCompliance is null)
+            if (job.CalibrateFrame && job.Overrides.FrameCompliance is null && !joint)
                 options = CalibrateFrame(file, options, frames, failures, warnings);
             int first = indents.Count;
-            string prefix = manyFiles ? Path.GetFileNameWithoutExtension(file.Path) + "/" : "";
             failures.AddRange(file.Skipped.Select(s => new AnalysisFailure(prefix + s.Indent, 0, s.Reason)));
             foreach (var test in file.Tests)
             {
-                // A one-indent CSV is named after its file already.
-                string name = manyFiles && test.Name != Path.GetFileNameWithoutExtension(file.Path) ? prefix + test.Name : test.Name;
+                string name = Name(test);
                 indents.Add(AnalyzeOne(name, file.Path, test with { Name = name }, options, job, failures));
             }
             if (IndentChecks.InstrumentWarning(file.Path, indents.Skip(first), job.CsmFrom, job.CsmTo) is string w) warnings.Add(w);
         }
         var (kept, rejected) = IndentOutliers.Reject(indents, job.OutlierSigma);
         failures.AddRange(rejected);
-        return new IndentReport(kept, failures, job) { Frames = frames, Areas = areas, Warnings = warnings };
+        return new IndentReport(kept, failures, job) { Frames = frames, Areas = areas, Warnings = warnings, Surfaces = surfaces };
     }
 
     /// <summary>
@@ -72,7 +78,7 @@ public static class IndentAnalysis
     }
 
     /// <summary>Fits the tip area function on the file's unloads (a reference of known modulus) and returns the options that use it.</summary>
-    static IndentOptions CalibrateArea(IndentFile file, IndentOptions options, double modulus, int terms, List<(string, AreaCalibrationResult)> areas, List<AnalysisFailure> failures)
+    internal static IndentOptions CalibrateArea(IndentFile file, IndentOptions options, double modulus, int terms, List<(string, AreaCalibrationResult)> areas, List<AnalysisFailure> failures)
     {
         var unloads = file.Tests.SelectMany(t => OliverPharr.Analyze(t, options).Results).ToList();
         var cal = AreaCalibration.Fit(unloads, modulus, options, terms, out string? why);

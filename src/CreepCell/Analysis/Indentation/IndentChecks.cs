@@ -45,6 +45,13 @@ internal static class IndentChecks
             yield return $"{name}: the frame was calibrated with the ideal area function, which folds the tip rounding into the frame compliance; calibrate area function and frame together on a reference";
     }
 
+    /// <summary>Rms relative misfit of a calibrated area function above which it is called unusable.</summary>
+    public const double AreaMisfitLimit = 0.10;
+
+    public static string? AreaFitWarning(string file, AreaCalibrationResult a) => a.RmsRelativeError > AreaMisfitLimit
+        ? $"{Path.GetFileName(file)}: the calibrated area function misses its points by {a.RmsRelativeError:P0} rms (more than {AreaMisfitLimit:P0}); the unloads do not follow one tip shape: check the depth zero (--find-surface), the reference modulus and the Poisson ratio"
+        : null;
+
     static string Pct(double ratio) => $"{(ratio - 1) * 100:+0;-0;0} %";
 
     static double Median(IEnumerable<double> values)

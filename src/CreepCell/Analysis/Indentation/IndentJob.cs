@@ -12,6 +12,8 @@ public sealed record IndentJob
     public bool Hold { get; init; }
     public double HoldTransient { get; init; } = 10;
     public IReadOnlyDictionary<string, string>? CsvColumns { get; init; }
+    /// <summary>Move each indent's depth zero to its first contact, found from the start of the loading.</summary>
+    public bool FindSurface { get; init; }
     /// <summary>Estimate the frame compliance from each file's unloads and use it (unless the user gave one).</summary>
     public bool CalibrateFrame { get; init; }
     /// <summary>Young's modulus (Pa) of the reference material to calibrate the tip area function on; null: no calibration.</summary>

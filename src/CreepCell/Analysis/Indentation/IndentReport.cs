@@ -9,6 +9,9 @@ public sealed record IndentReport(IReadOnlyList<IndentResult> Indents, IReadOnly
     /// <summary>Tip area calibrations made for this run, per file.</summary>
     public IReadOnlyList<(string File, AreaCalibrationResult Result)> Areas { get; init; } = Array.Empty<(string, AreaCalibrationResult)>();
 
+    /// <summary>First-contact shifts applied to the indents' depths (with --find-surface).</summary>
+    public IReadOnlyList<SurfaceResult> Surfaces { get; init; } = Array.Empty<SurfaceResult>();
+
     /// <summary>Assumptions and doubtful results the numbers rest on (see <see cref="IndentChecks"/>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 

@@ -8,7 +8,7 @@ namespace CreepCell.Analysis.Indentation;
 /// <summary>
 /// Writes an <see cref="IndentReport"/> as CSV tables and one JSON file (units in the column names; empty
 /// cells where a value does not exist, never NaN). Files: indents.csv, summary.csv, failures.csv, results.json,
-/// and when present csm.csv, csm_averages.csv, srj.csv, srj_summary.csv, hold.csv, hold_summary.csv, frame.csv, popins.csv.
+/// and when present csm.csv, csm_averages.csv, srj.csv, srj_summary.csv, hold.csv, hold_summary.csv, frame.csv, popins.csv, surface.csv.
 /// </summary>
 public static class IndentReportWriter
 {
@@ -31,6 +31,7 @@ public static class IndentReportWriter
         if (r.Indents.Any(i => i.Rate != null)) { Put("srj.csv", Srj(r)); Put("srj_summary.csv", SrjSummary(r)); }
         if (r.Indents.Any(i => i.Hold != null)) { Put("hold.csv", HoldTable(r)); Put("hold_summary.csv", HoldSummary(r)); }
         if (r.Frames.Count > 0) Put("frame.csv", Frames(r));
+        if (r.Surfaces.Count > 0) Put("surface.csv", Surfaces(r));
         if (r.Indents.Any(i => i.PopIn != null)) { Put("popins.csv", PopIns(r)); written.Add(CsvParquet.Beside(Path.Combine(dir, "popins.csv"))); }
         if (r.Areas.Count > 0) { Put("area_function.csv", AreaFunctions(r)); Put("area_calibration.csv", AreaPoints(r)); }
         Put("results.json", Json(r));
@@ -145,11 +146,17 @@ public static class IndentReportWriter
             Q(i.Indent), F(i.Hold!.HoldLoad * 1e3), F(i.Hold.HoldEnd - i.Hold.HoldStart), F(i.Hold.DriftRate * 1e9), F(i.Hold.N), F(i.Hold.NError), i.Hold.Points.Count.ToString(Inv),
         }));
 
-    static string Frames(IndentReport r) => Table("file,frame_compliance_nm_per_mN,frame_compliance_error_nm_per_mN,frame_stiffness_N_per_m,Er_GPa,unloads,iterations",
+    static string Frames(IndentReport r) => Table("file,frame_compliance_nm_per_mN,frame_compliance_error_nm_per_mN,frame_stiffness_N_per_m,Er_GPa,unloads,iterations,method",
         r.Frames.Select(f => new[]
         {
             Q(Path.GetFileName(f.File)), F(f.Result.Compliance * 1e6), F(f.Result.ComplianceError * 1e6), f.Result.Compliance > 0 ? F(1 / f.Result.Compliance) : "",
-            F(f.Result.ReducedModulus / 1e9), f.Result.Unloads.ToString(Inv), f.Result.Iterations.ToString(Inv),
+            F(f.Result.ReducedModulus / 1e9), f.Result.Unloads.ToString(Inv), f.Result.Iterations.ToString(Inv), Q(f.Result.Method),
+        }));
+
+    public static string Surfaces(IndentReport r) => Table("indent,surface_shift_nm,loading_exponent,fit_points,fit_window_load_mN,fit_rms_load_uN,first_contact_row",
+        r.Surfaces.Select(s => new[]
+        {
+            Q(s.Indent), F(s.Shift * 1e9), F(s.Exponent), s.Points.ToString(Inv), F(s.WindowLoad * 1e3), F(s.RmsLoad * 1e6), s.FirstContactRow.ToString(Inv),
         }));
 
     static double? J(double v) => double.IsFinite(v) ? v : null;
@@ -181,7 +188,8 @@ public static class IndentReportWriter
                 strain_rate_sensitivity_m = MS(g.RateSensitivitySummary(), 1),
                 hold_stress_exponent_n = MS(g.HoldExponentSummary(), 1),
             }),
-            frame_calibration = r.Frames.Select(f => new { file = f.File, compliance_nm_per_mN = J(f.Result.Compliance * 1e6), error_nm_per_mN = J(f.Result.ComplianceError * 1e6), Er_GPa = J(f.Result.ReducedModulus / 1e9), unloads = f.Result.Unloads }),
+            surface = r.Surfaces.Select(s => new { indent = s.Indent, shift_nm = J(s.Shift * 1e9), loading_exponent = J(s.Exponent), rms_load_uN = J(s.RmsLoad * 1e6) }),
+            frame_calibration = r.Frames.Select(f => new { file = f.File, compliance_nm_per_mN = J(f.Result.Compliance * 1e6), error_nm_per_mN = J(f.Result.ComplianceError * 1e6), Er_GPa = J(f.Result.ReducedModulus / 1e9), unloads = f.Result.Unloads, method = f.Result.Method }),
             failures = r.Failures.Select(f => new { indent = f.Indent, cycle = f.Cycle, reason = f.Reason }),
             warnings = r.Warnings,
         };

@@ -7,10 +7,13 @@ namespace CreepCell.Analysis.Pores;
 /// A stack of slices (pages of a TIFF or files in order) read as a volume: each slice is denoised and
 /// smoothed in 2D as the frames are, one threshold (fixed, Otsu or multi-level Otsu) is computed on the
 /// voxels of the whole stack, and the pore voxels are grouped into 6-connected clusters (face neighbours).
+/// Each pore (a cluster, or with a split depth a region of the 3D watershed) is measured (<see cref="PoreShape3D"/>),
+/// and the geometric tortuosity of the clusters that span the stack is found along z (<see cref="Tortuosity"/>),
+/// and on request the diffusion tortuosity factor (<see cref="DiffusionTortuosity"/>).
 /// </summary>
 public static class PoreStack
 {
-    public static StackResult Analyze(IEnumerable<GrayImage> slices, SegmentationOptions options, double? voxelSize = null)
+    public static StackResult Analyze(IEnumerable<GrayImage> slices, SegmentationOptions options, double? voxelSize = null, bool diffusion = false)
     {
         options.Validate();
         var filtered = new List<float[]>();
@@ -28,10 +31,26 @@ public static class PoreStack
         var thresholds = Thresholds(voxels, options, first);
         double t = options.BrightPores ? thresholds[^1] : thresholds[0];
         var mask = Segmentation.Mask(voxels, t, options);
-        var (clusters, spanning, connected) = Connectivity(mask, w, h, filtered.Count);
+        int d = filtered.Count;
+        var labels = new int[mask.Length];
+        var (clusters, spanning, connected) = Connectivity(mask, w, h, d, labels);
         double porosity = mask.Count(m => m) / (double)mask.Length;
-        return new StackResult(w, h, filtered.Count, thresholds, Fractions(voxels, thresholds), porosity,
-            connected / (double)mask.Length, clusters, spanning, voxelSize);
+        var through = SpanningVoxels(labels, w * h, d);
+        var pores = PoreShape3D.Measure(options.SplitDepth is double depth ? Watershed.Split3D(mask, w, h, d, depth) : labels, w, h, d);
+        return new StackResult(w, h, d, thresholds, Fractions(voxels, thresholds), porosity,
+            connected / (double)mask.Length, clusters, spanning, voxelSize)
+        {
+            Pores = pores, Split = options.SplitDepth is not null, Tortuosity = CreepCell.Analysis.Pores.Tortuosity.AlongZ(through, w, h, d),
+            Diffusion = diffusion ? DiffusionTortuosity.AlongZ(through, porosity, w, h, d) : null,
+        };
+    }
+
+    /// <summary>The voxels of the clusters that hold a voxel in both the first and the last slice.</summary>
+    static bool[] SpanningVoxels(int[] labels, int plane, int d)
+    {
+        var top = new HashSet<int>(labels.Take(plane).Where(l => l > 0));
+        var both = new HashSet<int>(labels.Skip((d - 1) * plane).Where(top.Contains));
+        return labels.Select(l => l > 0 && both.Contains(l)).ToArray();
     }
 
     static double[] Thresholds(float[] voxels, SegmentationOptions options, string source)
@@ -53,9 +72,9 @@ public static class PoreStack
         return count.Select(n => n / (double)voxels.Length).ToArray();
     }
 
-    /// <summary>6-connected clusters by flood fill; returns their number, how many touch both the first and
-    /// the last slice, and how many voxels those hold.</summary>
-    static (int Clusters, int Spanning, long Connected) Connectivity(bool[] mask, int w, int h, int d)
+    /// <summary>6-connected clusters by flood fill, labelled 1..n in <paramref name="labels"/>; returns their number,
+    /// how many touch both the first and the last slice, and how many voxels those hold.</summary>
+    static (int Clusters, int Spanning, long Connected) Connectivity(bool[] mask, int w, int h, int d, int[] labels)
     {
         var seen = new bool[mask.Length];
         var stack = new Stack<int>();
@@ -72,6 +91,7 @@ public static class PoreStack
             while (stack.Count > 0)
             {
                 int i = stack.Pop();
+                labels[i] = clusters;
                 size++;
                 int z = (int)(i / plane), y = (int)(i % plane) / w, x = i % w;
                 top |= z == 0;

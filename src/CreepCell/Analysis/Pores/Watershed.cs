@@ -19,12 +19,39 @@ internal static class Watershed
         var solid = new bool[mask.Length];
         for (int i = 0; i < mask.Length; i++) solid[i] = !mask[i];
         var dist = DistanceTransform.Euclidean(solid, w, h);
-        // A mask without any solid pixel has infinite distances; it is one pore.
-        for (int i = 0; i < dist.Length; i++) if (!double.IsFinite(dist[i])) dist[i] = w + h;
         var steps = Steps(connectivity);
-        var raised = Reconstruct(dist, mask, w, h, steps, depth);
-        var markers = Markers(dist, raised, mask, w, h, steps, depth);
-        Flood(dist, mask, markers, w, h, steps);
+        return Split(dist, mask, depth, w + h, (p, visit) => ForNeighbours(p, w, h, steps, visit));
+    }
+
+    /// <summary>
+    /// The same in a voxel volume (index (z h + y) w + x): the 3D distance transform, h-maxima markers and a
+    /// flood over face neighbours (6-connected, as the stack's pore clusters).
+    /// </summary>
+    public static int[] Split3D(bool[] mask, int w, int h, int d, double depth)
+    {
+        var solid = new bool[mask.Length];
+        for (int i = 0; i < mask.Length; i++) solid[i] = !mask[i];
+        var dist = DistanceTransform3D.Euclidean(solid, w, h, d);
+        int plane = w * h;
+        return Split(dist, mask, depth, w + h + d, (p, visit) =>
+        {
+            int x = p % w, y = p / w % h, z = p / plane;
+            if (x > 0) visit(p - 1);
+            if (x < w - 1) visit(p + 1);
+            if (y > 0) visit(p - w);
+            if (y < h - 1) visit(p + w);
+            if (z > 0) visit(p - plane);
+            if (z < d - 1) visit(p + plane);
+        });
+    }
+
+    static int[] Split(double[] dist, bool[] mask, double depth, double far, Action<int, Action<int>> neighbours)
+    {
+        // A mask without any solid pixel has infinite distances; it is one pore.
+        for (int i = 0; i < dist.Length; i++) if (!double.IsFinite(dist[i])) dist[i] = far;
+        var raised = Reconstruct(dist, mask, neighbours, depth);
+        var markers = Markers(dist, raised, mask, neighbours, depth);
+        Flood(dist, mask, markers, neighbours);
         return markers;
     }
 
@@ -34,7 +61,7 @@ internal static class Watershed
 
     /// <summary>Morphological reconstruction by dilation of (dist - depth) under dist: every pixel takes the
     /// largest, over paths in the mask, of the smallest of (start value, dist along the path).</summary>
-    static double[] Reconstruct(double[] dist, bool[] mask, int w, int h, (int Dx, int Dy)[] steps, double depth)
+    static double[] Reconstruct(double[] dist, bool[] mask, Action<int, Action<int>> neighbours, double depth)
     {
         var rec = new double[dist.Length];
         var queue = new PriorityQueue<int, double>();
@@ -47,7 +74,7 @@ internal static class Watershed
         while (queue.TryDequeue(out int p, out double key))
         {
             if (-key < rec[p]) continue;
-            ForNeighbours(p, w, h, steps, q =>
+            neighbours(p, q =>
             {
                 if (!mask[q]) return;
                 double v = Math.Min(rec[p], dist[q]);
@@ -61,7 +88,7 @@ internal static class Watershed
 
     /// <summary>Connected groups of pixels the reconstruction did not raise (dist - rec = depth): the tops of
     /// maxima at least <c>depth</c> above their saddle, one marker each.</summary>
-    static int[] Markers(double[] dist, double[] rec, bool[] mask, int w, int h, (int Dx, int Dy)[] steps, double depth)
+    static int[] Markers(double[] dist, double[] rec, bool[] mask, Action<int, Action<int>> neighbours, double depth)
     {
         var labels = new int[dist.Length];
         bool Top(int i) => mask[i] && dist[i] - rec[i] >= depth * (1 - 1e-9);
@@ -75,7 +102,7 @@ internal static class Watershed
             while (stack.Count > 0)
             {
                 int p = stack.Pop();
-                ForNeighbours(p, w, h, steps, q =>
+                neighbours(p, q =>
                 {
                     if (labels[q] != 0 || !Top(q)) return;
                     labels[q] = next;
@@ -88,14 +115,14 @@ internal static class Watershed
 
     /// <summary>Priority flood from the markers, largest distance first, ties in arrival order; a pixel takes
     /// the label of the neighbour that reached it.</summary>
-    static void Flood(double[] dist, bool[] mask, int[] labels, int w, int h, (int Dx, int Dy)[] steps)
+    static void Flood(double[] dist, bool[] mask, int[] labels, Action<int, Action<int>> neighbours)
     {
         var queue = new PriorityQueue<int, (double, long)>();
         long order = 0;
         for (int p = 0; p < labels.Length; p++)
         {
             if (labels[p] == 0) continue;
-            ForNeighbours(p, w, h, steps, q =>
+            neighbours(p, q =>
             {
                 if (mask[q] && labels[q] == 0) queue.Enqueue(q, (-dist[q], order++));
             });
@@ -105,12 +132,12 @@ internal static class Watershed
             if (labels[p] != 0) continue;
             int from = 0;
             double best = double.NegativeInfinity;
-            ForNeighbours(p, w, h, steps, q =>
+            neighbours(p, q =>
             {
                 if (labels[q] > 0 && dist[q] > best) { best = dist[q]; from = labels[q]; }
             });
             labels[p] = from;
-            ForNeighbours(p, w, h, steps, q =>
+            neighbours(p, q =>
             {
                 if (mask[q] && labels[q] == 0) queue.Enqueue(q, (-dist[q], order++));
             });

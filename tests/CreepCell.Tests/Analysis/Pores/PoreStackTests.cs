@@ -138,7 +138,7 @@ public sealed class PoreStackCommandTests : IDisposable
         Assert.Equal(2, Cli(Path.Combine(folder, "z000.tif"), "--voxel", "10 nm", "--out", outDir));
         Assert.Equal(2, Cli(folder, "--stack", "--voxel", "10", "--out", outDir));
         Assert.Equal(2, Cli(Path.Combine(folder, "z000.tif"), "--stack", "--max-drift", "3", "--out", outDir));
-        Assert.Equal(2, Cli(Path.Combine(folder, "z000.tif"), "--stack", "--split", "--out", outDir));
+        Assert.Equal(2, Cli(Path.Combine(folder, "z000.tif"), "--stack", "--exclude-edge-pores", "--out", outDir));
         Assert.False(Directory.Exists(outDir));
     }
 }
