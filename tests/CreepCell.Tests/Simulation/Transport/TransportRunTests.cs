@@ -40,16 +40,29 @@ public class TransportRunTests
         max_lithiation_step = 0.25
         """;
 
-    [Fact]
-    public void CyclesReportConductionAndCapacityOfTheClosedAndReopenedGap()
+    /// <summary>A new folder holding the two blocks meshed apart (blocks.msh).</summary>
+    static string BlocksFolder(string prefix)
     {
-        string root = Directory.CreateTempSubdirectory("creepcell-transport-").FullName;
+        string root = Directory.CreateTempSubdirectory(prefix).FullName;
         var lower = StructuredMesh.Rectangle(2, 1, 4, 2, ElementType.Quad4, "Se");
         var upper = ContactKit.Shift(StructuredMesh.Rectangle(2, 1, 3, 2, ElementType.Quad4, "MSE"), 0, 1.02);
         GmshWriter.Write(Path.Combine(root, "blocks.msh"), MeshMerge.Combine(new[] { lower, upper }));
-        var def = CaseReader.Read("blocks.toml", Case, root);
+        return root;
+    }
+
+    /// <summary>Runs the case text on the blocks of root; returns the output folder.</summary>
+    static string Run(string root, string text)
+    {
         string outDir = Path.Combine(root, "out");
-        new CaseRunner(def, outDir).Run();
+        new CaseRunner(CaseReader.Read("blocks.toml", text, root), outDir).Run();
+        return outDir;
+    }
+
+    [Fact]
+    public void CyclesReportConductionAndCapacityOfTheClosedAndReopenedGap()
+    {
+        string root = BlocksFolder("creepcell-transport-");
+        string outDir = Run(root, Case);
         var (header, rows) = SmallRun.Csv(Path.Combine(outDir, "cycles.csv"));
         double Cell(string column) => rows[0][Array.IndexOf(header, column)] ?? double.NaN;
         Assert.Equal(1, Cell("full_active_connected"), 12);
@@ -79,16 +92,11 @@ public class TransportRunTests
     [Fact]
     public void GivenConductivitiesMakeTheColumnSiemensPerMetre()
     {
-        string root = Directory.CreateTempSubdirectory("creepcell-transport-si-").FullName;
-        var lower = StructuredMesh.Rectangle(2, 1, 4, 2, ElementType.Quad4, "Se");
-        var upper = ContactKit.Shift(StructuredMesh.Rectangle(2, 1, 3, 2, ElementType.Quad4, "MSE"), 0, 1.02);
-        GmshWriter.Write(Path.Combine(root, "blocks.msh"), MeshMerge.Combine(new[] { lower, upper }));
+        string root = BlocksFolder("creepcell-transport-si-");
         string text = Case.Replace("conducts = [\"electrons\"]\n", "conducts = [\"electrons\"]\nelectronic_conductivity = \"20 mS/cm\"\n")
             .Replace("conducts = [\"electrons\", \"ions\"]\n", "conducts = [\"electrons\", \"ions\"]\nelectronic_conductivity = \"8 S/m\"\n");
-        var def = CaseReader.Read("blocks.toml", text, root);
-        Assert.Equal(2, def.Materials["Se"].ElectronicConductivity!.Value, 12);
-        string outDir = Path.Combine(root, "out");
-        new CaseRunner(def, outDir).Run();
+        Assert.Equal(2, CaseReader.Read("blocks.toml", text, root).Materials["Se"].ElectronicConductivity!.Value, 12);
+        string outDir = Run(root, text);
         var (header, rows) = SmallRun.Csv(Path.Combine(outDir, "cycles.csv"));
         Assert.DoesNotContain("full_electronic_conductivity_relative", header);
         Assert.Contains("full_ionic_conductivity_relative", header);
@@ -106,13 +114,8 @@ public class TransportRunTests
     [Fact]
     public void ParticlePathsInTheFieldsAgreeWithTheConnectedFraction()
     {
-        string root = Directory.CreateTempSubdirectory("creepcell-transport-fields-").FullName;
-        var lower = StructuredMesh.Rectangle(2, 1, 4, 2, ElementType.Quad4, "Se");
-        var upper = ContactKit.Shift(StructuredMesh.Rectangle(2, 1, 3, 2, ElementType.Quad4, "MSE"), 0, 1.02);
-        GmshWriter.Write(Path.Combine(root, "blocks.msh"), MeshMerge.Combine(new[] { lower, upper }));
-        var def = CaseReader.Read("blocks.toml", Case + "\n[output]\nvtu = \"ascii\"\n", root);
-        string outDir = Path.Combine(root, "out");
-        new CaseRunner(def, outDir).Run();
+        string root = BlocksFolder("creepcell-transport-fields-");
+        string outDir = Run(root, Case + "\n[output]\nvtu = \"ascii\"\n");
         var (header, rows) = SmallRun.Csv(Path.Combine(outDir, "cycles.csv"));
         double Cell(string column) => rows[0][Array.IndexOf(header, column)] ?? double.NaN;
         (double[] Se, double[] Mse) Paths(double time, string name)
