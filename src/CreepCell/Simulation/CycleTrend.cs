@@ -17,16 +17,6 @@ public readonly record struct CycleTrend(double Level, double Slope, double Scat
     /// <summary>Standard error of the fitted trend (not of one cycle) at x.</summary>
     public double StandardError(double x) => Scatter * Math.Sqrt(1.0 / Count + (x - Mean) * (x - Mean) / Spread);
 
-    /// <summary>How far the parabola through the window departs from the line at x: the model error of
-    /// extrapolating the line when the window bends (0 when it does not).</summary>
-    public double BendError(double x)
-    {
-        if (!Bend.Significant) return 0;
-        double d = x - Mean;
-        // the parabola's coefficients of 1 and d equal the line's (its extra term is orthogonal to both)
-        return Math.Abs(Bend.Coefficient * (d * d - Bend.Alpha * d - Bend.Beta));
-    }
-
     /// <summary>The line through (x, y) by least squares; needs at least three distinct x.</summary>
     public static CycleTrend Fit(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
@@ -61,7 +51,7 @@ public readonly record struct CycleTrend(double Level, double Slope, double Scat
             pp += p * p;
             py += p * y[i];
         }
-        if (!(pp > 1e-300)) return new TrendBend(0, alpha, beta, 0, false);
-        return new TrendBend(py / pp, alpha, beta, py * py / pp, false);
+        if (!(pp > 1e-300)) return new TrendBend(0, 0, false);
+        return new TrendBend(py / pp, py * py / pp, false);
     }
 }

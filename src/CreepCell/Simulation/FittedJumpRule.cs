@@ -27,8 +27,7 @@ public sealed record FittedJump(int Length, double[] Predicted, double[] Band);
 /// there, plus the parabola's departure from the line where the window bends, within the tolerance plus
 /// the scatter of one cycle (a cycle computed in full is no closer to the trend than that). The checking
 /// cycle must then lie within the tolerance plus CheckZ standard deviations of a new cycle about the
-/// predicted trend. A quantity whose scatter exceeds the tolerance gives no jump, and no jump reaches
-/// further past the window (in its variable) than the window spans.
+/// predicted trend. A quantity whose scatter exceeds the tolerance gives no jump.
 /// </summary>
 public static class FittedJumpRule
 {
@@ -66,7 +65,7 @@ public static class FittedJumpRule
         // a quantity that scatters more than the tolerance cannot have its trend told to within it
         for (int i = 0; i < count; i++) if (quantities[i].Trend.Noise > tol[i]) return null;
         int best = 0;
-        for (int delta = 2; delta <= cap && Acceptable(quantities, tol, cycles[0], n, n + delta + 1); delta++) best = delta;
+        for (int delta = 2; delta <= cap && Acceptable(quantities, tol, n + delta + 1); delta++) best = delta;
         if (best < 2) return null;
         int check = n + best + 1;
         var predicted = quantities.Select(q => q.At(check)).ToArray();
@@ -79,15 +78,12 @@ public static class FittedJumpRule
     }
 
     /// <summary>Whether every trend at the checking cycle is known well enough: Z standard errors plus the
-    /// model error within the tolerance plus the scatter of one cycle, and no further past the window (in
-    /// its variable) than the window spans, beyond which a line says nothing of the bend.</summary>
-    static bool Acceptable(FittedQuantity[] quantities, double[] tol, int first, int n, int check)
+    /// model error within the tolerance plus the scatter of one cycle.</summary>
+    static bool Acceptable(FittedQuantity[] quantities, double[] tol, int check)
     {
         for (int i = 0; i < quantities.Length; i++)
         {
             var q = quantities[i];
-            double last = X(q.Kind, n);
-            if (X(q.Kind, check) - last > last - X(q.Kind, first)) return false;
             if (q.ModelError(check) + Z * q.StandardError(check) > tol[i] + q.Trend.Noise) return false;
         }
         return true;

@@ -27,6 +27,6 @@ public sealed record FittedQuantity(WatchedKind Kind, CycleTrend Trend, CycleTre
     public double ModelError(int cycle)
     {
         double x = FittedJumpRule.X(Kind, cycle);
-        return Trend.BendError(x) + Math.Abs(Straight.At(cycle) - Trend.At(x));
+        return Math.Abs(Straight.At(cycle) - Trend.At(x));
     }
 }
