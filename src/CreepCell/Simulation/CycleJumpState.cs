@@ -9,7 +9,7 @@ namespace CreepCell.Simulation;
 public sealed class CycleJumpState
 {
     /// <summary>The last cycles computed in full (up to <see cref="FittedJumpRule.WindowCycles"/>, from cycle 2 on);
-    /// all keep their point states, only the last its displacements.</summary>
+    /// all keep their displacements and point states.</summary>
     public List<CycleSnapshot> Recent = new();
     /// <summary>The snapshot a jump started from, while the cycle after it has not yet checked it.</summary>
     public CycleSnapshot? PendingFrom;

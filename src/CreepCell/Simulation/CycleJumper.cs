@@ -90,9 +90,9 @@ internal sealed class CycleJumper
         // the cycle after the landing checks the jump, and the run must still hold it
         int room = Math.Min(jump.Cap, protocol.CycleCount - n.Cycle - 1);
         bool scatters = FittedJumpRule.Scatters(jump.ThirdSquares, jump.Quadruples, n.Watched, kinds, spec.Tolerance);
-        var plan = scatters ? FittedPlan(jump.Recent, room) : ChordPlan(jump.Recent, room);
+        var plan = scatters ? FittedPlan(problem, jump.Recent, room) : ChordPlan(jump.Recent, room);
         if (plan is null) return false;
-        problem.Restore(n.U, plan.States, problem.TotalIterations, problem.ContactHessianProjected);
+        problem.Restore(plan.U ?? n.U, plan.States, problem.TotalIterations, problem.ContactHessianProjected);
         jump.PendingFrom = n;
         (jump.Predicted, jump.Band) = (plan.Predicted, plan.Band);
         jump.Jumps.Add((n.Cycle, n.Cycle + plan.Length));
@@ -101,7 +101,11 @@ internal sealed class CycleJumper
         return true;
     }
 
-    sealed record Plan(int Length, PointState[] States, double[] Predicted, double[] Band);
+    sealed record Plan(int Length, PointState[] States, double[] Predicted, double[] Band)
+    {
+        /// <summary>The displacements to land with (null: those of the last cycle).</summary>
+        public double[]? U { get; init; }
+    }
 
     /// <summary>A smooth run: the trend and change of its last three consecutive cycles.</summary>
     Plan? ChordPlan(List<CycleSnapshot> recent, int room)
@@ -116,13 +120,26 @@ internal sealed class CycleJumper
     }
 
     /// <summary>A scattering run: trends fitted over the last cycles computed in full (<see cref="FittedJumpRule"/>).</summary>
-    Plan? FittedPlan(List<CycleSnapshot> recent, int room)
+    Plan? FittedPlan(MechanicsProblem problem, List<CycleSnapshot> recent, int room)
     {
         if (recent.Count < FittedJumpRule.MinCycles) return null;
         var chosen = FittedJumpRule.Choose(recent.Select(s => s.Cycle).ToArray(), recent.Select(s => s.Watched).ToArray(), kinds, spec.Tolerance, room);
         if (chosen is null) return null;
-        var states = CycleStateExtrapolation.Fitted(recent, recent[^1].Cycle + chosen.Length);
-        return new Plan(chosen.Length, states, chosen.Predicted, chosen.Band);
+        int landing = recent[^1].Cycle + chosen.Length;
+        var states = CycleStateExtrapolation.Fitted(recent, landing);
+        return new Plan(chosen.Length, states, chosen.Predicted, chosen.Band) { U = Displacements(problem, recent, landing) };
+    }
+
+    /// <summary>The displacements of the last snapshot moved along their fitted trend as far as no boundary
+    /// point crosses another body (with the contact model's safety fraction): displacements left at the
+    /// last cycle while the creep state moves on many cycles give Newton a start it cannot recover from.</summary>
+    static double[] Displacements(MechanicsProblem problem, List<CycleSnapshot> recent, int landing)
+    {
+        var u = recent[^1].U;
+        if (recent.Any(s => s.U.Length != u.Length)) return u;
+        var du = CycleStateExtrapolation.FittedChange(recent, landing);
+        double share = problem.Contact?.MaxStep(u, du) ?? 1;
+        return u.Select((v, i) => v + share * du[i]).ToArray();
     }
 
     /// <summary>The largest Delta N whose extrapolation error at the checking cycle, |S| (k + 1) k / 2 with
@@ -207,15 +224,14 @@ internal sealed class CycleJumper
     }
 
     /// <summary>Adds a cycle computed in full to the window of the last ones (the first cycle, which ends at its
-    /// own residual, is left out), and the scatter of the last four when they are consecutive.</summary>
+    /// own residual, is left out), and the scatter of the last four when they are consecutive. Every
+    /// snapshot keeps its displacements and states: a fitted jump moves both along their trends.</summary>
     static void Remember(CycleJumpState jump, CycleSnapshot s)
     {
         if (s.Cycle < 2) return;
         var recent = jump.Recent;
         recent.Add(s);
         if (recent.Count > FittedJumpRule.WindowCycles) recent.RemoveAt(0);
-        // only the last snapshot is jumped from or returned to: the others keep their states, not U
-        foreach (var old in recent.Take(recent.Count - 1)) old.U = Array.Empty<double>();
         if (recent.Count >= 4 && recent[^4].Cycle == s.Cycle - 3)
         {
             if (jump.ThirdSquares.Length != s.Watched.Length) jump.ThirdSquares = new double[s.Watched.Length];

@@ -47,6 +47,20 @@ static class CycleStateExtrapolation
         return result;
     }
 
+    /// <summary>The change of the displacements from the last snapshot to the landing along their
+    /// least-squares slope in ln(cycle) over all snapshots.</summary>
+    public static double[] FittedChange(IReadOnlyList<CycleSnapshot> window, int landing)
+    {
+        var (w, lever) = Weights(window, c => Math.Log(c), landing);
+        var change = new double[window[^1].U.Length];
+        for (int j = 0; j < window.Count; j++)
+        {
+            var u = window[j].U;
+            for (int i = 0; i < change.Length; i++) change[i] += lever * w[j] * u[i];
+        }
+        return change;
+    }
+
     /// <summary>Least-squares slope weights (x_j - mean) / Sxx over the snapshots' cycles, and how far the
     /// landing lies past the last snapshot in x.</summary>
     static (double[] Weights, double Lever) Weights(IReadOnlyList<CycleSnapshot> window, Func<double, double> x, int landing)
