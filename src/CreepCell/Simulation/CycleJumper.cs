@@ -69,7 +69,7 @@ internal sealed class CycleJumper
             jump.Cap = Math.Min(spec.MaxCycles, 2 * Math.Max(jump.Cap, 2));
             outcome = JumpOutcome.Checked;
         }
-        Remember(jump, Snapshot(c, q, problem, state));
+        Remember(jump, Snapshot(c, q, problem, state), spec.FirstAfter);
         return TryJump(problem, state) ? JumpOutcome.Jumped : outcome;
     }
 
@@ -183,7 +183,7 @@ internal sealed class CycleJumper
     {
         var jump = state.Jump;
         int delta = jump.Jumps[^1].To - jump.Jumps[^1].From;
-        Undo(problem, state);
+        ReturnToStart(problem, state);
         jump.Rejected++;
         jump.Cap = delta / 2;
         TryJump(problem, state);
@@ -207,9 +207,22 @@ internal sealed class CycleJumper
         return view;
     }
 
-    /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from (when the
-    /// check fails, and when a step after it cannot converge).</summary>
+    /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from when a step
+    /// after it cannot converge, and halves the next jump: a run resumed from the checkpoint then written
+    /// computes the next cycle in full and jumps at most half as far.</summary>
     public static void Undo(MechanicsProblem problem, StepState state)
+    {
+        var jump = state.Jump;
+        if (jump.PendingFrom is not { } from) return;
+        int delta = jump.Jumps[^1].To - jump.Jumps[^1].From;
+        ReturnToStart(problem, state);
+        jump.Rejected++;
+        jump.Cap = delta / 2;
+        jump.Log.Add($"cycle {from.Cycle}: a step after the jump of {delta} cycles did not converge; taken back, the next jump at most {delta / 2} cycles");
+    }
+
+    /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from.</summary>
+    static void ReturnToStart(MechanicsProblem problem, StepState state)
     {
         var jump = state.Jump;
         if (jump.PendingFrom is not { } from) return;
@@ -226,13 +239,14 @@ internal sealed class CycleJumper
     /// <summary>Adds a cycle computed in full to the window of the last ones (the first cycle, which ends at its
     /// own residual, is left out), and the scatter of the last four when they are consecutive. Every
     /// snapshot keeps its displacements and states: a fitted jump moves both along their trends.</summary>
-    static void Remember(CycleJumpState jump, CycleSnapshot s)
+    static void Remember(CycleJumpState jump, CycleSnapshot s, int firstAfter)
     {
         if (s.Cycle < 2) return;
         var recent = jump.Recent;
         recent.Add(s);
         if (recent.Count > FittedJumpRule.WindowCycles) recent.RemoveAt(0);
-        if (recent.Count >= 4 && recent[^4].Cycle == s.Cycle - 3)
+        // the first cycles settle from the start: their change is transient, not scatter
+        if (recent.Count >= 4 && recent[^4].Cycle == s.Cycle - 3 && recent[^4].Cycle >= firstAfter)
         {
             if (jump.ThirdSquares.Length != s.Watched.Length) jump.ThirdSquares = new double[s.Watched.Length];
             FittedJumpRule.AddThirdDifferences(jump.ThirdSquares, recent[^4].Watched, recent[^3].Watched, recent[^2].Watched, s.Watched);

@@ -105,8 +105,10 @@ public static class FittedJumpRule
         return tol;
     }
 
-    /// <summary>Part of the tolerance below which scatter is taken as none: the run then jumps on the
-    /// trend and change of its last three cycles (<see cref="CycleJumper"/>), as smooth runs always did.</summary>
+    /// <summary>Part of the tolerance below which scatter is taken as none: the run then jumps on the trend
+    /// and change of its last three cycles (<see cref="CycleJumper"/>), as smooth runs always did. A quarter:
+    /// the smooth inclusion of the tests goes over a tenth, and a rule that stayed fitted once the run had
+    /// scattered, over a quarter, in its first cycles (both cost it accuracy).</summary>
     public const double QuietFraction = 0.25;
 
     /// <summary>Whether the watched quantities scatter: the mean of their squared third differences over
