@@ -106,14 +106,15 @@ public static class FittedJumpRule
     }
 
     /// <summary>Part of the tolerance below which scatter is taken as none: the run then jumps on the trend
-    /// and change of its last three cycles (<see cref="CycleJumper"/>), as smooth runs always did. A quarter:
-    /// the smooth inclusion of the tests goes over a tenth, and a rule that stayed fitted once the run had
-    /// scattered, over a quarter, in its first cycles (both cost it accuracy).</summary>
-    public const double QuietFraction = 0.25;
+    /// and change of its last three cycles (<see cref="CycleJumper"/>), as smooth runs always did. The smooth
+    /// inclusion and block of the tests stay below a tenth once their first cycles (before first_after) are
+    /// left out; se-60mse at tolerance 0.02 (0.3 to 0.6 points of scatter) stays above it, where a quarter
+    /// sent it back to the smooth rule after 30 cycles.</summary>
+    public const double QuietFraction = 0.1;
 
     /// <summary>Whether the watched quantities scatter: the mean of their squared third differences over
     /// four consecutive cycles (Q3 - 3 Q2 + 3 Q1 - Q0, whose variance is 20 s^2 for independent scatter s
-    /// and which a smooth trend hardly has) gives s, compared with a quarter of the tolerance.</summary>
+    /// and which a smooth trend hardly has) gives s, compared with a tenth of the tolerance.</summary>
     public static bool Scatters(double[] thirdSquares, int quadruples, double[] latest, IReadOnlyList<WatchedKind> kinds, double tolerance)
     {
         if (quadruples == 0) return false;
