@@ -11,7 +11,9 @@ namespace CreepCell.Bench;
 /// iterations and wall time of both, and the largest differences of the jumped run at the cycles it
 /// computed (contact ratios, contact fractions and porosity in points; phase mean stresses and creep
 /// strains in %).
-/// Usage: jump [preset or case file] [cycles] [tolerance] [side um, 0 = the case's] [out dir]
+/// Usage: jump [preset or case file] [cycles] [tolerance] [side um, 0 = the case's] [out dir] [full run dir]
+/// With a full run's output directory (of the same case and cycles) as the last argument, only the jumped
+/// run is computed and compared with it.
 /// </summary>
 static class JumpBench
 {
@@ -27,10 +29,12 @@ static class JumpBench
         text = Regex.Replace(text, @"(?m)^cycles = \d+", $"cycles = {cycles}");
         text = Regex.Replace(text, @"(?m)^\[protocol\.jump\][^\[]*", "");
         Console.WriteLine($"{source}, {cycles} cycles, tolerance {tolerance}, {DateTime.UtcNow:u}, load {Load()}");
-        Console.WriteLine("| run | cycles computed | steps | Newton iterations | wall (s) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        var full = Once(source, WithJump(text, "false", tolerance), Path.Combine(root, "full"));
+        Console.WriteLine("| run | cycles computed | steps | Newton iterations | wall (s) | CPU (s) | load after |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        var full = args.Length > 5 ? args[5] : Once(source, WithJump(text, "false", tolerance), Path.Combine(root, "full"));
         var jumped = Once(source, WithJump(text, "true", tolerance), Path.Combine(root, "jumped"));
+        Console.WriteLine();
+        foreach (var line in File.ReadLines(Path.Combine(jumped, "jumps.txt"))) Console.WriteLine("    " + line);
         Console.WriteLine();
         Compare(ReadCycles(jumped), ReadCycles(full));
         return 0;
@@ -45,11 +49,13 @@ static class JumpBench
         var def = CaseReader.Read(source, text, dir);
         RunProgress? last = null;
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var runner = new CaseRunner(def, dir, p => last = p);
         runner.Run();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         int computed = File.ReadAllLines(Path.Combine(dir, "cycles.csv")).Length - 1;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| jumping {(def.Jump.Enabled ? "on" : "off")} | {computed} | {last?.Step ?? 0} | {runner.Statistics.NewtonIterations} | {clock.Elapsed.TotalSeconds:F1} |"));
+            $"| jumping {(def.Jump.Enabled ? "on" : "off")} | {computed} | {last?.Step ?? 0} | {runner.Statistics.NewtonIterations} | {clock.Elapsed.TotalSeconds:F1} | {cpu.TotalSeconds:F1} | {Load()} |"));
         return dir;
     }
 

@@ -8,12 +8,23 @@ namespace CreepCell.Simulation;
 /// </summary>
 public sealed class CycleJumpState
 {
-    /// <summary>The last (up to three) consecutive cycles computed in full; only the last two keep U and states.</summary>
+    /// <summary>The last cycles computed in full (up to <see cref="FittedJumpRule.WindowCycles"/>, from cycle 2 on);
+    /// all keep their displacements and point states.</summary>
     public List<CycleSnapshot> Recent = new();
     /// <summary>The snapshot a jump started from, while the cycle after it has not yet checked it.</summary>
     public CycleSnapshot? PendingFrom;
     /// <summary>The watched quantities predicted for the end of the checking cycle.</summary>
     public double[] Predicted = Array.Empty<double>();
+    /// <summary>How far from <see cref="Predicted"/> the checking cycle may lie, per watched quantity.</summary>
+    public double[] Band = Array.Empty<double>();
+    /// <summary>The pairs of particles in contact at the last full lithiation (see <see cref="CycleSnapshot.Pairs"/>).</summary>
+    public long[] FullPairs = Array.Empty<long>();
+    /// <summary>Sums of squared third differences of the watched quantities over four consecutive cycles, and how
+    /// many such fours: the scatter from cycle to cycle that decides between the smooth and the fitted rule.</summary>
+    public double[] ThirdSquares = Array.Empty<double>();
+    public int Quadruples;
+    /// <summary>What the jumping did, a line per jump and per check.</summary>
+    public List<string> Log = new();
     /// <summary>Largest Delta N of the next jump (halved after a rejected one).</summary>
     public int Cap = int.MaxValue;
     /// <summary>Jumps taken: from the end of cycle From to the end of cycle To, not computed in between.</summary>
@@ -30,6 +41,12 @@ public sealed class CycleJumpState
         foreach (var s in Recent) WriteSnapshot(w, s);
         w.Write(PendingFrom is null ? -1 : Recent.IndexOf(PendingFrom));
         WriteDoubles(w, Predicted);
+        WriteDoubles(w, Band);
+        WriteLongs(w, FullPairs);
+        WriteDoubles(w, ThirdSquares);
+        w.Write(Quadruples);
+        w.Write(Log.Count);
+        foreach (var line in Log) w.Write(line);
         w.Write(Cap);
         w.Write(Jumps.Count);
         foreach (var (from, to) in Jumps) { w.Write(from); w.Write(to); }
@@ -44,6 +61,12 @@ public sealed class CycleJumpState
         int pending = r.ReadInt32();
         j.PendingFrom = pending >= 0 ? j.Recent[pending] : null;
         j.Predicted = ReadDoubles(r);
+        j.Band = ReadDoubles(r);
+        j.FullPairs = ReadLongs(r);
+        j.ThirdSquares = ReadDoubles(r);
+        j.Quadruples = r.ReadInt32();
+        int lines = r.ReadInt32();
+        for (int i = 0; i < lines; i++) j.Log.Add(r.ReadString());
         j.Cap = r.ReadInt32();
         int jumps = r.ReadInt32();
         for (int i = 0; i < jumps; i++) j.Jumps.Add((r.ReadInt32(), r.ReadInt32()));
@@ -57,6 +80,7 @@ public sealed class CycleJumpState
         w.Write(s.Step); w.Write(s.HistoryRows); w.Write(s.FieldFiles);
         WriteDoubles(w, s.Watched);
         WriteDoubles(w, s.U);
+        WriteLongs(w, s.Pairs);
         WriteDoubles(w, s.States.SelectMany(p => new[] { p.CreepInverse.Xx, p.CreepInverse.Yy, p.CreepInverse.Xy, p.CreepInverse.Zz, p.CreepStrain, p.VolumeRatio }).ToArray());
     }
 
@@ -69,6 +93,7 @@ public sealed class CycleJumpState
         };
         s.Watched = ReadDoubles(r);
         s.U = ReadDoubles(r);
+        s.Pairs = ReadLongs(r);
         var flat = ReadDoubles(r);
         s.States = Enumerable.Range(0, flat.Length / 6).Select(q => new PointState(
             new SymTensor(flat[6 * q], flat[6 * q + 1], flat[6 * q + 2], flat[6 * q + 3]), flat[6 * q + 4], flat[6 * q + 5])).ToArray();
@@ -79,6 +104,19 @@ public sealed class CycleJumpState
     {
         w.Write(v.Length);
         foreach (double x in v) w.Write(x);
+    }
+
+    static void WriteLongs(BinaryWriter w, long[] v)
+    {
+        w.Write(v.Length);
+        foreach (long x in v) w.Write(x);
+    }
+
+    static long[] ReadLongs(BinaryReader r)
+    {
+        var v = new long[r.ReadInt32()];
+        for (int i = 0; i < v.Length; i++) v[i] = r.ReadInt64();
+        return v;
     }
 
     static double[] ReadDoubles(BinaryReader r)

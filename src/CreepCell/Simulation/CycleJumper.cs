@@ -1,3 +1,4 @@
+using CreepCell.Contact;
 using CreepCell.Materials;
 
 namespace CreepCell.Simulation;
@@ -25,6 +26,8 @@ internal sealed class CycleJumper
     readonly int[] watched;
     /// <summary>Per watched column: true for fractions (absolute tolerance), false for stresses and strains (relative).</summary>
     readonly bool[] fraction;
+    /// <summary>Per watched column, how the fitted rule compares it and over which variable (<see cref="FittedJumpRule"/>).</summary>
+    readonly WatchedKind[] kinds;
 
     static readonly string[] FractionColumns = { "contact_ratio_", "contact_fraction_", "surface_in_contact_", "porosity" };
     static readonly string[] RelativeColumns = { "vm_mean_", "p_mean_", "creep_mean_" };
@@ -40,17 +43,20 @@ internal sealed class CycleJumper
             .Where(i => FractionColumns.Concat(RelativeColumns).Any(p => columns[i].StartsWith(p, StringComparison.Ordinal))).ToArray();
         watched = picked;
         fraction = picked.Select(i => FractionColumns.Any(p => columns[i].StartsWith(p, StringComparison.Ordinal))).ToArray();
+        kinds = picked.Select(i => FittedJumpRule.KindOf(columns[i])).ToArray();
     }
 
     /// <summary>The time at the end of cycle c.</summary>
     public double CycleEnd(int c) => cycleEnd[c];
 
-    /// <summary>Called after every accepted step; acts only at the end of a cycle.</summary>
+    /// <summary>Called after every accepted step; notes the contacts at full lithiation and acts at the end of a cycle.</summary>
     public JumpOutcome AfterStep(MechanicsProblem problem, StepState state)
     {
         int c = protocol.SegmentAt(state.Time).Cycle;
-        if (!spec.Enabled || !Near(state.Time, cycleEnd[c])) return JumpOutcome.None;
+        if (!spec.Enabled) return JumpOutcome.None;
         var jump = state.Jump;
+        if (Near(state.Time, protocol.HalfCycleEnd(c, HalfCycle.Lithiation))) jump.FullPairs = ContactPairs(problem);
+        if (!Near(state.Time, cycleEnd[c])) return JumpOutcome.None;
         var q = Watched(state, c);
         if (q is null) return JumpOutcome.None;
         var outcome = JumpOutcome.None;
@@ -58,13 +64,12 @@ internal sealed class CycleJumper
         if (!jump.Pending) jump.Cap = (int)Math.Min(spec.MaxCycles, (long)jump.Cap + 1);
         if (jump.Pending)
         {
-            if (Error(q, jump.Predicted) > 1) return TakeBack(problem, state);
+            if (!Passes(jump, c, q)) return TakeBack(problem, state);
             jump.PendingFrom = null;
-            jump.Recent.Clear();
             jump.Cap = Math.Min(spec.MaxCycles, 2 * Math.Max(jump.Cap, 2));
             outcome = JumpOutcome.Checked;
         }
-        Remember(jump, Snapshot(c, q, problem, state));
+        Remember(jump, Snapshot(c, q, problem, state), spec.FirstAfter);
         return TryJump(problem, state) ? JumpOutcome.Jumped : outcome;
     }
 
@@ -79,20 +84,62 @@ internal sealed class CycleJumper
     {
         var jump = state.Jump;
         if (jump.Recent.Count < 3) return false;
-        var (a, b, n) = (jump.Recent[0], jump.Recent[1], jump.Recent[2]);
-        // the first cycle ends at its own residual (theta_end_first): the trend starts after it
-        if (n.Cycle < spec.FirstAfter || a.Cycle < 2) return false;
+        var n = jump.Recent[^1];
+        if (n.Cycle < spec.FirstAfter) return false;
         if (jump.Jumps.Count > 0 && n.Cycle - jump.Jumps[^1].To < spec.FullCyclesBetween) return false;
-        int delta = JumpLength(a.Watched, b.Watched, n.Watched);
         // the cycle after the landing checks the jump, and the run must still hold it
-        delta = Math.Min(Math.Min(delta, jump.Cap), protocol.CycleCount - n.Cycle - 1);
-        if (delta < 2) return false;
-        problem.Restore(n.U, Extrapolated(b.States, n.States, delta), problem.TotalIterations, problem.ContactHessianProjected);
+        int room = Math.Min(jump.Cap, protocol.CycleCount - n.Cycle - 1);
+        bool scatters = FittedJumpRule.Scatters(jump.ThirdSquares, jump.Quadruples, n.Watched, kinds, spec.Tolerance);
+        var plan = scatters ? FittedPlan(problem, jump.Recent, room) : ChordPlan(jump.Recent, room);
+        if (plan is null) return false;
+        problem.Restore(plan.U ?? n.U, plan.States, problem.TotalIterations, problem.ContactHessianProjected);
         jump.PendingFrom = n;
-        jump.Predicted = n.Watched.Select((v, i) => v + (delta + 1) * (v - b.Watched[i])).ToArray();
-        jump.Jumps.Add((n.Cycle, n.Cycle + delta));
-        state.Time = cycleEnd[n.Cycle + delta];
+        (jump.Predicted, jump.Band) = (plan.Predicted, plan.Band);
+        jump.Jumps.Add((n.Cycle, n.Cycle + plan.Length));
+        jump.Log.Add($"cycle {n.Cycle}: jump {plan.Length} cycles on the {(scatters ? "fitted trend" : "last three cycles")}");
+        state.Time = cycleEnd[n.Cycle + plan.Length];
         return true;
+    }
+
+    sealed record Plan(int Length, PointState[] States, double[] Predicted, double[] Band)
+    {
+        /// <summary>The displacements to land with (null: those of the last cycle).</summary>
+        public double[]? U { get; init; }
+    }
+
+    /// <summary>A smooth run: the trend and change of its last three consecutive cycles.</summary>
+    Plan? ChordPlan(List<CycleSnapshot> recent, int room)
+    {
+        var (a, b, n) = (recent[^3], recent[^2], recent[^1]);
+        if (b.Cycle != n.Cycle - 1 || a.Cycle != n.Cycle - 2) return null;
+        int delta = Math.Min(JumpLength(a.Watched, b.Watched, n.Watched), room);
+        if (delta < 2) return null;
+        var predicted = n.Watched.Select((v, i) => v + (delta + 1) * (v - b.Watched[i])).ToArray();
+        var band = predicted.Select((p, i) => Tolerance(i, p)).ToArray();
+        return new Plan(delta, CycleStateExtrapolation.Chord(b.States, n.States, delta), predicted, band);
+    }
+
+    /// <summary>A scattering run: trends fitted over the last cycles computed in full (<see cref="FittedJumpRule"/>).</summary>
+    Plan? FittedPlan(MechanicsProblem problem, List<CycleSnapshot> recent, int room)
+    {
+        if (recent.Count < FittedJumpRule.MinCycles) return null;
+        var chosen = FittedJumpRule.Choose(recent.Select(s => s.Cycle).ToArray(), recent.Select(s => s.Watched).ToArray(), kinds, spec.Tolerance, room);
+        if (chosen is null) return null;
+        int landing = recent[^1].Cycle + chosen.Length;
+        var states = CycleStateExtrapolation.Fitted(recent, landing);
+        return new Plan(chosen.Length, states, chosen.Predicted, chosen.Band) { U = Displacements(problem, recent, landing) };
+    }
+
+    /// <summary>The displacements of the last snapshot moved along their fitted trend as far as no boundary
+    /// point crosses another body (with the contact model's safety fraction): displacements left at the
+    /// last cycle while the creep state moves on many cycles give Newton a start it cannot recover from.</summary>
+    static double[] Displacements(MechanicsProblem problem, List<CycleSnapshot> recent, int landing)
+    {
+        var u = recent[^1].U;
+        if (recent.Any(s => s.U.Length != u.Length)) return u;
+        var du = CycleStateExtrapolation.FittedChange(recent, landing);
+        double share = problem.Contact?.MaxStep(u, du) ?? 1;
+        return u.Select((v, i) => v + share * du[i]).ToArray();
     }
 
     /// <summary>The largest Delta N whose extrapolation error at the checking cycle, |S| (k + 1) k / 2 with
@@ -113,20 +160,30 @@ internal sealed class CycleJumper
 
     double Tolerance(int i, double value) => fraction[i % fraction.Length] ? spec.Tolerance : spec.Tolerance * Math.Max(Math.Abs(value), 1e-300);
 
-    /// <summary>Largest |q - predicted| over its tolerance.</summary>
-    double Error(double[] q, double[] predicted)
+    /// <summary>Whether the checking cycle lies within the band of every watched quantity and made no
+    /// contact between particles that none of the cycles the jump was based on had (a new contact changes
+    /// the topology the trend was fitted on).</summary>
+    bool Passes(CycleJumpState jump, int cycle, double[] q)
     {
-        double worst = 0;
+        int worst = -1;
+        double ratio = 0;
         for (int i = 0; i < q.Length; i++)
-            worst = Math.Max(worst, Math.Abs(q[i] - predicted[i]) / Tolerance(i, predicted[i]));
-        return worst;
+        {
+            double r = Math.Abs(q[i] - jump.Predicted[i]) / jump.Band[i];
+            if (r > ratio) (worst, ratio) = (i, r);
+        }
+        var known = jump.Recent.SelectMany(s => s.Pairs).ToHashSet();
+        int added = jump.FullPairs.Count(p => !known.Contains(p));
+        bool passes = ratio <= 1 && added == 0;
+        jump.Log.Add($"cycle {cycle}: check {(passes ? "passed" : "failed")}, largest deviation {ratio:F2} of its band (quantity {worst}), {added} new contacts");
+        return passes;
     }
 
     JumpOutcome TakeBack(MechanicsProblem problem, StepState state)
     {
         var jump = state.Jump;
         int delta = jump.Jumps[^1].To - jump.Jumps[^1].From;
-        Undo(problem, state);
+        ReturnToStart(problem, state);
         jump.Rejected++;
         jump.Cap = delta / 2;
         TryJump(problem, state);
@@ -146,12 +203,26 @@ internal sealed class CycleJumper
         };
         view.Integrity.Rows.AddRange(state.Integrity.Rows.Where(r => r[0] <= from.Time));
         view.Jump.Jumps.AddRange(state.Jump.Jumps.Take(state.Jump.Jumps.Count - 1));
+        view.Jump.Log.AddRange(state.Jump.Log);
         return view;
     }
 
-    /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from (when the
-    /// check fails, and when a step after it cannot converge).</summary>
+    /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from when a step
+    /// after it cannot converge, and halves the next jump: a run resumed from the checkpoint then written
+    /// computes the next cycle in full and jumps at most half as far.</summary>
     public static void Undo(MechanicsProblem problem, StepState state)
+    {
+        var jump = state.Jump;
+        if (jump.PendingFrom is not { } from) return;
+        int delta = jump.Jumps[^1].To - jump.Jumps[^1].From;
+        ReturnToStart(problem, state);
+        jump.Rejected++;
+        jump.Cap = delta / 2;
+        jump.Log.Add($"cycle {from.Cycle}: a step after the jump of {delta} cycles did not converge; taken back, the next jump at most {delta / 2} cycles");
+    }
+
+    /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from.</summary>
+    static void ReturnToStart(MechanicsProblem problem, StepState state)
     {
         var jump = state.Jump;
         if (jump.PendingFrom is not { } from) return;
@@ -165,20 +236,29 @@ internal sealed class CycleJumper
         jump.PendingFrom = null;
     }
 
-    static void Remember(CycleJumpState jump, CycleSnapshot s)
+    /// <summary>Adds a cycle computed in full to the window of the last ones (the first cycle, which ends at its
+    /// own residual, is left out), and the scatter of the last four when they are consecutive. Every
+    /// snapshot keeps its displacements and states: a fitted jump moves both along their trends.</summary>
+    static void Remember(CycleJumpState jump, CycleSnapshot s, int firstAfter)
     {
-        if (jump.Recent.Count > 0 && jump.Recent[^1].Cycle != s.Cycle - 1) jump.Recent.Clear();
-        jump.Recent.Add(s);
-        if (jump.Recent.Count > 3) jump.Recent.RemoveAt(0);
-        // only the last two snapshots are extrapolated from or returned to
-        if (jump.Recent.Count == 3 && !ReferenceEquals(jump.Recent[0], jump.PendingFrom)) { jump.Recent[0].U = Array.Empty<double>(); jump.Recent[0].States = Array.Empty<PointState>(); }
+        if (s.Cycle < 2) return;
+        var recent = jump.Recent;
+        recent.Add(s);
+        if (recent.Count > FittedJumpRule.WindowCycles) recent.RemoveAt(0);
+        // the first cycles settle from the start: their change is transient, not scatter
+        if (recent.Count >= 4 && recent[^4].Cycle == s.Cycle - 3 && recent[^4].Cycle >= firstAfter)
+        {
+            if (jump.ThirdSquares.Length != s.Watched.Length) jump.ThirdSquares = new double[s.Watched.Length];
+            FittedJumpRule.AddThirdDifferences(jump.ThirdSquares, recent[^4].Watched, recent[^3].Watched, recent[^2].Watched, s.Watched);
+            jump.Quadruples++;
+        }
     }
 
     static CycleSnapshot Snapshot(int cycle, double[] q, MechanicsProblem problem, StepState state) => new()
     {
         Cycle = cycle, Watched = q, U = (double[])problem.U.Clone(), States = (PointState[])problem.States.Clone(),
         Time = state.Time, NextDt = state.NextDt, PreviousDt = state.PreviousDt, Step = state.Step,
-        HistoryRows = state.HistoryRows.Count, FieldFiles = state.FieldFiles.Count,
+        HistoryRows = state.HistoryRows.Count, FieldFiles = state.FieldFiles.Count, Pairs = state.Jump.FullPairs,
     };
 
     /// <summary>The watched columns at full lithiation and at the end of cycle c; null if a row is missing.</summary>
@@ -194,26 +274,13 @@ internal sealed class CycleJumper
         return watched.Select(i => full[i]).Concat(watched.Select(i => end[i])).ToArray();
     }
 
-    /// <summary>States n + delta (n - previous): creep strains and the creep tensor Cc^-1 extrapolated, the
-    /// tensor scaled back to the determinant it had (creep keeps the volume).</summary>
-    static PointState[] Extrapolated(PointState[] previous, PointState[] n, int delta)
+    /// <summary>The pairs of particles in contact (<see cref="ContactGraph"/>), as sorted numbers.</summary>
+    static long[] ContactPairs(MechanicsProblem problem)
     {
-        var result = new PointState[n.Length];
-        for (int q = 0; q < n.Length; q++)
-        {
-            SymTensor c = n[q].CreepInverse, p = previous[q].CreepInverse;
-            var x = new SymTensor(c.Xx + delta * (c.Xx - p.Xx), c.Yy + delta * (c.Yy - p.Yy), c.Xy + delta * (c.Xy - p.Xy), c.Zz + delta * (c.Zz - p.Zz));
-            double ratio = Determinant(c) / Determinant(x);
-            if (!(ratio > 0)) { result[q] = n[q]; continue; }
-            double scale = Math.Cbrt(ratio);
-            x = new SymTensor(scale * x.Xx, scale * x.Yy, scale * x.Xy, scale * x.Zz);
-            double strain = n[q].CreepStrain + delta * (n[q].CreepStrain - previous[q].CreepStrain);
-            result[q] = n[q] with { CreepInverse = x, CreepStrain = Math.Max(strain, n[q].CreepStrain) };
-        }
-        return result;
+        if (problem.Contact is not { } contact) return Array.Empty<long>();
+        var graph = ContactGraph.Build(contact, problem.U);
+        return graph.Edges.Select(e => (long)e.A * graph.BodyCount + e.B).Order().ToArray();
     }
-
-    static double Determinant(SymTensor t) => (t.Xx * t.Yy - t.Xy * t.Xy) * t.Zz;
 
     static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
 }

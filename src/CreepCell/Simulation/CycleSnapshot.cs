@@ -13,4 +13,6 @@ public sealed class CycleSnapshot
     public PointState[] States = Array.Empty<PointState>();
     public double Time, NextDt, PreviousDt;
     public int Step, HistoryRows, FieldFiles;
+    /// <summary>The pairs of particles in contact at the cycle's full lithiation (body a times bodies plus body b, a &lt; b).</summary>
+    public long[] Pairs = Array.Empty<long>();
 }

@@ -38,7 +38,10 @@ static class CycleTable
         foreach (var r in table) sb.Append(string.Join(',', r.Select(v => v?.ToString("R", CultureInfo.InvariantCulture) ?? ""))).Append('\n');
         AtomicFile.WriteAllText(Path.Combine(outDir, "cycles.csv"), sb.ToString());
         ParquetTables.Write(Path.Combine(outDir, "cycles.parquet"), header, table);
-        if (def.Jump.Enabled) LongHorizonPlots.Write(outDir, header, table);
+        if (!def.Jump.Enabled) return;
+        LongHorizonPlots.Write(outDir, header, table);
+        // what the jumping did: each jump, on which rule, and each check with its largest deviation
+        AtomicFile.WriteAllText(Path.Combine(outDir, "jumps.txt"), string.Concat(s.Jump.Log.Select(l => l + "\n")));
     }
 
     /// <summary>The last row at time <paramref name="end"/> (rows ascend in time), or null.</summary>
