@@ -56,9 +56,10 @@ static class SweepBench
         sb.AppendLine();
         double load = rows.Max(r => Math.Max(r.Load1, r.Load2)), slowdown = rows[^1].RunSum / rows[0].RunSum;
         // the runs' own times tell whether two runs at a time had two cores, whatever the load average says
-        sb.AppendLine(FormattableString.Invariant(slowdown > 1.15
-            ? $"The machine was busy with other work (load average up to {load:F0} on {Environment.ProcessorCount} cores): a run took {slowdown:F2} times as long with two at a time as alone, so two runs did not get two cores. The speedup and the overhead here say more about the load than about the sweep; measure again on a quiet machine."
-            : $"A run took {slowdown:F2} times as long with two at a time as alone: the two runs had a core each (load average up to {load:F1}).")).AppendLine();
+        string note = slowdown > 1.15
+            ? FormattableString.Invariant($"The machine was busy with other work (load average up to {load:F0} on {Environment.ProcessorCount} cores): a run took {slowdown:F2} times as long with two at a time as alone, so two runs did not get two cores. The speedup and the overhead here say more about the load than about the sweep; measure again on a quiet machine.")
+            : FormattableString.Invariant($"A run took {slowdown:F2} times as long with two at a time as alone: the two runs had a core each (load average up to {load:F1}).");
+        sb.AppendLine(note).AppendLine();
         sb.AppendLine("Command: `dotnet run -c Release --project bench/CreepCell.Bench -- sweep`");
         Directory.CreateDirectory(Path.Combine("bench", "results"));
         File.WriteAllText(Path.Combine("bench", "results", "sweep.md"), sb.ToString());
