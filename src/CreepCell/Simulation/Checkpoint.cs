@@ -17,7 +17,7 @@ namespace CreepCell.Simulation;
 public static class Checkpoint
 {
     const string Magic = "CREEPCELL-CHECKPOINT";
-    const int Version = 7;
+    const int Version = 8;
     public const string FileName = "checkpoint.bin";
 
     public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,

@@ -51,7 +51,26 @@ internal sealed class Remesher
             return null;
         }
         state.RemeshedBodies += replacements.Count;
+        if (model.Contact is { } before && fresh.Contact is { } after)
+            state.Integrity.RenumberBodies(NewBodyNumbers(before.Bodies, after.Bodies, spliced, model.Particles, replacements));
         return (fresh, next);
+    }
+
+    /// <summary>The number each old body has in the spliced mesh: kept bodies through their kept nodes,
+    /// remeshed ones through the first node of their new mesh (new meshes follow the kept nodes, in order).</summary>
+    internal static int[] NewBodyNumbers(ContactBodies before, ContactBodies after, SplicedMesh spliced, Mesh old,
+        List<(IReadOnlyList<int> Elements, Mesh Body)> replacements)
+    {
+        var map = new int[before.BodyCount];
+        for (int n = 0; n < spliced.NodeMap.Length; n++)
+            if (spliced.NodeMap[n] >= 0 && before.BodyOfNode[n] >= 0) map[before.BodyOfNode[n]] = after.BodyOfNode[spliced.NodeMap[n]];
+        int first = spliced.NodeMap.Count(m => m >= 0);
+        foreach (var (elements, body) in replacements)
+        {
+            map[before.BodyOfNode[old.ElementNodes(elements[0])[0]]] = after.BodyOfNode[first];
+            first += body.NodeCount;
+        }
+        return map;
     }
 
     /// <summary>New meshes of the bodies distorted below <paramref name="limit"/> degrees, and their carried states.</summary>

@@ -118,4 +118,32 @@ public class RemeshingTests
         for (int e = 0; e < both.ElementCount; e++) Assert.Equal(e < left.ElementCount ? e : -1, spliced.ElementMap[e]);
         Assert.Equal(Area(Deformed(both, u)), Area(Deformed(spliced.Mesh, new double[2 * spliced.Mesh.NodeCount])) + Area(Deformed(left, Displacement(left, Linear(F1)))) - Area(left), 1e-4 * Area(left));
     }
+
+    [Fact]
+    public void BodiesKeepTheirIdentityThroughASplice()
+    {
+        // three blocks side by side; the first (body 0: the lowest node numbers) is meshed anew and goes last
+        var blocks = Enumerable.Range(0, 3).Select(i =>
+        {
+            var b = StructuredMesh.Rectangle(1e-6, 1e-6, 3 + i, 3, ElementType.Tri6, "Se");
+            return new Mesh(b.Nodes.Select(p => p + new Vec2(2e-6 * i, 0)).ToArray(), b.Types, b.Offsets, b.Connectivity, b.Region, b.RegionNames);
+        }).ToList();
+        var all = MeshMerge.Combine(blocks);
+        var first = BodyRemesher.Bodies(all).Single(b => b.Contains(0));
+        var fresh = BodyRemesher.Remesh(all, new double[2 * all.NodeCount], first, 0.2e-6, 0.3e-6, 28)!;
+        var spliced = MeshSplice.Replace(all, new[] { ((IReadOnlyList<int>)first, fresh) });
+        var before = new CreepCell.Contact.ContactBodies(all);
+        var after = new CreepCell.Contact.ContactBodies(spliced.Mesh);
+        var map = CreepCell.Simulation.Remesher.NewBodyNumbers(before, after, spliced, all, new() { (first, fresh) });
+        Assert.Equal(new[] { 2, 0, 1 }, map);
+        // each body's new number names the block at the same place
+        for (int b = 0; b < 3; b++)
+            Assert.Equal(CentreX(all, before, b), CentreX(spliced.Mesh, after, map[b]), 1e-12);
+    }
+
+    static double CentreX(Mesh mesh, CreepCell.Contact.ContactBodies bodies, int body)
+    {
+        var xs = Enumerable.Range(0, mesh.NodeCount).Where(n => bodies.BodyOfNode[n] == body).Select(n => mesh.Nodes[n].X).ToList();
+        return 0.5 * (xs.Min() + xs.Max());
+    }
 }

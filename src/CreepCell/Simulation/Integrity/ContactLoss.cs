@@ -13,6 +13,10 @@ internal static class ContactLoss
     /// <summary>The contacts of a graph as keys (smaller body index in the high half).</summary>
     public static long[] Keys(ContactGraph graph) => graph.Edges.Select(e => Key(e.A, e.B)).Order().ToArray();
 
+    /// <summary>Contact keys with every body index b replaced by <paramref name="newBody"/>[b].</summary>
+    public static long[] Renumbered(long[] keys, int[] newBody) =>
+        keys.Select(k => Key(newBody[(int)(k >> 32)], newBody[(int)(k & 0xffffffff)])).Order().ToArray();
+
     static long Key(int a, int b) => ((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b);
 
     /// <summary>Per region pair of <paramref name="pairs"/> (unordered), the number of contacts of the graph between its phases.</summary>

@@ -9,9 +9,10 @@ public sealed class IntegrityLog
 {
     public List<double[]> Rows { get; } = new();
     public long[] ContactsAtFull { get; set; } = Array.Empty<long>();
-    /// <summary>Bodies remeshed by the time of the last full lithiation: a remeshing renumbers the bodies,
-    /// so the contacts of a charge after one cannot be compared with those of full lithiation.</summary>
-    public int RemeshedAtFull { get; set; }
+
+    /// <summary>A remeshing renumbers the bodies: the contacts of the last full lithiation take the new
+    /// numbers (<paramref name="newBody"/>[old body]), so the next charge compares the same particles.</summary>
+    public void RenumberBodies(int[] newBody) => ContactsAtFull = ContactLoss.Renumbered(ContactsAtFull, newBody);
 
     public void Write(BinaryWriter w)
     {
@@ -23,7 +24,6 @@ public sealed class IntegrityLog
         }
         w.Write(ContactsAtFull.Length);
         foreach (long k in ContactsAtFull) w.Write(k);
-        w.Write(RemeshedAtFull);
     }
 
     public static IntegrityLog Read(BinaryReader r)
@@ -39,7 +39,6 @@ public sealed class IntegrityLog
         var keys = new long[r.ReadInt32()];
         for (int i = 0; i < keys.Length; i++) keys[i] = r.ReadInt64();
         log.ContactsAtFull = keys;
-        log.RemeshedAtFull = r.ReadInt32();
         return log;
     }
 }

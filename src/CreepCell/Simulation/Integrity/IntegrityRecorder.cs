@@ -62,8 +62,7 @@ internal sealed class IntegrityRecorder
         return rated.Count == 0 && contact is null ? null : new IntegrityRecorder(def, mesh, contact, rated.ToArray());
     }
 
-    /// <summary>At the end of a lithiation or a charge, the indicators of the step into the run's log (the
-    /// contact loss stays empty for a charge after a remeshing of bodies, which renumbers them).</summary>
+    /// <summary>At the end of a lithiation or a charge, the indicators of the step into the run's log.</summary>
     public void Record(StepState s, MechanicsProblem problem)
     {
         if (ClosingHalf(s.Time) is not { } half) return;
@@ -75,10 +74,9 @@ internal sealed class IntegrityRecorder
             if (half == HalfCycle.Lithiation)
             {
                 s.Integrity.ContactsAtFull = ContactLoss.Keys(graph);
-                s.Integrity.RemeshedAtFull = s.RemeshedBodies;
                 row.AddRange(ContactLoss.Counts(graph, pairs));
             }
-            else if (s.RemeshedBodies == s.Integrity.RemeshedAtFull)
+            else
                 row.AddRange(ContactLoss.OpenFractions(s.Integrity.ContactsAtFull, graph, pairs));
         }
         s.Integrity.Rows.RemoveAll(r => r[0] == s.Time);
