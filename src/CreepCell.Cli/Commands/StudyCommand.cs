@@ -18,7 +18,7 @@ static class StudyCommand
         var seeds = new Option<string?>("--seeds") { Description = "packing seeds replacing the presets' own, e.g. \"1,2,3\" or \"1-5\": each preset runs once per seed and the comparison gives mean and spread" };
         var remesh = new Option<double>("--remesh-angle")
         {
-            Description = "remesh bodies whose elements distort below this angle (degrees, [solver] remesh_angle); 0 runs the presets as they are, without remeshing",
+            Description = "remesh bodies whose elements distort below this angle (degrees, [solver] remesh_angle); 0 runs the presets without remeshing",
             DefaultValueFactory = _ => StudyOptions.DefaultRemeshAngle,
         };
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines, only the comparison" };

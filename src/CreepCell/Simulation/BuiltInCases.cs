@@ -24,12 +24,16 @@ public static class BuiltInCases
         System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^side = ""[^""]*""",
             $"side = \"{micrometres.ToString(System.Globalization.CultureInfo.InvariantCulture)} um\"");
 
-    /// <summary>A case text whose [solver] table asks for remeshing below the given angle (degrees).</summary>
+    /// <summary>A case text whose [solver] table asks for remeshing below the given angle (degrees; 0: none),
+    /// replacing the case's own remesh_angle if it has one.</summary>
     public static string WithRemeshAngle(string text, double degrees)
     {
+        string line = $"remesh_angle = {degrees.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        var own = new System.Text.RegularExpressions.Regex(@"(?m)^remesh_angle[ \t]*=.*$");
+        if (own.IsMatch(text)) return own.Replace(text, line, 1);
         var pattern = new System.Text.RegularExpressions.Regex(@"(?m)^\[solver\][ \t]*$");
         if (!pattern.IsMatch(text)) text += "\n[solver]\n";
-        return pattern.Replace(text, $"[solver]\nremesh_angle = {degrees.ToString(System.Globalization.CultureInfo.InvariantCulture)}", 1);
+        return pattern.Replace(text, $"[solver]\n{line}", 1);
     }
 
     /// <summary>A case text with the packing seed of its [microstructure] table replaced.</summary>

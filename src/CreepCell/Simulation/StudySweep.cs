@@ -27,8 +27,7 @@ public static class StudySweep
         var set = new List<string>();
         if (o.Cycles is int c) set.Add($"\"protocol.cycles\" = {c}");
         if (o.SideMicrometres is double side) set.Add($"\"microstructure.side\" = {Q(N(side) + " um")}");
-        // the presets leave remeshing off; 0 keeps them as they are
-        if (o.RemeshAngle > 0) set.Add($"\"solver.remesh_angle\" = {N(o.RemeshAngle)}");
+        set.Add($"\"solver.remesh_angle\" = {N(o.RemeshAngle)}");
         if (set.Count > 0) sb.Append("\n[set]\n").Append(string.Concat(set.Select(l => l + "\n")));
         return sb.ToString();
     }
