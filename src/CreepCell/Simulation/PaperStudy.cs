@@ -15,7 +15,7 @@ namespace CreepCell.Simulation;
 public static class PaperStudy
 {
     /// <summary>The files the comparison writes at the top of a study's folder (each run writes its own runs/NNNN).</summary>
-    public static readonly IReadOnlyList<string> OutputPatterns = new[] { "comparison.md", "contact_ratio_vs_cycle.png", "von_mises_vs_cycle.png" };
+    public static readonly IReadOnlyList<string> OutputPatterns = new[] { "comparison.md", "contact_ratio_vs_cycle.png", "von_mises_vs_cycle.png", "integrity_vs_cycle.png" };
 
     /// <summary>
     /// Makes the comparison from a study's folder (<see cref="StudySweep"/>): plots and comparison.md from
@@ -69,11 +69,19 @@ public static class PaperStudy
             });
         }
         var vm = runs.SelectMany(r => r.Columns.Where(c => c.StartsWith("full_vm_mean_"))).Distinct().ToList();
-        if (vm.Count == 0) return;
-        HistoryPlots.Write(Path.Combine(dir, "von_mises_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", vm)
+        if (vm.Count > 0)
         {
-            Title = "Mean von Mises stress at full lithiation", XLabel = "cycle", YLabel = "mean von Mises stress (GPa)", YScale = 1e-9,
-            References = PaperReferences.VonMisesSe.Concat(PaperReferences.VonMisesMse).ToList(),
+            HistoryPlots.Write(Path.Combine(dir, "von_mises_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", vm)
+            {
+                Title = "Mean von Mises stress at full lithiation", XLabel = "cycle", YLabel = "mean von Mises stress (GPa)", YScale = 1e-9,
+                References = PaperReferences.VonMisesSe.Concat(PaperReferences.VonMisesMse).ToList(),
+            });
+        }
+        var broken = runs.SelectMany(r => r.Columns.Where(c => c.StartsWith("full_pf_mean_") || c.StartsWith("charged_pf_mean_"))).Distinct().ToList();
+        if (broken.Count == 0) return;
+        HistoryPlots.Write(Path.Combine(dir, "integrity_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", broken)
+        {
+            Title = "Expected fraction of broken particles (Weibull)", XLabel = "cycle", YLabel = "expected broken particles (%)", YScale = 100,
         });
     }
 
@@ -123,7 +131,27 @@ public static class PaperStudy
             AddValues("max von Mises, whole cathode", e, r => Ensemble.Series(r, Ensemble.CathodeMax(r)), null, "GPa", 1e-9);
         // the same, robust to point singularities at contact corners (docs/simulation.md)
         Add("von Mises exceeded on 1 % of the solids", "full_vm_p99_solids_Pa", null, "GPa", 1e-9);
+        AddIntegrity(ensembles, Add);
         return rows;
+    }
+
+    /// <summary>Particle integrity (docs/integrity.md): per phase with fracture properties the expected
+    /// fraction of broken particles and the largest principal stress, per phase pair the contacts of full
+    /// lithiation open again at the end of charge.</summary>
+    static void AddIntegrity(List<Ensemble> ensembles, Action<string, string, IReadOnlyList<ReferencePoint>?, string, double, string?> add)
+    {
+        var columns = ensembles.SelectMany(e => e.Runs[0].Columns).Distinct().ToList();
+        IEnumerable<string> Suffixes(string prefix, string end = "") =>
+            columns.Where(c => c.StartsWith(prefix, StringComparison.Ordinal) && c.EndsWith(end, StringComparison.Ordinal)).Select(c => c[prefix.Length..^end.Length]);
+        foreach (string phase in Suffixes("full_pf_mean_"))
+        {
+            add($"expected broken particles {phase}, full lithiation", $"full_pf_mean_{phase}", null, "%", 100, null);
+            add($"expected broken particles {phase}, end of charge", $"charged_pf_mean_{phase}", null, "%", 100, null);
+            add($"largest principal stress {phase}, full lithiation", $"full_sigma1_max_{phase}_Pa", null, "GPa", 1e-9, null);
+            add($"largest principal stress {phase}, end of charge", $"charged_sigma1_max_{phase}_Pa", null, "GPa", 1e-9, null);
+        }
+        foreach (string pair in Suffixes("contact_loss_"))
+            add($"contacts lost on charge {pair.Replace('_', '-')}", $"contact_loss_{pair}", null, "%", 100, null);
     }
 
     static double? SampleSd(double[] v)

@@ -45,6 +45,40 @@ public class PaperStudyTests
             var cols = run.Columns.ToList();
             double solids = run.Rows[0][cols.IndexOf("full_area_LCO_m2")] + run.Rows[0][cols.IndexOf("full_area_MSe_m2")];
             Assert.InRange(solids / 64e-12, 0.74, 0.77);
+            // the integrity rows carry the runs' own cycles.csv values, in percent and GPa
+            var se = CreepCell.Io.Plots.HistoryRun.ReadCsv(Path.Combine(dir, "runs", "0000", "cycles.csv"));
+            double Cell(HistoryRun r, int row, string column) => r.Rows[row][r.Columns.ToList().IndexOf(column)];
+            Assert.Equal(100 * Cell(se, 1, "charged_pf_mean_Se"), rows.Single(r => r.Quantity == "expected broken particles Se, end of charge (se-60mse)").OursLast!.Value, 1e-9);
+            Assert.Equal(1e-9 * Cell(run, 0, "full_sigma1_max_LCO_Pa"), rows.Single(r => r.Quantity == "largest principal stress LCO, full lithiation (lco-mse)").OursFirst!.Value, 1e-12);
+            Assert.Equal(100 * Cell(se, 1, "contact_loss_Se_MSe"), rows.Single(r => r.Quantity == "contacts lost on charge Se-MSe (se-60mse)").OursLast!.Value, 1e-9);
+            Assert.True(File.Exists(Path.Combine(dir, "integrity_vs_cycle.png")));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    /// <summary>
+    /// The paper's structural contrast: FeS particles, which swell by far more than their framework can take
+    /// and do not creep, break at full lithiation where Se particles do not. Measured on the 8 um presets,
+    /// cycle 1: expected broken fraction 67 % for FeS against 0.013 % for Se (a factor of about 5000).
+    /// </summary>
+    [Fact]
+    public void FesParticlesBreakWhereSeParticlesDoNot()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "creepcell-study-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, stdout, err) = CliRunner.Run("study", "paper", "--out", dir, "--presets", "se-60mse,fes-60mse", "--cycles", "1", "--side", "8 um", "--jobs", "2", "--quiet");
+            Assert.True(code == 0, stdout + err);
+            var rows = PaperStudy.Collect(dir).Rows;
+            double fes = rows.Single(r => r.Quantity == "expected broken particles FeS, full lithiation (fes-60mse)").OursFirst!.Value;
+            double se = rows.Single(r => r.Quantity == "expected broken particles Se, full lithiation (se-60mse)").OursFirst!.Value;
+            // most FeS particles break, and at least a hundred times as many as Se particles
+            Assert.True(fes > 50 && fes > 100 * se, $"FeS {fes} %, Se {se} %");
+            // FeS shrinks back on charge without having crept and leaves its framework: every contact of full lithiation opens
+            Assert.Equal(100, rows.Single(r => r.Quantity == "contacts lost on charge FeS-MSe (fes-60mse)").OursFirst!.Value, 1e-9);
         }
         finally
         {
