@@ -15,7 +15,7 @@ namespace CreepCell.Simulation;
 public static class PaperStudy
 {
     /// <summary>The files the comparison writes at the top of a study's folder (each run writes its own runs/NNNN).</summary>
-    public static readonly IReadOnlyList<string> OutputPatterns = new[] { "comparison.md", "contact_ratio_vs_cycle.png", "von_mises_vs_cycle.png", "integrity_vs_cycle.png" };
+    public static readonly IReadOnlyList<string> OutputPatterns = new[] { "comparison.md", "contact_ratio_vs_cycle.png", "von_mises_vs_cycle.png", "integrity_vs_cycle.png", "capacity_vs_cycle.png" };
 
     /// <summary>
     /// Makes the comparison from a study's folder (<see cref="StudySweep"/>): plots and comparison.md from
@@ -77,6 +77,15 @@ public static class PaperStudy
                 References = PaperReferences.VonMisesSe.Concat(PaperReferences.VonMisesMse).ToList(),
             });
         }
+        var capacity = runs.SelectMany(r => r.Columns.Where(c => c.EndsWith("_capacity_estimate_mAh_g"))).Distinct().ToList();
+        if (capacity.Count > 0)
+        {
+            HistoryPlots.Write(Path.Combine(dir, "capacity_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", capacity)
+            {
+                Title = "Capacity of the connected active material", XLabel = "cycle", YLabel = "capacity estimate (mAh/g of active material)",
+                References = PaperReferences.CapacitySe,
+            });
+        }
         var broken = runs.SelectMany(r => r.Columns.Where(c => c.StartsWith("full_pf_mean_") || c.StartsWith("charged_pf_mean_"))).Distinct().ToList();
         if (broken.Count == 0) return;
         HistoryPlots.Write(Path.Combine(dir, "integrity_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", broken)
@@ -131,6 +140,13 @@ public static class PaperStudy
             AddValues("max von Mises, whole cathode", e, r => Ensemble.Series(r, Ensemble.CathodeMax(r)), null, "GPa", 1e-9);
         // the same, robust to point singularities at contact corners (docs/simulation.md)
         Add("von Mises exceeded on 1 % of the solids", "full_vm_p99_solids_Pa", null, "GPa", 1e-9);
+        // the connected active material and the composite's transport (docs/transport.md)
+        Add("active material connected, full lithiation", "full_active_connected", null, "%", 100);
+        Add("active material connected, end of charge", "charged_active_connected", null, "%", 100);
+        Add("capacity estimate, full lithiation (paper: Se utilization, Fig. 5a)", "full_capacity_estimate_mAh_g", PaperReferences.CapacitySe, "mAh/g", 1, paperFor: "full_vm_mean_Se_Pa");
+        Add("capacity estimate, end of charge (paper: Se utilization, Fig. 5a)", "charged_capacity_estimate_mAh_g", PaperReferences.CapacitySe, "mAh/g", 1, paperFor: "full_vm_mean_Se_Pa");
+        Add("effective ionic conductivity / bulk, full lithiation", "full_ionic_conductivity_relative", null, "%", 100);
+        Add("effective electronic conductivity / bulk, full lithiation", "full_electronic_conductivity_relative", null, "%", 100);
         AddIntegrity(ensembles, Add);
         return rows;
     }

@@ -52,6 +52,13 @@ public class PaperStudyTests
             Assert.Equal(1e-9 * Cell(run, 0, "full_sigma1_max_LCO_Pa"), rows.Single(r => r.Quantity == "largest principal stress LCO, full lithiation (lco-mse)").OursFirst!.Value, 1e-12);
             Assert.Equal(100 * Cell(se, 1, "contact_loss_Se_MSe"), rows.Single(r => r.Quantity == "contacts lost on charge Se-MSe (se-60mse)").OursLast!.Value, 1e-9);
             Assert.True(File.Exists(Path.Combine(dir, "integrity_vs_cycle.png")));
+            // the capacity rows carry the runs' own estimates, the paper's utilization only beside the Se cathode
+            var capacity = rows.Single(r => r.Quantity == "capacity estimate, end of charge (paper: Se utilization, Fig. 5a) (se-60mse)");
+            Assert.Equal(Cell(se, 1, "charged_capacity_estimate_mAh_g"), capacity.OursLast!.Value, 1e-9);
+            Assert.Equal(518.2, capacity.PaperFirst!.Value, 1e-9);
+            Assert.Null(rows.SingleOrDefault(r => r.Quantity.StartsWith("capacity estimate, end of charge") && r.Quantity.EndsWith("(lco-mse)"))?.PaperFirst);
+            Assert.Equal(100 * Cell(run, 0, "full_active_connected"), rows.Single(r => r.Quantity == "active material connected, full lithiation (lco-mse)").OursFirst!.Value, 1e-9);
+            Assert.True(File.Exists(Path.Combine(dir, "capacity_vs_cycle.png")));
         }
         finally
         {
