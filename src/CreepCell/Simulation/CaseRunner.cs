@@ -87,7 +87,10 @@ public sealed class CaseRunner
         try
         {
             sinceCheckpoint.Restart();
-            while (!stepper.Finished(state)) Observe(stepper.Advance(model, problem!, state), remesher, sessionStart);
+            while (!stepper.Finished(state))
+            {
+                if (TryAdvance(stepper) is { } step) Observe(step, remesher, sessionStart);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -96,12 +99,26 @@ public sealed class CaseRunner
         }
         catch (NotConvergedException e)
         {
-            CycleJumper.Undo(problem!, state);
             FailurePicture.Write(outDir, model.Mesh, problem!, state.Time);
             SaveCheckpoint();
             throw new NotConvergedException($"{e.Message}. A checkpoint of the last converged state is in {outDir}");
         }
         return Finish(clock);
+    }
+
+    /// <summary>The next accepted step, or null when a step after a cycle jump did not converge: the jump is
+    /// then taken back and the run goes on from the cycle it started from, jumping at most half as far.</summary>
+    AcceptedStep? TryAdvance(Stepper stepper)
+    {
+        try
+        {
+            return stepper.Advance(model, problem!, state);
+        }
+        catch (NotConvergedException e) when (jumper is not null && state.Jump.Pending)
+        {
+            jumper.TakeBackUnconverged(problem!, state, e.Message);
+            return null;
+        }
     }
 
     /// <summary>The model and a problem of it at rest, with its recorder.</summary>

@@ -208,9 +208,8 @@ internal sealed class CycleJumper
     }
 
     /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from when a step
-    /// after it cannot converge, and halves the next jump: a run resumed from the checkpoint then written
-    /// computes the next cycle in full and jumps at most half as far.</summary>
-    public static void Undo(MechanicsProblem problem, StepState state)
+    /// after it cannot converge, and halves the next jump.</summary>
+    static void Undo(MechanicsProblem problem, StepState state, string? why = null)
     {
         var jump = state.Jump;
         if (jump.PendingFrom is not { } from) return;
@@ -218,7 +217,15 @@ internal sealed class CycleJumper
         ReturnToStart(problem, state);
         jump.Rejected++;
         jump.Cap = delta / 2;
-        jump.Log.Add($"cycle {from.Cycle}: a step after the jump of {delta} cycles did not converge; taken back, the next jump at most {delta / 2} cycles");
+        jump.Log.Add($"cycle {from.Cycle}: a step after the jump of {delta} cycles did not converge{(why is null ? "" : $" ({why})")}; taken back, the next jump at most {delta / 2} cycles");
+    }
+
+    /// <summary>A step after a jump not yet checked did not converge: the run returns to the cycle the jump
+    /// started from and jumps again at most half as far (or computes the next cycles in full).</summary>
+    public void TakeBackUnconverged(MechanicsProblem problem, StepState state, string why)
+    {
+        Undo(problem, state, why);
+        TryJump(problem, state);
     }
 
     /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from.</summary>
