@@ -147,6 +147,8 @@ public static class PaperStudy
         Add("capacity estimate, end of charge (paper: Se utilization, Fig. 5a)", "charged_capacity_estimate_mAh_g", PaperReferences.CapacitySe, "mAh/g", 1, paperFor: "full_vm_mean_Se_Pa");
         Add("effective ionic conductivity / bulk, full lithiation", "full_ionic_conductivity_relative", null, "%", 100);
         Add("effective electronic conductivity / bulk, full lithiation", "full_electronic_conductivity_relative", null, "%", 100);
+        Add("effective electronic conductivity, full lithiation", "full_electronic_conductivity_S_per_m", null, "S/m", 1);
+        Add("effective electronic conductivity, end of charge", "charged_electronic_conductivity_S_per_m", null, "S/m", 1);
         AddIntegrity(ensembles, Add);
         return rows;
     }
