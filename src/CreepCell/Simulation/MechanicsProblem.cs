@@ -273,6 +273,8 @@ public sealed partial class MechanicsProblem : IDisposable
     bool TryEvaluate(double[] u, double stretch, LoadState load, double loadFactor, double[] force, bool withTangent, out double energy)
     {
         energy = double.NaN;
+        // a line-search trial may overshoot F33 through zero: like an inverted element, not a state
+        if (!(stretch > 0)) return false;
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
