@@ -29,12 +29,32 @@ public sealed class Assembler
     public int PointCount => PointOffsets[^1];
     public int ColorCount => colors.Length;
 
-    public Assembler(Mesh mesh, Material[] materialOfRegion, DofMap dofs, bool fbar)
+    /// <summary>F33 is an unknown (generalized plane strain); false: F33 = 1 (plane strain).</summary>
+    public bool StretchFree { get; }
+    /// <summary>With <see cref="StretchFree"/>, after an assembly: dR_u/dF33 (all dofs).</summary>
+    public double[] StretchColumn { get; }
+    /// <summary>With <see cref="StretchFree"/>, after an assembly with the tangent: dR33/du (all dofs).</summary>
+    public double[] StretchRow { get; }
+    /// <summary>With <see cref="StretchFree"/>, after an assembly: the out-of-plane force sum dv P33, its
+    /// derivative in F33 (with the tangent), and the original area sum dv / v.</summary>
+    public double StretchForce { get; private set; }
+    public double StretchStiffness { get; private set; }
+    public double OriginalArea { get; private set; }
+    /// <summary>Per element the three sums above, added up in element order so that the totals do not
+    /// depend on the thread count.</summary>
+    readonly double[] elementStretch;
+
+    public Assembler(Mesh mesh, Material[] materialOfRegion, DofMap dofs, bool fbar, bool stretchFree = false)
     {
         this.mesh = mesh;
         this.materialOfRegion = materialOfRegion;
         this.dofs = dofs;
         Fbar = fbar;
+        StretchFree = stretchFree;
+        int stretchDofs = stretchFree ? dofs.DofCount : 0;
+        StretchColumn = new double[stretchDofs];
+        StretchRow = new double[stretchDofs];
+        elementStretch = new double[stretchFree ? 3 * mesh.ElementCount : 0];
         PointOffsets = new int[mesh.ElementCount + 1];
         for (int e = 0; e < mesh.ElementCount; e++)
             PointOffsets[e + 1] = PointOffsets[e] + ReferenceElement.Of(mesh.Types[e]).PointCount;
@@ -83,20 +103,40 @@ public sealed class Assembler
     /// <see cref="Pattern"/> order. New states and point responses are written, never the old states.
     /// </summary>
     public void Assemble(double[] u, LoadState load, PointState[] oldStates, PointState[] newStates,
+        PointResponse[] responses, double[] internalForce, double[]? stiffness) =>
+        Assemble(u, 1.0, load, oldStates, newStates, responses, internalForce, stiffness);
+
+    /// <summary>The same at the out-of-plane stretch F33 = <paramref name="stretch"/>.</summary>
+    public void Assemble(double[] u, double stretch, LoadState load, PointState[] oldStates, PointState[] newStates,
         PointResponse[] responses, double[] internalForce, double[]? stiffness)
     {
         Array.Clear(internalForce);
         if (ForceMagnitude.Length != internalForce.Length) ForceMagnitude = new double[internalForce.Length];
         Array.Clear(ForceMagnitude);
         if (stiffness is not null) Array.Clear(stiffness);
+        Array.Clear(StretchColumn);
+        Array.Clear(StretchRow);
         foreach (var color in colors)
         {
             Parallel.For(0, color.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxThreads }, i =>
-                AssembleElement(color[i], u, load, oldStates, newStates, responses, internalForce, stiffness));
+                AssembleElement(color[i], u, stretch, load, oldStates, newStates, responses, internalForce, stiffness));
         }
+        if (StretchFree) SumStretch();
     }
 
-    void AssembleElement(int e, double[] u, LoadState load, PointState[] oldStates, PointState[] newStates,
+    void SumStretch()
+    {
+        double force = 0, stiffness = 0, area = 0;
+        for (int e = 0; e < mesh.ElementCount; e++)
+        {
+            force += elementStretch[3 * e];
+            stiffness += elementStretch[3 * e + 1];
+            area += elementStretch[3 * e + 2];
+        }
+        (StretchForce, StretchStiffness, OriginalArea) = (force, stiffness, area);
+    }
+
+    void AssembleElement(int e, double[] u, double stretch, LoadState load, PointState[] oldStates, PointState[] newStates,
         PointResponse[] responses, double[] fint, double[]? stiffness)
     {
         var ws = workspaces.Value!;
@@ -105,7 +145,7 @@ public sealed class Assembler
         Gather(e, u, ws);
         var re = ReferenceElement.Of(mesh.Types[e]);
         var input = new ElementInput(re, ws.Xe.AsSpan(0, nd), ws.Ue.AsSpan(0, nd), materialOfRegion[mesh.Region[e]], Fbar,
-            load.Theta, load.Dt, load.Temperature);
+            load.Theta, load.Dt, load.Temperature, stretch, StretchFree);
         int p0 = PointOffsets[e], np = PointOffsets[e + 1] - p0;
         ElementKernel.Compute(input, ws, oldStates.AsSpan(p0, np), newStates.AsSpan(p0, np), responses.AsSpan(p0, np), stiffness is not null);
         for (int a = 0; a < nodes.Length; a++)
@@ -115,6 +155,7 @@ public sealed class Assembler
             ForceMagnitude[2 * nodes[a]] += Math.Abs(ws.Residual[2 * a]);
             ForceMagnitude[2 * nodes[a] + 1] += Math.Abs(ws.Residual[2 * a + 1]);
         }
+        if (StretchFree) ScatterStretch(e, nodes, ws, stiffness is not null);
         if (stiffness is null) return;
         int map = scatterOffsets[e];
         for (int k = 0; k < nd * nd; k++)
@@ -122,5 +163,18 @@ public sealed class Assembler
             int pos = scatter[map + k];
             if (pos >= 0) stiffness[pos] += ws.Stiffness[k];
         }
+    }
+
+    void ScatterStretch(int e, ReadOnlySpan<int> nodes, ElementWorkspace ws, bool withTangent)
+    {
+        elementStretch[3 * e] = ws.StretchForce;
+        elementStretch[3 * e + 1] = ws.StretchStiffness;
+        elementStretch[3 * e + 2] = ws.OriginalArea;
+        for (int a = 0; a < nodes.Length; a++)
+            for (int k = 0; k < 2; k++)
+            {
+                StretchColumn[2 * nodes[a] + k] += ws.StretchColumn[2 * a + k];
+                if (withTangent) StretchRow[2 * nodes[a] + k] += ws.StretchRow[2 * a + k];
+            }
     }
 }

@@ -18,11 +18,16 @@ public readonly ref struct ElementInput
     public readonly Material Material;
     public readonly bool Fbar;
     public readonly double Theta, Dt, Temperature;
+    /// <summary>F33, one value for the whole model (1 in plane strain).</summary>
+    public readonly double Stretch;
+    /// <summary>F33 is an unknown (generalized plane strain): the element adds its out-of-plane force and couplings.</summary>
+    public readonly bool StretchFree;
 
     public ElementInput(ReferenceElement re, ReadOnlySpan<double> x, ReadOnlySpan<double> u, Material material, bool fbar,
-        double theta, double dt, double temperature)
+        double theta, double dt, double temperature, double stretch = 1, bool stretchFree = false)
     {
         Ref = re; X = x; U = u; Material = material; Fbar = fbar; Theta = theta; Dt = dt; Temperature = temperature;
+        Stretch = stretch; StretchFree = stretchFree;
     }
 }
 
@@ -33,7 +38,8 @@ public readonly ref struct ElementInput
 /// (Q2/P1disc, which keeps full order for 9-node quadrilaterals). The residual and tangent are the
 /// exact first and second derivatives of sum_q w_q W(Fbar_q), so the tangent is symmetric whenever
 /// dP/dF is (de Souza Neto, Peric and Owen, Computational Methods for Plasticity, ch. 15; projected
-/// dilatation: Simo, Taylor and Pister, CMAME 51, 1985).
+/// dilatation: Simo, Taylor and Pister, CMAME 51, 1985). Under generalized plane strain F33 is one
+/// model-wide unknown beside the displacements; F-bar acts in plane only, since a uniform F33 cannot lock.
 /// </summary>
 public static class ElementKernel
 {
@@ -53,18 +59,44 @@ public static class ElementKernel
         res.Clear();
         var k = ws.Stiffness.AsSpan(0, nd * nd);
         if (wantStiffness) k.Clear();
+        ws.ClearStretch(nd);
+        bool stretchTangent = wantStiffness && input.StretchFree;
         for (int q = 0; q < nq; q++)
         {
             int row = linear ? q : 0;
             double s = FbarScale(input.Fbar, ws, q, row);
             var f = ws.F.AsSpan(4 * q, 4);
             for (int i = 0; i < 4; i++) ws.Fbar[i] = s * f[i];
-            newStates[q] = MaterialPoint.Update(input.Material, ws.Fbar, input.Theta, input.Dt, input.Temperature,
-                oldStates[q], ref ws.Response, wantStiffness ? ws.Tangent : Span<double>.Empty);
+            newStates[q] = MaterialPoint.Update(input.Material, ws.Fbar, input.Stretch, input.Theta, input.Dt, input.Temperature,
+                oldStates[q], ref ws.Response, wantStiffness ? ws.Tangent : Span<double>.Empty,
+                stretchTangent ? ws.StretchTangent : Span<double>.Empty);
             ws.Response.Area = ws.Volume0[q] * ws.J[q];
             ws.Response.Energy *= ws.Volume0[q];
             responses[q] = ws.Response;
             PointContribution(input.Fbar, ws, q, row, nn, s, wantStiffness);
+            if (input.StretchFree) StretchContribution(ws, q, nd, oldStates[q].VolumeRatio, stretchTangent);
+        }
+    }
+
+    /// <summary>
+    /// Adds one point's share of the out-of-plane force dv P33, of the original area dv / v (the area the
+    /// point stood for before any rezoning, on which a prescribed out-of-plane stress acts), and of the
+    /// bordering entries: dR_u/dF33 = dv B^T dP/dF33, dR33/du = dv dP33/dFbar B, dR33/dF33 = dv dP33/dF33.
+    /// Reads the B of <see cref="PointContribution"/>.
+    /// </summary>
+    static void StretchContribution(ElementWorkspace ws, int q, int nd, double volumeRatio, bool wantStiffness)
+    {
+        double dv = ws.Volume0[q];
+        ws.StretchForce += dv * ws.Response.P33;
+        ws.OriginalArea += dv / volumeRatio;
+        if (!wantStiffness) return;
+        var t = ws.StretchTangent;
+        ws.StretchStiffness += dv * t[8];
+        for (int i = 0; i < nd; i++)
+        {
+            double b0 = ws.B[4 * i], b1 = ws.B[4 * i + 1], b2 = ws.B[4 * i + 2], b3 = ws.B[4 * i + 3];
+            ws.StretchColumn[i] += dv * (b0 * t[0] + b1 * t[1] + b2 * t[2] + b3 * t[3]);
+            ws.StretchRow[i] += dv * (b0 * t[4] + b1 * t[5] + b2 * t[6] + b3 * t[7]);
         }
     }
 

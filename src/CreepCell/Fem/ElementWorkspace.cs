@@ -25,9 +25,22 @@ public sealed class ElementWorkspace
     public readonly double[] PdF = new double[MaxDofs];
     public readonly double[] Fbar = new double[4];
     public readonly double[] Tangent = new double[16];
+    /// <summary>The F33 entries of the material tangent (<see cref="MaterialPoint.Update(Material, ReadOnlySpan{double}, double, double, double, double, in PointState, ref PointResponse, Span{double}, Span{double})"/>).</summary>
+    public readonly double[] StretchTangent = new double[9];
+    /// <summary>Element sums under generalized plane strain: dR_u/dF33 and dR33/du per element dof.</summary>
+    public readonly double[] StretchColumn = new double[MaxDofs], StretchRow = new double[MaxDofs];
+    /// <summary>Element sums: out-of-plane force, its derivative in F33, and the original area.</summary>
+    public double StretchForce, StretchStiffness, OriginalArea;
     public readonly double[] Residual = new double[MaxDofs];
     public readonly double[] Stiffness = new double[MaxDofs * MaxDofs];
     public readonly double[] Xe = new double[MaxDofs];
     public readonly double[] Ue = new double[MaxDofs];
     public PointResponse Response;
+
+    public void ClearStretch(int nd)
+    {
+        StretchForce = StretchStiffness = OriginalArea = 0;
+        StretchColumn.AsSpan(0, nd).Clear();
+        StretchRow.AsSpan(0, nd).Clear();
+    }
 }

@@ -5,6 +5,8 @@ public struct PointResponse
 {
     /// <summary>First Piola-Kirchhoff stress, in-plane components (xx, xy, yx, yy), per reference volume.</summary>
     public double P0, P1, P2, P3;
+    /// <summary>First Piola-Kirchhoff stress zz: the out-of-plane force per reference area, the conjugate of F33.</summary>
+    public double P33;
     /// <summary>Cauchy stress, zz included.</summary>
     public SymTensor Cauchy;
     /// <summary>Equivalent creep strain increment of this step.</summary>
@@ -21,44 +23,53 @@ public struct PointResponse
 
 /// <summary>
 /// The material law, a pure function: (F, lithiation, time step, old state) -> (stress, tangent,
-/// new state). F = Fe Fs Fc with Fs = J_s^(1/3) I; Hencky elasticity on be = Fe Fe^T in the swollen
+/// new state). F = Fe Fs Fc with Fs = J_s^(1/3) I and F = diag(F_plane, F33), F33 = 1 in plane strain; Hencky elasticity on be = Fe Fe^T in the swollen
 /// configuration; Norton J2 creep integrated by the exponential map (Weber-Anand / Simo) with a
 /// scalar return equation in log space. The tangent dP/dF is the exact derivative of this algorithm,
-/// obtained by running it in <see cref="Dual4"/> arithmetic.
+/// obtained by running it in <see cref="Dual5"/> arithmetic, which gives the F33 row and column as well.
 /// </summary>
 internal static class MaterialPoint
 {
-    /// <param name="f">in-plane deformation gradient (xx, xy, yx, yy); F33 = 1.</param>
-    /// <param name="tangent">if not empty, receives dP_i/dF_k at [4 i + k].</param>
+    /// <summary>The plane-strain update: F33 = 1.</summary>
     public static PointState Update(Material mat, ReadOnlySpan<double> f, double theta, double dt, double temperature,
-        in PointState old, ref PointResponse response, Span<double> tangent)
+        in PointState old, ref PointResponse response, Span<double> tangent) =>
+        Update(mat, f, 1.0, theta, dt, temperature, old, ref response, tangent, Span<double>.Empty);
+
+    /// <param name="f">in-plane deformation gradient (xx, xy, yx, yy).</param>
+    /// <param name="stretch">F33, the out-of-plane stretch.</param>
+    /// <param name="tangent">if not empty, receives dP_i/dF_k at [4 i + k] (in-plane i, k).</param>
+    /// <param name="stretchTangent">if not empty, receives dP_i/dF33 at [i] (i = 0..3), dP33/dF_k at [4 + k]
+    /// and dP33/dF33 at [8].</param>
+    public static PointState Update(Material mat, ReadOnlySpan<double> f, double stretch, double theta, double dt, double temperature,
+        in PointState old, ref PointResponse response, Span<double> tangent, Span<double> stretchTangent)
     {
-        Dual4 a = Dual4.Variable(f[0], 0), b = Dual4.Variable(f[1], 1), c = Dual4.Variable(f[2], 2), d = Dual4.Variable(f[3], 3);
+        Dual5 a = Dual5.Variable(f[0], 0), b = Dual5.Variable(f[1], 1), c = Dual5.Variable(f[2], 2), d = Dual5.Variable(f[3], 3);
+        Dual5 lambda = Dual5.Variable(stretch, 4);
         double js = mat.SwellingJacobian(theta);
         double js23 = Math.Pow(js, -2.0 / 3.0);
         var cc = old.CreepInverse;
 
-        // Trial elastic left Cauchy-Green tensor be = Js^(-2/3) F Cc^-1 F^T.
-        Dual4 fc00 = a * cc.Xx + b * cc.Xy, fc01 = a * cc.Xy + b * cc.Yy;
-        Dual4 fc10 = c * cc.Xx + d * cc.Xy, fc11 = c * cc.Xy + d * cc.Yy;
-        Dual4 bxx = js23 * (fc00 * a + fc01 * b);
-        Dual4 byy = js23 * (fc10 * c + fc11 * d);
-        Dual4 bxy = js23 * (fc00 * c + fc01 * d);
-        double bzz = js23 * cc.Zz;
+        // Trial elastic left Cauchy-Green tensor be = Js^(-2/3) F Cc^-1 F^T; F33 enters only its zz entry.
+        Dual5 fc00 = a * cc.Xx + b * cc.Xy, fc01 = a * cc.Xy + b * cc.Yy;
+        Dual5 fc10 = c * cc.Xx + d * cc.Xy, fc11 = c * cc.Xy + d * cc.Yy;
+        Dual5 bxx = js23 * (fc00 * a + fc01 * b);
+        Dual5 byy = js23 * (fc10 * c + fc11 * d);
+        Dual5 bxy = js23 * (fc00 * c + fc01 * d);
+        Dual5 bzz = (js23 * cc.Zz) * (lambda * lambda);
 
         var (exx, eyy, exy) = PlaneLog.Log(bxx, byy, bxy);
         exx = 0.5 * exx; eyy = 0.5 * eyy; exy = 0.5 * exy;
-        Dual4 ezz = 0.5 * Math.Log(bzz);
-        Dual4 tr = exx + eyy + ezz;
-        Dual4 mean = (1.0 / 3.0) * tr;
-        Dual4 sxx = exx - mean, syy = eyy - mean, szz = ezz - mean, sxy = exy;
+        Dual5 ezz = 0.5 * Dual5.Log(bzz);
+        Dual5 tr = exx + eyy + ezz;
+        Dual5 mean = (1.0 / 3.0) * tr;
+        Dual5 sxx = exx - mean, syy = eyy - mean, szz = ezz - mean, sxy = exy;
 
         double k = mat.BulkModulus, g = mat.ShearModulus;
-        Dual4 scale = 1.0;
+        Dual5 scale = 1.0;
         double creepIncrement = 0;
         if (mat.Creep is { } law && dt > 0)
         {
-            Dual4 q = 6 * g * g * (sxx * sxx + syy * syy + szz * szz + 2 * sxy * sxy);
+            Dual5 q = 6 * g * g * (sxx * sxx + syy * syy + szz * szz + 2 * sxy * sxy);
             (scale, creepIncrement) = NortonReturn(law, g, dt, temperature, q);
         }
         sxx = scale * sxx; syy = scale * syy; szz = scale * szz; sxy = scale * sxy;
@@ -66,28 +77,31 @@ internal static class MaterialPoint
         // Kirchhoff stress per reference volume: tau = (Js / v) (K tr(ee) 1 + 2G dev(ee)), where Js / v is
         // the stress-free volume per reference volume (v = 1 until the mesh is rezoned).
         double jr = js / old.VolumeRatio;
-        Dual4 p = (jr * k) * tr;
-        Dual4 txx = p + (2 * jr * g) * sxx, tyy = p + (2 * jr * g) * syy, txy = (2 * jr * g) * sxy;
-        Dual4 tzz = p + (2 * jr * g) * szz;
+        Dual5 p = (jr * k) * tr;
+        Dual5 txx = p + (2 * jr * g) * sxx, tyy = p + (2 * jr * g) * syy, txy = (2 * jr * g) * sxy;
+        Dual5 tzz = p + (2 * jr * g) * szz;
 
-        Dual4 j = a * d - b * c;
-        Dual4 p0 = (txx * d - txy * b) / j, p1 = (txy * a - txx * c) / j;
-        Dual4 p2 = (txy * d - tyy * b) / j, p3 = (tyy * a - txy * c) / j;
+        Dual5 j = a * d - b * c;
+        Dual5 p0 = (txx * d - txy * b) / j, p1 = (txy * a - txx * c) / j;
+        Dual5 p2 = (txy * d - tyy * b) / j, p3 = (tyy * a - txy * c) / j;
+        Dual5 p33 = tzz / lambda;
         response.P0 = p0.V; response.P1 = p1.V; response.P2 = p2.V; response.P3 = p3.V;
-        double jv = j.V;
+        response.P33 = p33.V;
+        double jv = j.V * stretch;
         response.Cauchy = new SymTensor(txx.V / jv, tyy.V / jv, txy.V / jv, tzz.V / jv);
         response.CreepIncrement = creepIncrement;
         double dev2 = sxx.V * sxx.V + syy.V * syy.V + szz.V * szz.V + 2 * sxy.V * sxy.V;
         response.Energy = jr * (0.5 * k * tr.V * tr.V + g * dev2);
         if (creepIncrement > 0) response.Energy += jr * NortonDissipation(mat.Creep!, dt, temperature, creepIncrement);
         if (!tangent.IsEmpty) WriteTangent(tangent, p0, p1, p2, p3);
+        if (!stretchTangent.IsEmpty) WriteStretchTangent(stretchTangent, p0, p1, p2, p3, p33);
 
         if (mat.Creep is null) return old;
-        var creepInverse = NewCreepInverse(f, js, old.VolumeRatio, mean.V, sxx.V, syy.V, sxy.V, szz.V);
+        var creepInverse = NewCreepInverse(f, stretch, js, old.VolumeRatio, mean.V, sxx.V, syy.V, sxy.V, szz.V);
         return old with { CreepInverse = creepInverse, CreepStrain = old.CreepStrain + creepIncrement };
     }
 
-    static void WriteTangent(Span<double> t, Dual4 p0, Dual4 p1, Dual4 p2, Dual4 p3)
+    static void WriteTangent(Span<double> t, Dual5 p0, Dual5 p1, Dual5 p2, Dual5 p3)
     {
         for (int kk = 0; kk < 4; kk++)
         {
@@ -98,6 +112,13 @@ internal static class MaterialPoint
         }
     }
 
+    static void WriteStretchTangent(Span<double> t, Dual5 p0, Dual5 p1, Dual5 p2, Dual5 p3, Dual5 p33)
+    {
+        t[0] = p0.D4; t[1] = p1.D4; t[2] = p2.D4; t[3] = p3.D4;
+        for (int kk = 0; kk < 4; kk++) t[4 + kk] = p33.D(kk);
+        t[8] = p33.D4;
+    }
+
     /// <summary>
     /// Implicit Norton return: the deviatoric elastic strain scales by x = sigma_e / sigma_e_trial,
     /// where x + c x^n = 1 and c = 3 G dt A_T sigma_tr^(n-1) / sigma_ref^n. Solved for y = ln x, where
@@ -105,20 +126,20 @@ internal static class MaterialPoint
     /// n >= 1 and any step length (no overflow: the start keeps c x^n <= 1). The derivative of x with
     /// respect to the trial state comes from one Newton step taken in dual arithmetic at the root.
     /// </summary>
-    internal static (Dual4 Scale, double Increment) NortonReturn(CreepLaw law, double g, double dt, double temperature, Dual4 q)
+    internal static (Dual5 Scale, double Increment) NortonReturn(CreepLaw law, double g, double dt, double temperature, Dual5 q)
     {
         double rate = law.RateAt(temperature) * dt;
         if (q.V <= 0 || rate <= 0) return (1.0, 0);
-        Dual4 sigmaTrial = Dual4.Sqrt(q);
+        Dual5 sigmaTrial = Dual5.Sqrt(q);
         if (sigmaTrial.V < 1e-12 * g) return (1.0, 0);
-        Dual4 lc = Math.Log(3 * g * rate) + (law.N - 1) * Dual4.Log(sigmaTrial) - law.N * Math.Log(law.SigmaRef);
+        Dual5 lc = Math.Log(3 * g * rate) + (law.N - 1) * Dual5.Log(sigmaTrial) - law.N * Math.Log(law.SigmaRef);
         double y = SolveLogReturn(lc.V, law.N);
         // One Newton step in dual arithmetic at the root gives the implicit derivative dy/d(trial).
         double ey = Math.Exp(y), ecy = Math.Exp(lc.V + law.N * y);
         double slope = ey + law.N * ecy;
-        Dual4 residual = (Dual4)ey + Dual4.Exp(lc + law.N * y) - 1.0;
-        Dual4 yDual = (Dual4)y - (1.0 / slope) * residual;
-        Dual4 x = Dual4.Exp(yDual);
+        Dual5 residual = (Dual5)ey + Dual5.Exp(lc + law.N * y) - 1.0;
+        Dual5 yDual = (Dual5)y - (1.0 / slope) * residual;
+        Dual5 x = Dual5.Exp(yDual);
         double increment = sigmaTrial.V * (1 - x.V) / (3 * g);
         return (x, increment);
     }
@@ -150,9 +171,9 @@ internal static class MaterialPoint
         throw new InvalidOperationException($"creep return did not converge (ln c = {lc}, n = {n})");
     }
 
-    /// <summary>New Cc^-1 = Js^(2/3) F^-1 exp(2 ee) F^-T, rescaled to the determinant v^2 of the old one
-    /// (creep is isochoric; v = 1 until the mesh is rezoned).</summary>
-    static SymTensor NewCreepInverse(ReadOnlySpan<double> f, double js, double v, double mean, double sxx, double syy, double sxy, double szz)
+    /// <summary>New Cc^-1 = Js^(2/3) F^-1 exp(2 ee) F^-T with the full F = diag(F_plane, F33), rescaled to
+    /// the determinant v^2 of the old one (creep is isochoric; v = 1 until the mesh is rezoned).</summary>
+    static SymTensor NewCreepInverse(ReadOnlySpan<double> f, double f33, double js, double v, double mean, double sxx, double syy, double sxy, double szz)
     {
         var (bxx, byy, bxy) = PlaneLog.Exp(2 * (mean + sxx), 2 * (mean + syy), 2 * sxy);
         double bzz = Math.Exp(2 * (mean + szz));
@@ -165,7 +186,7 @@ internal static class MaterialPoint
         double cxx = js23 * (m00 * i00 + m01 * i01);
         double cxy = js23 * (m00 * i10 + m01 * i11);
         double cyy = js23 * (m10 * i10 + m11 * i11);
-        double czz = js23 * bzz;
+        double czz = js23 * bzz / (f33 * f33);
         double det = (cxx * cyy - cxy * cxy) * czz;
         double s = Math.Cbrt(v * v) / Math.Cbrt(det);
         return new SymTensor(s * cxx, s * cyy, s * cxy, s * czz);

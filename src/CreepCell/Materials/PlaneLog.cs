@@ -2,22 +2,22 @@ namespace CreepCell.Materials;
 
 /// <summary>
 /// Logarithm and exponential of a symmetric 2x2 matrix written without eigenvectors, so that they
-/// stay smooth (and differentiable in <see cref="Dual4"/>) through equal eigenvalues.
+/// stay smooth (and differentiable in <see cref="Dual5"/>) through equal eigenvalues.
 /// log B = (1/2 ln det B - g) I + (g/m) B, with m = tr B / 2, s = r^2/m^2,
 /// r^2 = ((Bxx - Byy)/2)^2 + Bxy^2 and g = atanh(sqrt s)/sqrt s.
 /// </summary>
 internal static class PlaneLog
 {
-    public static (Dual4 Xx, Dual4 Yy, Dual4 Xy) Log(Dual4 bxx, Dual4 byy, Dual4 bxy)
+    public static (Dual5 Xx, Dual5 Yy, Dual5 Xy) Log(Dual5 bxx, Dual5 byy, Dual5 bxy)
     {
-        Dual4 m = 0.5 * (bxx + byy);
-        Dual4 h = 0.5 * (bxx - byy);
-        Dual4 r2 = h * h + bxy * bxy;
-        Dual4 det = bxx * byy - bxy * bxy;
-        Dual4 s = r2 / (m * m);
-        Dual4 g = s.Chain(AtanhRatio(s.V), AtanhRatioDerivative(s.V));
-        Dual4 c0 = 0.5 * Dual4.Log(det) - g;
-        Dual4 c1 = g / m;
+        Dual5 m = 0.5 * (bxx + byy);
+        Dual5 h = 0.5 * (bxx - byy);
+        Dual5 r2 = h * h + bxy * bxy;
+        Dual5 det = bxx * byy - bxy * bxy;
+        Dual5 s = r2 / (m * m);
+        Dual5 g = s.Chain(AtanhRatio(s.V), AtanhRatioDerivative(s.V));
+        Dual5 c0 = 0.5 * Dual5.Log(det) - g;
+        Dual5 c1 = g / m;
         return (c0 + c1 * bxx, c0 + c1 * byy, c1 * bxy);
     }
 

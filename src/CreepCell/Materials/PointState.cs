@@ -13,8 +13,9 @@ public readonly record struct PointState(SymTensor CreepInverse, double CreepStr
 
     /// <summary>
     /// The same material state with the deformed configuration as its new reference, F = (xx, xy, yx, yy)
-    /// being the deformation gradient from the old reference: Cc^-1 becomes F Cc^-1 F^T (zz unchanged, as
-    /// F33 = 1) and v becomes v det F. The stress at F = I in the new reference equals the old one at F.
+    /// being the deformation gradient from the old reference: Cc^-1 becomes F Cc^-1 F^T and v becomes
+    /// v det F, in plane only: F33 keeps the original thickness as its reference (one stretch for the
+    /// whole model, 1 in plane strain), so zz stays as it is. The stress at F = I in the new reference equals the old one at F.
     /// </summary>
     public PointState InDeformedReference(double fxx, double fxy, double fyx, double fyy)
     {

@@ -2,7 +2,7 @@ namespace CreepCell.Materials;
 
 /// <summary>
 /// Symmetric tensor of plane strain: in-plane xx, yy, xy and the out-of-plane zz (xz = yz = 0).
-/// Generic over double or <see cref="Dual4"/> through the arithmetic helpers in
+/// Generic over double or <see cref="Dual5"/> through the arithmetic helpers in
 /// <see cref="PlaneLog"/>; this struct holds plain values for states and outputs.
 /// </summary>
 public readonly record struct SymTensor(double Xx, double Yy, double Xy, double Zz)

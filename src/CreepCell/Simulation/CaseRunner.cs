@@ -137,7 +137,7 @@ public sealed class CaseRunner
 
     StepState Restored(Checkpoint.Saved saved)
     {
-        problem!.Restore(saved.U, saved.States, saved.State.NewtonIterations, saved.ProjectHessian);
+        problem!.Restore(saved.U, saved.States, saved.State.NewtonIterations, saved.ProjectHessian, saved.Stretch);
         problem.Contact?.RestoreCouplings(saved.Couplings.Coupled, saved.Couplings.Pending);
         return saved.State;
     }
@@ -178,6 +178,7 @@ public sealed class CaseRunner
         {
             LargestDistortedArea = recorder.LargestDistortedArea(state),
             RemeshedBodies = state.RemeshedBodies,
+            OutOfPlaneStrain = problem.Stretch - 1,
         };
         recorder.WriteSummary(result);
         SaveCheckpoint();
@@ -201,7 +202,7 @@ public sealed class CaseRunner
     void SaveCheckpoint()
     {
         Checkpoint.Write(outDir, def, state, problem!.U, problem.States, model.Particles,
-            problem.Contact?.CouplingState() ?? (Array.Empty<long>(), Array.Empty<long>()), problem.ContactHessianProjected);
+            problem.Contact?.CouplingState() ?? (Array.Empty<long>(), Array.Empty<long>()), problem.ContactHessianProjected, problem.Stretch);
         recorder.WriteTables(CycleJumper.Verified(state));
         sinceCheckpoint.Restart();
     }

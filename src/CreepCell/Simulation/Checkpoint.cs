@@ -8,7 +8,7 @@ namespace CreepCell.Simulation;
 
 /// <summary>
 /// The complete state of a run in one binary file (checkpoint.bin in the output folder), written
-/// atomically: the case text, the step state, displacements, quadrature states, the mesh of the particles
+/// atomically: the case text, the step state, displacements, the out-of-plane stretch, quadrature states, the mesh of the particles
 /// (it changes when bodies are remeshed) and the history so far.
 /// Doubles are stored bit for bit, so a resumed run continues exactly as an uninterrupted one. A header
 /// with the format version, the payload length and its XxHash64 lets a truncated or damaged file be
@@ -21,11 +21,11 @@ public static class Checkpoint
     public const string FileName = "checkpoint.bin";
 
     public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,
-        (long[] Coupled, long[] Pending) couplings, bool projectHessian)
+        (long[] Coupled, long[] Pending) couplings, bool projectHessian, double stretch = 1)
     {
         var payload = new MemoryStream();
         using (var w = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
-            WritePayload(w, def, s, u, states, mesh, couplings, projectHessian);
+            WritePayload(w, def, s, u, states, mesh, couplings, projectHessian, stretch);
         var bytes = payload.ToArray();
         AtomicFile.Write(Path.Combine(outDir, FileName), stream =>
         {
@@ -38,7 +38,7 @@ public static class Checkpoint
     }
 
     static void WritePayload(BinaryWriter w, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,
-        (long[] Coupled, long[] Pending) couplings, bool projectHessian)
+        (long[] Coupled, long[] Pending) couplings, bool projectHessian, double stretch)
     {
         w.Write(def.Source); w.Write(def.Text); w.Write(def.BaseDirectory);
         w.Write(s.Time); w.Write(s.Step); w.Write(s.NextDt); w.Write(s.PreviousDt); w.Write(s.NewtonIterations); w.Write(s.RemeshedBodies); w.Write(s.RemeshPause);
@@ -47,6 +47,7 @@ public static class Checkpoint
         WriteLongs(w, couplings.Pending);
         w.Write(projectHessian);
         WriteArray(w, u);
+        w.Write(stretch);
         w.Write(states.Length);
         foreach (var p in states)
         {
@@ -67,6 +68,8 @@ public static class Checkpoint
         public (long[] Coupled, long[] Pending) Couplings { get; init; } = (Array.Empty<long>(), Array.Empty<long>());
         /// <summary>Whether the next step starts with the projected contact Hessian (the last step's last choice).</summary>
         public bool ProjectHessian { get; init; } = true;
+        /// <summary>The out-of-plane stretch F33 (1 in plane strain).</summary>
+        public double Stretch { get; init; } = 1;
     }
 
     public static Saved Read(string outDir)
@@ -119,6 +122,8 @@ public static class Checkpoint
         var couplings = (ReadLongs(r), ReadLongs(r));
         bool projectHessian = r.ReadBoolean();
         var u = ReadArray(r);
+        double stretch = r.ReadDouble();
+        if (!(stretch > 0) || !double.IsFinite(stretch)) throw new InvalidDataException("out-of-plane stretch");
         var states = new PointState[r.ReadInt32()];
         for (int i = 0; i < states.Length; i++)
             states[i] = new PointState(new SymTensor(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble()), r.ReadDouble(), r.ReadDouble());
@@ -128,7 +133,7 @@ public static class Checkpoint
         for (int i = 0; i < files; i++) s.FieldFiles.Add((r.ReadDouble(), r.ReadString()));
         s.Integrity = CreepCell.Simulation.Integrity.IntegrityLog.Read(r);
         s.Jump = CycleJumpState.Read(r);
-        return new Saved(source, text, baseDir, s, u, states, mesh) { Couplings = couplings, ProjectHessian = projectHessian };
+        return new Saved(source, text, baseDir, s, u, states, mesh) { Couplings = couplings, ProjectHessian = projectHessian, Stretch = stretch };
     }
 
     static void WriteMesh(BinaryWriter w, Mesh m)

@@ -80,6 +80,7 @@ public sealed class CycleJumpState
         w.Write(s.Step); w.Write(s.HistoryRows); w.Write(s.FieldFiles);
         WriteDoubles(w, s.Watched);
         WriteDoubles(w, s.U);
+        w.Write(s.Stretch);
         WriteLongs(w, s.Pairs);
         WriteDoubles(w, s.States.SelectMany(p => new[] { p.CreepInverse.Xx, p.CreepInverse.Yy, p.CreepInverse.Xy, p.CreepInverse.Zz, p.CreepStrain, p.VolumeRatio }).ToArray());
     }
@@ -93,6 +94,7 @@ public sealed class CycleJumpState
         };
         s.Watched = ReadDoubles(r);
         s.U = ReadDoubles(r);
+        s.Stretch = r.ReadDouble();
         s.Pairs = ReadLongs(r);
         var flat = ReadDoubles(r);
         s.States = Enumerable.Range(0, flat.Length / 6).Select(q => new PointState(

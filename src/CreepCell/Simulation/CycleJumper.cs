@@ -92,7 +92,8 @@ internal sealed class CycleJumper
         bool scatters = FittedJumpRule.Scatters(jump.ThirdSquares, jump.Quadruples, n.Watched, kinds, spec.Tolerance);
         var plan = scatters ? FittedPlan(problem, jump.Recent, room) : ChordPlan(jump.Recent, room);
         if (plan is null) return false;
-        problem.Restore(plan.U ?? n.U, plan.States, problem.TotalIterations, problem.ContactHessianProjected);
+        // F33 lands at the last cycle's value, like the displacements of a chord jump: Newton takes it on from there
+        problem.Restore(plan.U ?? n.U, plan.States, problem.TotalIterations, problem.ContactHessianProjected, n.Stretch);
         jump.PendingFrom = n;
         (jump.Predicted, jump.Band) = (plan.Predicted, plan.Band);
         jump.Jumps.Add((n.Cycle, n.Cycle + plan.Length));
@@ -233,7 +234,7 @@ internal sealed class CycleJumper
     {
         var jump = state.Jump;
         if (jump.PendingFrom is not { } from) return;
-        problem.Restore(from.U, from.States, problem.TotalIterations, problem.ContactHessianProjected);
+        problem.Restore(from.U, from.States, problem.TotalIterations, problem.ContactHessianProjected, from.Stretch);
         (state.Time, state.Step, state.NextDt, state.PreviousDt) = (from.Time, from.Step, from.NextDt, from.PreviousDt);
         state.NewtonIterations = problem.TotalIterations;
         state.HistoryRows.RemoveRange(from.HistoryRows, state.HistoryRows.Count - from.HistoryRows);
@@ -263,7 +264,7 @@ internal sealed class CycleJumper
 
     static CycleSnapshot Snapshot(int cycle, double[] q, MechanicsProblem problem, StepState state) => new()
     {
-        Cycle = cycle, Watched = q, U = (double[])problem.U.Clone(), States = (PointState[])problem.States.Clone(),
+        Cycle = cycle, Watched = q, U = (double[])problem.U.Clone(), Stretch = problem.Stretch, States = (PointState[])problem.States.Clone(),
         Time = state.Time, NextDt = state.NextDt, PreviousDt = state.PreviousDt, Step = state.Step,
         HistoryRows = state.HistoryRows.Count, FieldFiles = state.FieldFiles.Count, Pairs = state.Jump.FullPairs,
     };

@@ -10,6 +10,8 @@ public sealed class CycleSnapshot
     /// <summary>The watched quantities of the cycle (<see cref="CycleJumper"/>), at full lithiation and at its end.</summary>
     public double[] Watched = Array.Empty<double>();
     public double[] U = Array.Empty<double>();
+    /// <summary>The out-of-plane stretch F33 (1 in plane strain).</summary>
+    public double Stretch = 1;
     public PointState[] States = Array.Empty<PointState>();
     public double Time, NextDt, PreviousDt;
     public int Step, HistoryRows, FieldFiles;

@@ -9,13 +9,18 @@ public sealed partial class MechanicsProblem
     /// potential, not the residual norm: the Newton direction of a convex model is a descent direction
     /// of the potential, while the residual can grow on the way, for example when a pair enters the
     /// barrier where its curvature is still zero. A trial that inverts an element or closes a gap counts as a failure.
+    /// Under generalized plane strain F33 moves along with U, and its residual (the derivative of the
+    /// potential in F33) joins the slopes.
     /// </summary>
     bool LineSearch(LoadState load, double loadFactor, ref double norm, ref double energy, NewtonOptions options, List<double> steps)
     {
         double slope = 0;
         for (int i = 0; i < delta.Length; i++) slope += residual[i] * delta[i];
+        bool free = OutOfPlane.Generalized;
+        if (free) slope += stretchResidual * deltaStretch;
         if (!(slope < 0)) return false;
         var start = (double[])trialU.Clone();
+        double startStretch = trialStretch;
         double alpha = Contact is null ? 1 : Contact.MaxStep(start, FullStep());
         double flat = EnergyRoundoff * energyScale;
         var newResidual = new double[residual.Length];
@@ -24,10 +29,11 @@ public sealed partial class MechanicsProblem
             Array.Copy(start, trialU, start.Length);
             for (int d = 0; d < Dofs.DofCount; d++)
                 if (Dofs.Equation[d] is var eq and >= 0) trialU[d] += alpha * delta[eq];
+            if (free) trialStretch = startStretch + alpha * deltaStretch;
             bool tangent = k == 0;
-            if (TryEvaluate(trialU, load, loadFactor, trialForce, tangent, out double trialEnergy))
+            if (TryEvaluate(trialU, trialStretch, load, loadFactor, trialForce, tangent, out double trialEnergy))
             {
-                double trial = FreeResidual(trialForce, loadFactor, newResidual);
+                double trial = FreeResidual(trialForce, loadFactor, newResidual, out double trialStretchResidual);
                 double change = trialEnergy - energy;
                 if (Math.Abs(change) <= flat)
                 {
@@ -35,12 +41,14 @@ public sealed partial class MechanicsProblem
                     // exact slopes at both ends estimates it to third order in the step instead
                     double trialSlope = 0;
                     for (int i = 0; i < delta.Length; i++) trialSlope += newResidual[i] * delta[i];
+                    if (free) trialSlope += trialStretchResidual * deltaStretch;
                     change = 0.5 * alpha * (slope + trialSlope);
                 }
                 if (change <= 1e-4 * alpha * slope)
                 {
-                    if (!tangent) TryEvaluate(trialU, load, loadFactor, trialForce, withTangent: true, out trialEnergy);
+                    if (!tangent) TryEvaluate(trialU, trialStretch, load, loadFactor, trialForce, withTangent: true, out trialEnergy);
                     norm = trial;
+                    stretchResidual = trialStretchResidual;
                     energy = trialEnergy;
                     steps.Add(alpha);
                     Array.Copy(newResidual, residual, residual.Length);
@@ -52,6 +60,7 @@ public sealed partial class MechanicsProblem
             Backtracks++;
         }
         Array.Copy(start, trialU, start.Length);
+        trialStretch = startStretch;
         return false;
     }
 

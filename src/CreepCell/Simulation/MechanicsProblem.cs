@@ -12,7 +12,9 @@ namespace CreepCell.Simulation;
 /// ones only through <see cref="Commit"/>, after convergence. With a <see cref="ContactModel"/>, its
 /// energy gradient and projected Hessian join the residual and the tangent, the tangent pattern grows by
 /// the dof blocks of contact pairs (re-analysed only when it grows), and the line search starts from the
-/// collision-free step bound.
+/// collision-free step bound. Under generalized plane strain the out-of-plane stretch F33 is one more
+/// unknown: the bordered system [K c; r^T k] is solved by its Schur complement with two solves of the one
+/// factorization of K, so the step stays the exact Newton step.
 /// </summary>
 public sealed partial class MechanicsProblem : IDisposable
 {
@@ -23,6 +25,11 @@ public sealed partial class MechanicsProblem : IDisposable
     /// <summary>Dead external forces for a unit load factor, all dofs.</summary>
     public double[] ExternalForce { get; }
     public double[] U { get; }
+    /// <summary>The out-of-plane condition (plane strain unless the case asks for generalized plane strain).</summary>
+    public OutOfPlane OutOfPlane { get; }
+    /// <summary>F33 of the current solution: 1 in plane strain; under generalized plane strain it is solved
+    /// with U, taken over on convergence like U and put back by the stepper on a cut-back.</summary>
+    public double Stretch { get; internal set; } = 1;
     public PointState[] States { get; private set; }
     public PointState[] TrialStates { get; private set; }
     public PointResponse[] Responses { get; }
@@ -66,17 +73,23 @@ public sealed partial class MechanicsProblem : IDisposable
     readonly ISymmetricSolver solver;
     readonly double[] stiffness, residual, delta, trialU, trialForce, beforeContact;
     bool analyzed;
+    /// <summary>F33 of the iteration, its Newton increment, and the out-of-plane residual there (net force
+    /// minus the prescribed one).</summary>
+    double trialStretch = 1, deltaStretch, stretchResidual;
+    /// <summary>Length that turns the out-of-plane residual (a force times a length, per unit thickness) into a force for the norm.</summary>
+    readonly double stretchLength;
     readonly ContactTangent? contactTangent;
 
     public MechanicsProblem(Mesh mesh, Material[] materialOfRegion, DofMap dofs, double[] externalForce, bool fbar, ISymmetricSolver solver,
-        ContactModel? contact = null)
+        ContactModel? contact = null, OutOfPlane? outOfPlane = null)
     {
         Contact = contact;
+        OutOfPlane = outOfPlane ?? OutOfPlane.PlaneStrain;
         Mesh = mesh;
         MaterialOfRegion = materialOfRegion;
         Dofs = dofs;
         ExternalForce = externalForce;
-        Assembler = new Assembler(mesh, materialOfRegion, dofs, fbar);
+        Assembler = new Assembler(mesh, materialOfRegion, dofs, fbar, OutOfPlane.Generalized);
         if (contact is not null) contactTangent = new ContactTangent(contact, Assembler, dofs);
         this.solver = solver;
         U = new double[dofs.DofCount];
@@ -93,6 +106,7 @@ public sealed partial class MechanicsProblem : IDisposable
         var (lo, hi) = mesh.BoundingBox();
         double size = Math.Max(hi.X - lo.X, hi.Y - lo.Y);
         ForceScale = materialOfRegion.Max(m => m.YoungsModulus) * size * 1e-4;
+        stretchLength = size;
     }
 
     public int FreeDofs => Dofs.FreeCount;
@@ -101,6 +115,7 @@ public sealed partial class MechanicsProblem : IDisposable
     public NewtonResult SolveStep(LoadState load, double loadFactor, NewtonOptions options)
     {
         Array.Copy(U, trialU, U.Length);
+        trialStretch = Stretch;
         for (int i = 0; i < U.Length; i++)
             if (Dofs.IsConstrained(i)) trialU[i] = Dofs.Prescribed[i] * loadFactor;
         var norms = new List<double>();
@@ -109,9 +124,9 @@ public sealed partial class MechanicsProblem : IDisposable
         double Reference() => Math.Max(Math.Max(firstNorm, ForceScale), ForceMagnitude);
         NewtonResult Result(bool converged, int iterations, string? failure = null) =>
             new(converged, iterations, norms.ToArray(), failure) { Reference = Reference(), StepLengths = steps };
-        if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out double energy))
+        if (!TryEvaluate(trialU, trialStretch, load, loadFactor, InternalForce, withTangent: true, out double energy))
             return Result(false, 0, Contact is null ? "an element inverted at the start of the step" : "an element inverted or bodies touch at the start of the step");
-        double norm = FreeResidual(InternalForce, loadFactor, residual);
+        double norm = FreeResidual(InternalForce, loadFactor, residual, out stretchResidual);
         norms.Add(norm);
         firstNorm = norm;
         bool projectNext = false;
@@ -122,7 +137,7 @@ public sealed partial class MechanicsProblem : IDisposable
             projectNext = false;
             if (norm <= options.RelativeTolerance * Reference())
             {
-                Array.Copy(trialU, U, U.Length);
+                TakeTrial();
                 return Result(true, it - 1);
             }
             if (!SolveLinear(out string? failure)) return Result(false, it, failure);
@@ -136,8 +151,8 @@ public sealed partial class MechanicsProblem : IDisposable
                     // projected for the rest of the step, Newton only converged linearly: FeS took 60 % more iterations)
                     projectNext = true;
                     ContactHessianProjected = true;
-                    if (!TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: true, out energy)) return Result(false, it, "evaluation failed");
-                    norm = FreeResidual(InternalForce, loadFactor, residual);
+                    if (!TryEvaluate(trialU, trialStretch, load, loadFactor, InternalForce, withTangent: true, out energy)) return Result(false, it, "evaluation failed");
+                    norm = FreeResidual(InternalForce, loadFactor, residual, out stretchResidual);
                     norms.Add(norm);
                     continue;
                 }
@@ -145,8 +160,8 @@ public sealed partial class MechanicsProblem : IDisposable
                 // The last evaluation was a rejected trial: the states and forces to commit are those of
                 // the accepted point, so it is evaluated again.
                 bool floor = norm <= options.StagnationTolerance * Reference()
-                    && TryEvaluate(trialU, load, loadFactor, InternalForce, withTangent: false, out energy);
-                if (floor) Array.Copy(trialU, U, U.Length);
+                    && TryEvaluate(trialU, trialStretch, load, loadFactor, InternalForce, withTangent: false, out energy);
+                if (floor) TakeTrial();
                 return Result(floor, it, floor ? null : "line search found no decrease");
             }
             norms.Add(norm);
@@ -154,13 +169,19 @@ public sealed partial class MechanicsProblem : IDisposable
             if (Stalled(norms) && norm <= options.StagnationTolerance * Reference())
             {
                 // barely moving far below the reference: the floor of a non-smooth contact energy
-                Array.Copy(trialU, U, U.Length);
+                TakeTrial();
                 return Result(true, it);
             }
         }
         bool ok = norm <= options.RelativeTolerance * Reference();
-        if (ok) Array.Copy(trialU, U, U.Length);
+        if (ok) TakeTrial();
         return Result(ok, options.MaxIterations, ok ? null : "iteration limit reached");
+    }
+
+    void TakeTrial()
+    {
+        Array.Copy(trialU, U, U.Length);
+        Stretch = trialStretch;
     }
 
     /// <summary>Linear tail: less than 25 % decrease over the last 5 iterations.</summary>
@@ -170,18 +191,21 @@ public sealed partial class MechanicsProblem : IDisposable
     public bool TrialIsFinite()
     {
         foreach (double u in U) if (!double.IsFinite(u)) return false;
+        if (!double.IsFinite(Stretch)) return false;
         foreach (var r in Responses)
-            if (!double.IsFinite(r.P0 + r.P1 + r.P2 + r.P3 + r.Cauchy.Xx + r.Cauchy.Yy + r.Cauchy.Zz + r.Cauchy.Xy + r.CreepIncrement + r.Area + r.Energy)) return false;
+            if (!double.IsFinite(r.P0 + r.P1 + r.P2 + r.P3 + r.P33 + r.Cauchy.Xx + r.Cauchy.Yy + r.Cauchy.Zz + r.Cauchy.Xy + r.CreepIncrement + r.Area + r.Energy)) return false;
         return true;
     }
 
     /// <summary>Makes the trial states of the converged step the committed ones.</summary>
     public void Commit() => (States, TrialStates) = (TrialStates, States);
 
-    /// <summary>Restores a saved state (checkpoint): displacements and committed quadrature states.</summary>
-    public void Restore(double[] u, PointState[] states, long iterations, bool contactHessianProjected = true)
+    /// <summary>Restores a saved state (checkpoint): displacements, out-of-plane stretch and committed quadrature states.</summary>
+    public void Restore(double[] u, PointState[] states, long iterations, bool contactHessianProjected = true, double stretch = 1)
     {
         ContactHessianProjected = contactHessianProjected;
+        if (!OutOfPlane.Generalized && stretch != 1) throw new ArgumentException("a stretch F33 other than 1 does not fit a plane-strain model");
+        Stretch = stretch;
         if (u.Length != U.Length || states.Length != States.Length) throw new ArgumentException("saved state does not fit this model");
         Array.Copy(u, U, U.Length);
         Array.Copy(states, States, States.Length);
@@ -214,7 +238,32 @@ public sealed partial class MechanicsProblem : IDisposable
             return false;
         }
         solver.Solve(residual, delta);
+        if (OutOfPlane.Generalized && !BorderedStep(out failure)) return false;
         for (int i = 0; i < delta.Length; i++) delta[i] = -delta[i];
+        return true;
+    }
+
+    /// <summary>
+    /// The Newton step of the bordered system K du + c dl = -r, row^T du + k dl = -r33 from x1 = K^-1 r
+    /// (in <see cref="delta"/>) and x2 = K^-1 c: dl = (row^T x1 - r33) / (k - row^T x2), du = -(x1 + x2 dl).
+    /// Leaves x1 + x2 dl in <see cref="delta"/> (the caller negates it) and dl in <see cref="deltaStretch"/>.
+    /// </summary>
+    bool BorderedStep(out string? failure)
+    {
+        failure = null;
+        var column = new double[delta.Length];
+        var row = new double[delta.Length];
+        for (int d = 0; d < Dofs.DofCount; d++)
+            if (Dofs.Equation[d] is var eq and >= 0) { column[eq] = Assembler.StretchColumn[d]; row[eq] = Assembler.StretchRow[d]; }
+        var x2 = new double[delta.Length];
+        solver.Solve(column, x2);
+        double rowX1 = 0, rowX2 = 0;
+        for (int i = 0; i < delta.Length; i++) { rowX1 += row[i] * delta[i]; rowX2 += row[i] * x2[i]; }
+        double schur = Assembler.StretchStiffness - rowX2;
+        // the condensed out-of-plane stiffness of a stable state is positive; zero or less means no minimum along F33
+        if (!(schur > 0)) { failure = $"the condensed out-of-plane stiffness is not positive ({schur:E3})"; return false; }
+        deltaStretch = (rowX1 - stretchResidual) / schur;
+        for (int i = 0; i < delta.Length; i++) delta[i] += x2[i] * deltaStretch;
         return true;
     }
 
@@ -223,14 +272,16 @@ public sealed partial class MechanicsProblem : IDisposable
     /// point energies, contact energy, minus the work of the dead loads. False if an element inverts or
     /// a contact distance closes.
     /// </summary>
-    bool TryEvaluate(double[] u, LoadState load, double loadFactor, double[] force, bool withTangent, out double energy)
+    bool TryEvaluate(double[] u, double stretch, LoadState load, double loadFactor, double[] force, bool withTangent, out double energy)
     {
         energy = double.NaN;
+        // a line-search trial may overshoot F33 through zero: like an inverted element, not a state
+        if (!(stretch > 0)) return false;
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             Evaluations++;
-            Assembler.Assemble(u, load, States, TrialStates, Responses, force, withTangent ? stiffness : null);
+            Assembler.Assemble(u, stretch, load, States, TrialStates, Responses, force, withTangent ? stiffness : null);
             AssemblySeconds += clock.Elapsed.TotalSeconds;
             double contactEnergy = 0;
             var magnitude = Assembler.ForceMagnitude;
@@ -252,6 +303,7 @@ public sealed partial class MechanicsProblem : IDisposable
             dampingScale = Contact is not null && load.Dt > 0 ? DampingTime / load.Dt : 0;
             if (dampingScale > 0) stored += BodyDrag.Add(dampingScale, Contact!.NodeModulus, Dofs, U, u, force);
             for (int d = 0; d < u.Length; d++) work += ExternalForce[d] * u[d];
+            if (OutOfPlane.Generalized) work += OutOfPlane.Stress * Assembler.OriginalArea * (stretch - 1);
             energy = stored + contactEnergy - loadFactor * work;
             energyScale = stored + contactEnergy + Math.Abs(loadFactor * work);
             return true;
@@ -266,9 +318,17 @@ public sealed partial class MechanicsProblem : IDisposable
         }
     }
 
-    double FreeResidual(double[] fint, double loadFactor, double[] r)
+    /// <summary>The residual over the free dofs into <paramref name="r"/> and, under generalized plane strain,
+    /// the out-of-plane one, from the last evaluation; returns the norm of both (the latter over a length).</summary>
+    double FreeResidual(double[] fint, double loadFactor, double[] r, out double rStretch)
     {
         double sum = 0;
+        rStretch = 0;
+        if (OutOfPlane.Generalized)
+        {
+            rStretch = Assembler.StretchForce - loadFactor * OutOfPlane.Stress * Assembler.OriginalArea;
+            sum = rStretch / stretchLength * (rStretch / stretchLength);
+        }
         for (int d = 0; d < Dofs.DofCount; d++)
         {
             int eq = Dofs.Equation[d];

@@ -84,7 +84,7 @@ public sealed class Model
     public MechanicsProblem NewProblem(SolverSpec solver)
     {
         var linear = SparseSolvers.Create(solver.LinearSolver, indefinite: true, threads: solver.Threads);
-        var problem = new MechanicsProblem(Mesh, MaterialOfRegion, Dofs, Load, solver.Fbar, linear, Contact);
+        var problem = new MechanicsProblem(Mesh, MaterialOfRegion, Dofs, Load, solver.Fbar, linear, Contact, solver.OutOfPlane);
         problem.Assembler.MaxThreads = solver.Threads > 0 ? solver.Threads : -1;
         return problem;
     }

@@ -43,7 +43,9 @@ internal sealed class Remesher
         var spliced = MeshSplice.Replace(model.Particles, replacements);
         var fresh = Model.Build(def, spliced.Mesh);
         var next = fresh.NewProblem(def.Solver);
-        next.Restore(CarriedDisplacements(spliced, problem, next), CarriedStates(spliced, problem, next, carried), problem.TotalIterations);
+        // F33 is measured from the original thickness in every mesh, so it carries over unchanged
+        next.Restore(CarriedDisplacements(spliced, problem, next), CarriedStates(spliced, problem, next, carried), problem.TotalIterations,
+            stretch: problem.Stretch);
         if (!Admissible(fresh, next))
         {
             next.Dispose();

@@ -53,6 +53,8 @@ public sealed class RunRecorder
             if (conduction is { } cc) columns.AddRange((transport = new(mesh, cc.Active, cc.Electrons, cc.Ions,
                 Siemens(def, mesh, m => m.ElectronicConductivity), Siemens(def, mesh, m => m.IonicConductivity))).Columns);
         }
+        // last, and only when F33 is an unknown: plane-strain tables keep their columns
+        if (def.Solver.OutOfPlane.Generalized) columns.AddRange(new[] { "out_of_plane_strain", "out_of_plane_stress_Pa" });
         Columns = columns;
         integrity = Integrity.IntegrityRecorder.Create(def, mesh, contact);
     }
@@ -93,6 +95,11 @@ public sealed class RunRecorder
             if (conduction is { } c) row.AddRange(ConnectedFractions(c, CreepCell.Contact.ContactGraph.Build(contact, problem.U)));
             // after active_connected, which the capacity estimate scales
             if (transport is not null) row.AddRange(transport.Row(def.Protocol, s, Columns, problem.U, contact, row[^1]));
+        }
+        if (def.Solver.OutOfPlane.Generalized)
+        {
+            row.Add(problem.Stretch - 1);
+            row.Add(problem.Assembler.StretchForce / problem.Assembler.OriginalArea);
         }
         foreach (double v in row)
             if (!double.IsFinite(v)) throw new NotConvergedException($"non-finite result at t = {s.Time:G8} s; the step is rejected");
@@ -237,6 +244,7 @@ public sealed class RunRecorder
             newton_iterations = r.NewtonIterations,
             wall_time_s = r.WallSeconds,
             remeshed_bodies = r.RemeshedBodies,
+            out_of_plane = new { condition = def.Solver.OutOfPlane.Name, stress_Pa = def.Solver.OutOfPlane.Stress, final_strain = r.OutOfPlaneStrain },
             warnings = def.Warnings,
             final = mesh.RegionNames.Select((n, i) => new
             {
@@ -254,5 +262,6 @@ public sealed class RunRecorder
         max_iterations = s.MaxIterations, tolerance = s.Tolerance, linear_solver = s.LinearSolver, fbar = s.Fbar,
         max_lithiation_step = s.MaxLithiationStep, max_cutbacks = s.MaxCutbacks, max_creep_increment = s.MaxCreepIncrement,
         max_step_s = s.MaxStep, min_step_s = s.MinStep, threads = s.Threads, remesh_angle_deg = s.RemeshAngle,
+        out_of_plane = s.OutOfPlane.Name, out_of_plane_stress_Pa = s.OutOfPlane.Stress,
     };
 }

@@ -7,4 +7,6 @@ public sealed record RunResult(int Steps, long NewtonIterations, double WallSeco
     public double[] LargestDistortedArea { get; init; } = Array.Empty<double>();
     /// <summary>Bodies remeshed over the run ([solver] remesh_angle); a body counts once per remeshing.</summary>
     public int RemeshedBodies { get; init; }
+    /// <summary>F33 - 1 at the end (0 in plane strain).</summary>
+    public double OutOfPlaneStrain { get; init; }
 }

@@ -28,6 +28,8 @@ public sealed record SolverSpec
     public double RemeshAngle { get; init; }
     /// <summary>Largest model (displacement unknowns) a generated mesh may make; estimated before meshing.</summary>
     public int MaxUnknowns { get; init; } = (int)CreepCell.Meshing.SizeEstimate.DefaultMaxUnknowns;
+    /// <summary>Plane strain (F33 = 1) or generalized plane strain (F33 one unknown, a given net out-of-plane stress).</summary>
+    public OutOfPlane OutOfPlane { get; init; } = OutOfPlane.PlaneStrain;
 
     /// <summary>Every value outside its range, as (case key, what was expected), in the order of the keys.</summary>
     public IEnumerable<(string Key, string Expected)> Problems()
@@ -44,5 +46,8 @@ public sealed record SolverSpec
         if (!(Tolerance > 0 && Tolerance < 1)) yield return ("tolerance", "expected a value in (0, 1)");
         if (!(MaxLithiationStep > 0 && MaxLithiationStep <= 1)) yield return ("max_lithiation_step", "expected a value in (0, 1]");
         if (MaxCutbacks < 0) yield return ("max_cutbacks", "expected a non-negative integer");
+        if (!double.IsFinite(OutOfPlane.Stress)) yield return ("out_of_plane_stress", "expected a finite stress");
+        else if (!OutOfPlane.Generalized && OutOfPlane.Stress != 0)
+            yield return ("out_of_plane_stress", $"a given out-of-plane stress needs out_of_plane = \"{OutOfPlane.GeneralizedName}\" (plane strain fixes F33 = 1 instead)");
     }
 }

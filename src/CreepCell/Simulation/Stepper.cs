@@ -61,9 +61,11 @@ internal sealed class Stepper
     (NewtonResult Result, double Creep) SolveWithCutbacks(Model model, MechanicsProblem problem, double t, ref double target)
     {
         var start = (double[])problem.U.Clone();
+        double startStretch = problem.Stretch;
         for (int cut = 0; ; cut++)
         {
             Array.Copy(start, problem.U, start.Length);
+            problem.Stretch = startStretch;
             Cancellation.ThrowIfCancellationRequested();
             var load = new LoadState(def.Protocol.ThetaAt(target), target - t, def.Temperature);
             var result = Check(model, problem, problem.SolveStep(load, 1, options));
@@ -73,6 +75,7 @@ internal sealed class Stepper
             if (cut >= def.Solver.MaxCutbacks)
             {
                 Array.Copy(start, problem.U, start.Length);
+                problem.Stretch = startStretch;
                 var seg = def.Protocol.SegmentAt(target);
                 throw new NotConvergedException($"no convergence at t = {target:G8} s (cycle {seg.Cycle}, {seg.Half}, lithiation {load.Theta:F5}) " +
                     $"after {cut} cut-backs: {result.Failure ?? "creep increment too large"}; last residuals " +

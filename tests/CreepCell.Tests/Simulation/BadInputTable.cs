@@ -67,6 +67,9 @@ static class BadInputTable
         yield return ("min_step above max_step", Generated + "min_step = \"1 h\"\nmax_step = \"1 min\"\n", null, ["case.toml", "solver.min_step", "max_step"]);
         yield return ("threads far too many", Generated + "threads = 100000\n", null, ["case.toml", "solver.threads", "1024"]);
         yield return ("empty output dir", Generated + "[output]\ndir = \"\"\n", null, ["case.toml", "output.dir", "folder"]);
+        yield return ("out_of_plane unknown", Generated + "out_of_plane = \"plane_stress\"\n", null, ["case.toml", "solver.out_of_plane", "generalized_plane_strain", "plane_stress"]);
+        yield return ("out_of_plane_stress in plane strain", Generated + "out_of_plane_stress = \"5 MPa\"\n", null, ["case.toml", "solver.out_of_plane_stress", "needs out_of_plane = \"generalized_plane_strain\""]);
+        yield return ("out_of_plane_stress not a stress", Generated + "out_of_plane = \"generalized_plane_strain\"\nout_of_plane_stress = \"5 um\"\n", null, ["case.toml", "solver.out_of_plane_stress"]);
         yield return ("max_unknowns zero", Generated + "max_unknowns = 0\n", null, ["case.toml", "solver.max_unknowns", "positive"]);
         // meshes
         yield return ("bow-tie quadrilateral", FromFile, Msh([(0, 0), (2, 0), (0, 1), (1, 1)], (3, [1, 2, 3, 4])), ["mesh.msh", "element 1 (line 17)", "bow-tie"]);

@@ -33,7 +33,7 @@ public class BadInputTableTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    public static TheoryData<string> CommandLineSample() => ["duplicate key", "overlapping inclusions", "bow-tie quadrilateral"];
+    public static TheoryData<string> CommandLineSample() => ["duplicate key", "overlapping inclusions", "bow-tie quadrilateral", "out_of_plane unknown"];
 
     [Theory]
     [MemberData(nameof(CommandLineSample))]

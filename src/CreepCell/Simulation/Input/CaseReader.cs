@@ -265,10 +265,17 @@ public static class CaseReader
             Threads = s.Integer("threads", 0),
             RemeshAngle = s.Number("remesh_angle", d.RemeshAngle),
             MaxUnknowns = s.Integer("max_unknowns", d.MaxUnknowns),
+            OutOfPlane = ReadOutOfPlane(s),
         };
         foreach (var (key, expected) in r.Problems()) throw new InputException(s.File, s.Key(key), expected);
         s.RejectUnknownKeys();
         return r;
+    }
+
+    static OutOfPlane ReadOutOfPlane(TomlSection s)
+    {
+        bool generalized = s.Choice("out_of_plane", OutOfPlane.PlaneStrainName, OutOfPlane.PlaneStrainName, OutOfPlane.GeneralizedName) == OutOfPlane.GeneralizedName;
+        return new OutOfPlane(generalized, s.Quantity("out_of_plane_stress", Dimension.Pressure, 0));
     }
 
     static OutputSpec ReadOutput(TomlSection? s, string baseDir)
