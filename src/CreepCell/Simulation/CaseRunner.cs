@@ -161,6 +161,7 @@ public sealed class CaseRunner
         {
             LargestDistortedArea = recorder.LargestDistortedArea(state),
             RemeshedBodies = state.RemeshedBodies,
+            Peaks = Integrity.PeakStresses.Compute(model.Mesh, problem.Assembler, problem.Responses, problem.U),
         };
         recorder.WriteSummary(result);
         SaveCheckpoint();

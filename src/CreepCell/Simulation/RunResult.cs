@@ -7,4 +7,6 @@ public sealed record RunResult(int Steps, long NewtonIterations, double WallSeco
     public double[] LargestDistortedArea { get; init; } = Array.Empty<double>();
     /// <summary>Bodies remeshed over the run ([solver] remesh_angle); a body counts once per remeshing.</summary>
     public int RemeshedBodies { get; init; }
+    /// <summary>Per phase, the largest and the 1 % von Mises and largest principal stresses of the final state.</summary>
+    public Integrity.PhasePeaks[] Peaks { get; init; } = Array.Empty<Integrity.PhasePeaks>();
 }

@@ -102,11 +102,33 @@ public static class CaseReader
                 MinAngleDegrees = m.Number("min_angle", options.MinAngleDegrees),
                 SecondOrder = order == 2,
             };
+            options = WithPeakRefinement(options, m, source, image is not null);
             if (!(options.RelativeSize > 0 && options.RelativeSize <= 1)) throw new InputException(source, m.Key("relative_element_size"), "expected a value in (0, 1]");
             if (!(options.MinAngleDegrees >= 20 && options.MinAngleDegrees <= 33)) throw new InputException(source, m.Key("min_angle"), "expected 20 to 33 degrees");
             m.RejectUnknownKeys();
         }
         return new MeshSpec(null, 1, null) { Microstructure = spec, ParticleOptions = options, Image = image };
+    }
+
+    /// <summary>The [mesh] keys that resolve fillets and near-contact zones of a packing (docs/meshing.md,
+    /// "Fillets and contact zones"); an image RVE has no fillets to resolve, so it refuses them.</summary>
+    static CreepCell.Meshing.ParticleMeshOptions WithPeakRefinement(CreepCell.Meshing.ParticleMeshOptions o, TomlSection m, string source, bool image)
+    {
+        string[] keys = { "fillet_edges", "boundary_edge", "contact_edge", "contact_reach", "contact_grading" };
+        if (image && keys.FirstOrDefault(m.Has) is { } key)
+            throw new InputException(source, m.Key(key), "applies to a packed [microstructure] only, not to an image");
+        int fillet = m.Integer("fillet_edges", o.FilletEdges);
+        if (fillet is < 0 or > 64) throw new InputException(source, m.Key("fillet_edges"), $"expected 0 to 64 edges per fillet, got {fillet}");
+        double grading = m.Number("contact_grading", o.ContactGrading);
+        if (!(grading > 0 && grading <= 2)) throw new InputException(source, m.Key("contact_grading"), "expected a value in (0, 2]");
+        return o with
+        {
+            FilletEdges = fillet,
+            BoundaryEdge = m.Has("boundary_edge") ? Positive(m, "boundary_edge", Dimension.Length) : o.BoundaryEdge,
+            ContactEdge = m.Has("contact_edge") ? Positive(m, "contact_edge", Dimension.Length) : o.ContactEdge,
+            ContactReach = m.Has("contact_reach") ? Positive(m, "contact_reach", Dimension.Length) : o.ContactReach,
+            ContactGrading = grading,
+        };
     }
 
     static MeshSpec ReadMesh(TomlSection s, string baseDir)
