@@ -24,7 +24,11 @@ namespace CreepCell.Bench;
 /// </summary>
 static class PeaksBench
 {
-    sealed record Level(string Settings, double H, int Elements, int Nodes, int Steps, long Iterations, double Seconds, PhasePeaks[] Peaks, string[] Where);
+    sealed record Level(string Settings, double H, int Elements, int Nodes, int Steps, long Iterations, double Seconds, PhasePeaks[] Peaks, string[] Where)
+    {
+        /// <summary>Where the next mesh should be fine: the peak spots of every phase and the hard-pressed contact points.</summary>
+        public Vec2[] Spots { get; init; } = Array.Empty<Vec2>();
+    }
 
     public static int Run(string[] args)
     {
@@ -67,20 +71,21 @@ static class PeaksBench
 
     /// <summary>
     /// Refinement where the peaks are: a first run on the refined settings at edge h finds the spots of
-    /// each phase's largest stresses (<see cref="PhasePeaks.Spots"/>); each further run refines around all
-    /// spots found so far to the next, smaller edge.
+    /// each phase's largest stresses (<see cref="PhasePeaks.Spots"/>) and the boundary points pressed with
+    /// at least a quarter of the largest contact pressure (<see cref="RunResult.PressedSpots"/>); each
+    /// further run refines around all spots found so far to the next, smaller edge.
     /// </summary>
     static IEnumerable<Level> Adaptive(string preset, string text, double h, double[] spotEdges, int threads)
     {
         var spots = new List<Vec2>();
         var first = Once(preset, text, "spots: none", h, threads);
         yield return first;
-        spots.AddRange(first.Peaks.SelectMany(p => p.Spots));
+        spots.AddRange(first.Spots);
         foreach (double e in spotEdges)
         {
             var level = Once(preset, text, "spots: refined to edge (um)", e, threads, o => o with { RefinePoints = spots.ToArray(), RefineEdge = e * 1e-6 });
             yield return level;
-            spots.AddRange(level.Peaks.SelectMany(p => p.Spots).Where(p => !spots.Contains(p)));
+            spots.AddRange(level.Spots.Where(p => !spots.Contains(p)));
         }
     }
 
@@ -98,7 +103,10 @@ static class PeaksBench
         var packing = PackingGenerator.Generate(def.Mesh.Microstructure!);
         var bodies = ParticleMesh.Build(packing, def.Mesh.ParticleOptions).Bodies;
         var where = result.Peaks.Select(p => Where(mesh, packing, bodies, p.VonMisesMaxElement)).ToArray();
-        var level = new Level(settings, h, mesh.ElementCount, mesh.NodeCount, result.Steps, result.NewtonIterations, seconds, result.Peaks, where);
+        var level = new Level(settings, h, mesh.ElementCount, mesh.NodeCount, result.Steps, result.NewtonIterations, seconds, result.Peaks, where)
+        {
+            Spots = result.Peaks.SelectMany(p => p.Spots).Concat(result.PressedSpots).Distinct().ToArray(),
+        };
         var peaks = string.Join("; ", result.Peaks.Select(p => string.Create(CultureInfo.InvariantCulture,
             $"{p.Phase} vm {p.VonMisesMax / 1e6:F1}/{p.VonMisesTop1 / 1e6:F1} s1 {p.Sigma1Max / 1e6:F1}/{p.Sigma1Top1 / 1e6:F1} MPa")));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -139,6 +139,31 @@ public class PeakRefinementTests(ITestOutputHelper output)
         Assert.All(bottom, ed => Assert.InRange((mesh.Nodes[ed[1]] - mesh.Nodes[ed[0]]).Length, 0.09 * um, 0.1 * um + 1e-12));
     }
 
+    [Fact]
+    public void RemeshedBodyIsFineAtPressedPointsOnly()
+    {
+        // a body remeshed in its deformed shape with the field the remesher builds around pressed points
+        const double um = 1e-6, edge = 0.01 * um, grading = 0.3;
+        var square = new[] { new Vec2(0, 0), new Vec2(um, 0), new Vec2(um, um), new Vec2(0, um) };
+        var body = TriangleMesher.MeshPolygon(square, 0.1 * um, "a", "boundary", new MeshOptions { SecondOrder = true });
+        var pressed = new Vec2(0.5 * um, um);
+        var fresh = BodyRemesher.Remesh(body, new double[2 * body.NodeCount], Enumerable.Range(0, body.ElementCount).ToArray(),
+            0.1 * um, 0.1 * um, 28, ParticleOutline.SizeField(new[] { pressed }, edge, grading));
+        Assert.NotNull(fresh);
+        var edges = fresh!.Boundaries.Single().Edges.Select(ed => (A: fresh.Nodes[ed[0]], B: fresh.Nodes[ed[1]])).ToList();
+        var near = edges.Where(ed => (0.5 * (ed.A + ed.B) - pressed).Length <= edge).ToList();
+        Assert.True(near.Count >= 2, $"{near.Count} edges at the pressed point");
+        Assert.All(near, ed => Assert.True((ed.B - ed.A).Length <= (1 + grading) * edge));
+        // the bottom side, 1 um away, keeps the old body's boundary edges
+        double oldBottom = body.Boundaries.Single().Edges.Select(ed => (A: body.Nodes[ed[0]], B: body.Nodes[ed[1]]))
+            .Where(ed => ed.A.Y == 0 && ed.B.Y == 0).Min(ed => (ed.B - ed.A).Length);
+        var bottom = edges.Where(ed => ed.A.Y == 0 && ed.B.Y == 0).ToList();
+        Assert.NotEmpty(bottom);
+        Assert.All(bottom, ed => Assert.True((ed.B - ed.A).Length >= 0.99 * oldBottom, $"bottom edge {(ed.B - ed.A).Length / um:F4} um"));
+        Assert.True(oldBottom > 5 * edge);
+        Assert.True(fresh.ElementCount < 20 * body.ElementCount, $"{fresh.ElementCount} elements against {body.ElementCount}");
+    }
+
     internal sealed record CylinderOnFlat(double P, double P0, double VonMisesMaxA, double VonMisesMaxB, double Closed, int Elements);
 
     /// <summary>
