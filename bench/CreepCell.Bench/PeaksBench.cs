@@ -135,7 +135,28 @@ static class PeaksBench
             if (i < p.EdgeArcs.Length && (p.EdgeArcs[i] is not null || p.EdgeArcs[(i + p.Vertices.Length - 1) % p.Vertices.Length] is not null))
                 fillet = Math.Min(fillet, (p.Vertices[i] - c).Length);
         double other = packing.Particles.Where((_, j) => j != body.Index).Min(q => Distance(q.Vertices, c));
-        return string.Create(CultureInfo.InvariantCulture, $"{p.Phase} particle {body.Index}: fillet {fillet * 1e9:F0} nm, neighbour {other * 1e9:F0} nm");
+        double surface = Distance(p.Vertices, c);
+        double wall = Math.Min(Math.Min(c.X, packing.Side - c.X), Math.Min(c.Y, packing.Side - c.Y));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{p.Phase} {body.Index}: surface {surface * 1e9:F0}, fillet {fillet * 1e9:F0}, {Corner(p, c)}, neighbour {other * 1e9:F0}, wall {wall * 1e9:F0} nm");
+    }
+
+    /// <summary>The particle's vertex nearest to c that is no fillet point (a corner left sharp), and its
+    /// distance and turn angle; "no sharp corner" when every vertex starts or ends a fillet or a straight run.</summary>
+    static string Corner(Particle p, Vec2 c)
+    {
+        int n = p.Vertices.Length, best = -1;
+        double bestD = double.PositiveInfinity, bestTurn = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (p.EdgeArcs.Length == n && (p.EdgeArcs[i] is not null || p.EdgeArcs[(i + n - 1) % n] is not null)) continue;
+            Vec2 a = p.Vertices[(i + n - 1) % n], v = p.Vertices[i], b = p.Vertices[(i + 1) % n];
+            double turn = Math.Abs(Math.Atan2(Vec2.Cross(v - a, b - v), Vec2.Dot(v - a, b - v))) * 180 / Math.PI;
+            if (turn < 1) continue; // a point inside a straight edge
+            double d = (v - c).Length;
+            if (d < bestD) { bestD = d; best = i; bestTurn = turn; }
+        }
+        return best < 0 ? "no sharp corner" : string.Create(CultureInfo.InvariantCulture, $"sharp corner {bestD * 1e9:F0} (turn {bestTurn:F0} deg)");
     }
 
     static Vec2 Centroid(Mesh mesh, int e)
@@ -179,7 +200,7 @@ static class PeaksBench
             sb.AppendLine();
         }
         sb.AppendLine();
-        sb.AppendLine("Where each phase's largest von Mises stress sits (reference configuration: its element's centroid from the nearest fillet point of its particle and from the nearest other particle):");
+        sb.AppendLine("Where each phase's largest von Mises stress sits, in nm, in the reference configuration: from its element's centroid to its particle's outline, the nearest fillet point, the nearest corner left sharp (and its turn), the nearest other particle and the nearest side of the box:");
         sb.AppendLine();
         sb.AppendLine("| settings | h (um) | " + string.Join(" | ", phases) + " |");
         sb.AppendLine("|---|---:|" + string.Concat(phases.Select(_ => "---|")));

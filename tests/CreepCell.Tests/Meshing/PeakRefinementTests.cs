@@ -164,6 +164,37 @@ public class PeakRefinementTests(ITestOutputHelper output)
         Assert.True(fresh.ElementCount < 20 * body.ElementCount, $"{fresh.ElementCount} elements against {body.ElementCount}");
     }
 
+    [Theory]
+    [InlineData("fillet_edges = -1", "mesh.fillet_edges")]
+    [InlineData("contact_edge = \"0 um\"", "mesh.contact_edge")]
+    [InlineData("contact_grading = 3", "mesh.contact_grading")]
+    [InlineData("refine_points = [[\"1 um\", \"2 um\"]]", "mesh.refine_points")]
+    [InlineData("refine_edge = \"10 nm\"\nrefine_points = [[\"1 um\"]]", "mesh.refine_points[0]")]
+    public void BadRefinementKeysNameTheFileAndKey(string line, string key)
+    {
+        string text = System.Text.RegularExpressions.Regex.Replace(CreepCell.Simulation.BuiltInCases.Text("se-60mse"),
+            @"(?m)^\[mesh\]\n", "[mesh]\n" + line + "\n");
+        var e = Assert.Throws<InputException>(() => CreepCell.Simulation.CaseReader.Read("case.toml", text, Path.GetTempPath()));
+        Assert.Equal("case.toml", e.Source_);
+        Assert.Equal(key, e.Location);
+    }
+
+    [Fact]
+    public void RefinementKeysReachTheMeshOptions()
+    {
+        string text = System.Text.RegularExpressions.Regex.Replace(CreepCell.Simulation.BuiltInCases.Text("se-60mse"), @"(?m)^\[mesh\]\n",
+            "[mesh]\nfillet_edges = 8\nboundary_edge = \"0.1 um\"\ncontact_edge = \"30 nm\"\ncontact_reach = \"0.2 um\"\nrefine_edge = \"10 nm\"\nrefine_points = [[\"1 um\", \"2 um\"]]\n");
+        var o = CreepCell.Simulation.CaseReader.Read("case.toml", text, Path.GetTempPath()).Mesh.ParticleOptions!;
+        Assert.Equal(8, o.FilletEdges);
+        Assert.Equal(0.1e-6, o.BoundaryEdge!.Value, 1e-18);
+        Assert.Equal(30e-9, o.ContactEdge!.Value, 1e-18);
+        Assert.Equal(0.2e-6, o.ContactReach!.Value, 1e-18);
+        Assert.Equal(10e-9, o.RefineEdge!.Value, 1e-18);
+        Assert.Equal(new Vec2(1e-6, 2e-6), o.RefinePoints.Single());
+        // the preset itself sets none of them: its mesh is the packing's polygons as before
+        Assert.False(CreepCell.Simulation.CaseReader.Read("case.toml", CreepCell.Simulation.BuiltInCases.Text("se-60mse"), Path.GetTempPath()).Mesh.ParticleOptions!.RefinesOutline);
+    }
+
     internal sealed record CylinderOnFlat(double P, double P0, double VonMisesMaxA, double VonMisesMaxB, double Closed, int Elements);
 
     /// <summary>
