@@ -11,16 +11,17 @@ using CreepCell.Simulation.Integrity;
 namespace CreepCell.Bench;
 
 /// <summary>
-/// Peak stresses under mesh refinement: the preset (se-60mse by default) run to the first full
-/// lithiation at several boundary edge lengths h, once as the packing is meshed by default (the packing's
-/// edge_length = h, so the outline changes with h; relative_element_size = h / 1 um as in
-/// docs/presets.md) and once with the fillet and contact refinement of [mesh] on a fixed packing
-/// (edge_length as in the preset, boundary_edge = h, fillet_edges, contact_edge = h x the contact ratio).
+/// Peak stresses under mesh refinement: the preset (se-60mse by default) run to its first full lithiation
+/// in up to three series. "plain": the packing drawn with boundary edges h (edge_length = h, so the outline
+/// changes with h; relative_element_size = h / 1 um as in docs/presets.md). "refined": the preset's packing
+/// (edge 0.25 um) meshed with boundary_edge = h, fillet_edges, contact_edge = h x the contact ratio and
+/// contact_reach. "adaptive": the refined mesh at the first h, then refined around the spots the previous
+/// runs found (peak elements, their partners, hard-pressed contact points) to each spot edge in turn.
 /// Per run and phase: the largest and the 1 % von Mises and largest principal stresses, steps, Newton
-/// iterations, elements; where each phase's largest von Mises stress sits (distance from the nearest
-/// fillet point of its particle and from the nearest other particle, in the reference configuration);
-/// and the spread of each value over the levels against the finest.
-/// Usage: peaks [preset] [edges in um, comma-separated] [fillet edges] [contact edge / h] [contact reach um] [out file] [refined-only]
+/// iterations, elements; where each phase's largest von Mises stress sits; and the spread of each value
+/// over the levels of a series against its finest level. Writes the table to the out file when given.
+/// Usage: peaks [preset] [edges um, comma-separated] [fillet edges] [contact edge / h] [contact reach um]
+///        [out file or -] [series: plain,refined,adaptive] [spot edges um, comma-separated]
 /// </summary>
 static class PeaksBench
 {
@@ -47,7 +48,7 @@ static class PeaksBench
         string refined = $"fillet_edges = {fillet}, contact_edge = {Um(contactRatio)} h, contact_reach = {Um(reach)} um";
         if (modes.Contains("refined")) foreach (double h in edges) levels.Add(Once(preset, Refined(text, h, fillet, contactRatio, reach), refined, h, threads));
         if (modes.Contains("adaptive")) levels.AddRange(Adaptive(preset, Refined(text, edges[0], fillet, contactRatio, reach), edges[0], spotEdges, threads));
-        string report = Report(preset, levels, $"{fillet} {Um(contactRatio)} {Um(reach)} {outFile ?? "-"} {string.Join(",", modes)} {string.Join(",", spotEdges.Select(Um))}");
+        string report = Report(preset, levels, $"{string.Join(",", edges.Select(Um))} {fillet} {Um(contactRatio)} {Um(reach)} {outFile ?? "-"} {string.Join(",", modes)} {string.Join(",", spotEdges.Select(Um))}");
         Console.WriteLine(report);
         if (outFile is not null) File.WriteAllText(outFile, report);
         return 0;
@@ -185,7 +186,7 @@ static class PeaksBench
         var I = CultureInfo.InvariantCulture;
         sb.AppendLine($"# {preset}: peak stresses at the first full lithiation under mesh refinement");
         sb.AppendLine();
-        sb.AppendLine(string.Create(I, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}. `dotnet run -c Release --project bench/CreepCell.Bench -- peaks {preset} {string.Join(",", levels.Select(l => l.H).Distinct())} {settings}`."));
+        sb.AppendLine(string.Create(I, $"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:u}. `dotnet run -c Release --project bench/CreepCell.Bench -- peaks {preset} {settings}`."));
         sb.AppendLine("The preset (8 um box) run from theta = 0 to its first full lithiation (theta = 0.768, 7.7 h at 0.1 C). vm: von Mises; s1: largest principal stress (zz included); max: over the quadrature points of the phase; 1 %: the value exceeded on 1 % of the phase's current area. MPa.");
         sb.AppendLine();
         var phases = levels[0].Peaks.Select(p => p.Phase).ToArray();
