@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["engine-compare"] = EngineBench.Compare,
     ["sweep"] = SweepBench.Run,
     ["jump"] = JumpBench.Run,
+    ["peaks"] = PeaksBench.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

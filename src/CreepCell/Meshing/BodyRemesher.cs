@@ -52,7 +52,9 @@ internal static class BodyRemesher
     /// <returns>The body mesh (one region, the body's phase; nodes at the deformed positions), or null when
     /// the body is not one phase of triangles of one kind, its boundary is not one closed loop (a
     /// self-touching outline) or crosses itself, or a curved boundary piece would fold an element.</returns>
-    public static Mesh? Remesh(Mesh mesh, double[] u, IReadOnlyList<int> elements, double boundaryEdge, double interiorEdge, double minAngle)
+    /// <param name="size">an optional edge-length field over the deformed shape (finer near contacts)</param>
+    public static Mesh? Remesh(Mesh mesh, double[] u, IReadOnlyList<int> elements, double boundaryEdge, double interiorEdge, double minAngle,
+        Func<Vec2, double>? size = null)
     {
         Vec2 X(int n) => mesh.Nodes[n] + new Vec2(u[2 * n], u[2 * n + 1]);
         if (elements.Any(e => mesh.Types[e] != mesh.Types[elements[0]] || mesh.Types[e] is not (ElementType.Tri3 or ElementType.Tri6)
@@ -80,7 +82,7 @@ internal static class BodyRemesher
         Mesh body;
         try
         {
-            body = TriangleMesher.Mesh(g, new MeshOptions { MinAngleDegrees = minAngle, MaxEdge = interiorEdge, SecondOrder = quadratic });
+            body = TriangleMesher.Mesh(g, new MeshOptions { MinAngleDegrees = minAngle, MaxEdge = interiorEdge, SecondOrder = quadratic, SizeFunction = size });
         }
         catch (ArgumentException)
         {

@@ -20,6 +20,7 @@ public static class ParticleMesh
         Validate(options);
         var diameters = packing.Spec.Phases.ToDictionary(p => p.Name, p => p.MeanDiameter);
         var meshOptions = new MeshOptions { MinAngleDegrees = options.MinAngleDegrees, SecondOrder = options.SecondOrder };
+        if (options.RefinesOutline) return Assemble(packing, RefinedParts(packing, options, diameters, meshOptions));
         var parts = new List<Mesh>(packing.Particles.Count);
         for (int i = 0; i < packing.Particles.Count; i++)
         {
@@ -28,6 +29,58 @@ public static class ParticleMesh
             parts.Add(TriangleMesher.MeshPolygon(p.Vertices, size, p.Phase, BodySetName(i), meshOptions));
         }
         return Assemble(packing, parts);
+    }
+
+    /// <summary>The bodies meshed on refined outlines (<see cref="ParticleOutline"/>): fillet edges on their
+    /// circles, and with a contact edge a size field that is fine at the near-contact points.</summary>
+    static List<Mesh> RefinedParts(Packing packing, ParticleMeshOptions options, Dictionary<string, double> diameters, MeshOptions meshOptions)
+    {
+        var outlines = packing.Particles.Select(p => ParticleOutline.Refine(p, options.FilletEdges, options.BoundaryEdge)).ToList();
+        double reach = options.ContactReach ?? packing.Spec.ResolvedEdgeLength;
+        var near = options.ContactEdge is null ? null : ParticleOutline.NearContactPoints(outlines, reach);
+        var parts = new List<Mesh>(outlines.Count);
+        for (int i = 0; i < outlines.Count; i++)
+        {
+            var p = packing.Particles[i];
+            double size = options.ElementSize ?? options.RelativeSize * diameters[p.Phase];
+            var bodyOptions = meshOptions with { MaxEdge = size, SizeFunction = SizeField(near?[i], outlines[i], options) };
+            parts.Add(TriangleMesher.Mesh(Graph(outlines[i], p.Phase, BodySetName(i)), bodyOptions));
+        }
+        return parts;
+    }
+
+    /// <summary>The finer of the near-contact field and the field around the given refinement points that
+    /// lie within reach of this body (null when neither applies).</summary>
+    static Func<Vec2, double>? SizeField(List<Vec2>? near, Outline outline, ParticleMeshOptions o)
+    {
+        Func<Vec2, double>? contact = near is { Count: > 0 } ? ParticleOutline.SizeField(near, o.ContactEdge!.Value, o.ContactGrading) : null;
+        if (o.RefineEdge is not { } edge) return contact;
+        var spots = o.RefinePoints.Where(p => ParticleOutline.Nearest(outline.Points, p).Distance < 20 * edge || Polygons.Contains(outline.Points, p)).ToList();
+        if (spots.Count == 0) return contact;
+        var refine = ParticleOutline.SizeField(spots, edge, o.ContactGrading);
+        return contact is null ? refine : x => Math.Min(contact(x), refine(x));
+    }
+
+    /// <summary>One body's planar graph: its outline, fillet edges tied to their circle, one region.</summary>
+    static PlanarGraph Graph(Outline outline, string phase, string boundary)
+    {
+        var g = new PlanarGraph();
+        var ids = outline.Points.Select(g.AddPoint).ToArray();
+        int n = ids.Length;
+        for (int k = 0; k < n; k++)
+        {
+            if (outline.Arcs[k] is { } c)
+            {
+                Vec2 a = outline.Points[k], b = outline.Points[(k + 1) % n];
+                double t0 = Math.Atan2(a.Y - c.Centre.Y, a.X - c.Centre.X);
+                double turn = Math.Atan2(b.Y - c.Centre.Y, b.X - c.Centre.X) - t0;
+                while (turn <= 0) turn += 2 * Math.PI;
+                g.AddSegment(ids[k], ids[(k + 1) % n], boundary, Ellipse.Circle(c.Centre, c.Radius), t0, t0 + turn);
+            }
+            else g.AddSegment(ids[k], ids[(k + 1) % n], boundary);
+        }
+        g.AddRegion(phase, outline.Points);
+        return g;
     }
 
     /// <summary>Name of the boundary set that holds particle i's whole boundary.</summary>
@@ -113,6 +166,12 @@ public static class ParticleMesh
     {
         if (!(o.RelativeSize > 0)) throw new ArgumentException("relative element size must be positive");
         if (o.ElementSize is { } h && !(h > 0)) throw new ArgumentException("element size must be positive");
+        if (o.FilletEdges < 0) throw new ArgumentException("fillet edges must not be negative");
+        if (o.BoundaryEdge is { } b && !(b > 0)) throw new ArgumentException("boundary edge must be positive");
+        if (o.ContactEdge is { } c && !(c > 0)) throw new ArgumentException("contact edge must be positive");
+        if (o.ContactReach is { } r && !(r > 0)) throw new ArgumentException("contact reach must be positive");
+        if (o.RefineEdge is { } f && !(f > 0)) throw new ArgumentException("refinement edge must be positive");
+        if (!(o.ContactGrading > 0)) throw new ArgumentException("contact grading must be positive");
         if (!(o.MinAngleDegrees >= 25 && o.MinAngleDegrees <= 33))
             throw new ArgumentException("minimum angle must lie between 25 and 33 degrees");
     }

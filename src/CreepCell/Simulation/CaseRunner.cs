@@ -179,6 +179,9 @@ public sealed class CaseRunner
             LargestDistortedArea = recorder.LargestDistortedArea(state),
             RemeshedBodies = state.RemeshedBodies,
             OutOfPlaneStrain = problem.Stretch - 1,
+            Peaks = Integrity.PeakStresses.Compute(model.Mesh, problem.Assembler, problem.Responses, problem.U),
+            PressedSpots = model.Contact is { } contact
+                ? Remesher.PressedNodes(contact, problem.U, model.Mesh).Select(n => model.Mesh.Nodes[n]).ToArray() : Array.Empty<Geometry.Vec2>(),
         };
         recorder.WriteSummary(result);
         SaveCheckpoint();

@@ -82,18 +82,53 @@ internal sealed class Remesher
         var (mesh, u) = (model.Mesh, problem.U);
         var replacements = new List<(IReadOnlyList<int> Elements, Mesh Body)>();
         var carried = new List<PointState[]>();
+        var size = PressedSizeField(model, problem);
         foreach (var body in BodyRemesher.Bodies(model.Particles))
         {
             var angles = body.Select(e => MeshQuality.DeformedMinAngle(mesh, e, u)).ToArray();
             if (angles.Min() >= limit) continue;
             var (boundaryEdge, interiorEdge) = meshSizes[mesh.Region[body[0]]];
-            var fresh = BodyRemesher.Remesh(mesh, u, body, boundaryEdge, interiorEdge, RemeshMinAngle)
-                ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle);
+            var fresh = BodyRemesher.Remesh(mesh, u, body, boundaryEdge, interiorEdge, RemeshMinAngle, size)
+                ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle, size);
             if (fresh is null || !Better(MeshQuality.MinAngles(fresh), angles, limit)) continue;
             replacements.Add((body, fresh));
             carried.Add(StateTransfer.ToNewMesh(problem.Assembler, mesh, u, problem.States, body, fresh));
         }
         return (replacements, carried);
+    }
+
+    /// <summary>Share of the largest contact pressure above which a boundary point counts as pressed hard.</summary>
+    internal const double PressedShare = 0.25;
+
+    /// <summary>
+    /// With [mesh] contact_edge, the edge-length field of a new body mesh: contact_edge at the boundary
+    /// points (current positions) whose contact pressure is at least <see cref="PressedShare"/> of the
+    /// largest, growing by contact_grading with the distance from them. The deformed shape shows where
+    /// the pressure concentrates, which the packing at mesh time could only guess. Null without the key
+    /// or without pressed points.
+    /// </summary>
+    Func<CreepCell.Geometry.Vec2, double>? PressedSizeField(Model model, MechanicsProblem problem)
+    {
+        if (model.Contact is not { } contact || def.Mesh.ParticleOptions is not { ContactEdge: { } edge } options) return null;
+        var pressed = PressedPoints(contact, problem.U, model.Mesh);
+        return pressed.Count == 0 ? null : ParticleOutline.SizeField(pressed, edge, options.ContactGrading);
+    }
+
+    /// <summary>Current positions of the boundary points pressed with at least <see cref="PressedShare"/> of the largest pressure.</summary>
+    static List<CreepCell.Geometry.Vec2> PressedPoints(ContactModel contact, double[] u, Mesh mesh) =>
+        PressedNodes(contact, u, mesh).Select(n => mesh.Nodes[n] + new CreepCell.Geometry.Vec2(u[2 * n], u[2 * n + 1])).ToList();
+
+    /// <summary>The boundary nodes whose contact pressure is at least <see cref="PressedShare"/> of the largest.</summary>
+    internal static List<int> PressedNodes(ContactModel contact, double[] u, Mesh mesh)
+    {
+        var m = contact.Measure(u, mesh.RegionNames);
+        double top = m.NodePressure.DefaultIfEmpty(0).Max();
+        var points = contact.Bodies.Points;
+        var pressed = new List<int>();
+        if (!(top > 0)) return pressed;
+        for (int i = 0; i < points.Length; i++)
+            if (m.NodePressure[i] >= PressedShare * top) pressed.Add(points[i]);
+        return pressed;
     }
 
     /// <summary>Kept nodes and the plate keep their displacements; a new body starts at zero in its new reference.</summary>

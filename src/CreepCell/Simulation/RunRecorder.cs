@@ -245,12 +245,16 @@ public sealed class RunRecorder
             wall_time_s = r.WallSeconds,
             remeshed_bodies = r.RemeshedBodies,
             out_of_plane = new { condition = def.Solver.OutOfPlane.Name, stress_Pa = def.Solver.OutOfPlane.Stress, final_strain = r.OutOfPlaneStrain },
+            pressed_spots_m = r.PressedSpots.Select(p => new[] { p.X, p.Y }),
             warnings = def.Warnings,
             final = mesh.RegionNames.Select((n, i) => new
             {
                 phase = n, vm_mean_Pa = r.Final[i].VonMisesMean, vm_max_Pa = r.Final[i].VonMisesMax, vm_p99_Pa = r.Final[i].VonMisesP99,
                 p_mean_Pa = r.Final[i].PressureMean, area_m2 = r.Final[i].Area, creep_mean = r.Final[i].CreepMean,
                 largest_distorted_area = r.LargestDistortedArea.Length > i ? r.LargestDistortedArea[i] : 0,
+                sigma1_max_Pa = r.Peaks.Length > i ? r.Peaks[i].Sigma1Max : 0,
+                sigma1_p99_Pa = r.Peaks.Length > i ? r.Peaks[i].Sigma1Top1 : 0,
+                peak_spots_m = r.Peaks.Length > i ? r.Peaks[i].Spots.Select(p => new[] { p.X, p.Y }) : Enumerable.Empty<double[]>(),
             }),
         };
         AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, Provenance.Indented));

@@ -11,4 +11,12 @@ public sealed record Particle(string Phase, Vec2[] Vertices, double Area, Vec2 C
 
     /// <summary>True when the particle is cut by (lies flat against) at least one RVE side.</summary>
     public bool IsClipped => Sides != RveSide.None;
+
+    /// <summary>Per vertex i, the fillet circle that the edge from vertex i to vertex i + 1 is a chord of,
+    /// or null for a straight edge; empty when not known (a particle not made by the packing generator).
+    /// A mesher that splits such an edge puts the new points on the circle.</summary>
+    public FilletArc?[] EdgeArcs { get; init; } = Array.Empty<FilletArc?>();
 }
+
+/// <summary>The circle of a corner fillet: centre and radius, m.</summary>
+public readonly record struct FilletArc(Vec2 Centre, double Radius);

@@ -18,8 +18,9 @@ internal readonly record struct ShapeOptions(double Side, double EdgeLength, dou
     public double MinEdge => 0.3 * EdgeLength;
 }
 
-/// <summary>A finished particle boundary: counter-clockwise vertices and the walls it lies flat on.</summary>
-internal sealed record ShapedParticle(Vec2[] Vertices, RveSide Sides, double Area);
+/// <summary>A finished particle boundary: counter-clockwise vertices, the walls it lies flat on and, per
+/// vertex i, the fillet circle that the edge from vertex i to vertex i + 1 is a chord of (null: a straight edge).</summary>
+internal sealed record ShapedParticle(Vec2[] Vertices, RveSide Sides, double Area, FilletArc?[] EdgeArcs);
 
 /// <summary>
 /// Turns a convex power cell into a particle: every edge shared with another cell moves inward by t
@@ -46,7 +47,7 @@ internal static class ParticleShaper
         if (!(area >= o.MinArea)) return null;
         var sides = RveSide.None;
         foreach (var p in ring) sides |= p.Sides;
-        return new ShapedParticle(pts, sides, area);
+        return new ShapedParticle(pts, sides, area, ring.Select(p => p.Arc).ToArray());
     }
 
     /// <summary>Offset of the interior edges; a wall flat that ends up too short is pulled off its wall.</summary>
@@ -132,8 +133,8 @@ internal static class ParticleShaper
         p.Labels.RemoveAt(0);
     }
 
-    /// <summary>A boundary point and the walls it lies on.</summary>
-    internal readonly record struct RingPoint(Vec2 P, RveSide Sides);
+    /// <summary>A boundary point, the walls it lies on and the fillet circle its outgoing edge is a chord of.</summary>
+    internal readonly record struct RingPoint(Vec2 P, RveSide Sides, FilletArc? Arc = null);
 
     /// <summary>
     /// Replaces each corner by a circular arc of radius r tangent to both edges; the tangent length
@@ -181,12 +182,13 @@ internal static class ParticleShaper
         if (chord < o.MinEdge) return sharp;
         Vec2 a = v - tangent * uIn, b = v + tangent * uOut;
         Vec2 centre = a + radius * new Vec2(-uIn.Y, uIn.X);
-        var arc = new List<RingPoint> { new(a, Wall.Side(inLabel)) };
+        var circle = new FilletArc(centre, radius);
+        var arc = new List<RingPoint> { new(a, Wall.Side(inLabel), circle) };
         Vec2 arm = a - centre;
         for (int s = 1; s < pieces; s++)
         {
             double phi = turn * s / pieces, c = DetMath.Cos(phi), si = DetMath.Sin(phi);
-            arc.Add(new RingPoint(centre + new Vec2(c * arm.X - si * arm.Y, si * arm.X + c * arm.Y), RveSide.None));
+            arc.Add(new RingPoint(centre + new Vec2(c * arm.X - si * arm.Y, si * arm.X + c * arm.Y), RveSide.None, circle));
         }
         arc.Add(new RingPoint(b, Wall.Side(outLabel)));
         return arc;
@@ -213,7 +215,17 @@ internal static class ParticleShaper
             int drop = RemovalScore(ring, k) >= RemovalScore(ring, j) ? k : j;
             if (RemovalScore(ring, drop) == double.NegativeInfinity) return;
             ring.RemoveAt(drop);
+            KeepArcIfChord(ring, drop == 0 ? ring.Count - 1 : drop - 1);
         }
+    }
+
+    /// <summary>After a vertex was dropped, the edge from ring[i] to its new successor is still a chord of
+    /// ring[i]'s fillet only when that successor lies on the same circle; otherwise the edge is straight.</summary>
+    static void KeepArcIfChord(List<RingPoint> ring, int i)
+    {
+        if (ring[i].Arc is not { } arc) return;
+        var next = ring[(i + 1) % ring.Count].P;
+        if (Math.Abs((next - arc.Centre).Length - arc.Radius) > 1e-9 * arc.Radius) ring[i] = ring[i] with { Arc = null };
     }
 
     static double RemovalScore(List<RingPoint> ring, int i)

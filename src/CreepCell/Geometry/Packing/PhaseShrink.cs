@@ -95,7 +95,10 @@ internal sealed class PhaseShrink
         {
             var shaped = ParticleShaper.Shape(_cells[i], Offset(i, s), _options);
             if (shaped is null) continue;
-            yield return new Particle(_phase.Name, shaped.Vertices, shaped.Area, PolygonMath.Centroid(shaped.Vertices), shaped.Sides);
+            yield return new Particle(_phase.Name, shaped.Vertices, shaped.Area, PolygonMath.Centroid(shaped.Vertices), shaped.Sides)
+            {
+                EdgeArcs = shaped.EdgeArcs,
+            };
         }
     }
 }

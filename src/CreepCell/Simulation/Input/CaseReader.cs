@@ -102,11 +102,53 @@ public static class CaseReader
                 MinAngleDegrees = m.Number("min_angle", options.MinAngleDegrees),
                 SecondOrder = order == 2,
             };
+            options = WithPeakRefinement(options, m, source, image is not null);
             if (!(options.RelativeSize > 0 && options.RelativeSize <= 1)) throw new InputException(source, m.Key("relative_element_size"), "expected a value in (0, 1]");
             if (!(options.MinAngleDegrees >= 20 && options.MinAngleDegrees <= 33)) throw new InputException(source, m.Key("min_angle"), "expected 20 to 33 degrees");
             m.RejectUnknownKeys();
         }
         return new MeshSpec(null, 1, null) { Microstructure = spec, ParticleOptions = options, Image = image };
+    }
+
+    /// <summary>The [mesh] keys that resolve fillets and near-contact zones of a packing (docs/meshing.md,
+    /// "Fillets and contact zones"); an image RVE has no fillets to resolve, so it refuses them.</summary>
+    static CreepCell.Meshing.ParticleMeshOptions WithPeakRefinement(CreepCell.Meshing.ParticleMeshOptions o, TomlSection m, string source, bool image)
+    {
+        string[] keys = { "fillet_edges", "boundary_edge", "contact_edge", "contact_reach", "contact_grading", "refine_edge", "refine_points" };
+        if (image && keys.FirstOrDefault(m.Has) is { } key)
+            throw new InputException(source, m.Key(key), "applies to a packed [microstructure] only, not to an image");
+        int fillet = m.Integer("fillet_edges", o.FilletEdges);
+        if (fillet is < 0 or > 64) throw new InputException(source, m.Key("fillet_edges"), $"expected 0 to 64 edges per fillet, got {fillet}");
+        double grading = m.Number("contact_grading", o.ContactGrading);
+        if (!(grading > 0 && grading <= 2)) throw new InputException(source, m.Key("contact_grading"), "expected a value in (0, 2]");
+        return o with
+        {
+            FilletEdges = fillet,
+            BoundaryEdge = m.Has("boundary_edge") ? Positive(m, "boundary_edge", Dimension.Length) : o.BoundaryEdge,
+            ContactEdge = m.Has("contact_edge") ? Positive(m, "contact_edge", Dimension.Length) : o.ContactEdge,
+            ContactReach = m.Has("contact_reach") ? Positive(m, "contact_reach", Dimension.Length) : o.ContactReach,
+            ContactGrading = grading,
+            RefineEdge = m.Has("refine_edge") ? Positive(m, "refine_edge", Dimension.Length) : o.RefineEdge,
+            RefinePoints = RefinePoints(m, source) ?? o.RefinePoints,
+        };
+    }
+
+    /// <summary>[mesh] refine_points = [[x, y], ...] (lengths, e.g. the peak_spots_m of a previous run's
+    /// summary.json); they need refine_edge.</summary>
+    static CreepCell.Geometry.Vec2[]? RefinePoints(TomlSection m, string source)
+    {
+        if (!m.Has("refine_points")) return null;
+        if (!m.Has("refine_edge")) throw new InputException(source, m.Key("refine_points"), "needs refine_edge, the edge length at the points");
+        var table = m.Array("refine_points") ?? throw new InputException(source, m.Key("refine_points"), "expected an array of [x, y] pairs");
+        var points = new List<CreepCell.Geometry.Vec2>();
+        int i = 0;
+        foreach (var row in table)
+        {
+            string key = $"{m.Key("refine_points")}[{i++}]";
+            if (row is not Tomlyn.Model.TomlArray pair || pair.Count != 2) throw new InputException(source, key, "expected a pair [x, y]");
+            points.Add(new CreepCell.Geometry.Vec2(m.ToQuantity(pair[0]!, Dimension.Length, key), m.ToQuantity(pair[1]!, Dimension.Length, key)));
+        }
+        return points.ToArray();
     }
 
     static MeshSpec ReadMesh(TomlSection s, string baseDir)
