@@ -82,14 +82,15 @@ internal sealed class Remesher
         var (mesh, u) = (model.Mesh, problem.U);
         var replacements = new List<(IReadOnlyList<int> Elements, Mesh Body)>();
         var carried = new List<PointState[]>();
-        var size = PressedSizeField(model, problem);
+        // the contact pressures are measured only once a body needs a new mesh, not after every step
+        var size = new Lazy<Func<CreepCell.Geometry.Vec2, double>?>(() => PressedSizeField(model, problem));
         foreach (var body in BodyRemesher.Bodies(model.Particles))
         {
             var angles = body.Select(e => MeshQuality.DeformedMinAngle(mesh, e, u)).ToArray();
             if (angles.Min() >= limit) continue;
             var (boundaryEdge, interiorEdge) = meshSizes[mesh.Region[body[0]]];
-            var fresh = BodyRemesher.Remesh(mesh, u, body, boundaryEdge, interiorEdge, RemeshMinAngle, size)
-                ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle, size);
+            var fresh = BodyRemesher.Remesh(mesh, u, body, boundaryEdge, interiorEdge, RemeshMinAngle, size.Value)
+                ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle, size.Value);
             if (fresh is null || !Better(MeshQuality.MinAngles(fresh), angles, limit)) continue;
             replacements.Add((body, fresh));
             carried.Add(StateTransfer.ToNewMesh(problem.Assembler, mesh, u, problem.States, body, fresh));
