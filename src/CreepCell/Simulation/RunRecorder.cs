@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CreepCell.Io;
+using CreepCell.Io.Plots;
 using CreepCell.Materials;
 using CreepCell.Meshing;
 
@@ -201,9 +202,9 @@ public sealed class RunRecorder
         var creep = new double[mesh.ElementCount];
         for (int e = 0; e < vm.Length; e++) { vm[e] = avg[7 * e]; creep[e] = avg[7 * e + 6]; }
         string tag = $"cycle{cycle:D2}";
-        CreepCell.Io.Plots.FieldMap.Write(Path.Combine(outDir, $"map_von_mises_{tag}.png"), mesh, problem.U, vm,
-            $"von Mises stress, full lithiation, cycle {cycle}", "GPa", new CreepCell.Io.Plots.FieldMapOptions { UnitScale = 1e-9 });
-        CreepCell.Io.Plots.FieldMap.Write(Path.Combine(outDir, $"map_creep_strain_{tag}.png"), mesh, problem.U, creep,
+        Pictures.Writer?.FieldMap(Path.Combine(outDir, $"map_von_mises_{tag}.png"), mesh, problem.U, vm,
+            $"von Mises stress, full lithiation, cycle {cycle}", "GPa", new FieldMapOptions { UnitScale = 1e-9 });
+        Pictures.Writer?.FieldMap(Path.Combine(outDir, $"map_creep_strain_{tag}.png"), mesh, problem.U, creep,
             $"equivalent creep strain, full lithiation, cycle {cycle}", "-");
     }
 

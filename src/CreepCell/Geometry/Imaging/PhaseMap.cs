@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreepCell.Io;
 using CreepCell.Io.Images;
 
 namespace CreepCell.Geometry.Imaging;
@@ -46,10 +47,10 @@ internal static class PhaseSegmentation
     static GrayImage Page(ImageSpec spec)
     {
         if (!File.Exists(spec.Path)) throw new InputException(spec.Source, spec.Key("image"), $"file not found: {spec.Path}");
-        int count = ImageDecoder.CountFrames(new[] { spec.Path });
+        int count = Pictures.Images.CountFrames(new[] { spec.Path });
         if (spec.Page >= count)
             throw new InputException(spec.Source, spec.Key("page"), $"{Path.GetFileName(spec.Path)} has {count} page(s), numbered from 0; got page {spec.Page}");
-        return ImageDecoder.ReadFrames(spec.Path).ElementAt(spec.Page);
+        return Pictures.Images.ReadFrames(spec.Path).ElementAt(spec.Page);
     }
 
     static GrayImage Crop(ImageSpec spec, GrayImage image)

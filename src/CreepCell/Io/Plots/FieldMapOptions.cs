@@ -18,6 +18,4 @@ public sealed record FieldMapOptions
     public int EdgeSegments { get; init; } = 6;
     /// <summary>Draw particle outlines and phase interfaces.</summary>
     public bool Outlines { get; init; } = true;
-    /// <summary>Colour map; null = viridis.</summary>
-    public ScottPlot.IColormap? Colormap { get; init; }
 }

@@ -1,4 +1,4 @@
-using CreepCell.Analysis.Energy;
+using CreepCell.Materials;
 using CreepCell.Contact;
 using CreepCell.Meshing;
 

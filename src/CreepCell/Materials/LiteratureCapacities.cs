@@ -1,4 +1,4 @@
-namespace CreepCell.Analysis.Energy;
+namespace CreepCell.Materials;
 
 /// <summary>Theoretical specific capacities (C/kg) with their source: the paper's for its cathodes, and the
 /// common anodes of half-cell data, for components marked active without one and for cycling's --theoretical.</summary>

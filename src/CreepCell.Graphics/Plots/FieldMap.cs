@@ -90,7 +90,7 @@ public static class FieldMap
         double lo = o.Min ?? dmin, hi = o.Max ?? dmax;
         if (!(hi > lo)) (lo, hi) = o.Min is null ? (hi - Math.Max(1, Math.Abs(hi)) * 0.01, hi) : (lo, lo + Math.Max(1, Math.Abs(lo)) * 0.01);
         return new FieldMapLayout(o.Width, Math.Max(height, (int)bar.Bottom + Margin), plot, bar, new Vec2(x0, y0), ppm,
-            new ColorScale(lo, hi, o.Colormap));
+            new ColorScale(lo, hi));
     }
 
     /// <summary>Outline of one element in pixels: its edges in order, each quadratic edge subdivided.</summary>

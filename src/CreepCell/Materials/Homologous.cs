@@ -1,4 +1,4 @@
-namespace CreepCell.Analysis.CreepLaw;
+namespace CreepCell.Materials;
 
 /// <summary>Homologous temperature T/Tm and the paper's 0.3 threshold between creep and brittle/elastic behaviour.</summary>
 public static class Homologous
