@@ -14,7 +14,7 @@ namespace CreepCell.Analysis;
 /// unit of a numeric column is the suffix of its name after the last underscore when that reads as a unit
 /// ("Pmax_mN" is mN, "hc_nm" nm), else "1".
 /// </summary>
-public static class CsvParquet
+internal static class CsvParquet
 {
     /// <summary>Writes <paramref name="csvText"/> (a header line, then rows) to <paramref name="path"/>.</summary>
     public static void Write(string path, string csvText)

@@ -12,7 +12,7 @@ namespace CreepCell.Io;
 /// from elsewhere; a short script marks an image that fails to decode and sets
 /// body[data-images] to "ok" or "failed" once all have loaded.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     public static string Build(string dir)
     {

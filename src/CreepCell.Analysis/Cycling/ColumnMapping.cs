@@ -4,7 +4,7 @@ namespace CreepCell.Analysis.Cycling;
 /// User-given column mapping for plain CSV (and to override detection): role = header, with an
 /// optional unit in brackets, e.g. <c>current=I/mA [mA]</c> or <c>time=Time (h) [h]</c>.
 /// </summary>
-public sealed class ColumnMapping
+internal sealed class ColumnMapping
 {
     public Dictionary<ColumnRole, (string Header, string? Unit)> Entries { get; } = new();
 

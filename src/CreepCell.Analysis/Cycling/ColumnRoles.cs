@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CreepCell.Analysis.Cycling;
 
 /// <summary>The quantities a record table must or may provide.</summary>
-public enum ColumnRole { Time, Current, Voltage, Cycle, Step, StepType }
+internal enum ColumnRole { Time, Current, Voltage, Cycle, Step, StepType }
 
 /// <summary>Where one role sits in a table and the factor that brings its numbers to SI.</summary>
 internal readonly record struct ColumnBinding(int Index, string Header, double Scale);

@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Cycling;
 
 /// <summary>Results that are physically doubtful or cut short, as warnings to print beside the table.</summary>
-public static class CycleChecks
+internal static class CycleChecks
 {
     public static List<string> Warnings(IReadOnlyList<CycleResult> cycles, CellInfo cell)
     {

@@ -5,7 +5,7 @@ namespace CreepCell.Analysis.Cycling;
 /// record export, Arbin xlsx, LAND CT2001A/LANHE xlsx or CSV with English or Chinese headers, plain CSV
 /// with a <see cref="ColumnMapping"/>). Bad input raises <see cref="InputException"/> naming the row.
 /// </summary>
-public static class CyclerFile
+internal static class CyclerFile
 {
     public static CyclerData Read(string path, ColumnMapping? mapping = null)
     {

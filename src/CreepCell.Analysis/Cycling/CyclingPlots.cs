@@ -3,7 +3,7 @@ using ScottPlot;
 namespace CreepCell.Analysis.Cycling;
 
 /// <summary>PNG plots of a cycling analysis: capacity and efficiency vs cycle, voltage profiles, dQ/dV.</summary>
-public static class CyclingPlots
+internal static class CyclingPlots
 {
     const int Width = 900, Height = 600;
     /// <summary>Coulombic efficiencies above this (%) are drawn off scale, so a first cycle of 1461 % does not flatten the rest.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace CreepCell.Analysis.Cycling;
 
 /// <summary>summary.csv of a batch: one line per file, in mAh, mAh/g and %.</summary>
-public static class CyclingSummary
+internal static class CyclingSummary
 {
     public static string Csv(IEnumerable<FileSummary> files)
     {

@@ -8,7 +8,7 @@ namespace CreepCell.Analysis.Cycling;
 /// neighbouring points) stays finite on flat plateaus and tolerates noisy, non-monotonic voltage; it is
 /// the charge-counting form of dQ/dV (Bloom et al., J. Power Sources 139 (2005) 295).
 /// </summary>
-public static class DifferentialCapacity
+internal static class DifferentialCapacity
 {
     /// <summary>The bins of a curve whose centres lie in [low, high] (V).</summary>
     public static DqDvCurve Within(DqDvCurve c, double low, double high)

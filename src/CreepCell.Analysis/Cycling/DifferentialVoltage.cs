@@ -8,7 +8,7 @@ namespace CreepCell.Analysis.Cycling;
 /// charge, so their relaxation is left out. The sign is that of a charge (discharge curves are negated), so
 /// both halves are positive where the voltage moves fastest.
 /// </summary>
-public static class DifferentialVoltage
+internal static class DifferentialVoltage
 {
     /// <summary>Charge bins per half cycle (0.5 % of its capacity each).</summary>
     public const int Bins = 200;

@@ -4,7 +4,7 @@ namespace CreepCell.Analysis.Cycling;
 /// One file's line of a batch summary (SI: C). The last cycle is the last complete one (an incomplete last
 /// cycle is left out); retention is its retention; the mean Coulombic efficiency is over the complete cycles that have one.
 /// </summary>
-public sealed record FileSummary(string File, string Folder, int Cycles, double FirstDischargeC, double LastDischargeC,
+internal sealed record FileSummary(string File, string Folder, int Cycles, double FirstDischargeC, double LastDischargeC,
     double? FirstDischargeCPerKg, double? LastDischargeCPerKg, double? Retention, double? MeanEfficiency, bool LastIncomplete)
 {
     public static FileSummary Of(string file, string folder, IReadOnlyList<CycleResult> cycles)

@@ -10,7 +10,7 @@ namespace CreepCell.Analysis.Cycling;
 /// a relaxed electrode): the rest after it has relaxed (<see cref="MaxRestDrift"/>), E is linear in sqrt(t)
 /// (<see cref="MinR2"/>) and tau is short against the diffusion time L^2/D (<see cref="MaxTauOverDiffusionTime"/>).
 /// </summary>
-public static class Gitt
+internal static class Gitt
 {
     /// <summary>Smallest R^2 of E against sqrt(t) during the pulse.</summary>
     public const double MinR2 = 0.98;

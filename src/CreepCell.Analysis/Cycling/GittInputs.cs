@@ -5,7 +5,7 @@ namespace CreepCell.Analysis.Cycling;
 /// <param name="MolarMass">M_B of the active material, kg/mol.</param>
 /// <param name="ActiveMass">m_B, kg.</param>
 /// <param name="Area">S, the electrode/electrolyte contact area, m^2.</param>
-public sealed record GittInputs(double MolarVolume, double MolarMass, double ActiveMass, double Area)
+internal sealed record GittInputs(double MolarVolume, double MolarMass, double ActiveMass, double Area)
 {
     /// <summary>m_B V_M / (M_B S): the active volume per unit area, a diffusion length (m).</summary>
     public double Length => ActiveMass * MolarVolume / (MolarMass * Area);

@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Cycling;
 
 /// <summary>Splits records into half cycles and groups them into cycles.</summary>
-public static class HalfCycles
+internal static class HalfCycles
 {
     /// <summary>
     /// Half cycles in time order. A new half cycle starts when the direction changes, or when the

@@ -6,7 +6,7 @@ namespace CreepCell.Analysis.Cycling;
 /// value. The position and height come from the parabola through the top sample and its two neighbours, so a
 /// peak between grid points is not pinned to a bin centre.
 /// </summary>
-public static class Peaks
+internal static class Peaks
 {
     public const double DefaultMinProminence = 0.05;
 

@@ -5,7 +5,7 @@ namespace CreepCell.Analysis.Cycling;
 /// with, else the other) stays within a relative tolerance of the block's first cycle form one block.
 /// The C-rate is the current over the nominal capacity (A over Ah, 1/h) when one is given.
 /// </summary>
-public static class RateCapability
+internal static class RateCapability
 {
     public static List<RateBlock> Blocks(IReadOnlyList<CycleResult> cycles, double? nominalCoulombs, double tolerance = 0.05)
     {

@@ -11,7 +11,7 @@ namespace CreepCell.Analysis.Cycling;
 /// between two steps of one direction and one cycle with no rest between them (that interval belongs to the
 /// later step), so CC + CV of a half cycle equals the half cycle's charge.
 /// </summary>
-public static class StepTable
+internal static class StepTable
 {
     public const double CvVoltageTolerance = 0.005;
     public const double CvCurrentDrop = 0.9;

@@ -5,7 +5,7 @@ using CreepCell.Io;
 namespace CreepCell.Analysis.Energy;
 
 /// <summary>Reads component specifications and resolves them against a density source.</summary>
-public static class CompositionBuilder
+internal static class CompositionBuilder
 {
     /// <summary>
     /// Parses <c>NAME:FIELD:FIELD...</c> where each field is recognised by its form: a mass percentage

@@ -11,7 +11,7 @@ namespace CreepCell.Analysis.Energy;
 /// electrode_density, cathode_capacity) and an optional <c>[pellet]</c> table (mass, diameter, pressings).
 /// Quantities are strings with units ("4.81 g/cm3") or plain numbers in the unit named in the docs.
 /// </summary>
-public static class CompositionFile
+internal static class CompositionFile
 {
     public static CompositionCase Read(string path)
     {

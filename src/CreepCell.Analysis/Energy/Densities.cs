@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Energy;
 
 /// <summary>A true (skeletal) density in kg/m^3 and where it came from.</summary>
-public sealed record MaterialDensity(string Material, double KgPerM3, string Source);
+internal sealed record MaterialDensity(string Material, double KgPerM3, string Source);
 
 /// <summary>
 /// Fallback densities, each with its literature source, for materials the materials database does

@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Energy;
 
 /// <summary>Combines density sources.</summary>
-public static class DensitySources
+internal static class DensitySources
 {
     /// <summary>What the commands use when the user gives no density: the materials database, then the fallback table.</summary>
     public static IDensitySource BuiltIn { get; } = Chain(DatabaseDensities.Default, LiteratureDensities.Instance);

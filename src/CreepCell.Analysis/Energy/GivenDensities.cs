@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Energy;
 
 /// <summary>Densities given by the user (command line or composition file), keyed by material name.</summary>
-public sealed class GivenDensities : IDensitySource
+internal sealed class GivenDensities : IDensitySource
 {
     readonly Dictionary<string, MaterialDensity> map = new(StringComparer.OrdinalIgnoreCase);
 

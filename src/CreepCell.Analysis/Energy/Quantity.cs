@@ -7,7 +7,7 @@ namespace CreepCell.Analysis.Energy;
 /// Reads quantities as <see cref="Units"/> does, also accepting the exponent written without a caret
 /// as battery papers write it ("g/cm3", "mAh/cm2", "cm3/mol").
 /// </summary>
-public static partial class Quantity
+internal static partial class Quantity
 {
     public static readonly Dimension MolarVolume = new(3, 0, 0, 0, -1, 0);
     public static readonly Dimension MolarMass = new(0, 1, 0, 0, -1, 0);

@@ -13,7 +13,7 @@ namespace CreepCell.Analysis.Indentation;
 /// n = 1/m from a pooled fit of ln H on ln eps_dot over all strain-rate-jump segments, or the pooled hold-creep
 /// slope; sigma_ref = mean H/3 unless chosen; A = the strain rate the fit gives at sigma_ref.
 /// </summary>
-public sealed record CaseMaterialEntry(string Name, double YoungsModulus, double PoissonRatio, double Swelling, NortonParameters Creep, string Notes, double NError)
+internal sealed record CaseMaterialEntry(string Name, double YoungsModulus, double PoissonRatio, double Swelling, NortonParameters Creep, string Notes, double NError)
 {
     /// <summary>Largest relative standard error of n written without --force: beyond it the exponent is not measured.</summary>
     public const double MaxRelativeError = 0.25;

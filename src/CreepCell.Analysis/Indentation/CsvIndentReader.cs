@@ -9,7 +9,7 @@ namespace CreepCell.Analysis.Indentation;
 /// brackets such as "load (mN)"), or by a mapping role=header given by the user. Without a unit in the
 /// header: s, mN, nm and N/m. One indent per file, or several when an "indent" column labels the rows.
 /// </summary>
-public static class CsvIndentReader
+internal static class CsvIndentReader
 {
     public static readonly IReadOnlyDictionary<string, string> DefaultUnits = new Dictionary<string, string>
     {

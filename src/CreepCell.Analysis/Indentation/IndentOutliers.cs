@@ -12,7 +12,7 @@ namespace CreepCell.Analysis.Indentation;
 /// robust standard deviations are a few percent, well inside what tip and surface variations give, and such
 /// an indent is data, not a fault.
 /// </summary>
-public static class IndentOutliers
+internal static class IndentOutliers
 {
     public const double MadToSigma = 1.4826;
     /// <summary>Smallest relative distance from the median that can make an indent an outlier.</summary>

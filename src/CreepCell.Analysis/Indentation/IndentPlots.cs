@@ -7,7 +7,7 @@ namespace CreepCell.Analysis.Indentation;
 /// PNG plots of a report: load-depth curves with the unloading fits, H and E against depth (CSM),
 /// ln H against ln eps_dot (strain-rate jumps) and ln eps_dot against ln sigma (hold creep).
 /// </summary>
-public static class IndentPlots
+internal static class IndentPlots
 {
     const int Width = 900, Height = 600;
 

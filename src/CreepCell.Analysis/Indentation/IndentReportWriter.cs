@@ -10,7 +10,7 @@ namespace CreepCell.Analysis.Indentation;
 /// cells where a value does not exist, never NaN). Files: indents.csv, summary.csv, failures.csv, results.json,
 /// and when present csm.csv, csm_averages.csv, srj.csv, srj_summary.csv, hold.csv, hold_summary.csv, frame.csv, popins.csv, surface.csv.
 /// </summary>
-public static class IndentReportWriter
+internal static class IndentReportWriter
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

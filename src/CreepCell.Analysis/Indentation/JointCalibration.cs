@@ -4,7 +4,7 @@ namespace CreepCell.Analysis.Indentation;
 /// Frame compliance and tip area function calibrated together on a reference of known modulus: the frame
 /// result (its Iterations are the load levels tried), the area result, and the hardness and size of the plateau the frame rests on.
 /// </summary>
-public sealed record JointCalibrationResult(FrameCalibrationResult Frame, AreaCalibrationResult Area, double PlateauHardness, int PlateauUnloads);
+internal sealed record JointCalibrationResult(FrameCalibrationResult Frame, AreaCalibrationResult Area, double PlateauHardness, int PlateauUnloads);
 
 /// <summary>
 /// Joint frame-compliance and tip-area calibration on a reference of known modulus and depth-independent

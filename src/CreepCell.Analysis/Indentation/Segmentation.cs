@@ -5,7 +5,7 @@ namespace CreepCell.Analysis.Indentation;
 /// load has fallen by a fifth below the running maximum and ends where reloading (or the record) begins.
 /// Its start is the end of the hold at peak load (see UnloadStart).
 /// </summary>
-public static class Segmentation
+internal static class Segmentation
 {
     const double UnloadDrop = 0.2;
     const double ReloadRise = 0.2;

@@ -5,7 +5,7 @@ namespace CreepCell.Analysis.Indentation;
 /// (2011) 1421): indentation strain rate eps_dot = (1/h)(dh/dt) ~ (1/2)(P_dot/P) (eq. 6), hardness per
 /// constant-rate segment after a transient, m = dlnH/dln(eps_dot) from the slope of a straight-line fit (eq. 7).
 /// </summary>
-public static class StrainRateJump
+internal static class StrainRateJump
 {
     /// <summary>
     /// Segments start at the given depths (m) and run to the next one (the last to the end of loading). Without

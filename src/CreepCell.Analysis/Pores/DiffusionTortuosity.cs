@@ -18,7 +18,7 @@ public sealed record DiffusionTortuosityResult(double TortuosityFactor, double R
 /// eps counting only them); a single chain of N voxels gives tau = N (N - 1) / (d (d - 1)), about the square
 /// of its geometric tortuosity.
 /// </summary>
-public static class DiffusionTortuosity
+internal static class DiffusionTortuosity
 {
     /// <param name="conducting">The voxels that carry the flux (the clusters that span the volume).</param>
     /// <param name="volumeFraction">eps: the phase's volume fraction, isolated parts included (TauFactor's convention).</param>

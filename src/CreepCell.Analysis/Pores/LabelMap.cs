@@ -1,7 +1,7 @@
 namespace CreepCell.Analysis.Pores;
 
 /// <summary>A label per pixel (0 = not a pore, 1..Count = region) and the regions' measurements.</summary>
-public sealed class LabelMap
+internal sealed class LabelMap
 {
     public int Width { get; }
     public int Height { get; }

@@ -4,7 +4,7 @@ namespace CreepCell.Analysis.Pores;
 /// Otsu's threshold: the gray level that maximises the between-class variance of a two-class split of
 /// the histogram (N. Otsu, IEEE Trans. Syst. Man Cybern. 9 (1979) 62-66).
 /// </summary>
-public static class Otsu
+internal static class Otsu
 {
     /// <summary>Histograms of integer data wider than this use equal-width bins instead of one bin per level.</summary>
     const int MaxLevels = 65536;

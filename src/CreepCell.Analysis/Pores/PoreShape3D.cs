@@ -16,7 +16,7 @@ public sealed record Pore3D(int Label, long Voxels, double EquivalentDiameter, d
 /// 10 voxels) and 2/3 of the truth for faces aligned with the voxel grid (a box). Faces on the volume's border
 /// are not counted.
 /// </summary>
-public static class PoreShape3D
+internal static class PoreShape3D
 {
     public static List<Pore3D> Measure(int[] labels, int w, int h, int d)
     {

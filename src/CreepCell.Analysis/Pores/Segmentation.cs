@@ -5,7 +5,7 @@ namespace CreepCell.Analysis.Pores;
 
 /// <summary>Threshold segmentation of pores in a gray image: optional median filter and Gaussian smoothing, a fixed or Otsu
 /// threshold, removal of small regions, connected-component labelling.</summary>
-public static class Segmentation
+internal static class Segmentation
 {
     /// <summary>Segments one frame; <paramref name="otsuThreshold"/>, when given, replaces the Otsu threshold
     /// of this frame (used to apply the first frame's Otsu threshold to the whole sequence).</summary>

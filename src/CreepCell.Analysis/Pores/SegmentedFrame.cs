@@ -4,7 +4,7 @@ namespace CreepCell.Analysis.Pores;
 /// <param name="Threshold">Gray level applied after smoothing. Dark pores are the pixels at or below it; bright
 /// pores the pixels at or above a fixed threshold, or above an Otsu threshold.</param>
 /// <param name="Porosity">Pore pixels, after removing regions below the minimum size, over all pixels analysed.</param>
-public sealed record SegmentedFrame(double Threshold, LabelMap Pores, double Porosity)
+internal sealed record SegmentedFrame(double Threshold, LabelMap Pores, double Porosity)
 {
     /// <summary>With multi-level Otsu: the thresholds and the area fraction of each gray-level class, darkest first.</summary>
     public double[]? ClassThresholds { get; init; }

@@ -11,7 +11,7 @@ public sealed record TortuosityResult(double Tau, int OutletVoxels, double MeanP
 /// distance, so tau >= 1. Paths restricted to 26-neighbour steps can be longer than the continuous geodesic
 /// by several per cent (up to about 8 % for directions in a grid plane halfway between an axis and a diagonal).
 /// </summary>
-public static class Tortuosity
+internal static class Tortuosity
 {
     /// <summary>Null when the phase does not reach from the first to the last slice or the volume has one slice.</summary>
     public static TortuosityResult? AlongZ(bool[] phase, int w, int h, int d)

@@ -12,7 +12,7 @@ namespace CreepCell.Analysis.PowderConductivity;
 /// density (of the compact), mass, resistance or sheet_resistance, rcf (no unit), true_density, fraction
 /// (volume fraction of the conducting phase, 0-1 or with %). A dimensional column without a unit is refused.
 /// </summary>
-public static class ConductivityFile
+internal static class ConductivityFile
 {
     static readonly Dimension Resistance = new(2, 1, -3, 0, 0, -2);
 

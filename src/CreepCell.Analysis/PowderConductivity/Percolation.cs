@@ -6,7 +6,7 @@ namespace CreepCell.Analysis.PowderConductivity;
 /// law is a straight line in ln sigma against ln(phi - phi_c); phi_c is the one that leaves the least
 /// squared residual, found by a scan of [0, min phi) and a golden-section refinement.
 /// </summary>
-public static class Percolation
+internal static class Percolation
 {
     public static PercolationFit Fit(IReadOnlyList<double> phi, IReadOnlyList<double> sigma)
     {

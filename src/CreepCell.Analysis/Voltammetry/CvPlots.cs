@@ -3,7 +3,7 @@ using ScottPlot;
 namespace CreepCell.Analysis.Voltammetry;
 
 /// <summary>PNG plots of a voltammetry analysis: voltammograms, ip against v^1/2, log ip against log v, Dunn's split.</summary>
-public static class CvPlots
+internal static class CvPlots
 {
     const int Width = 900, Height = 600;
 

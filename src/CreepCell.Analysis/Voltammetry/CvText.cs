@@ -5,7 +5,7 @@ using CreepCell.Io;
 namespace CreepCell.Analysis.Voltammetry;
 
 /// <summary>Small helpers shared by the voltammogram readers: numbers, units written in labels, scan rates.</summary>
-public static partial class CvText
+internal static partial class CvText
 {
     public static readonly Dimension ScanRateDimension = new(2, 1, -4, 0, 0, -1);
 

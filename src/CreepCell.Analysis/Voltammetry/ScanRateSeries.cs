@@ -8,7 +8,7 @@ namespace CreepCell.Analysis.Voltammetry;
 /// i/v^1/2 = k1 v^1/2 + k2 (Wang, Polleux, Lim and Dunn, J. Phys. Chem. C 111 (2007) 14925).
 /// Peak currents are measured from the baseline of <see cref="PeakAnalysis"/>.
 /// </summary>
-public static class ScanRateSeries
+internal static class ScanRateSeries
 {
     public const double Faraday = 96485.33212, GasConstant = 8.314462618, RandlesSevcikConstant = 0.4463;
 

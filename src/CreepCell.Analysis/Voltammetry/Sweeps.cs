@@ -7,7 +7,7 @@ namespace CreepCell.Analysis.Voltammetry;
 /// and a cycle is two consecutive segments: cycle n holds segments 2n-1 and 2n, whatever the export calls
 /// a cycle.
 /// </summary>
-public static class Sweeps
+internal static class Sweeps
 {
     public static List<Segment> Split(Voltammogram v)
     {

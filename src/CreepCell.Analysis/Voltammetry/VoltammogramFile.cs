@@ -9,7 +9,7 @@ namespace CreepCell.Analysis.Voltammetry;
 /// DTA, BioLogic EC-Lab text, or a plain CSV whose potential and current columns are found by the cycling
 /// reader's column roles (or given with a <see cref="ColumnMapping"/>).
 /// </summary>
-public static class VoltammogramFile
+internal static class VoltammogramFile
 {
     public static Voltammogram Read(string path, ColumnMapping? mapping = null)
     {

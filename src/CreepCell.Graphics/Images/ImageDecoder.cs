@@ -7,7 +7,7 @@ namespace CreepCell.Io.Images;
 /// multi-page file) through BitMiracle.LibTiff.NET, PNG, JPEG, BMP and WebP through SkiaSharp.
 /// Colour pixels become luma (ITU-R BT.601 weights 0.299, 0.587, 0.114).
 /// </summary>
-public static class ImageDecoder
+internal static class ImageDecoder
 {
     static readonly string[] TiffExtensions = { ".tif", ".tiff" };
 

@@ -7,7 +7,7 @@ namespace CreepCell.Io.Plots;
 /// Maps values in [Min, Max] to colours of a perceptually uniform colour map (viridis by default, the
 /// matplotlib map of van der Walt and Smith, 2015) and draws the matching colour bar.
 /// </summary>
-public sealed class ColorScale
+internal sealed class ColorScale
 {
     readonly ScottPlot.IColormap map;
 

@@ -10,7 +10,7 @@ namespace CreepCell.Io.Plots;
 /// (the isoparametric edge of Tri6/Quad8/Quad9), particle and phase outlines, a colour bar with ticks
 /// and unit, a title and a length scale bar. Rendered with SkiaSharp and written atomically.
 /// </summary>
-public static class FieldMap
+internal static class FieldMap
 {
     const int Margin = 20, TitleBand = 44, BarBand = 130, ScaleBand = 36;
 

@@ -6,7 +6,7 @@ namespace CreepCell.Io.Plots;
 
 /// <summary>Where a field map put things: the world-to-pixel map of the plot area and the colour scale
 /// used, so callers (and tests) can find an element's pixel and its expected colour.</summary>
-public sealed record FieldMapLayout(int Width, int Height, SKRect PlotArea, SKRect ColorBar, Vec2 WorldMin, double PixelsPerMetre,
+internal sealed record FieldMapLayout(int Width, int Height, SKRect PlotArea, SKRect ColorBar, Vec2 WorldMin, double PixelsPerMetre,
     ColorScale Scale)
 {
     public SKPoint ToPixel(Vec2 p) => new(

@@ -11,7 +11,7 @@ namespace CreepCell.Geometry.Imaging;
 /// phase colour and every body's outline in the phase colour, with a legend of phase fractions (pixels
 /// against outlines) under the picture. Small regions are enlarged by an integer factor.
 /// </summary>
-public static class ImageOverlay
+internal static class ImageOverlay
 {
     static readonly SKColor[] Palette = { new(0xe4, 0xa1, 0x1b), new(0x3b, 0x6e, 0xa8), new(0x6a, 0xa8, 0x4f), new(0xa6, 0x4d, 0x79), new(0xcc, 0x41, 0x25) };
     const int Target = 900, Line = 22;

@@ -9,7 +9,7 @@ namespace CreepCell.Geometry.Packing;
 /// Pictures of a packing: an SVG (vector, for the docs) and a PNG (raster, for a quick look). The
 /// RVE is drawn with y up, particles filled by phase, pores white, the RVE outline in black.
 /// </summary>
-public static class PackingDrawing
+internal static class PackingDrawing
 {
     static readonly string[] Palette = { "#e4a11b", "#3b6ea8", "#6aa84f", "#a64d79", "#888888", "#cc4125" };
 

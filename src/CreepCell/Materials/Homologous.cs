@@ -1,7 +1,7 @@
 namespace CreepCell.Materials;
 
 /// <summary>Homologous temperature T/Tm and the paper's 0.3 threshold between creep and brittle/elastic behaviour.</summary>
-public static class Homologous
+internal static class Homologous
 {
     public const double CreepThreshold = 0.3;
 

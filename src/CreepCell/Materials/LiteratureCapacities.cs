@@ -2,7 +2,7 @@ namespace CreepCell.Materials;
 
 /// <summary>Theoretical specific capacities (C/kg) with their source: the paper's for its cathodes, and the
 /// common anodes of half-cell data, for components marked active without one and for cycling's --theoretical.</summary>
-public static class LiteratureCapacities
+internal static class LiteratureCapacities
 {
     /// <summary>1 mAh/g in C/kg.</summary>
     public const double MilliampHourPerGram = 3600;

@@ -12,7 +12,7 @@ namespace CreepCell.Simulation;
 /// Results of a run: history.csv (a row per converged step), cycles.csv (per cycle, the values at full
 /// lithiation and at the end of charge), VTU fields with their .pvd, and summary.json.
 /// </summary>
-public sealed class RunRecorder
+internal sealed class RunRecorder
 {
     static readonly string[] PhaseColumns = { "vm_mean_{0}_Pa", "vm_max_{0}_Pa", "vm_p99_{0}_Pa", "p_mean_{0}_Pa", "area_{0}_m2", "creep_mean_{0}", "min_angle_{0}_deg", "distorted_area_{0}" };
     readonly CaseDefinition def;

@@ -32,4 +32,23 @@ public class AssemblyDependencyTests
         Assert.Contains("ExcelDataReader", References(Analysis));
         Assert.DoesNotContain("CreepCell.Analysis", References(Graphics));
     }
+
+    [Fact]
+    public void TheEngineIsInternalAndTheRunApiIsPublic()
+    {
+        Type[] engine =
+        {
+            typeof(CreepCell.Simulation.MechanicsProblem), typeof(CreepCell.Contact.ContactModel), typeof(CreepCell.Fem.Assembler),
+            typeof(CreepCell.Simulation.Stepper), typeof(CreepCell.Simulation.Remesher), typeof(CreepCell.Simulation.RunRecorder),
+            typeof(CreepCell.Simulation.Checkpoint), typeof(CreepCell.Sparse.SupernodalLdlSolver), typeof(CreepCell.Io.IPictureWriter),
+        };
+        Assert.All(engine, t => Assert.False(t.IsPublic, $"{t.FullName} is public"));
+        Type[] api =
+        {
+            typeof(CreepCell.Simulation.CaseReader), typeof(CreepCell.Simulation.CaseDefinition), typeof(CreepCell.Simulation.CaseRunner),
+            typeof(CreepCell.Simulation.RunResult), typeof(CreepCell.InputException), typeof(CreepCell.Graphics.GraphicsSupport),
+        };
+        Assert.All(api, t => Assert.True(t.IsPublic, $"{t.FullName} is not public"));
+        Assert.DoesNotContain(typeof(CreepCell.Simulation.CaseRunner).GetConstructors(), c => c.GetParameters().Any(p => !p.ParameterType.IsPublic && !p.ParameterType.IsGenericType));
+    }
 }

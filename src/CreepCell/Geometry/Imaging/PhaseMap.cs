@@ -8,7 +8,7 @@ namespace CreepCell.Geometry.Imaging;
 /// The phase of every pixel of the analysed region: indices into <see cref="Names"/>, row by row from
 /// the top as in the image. <see cref="PixelSize"/> is the side of one (possibly coarsened) pixel, m.
 /// </summary>
-public sealed record PhaseMap(int Width, int Height, int[] Phase, IReadOnlyList<string> Names, double PixelSize,
+internal sealed record PhaseMap(int Width, int Height, int[] Phase, IReadOnlyList<string> Names, double PixelSize,
     GrayImage Image, IReadOnlyList<double> Thresholds)
 {
     public int VoidIndex => Names.ToList().IndexOf(ImageSpec.VoidPhase);

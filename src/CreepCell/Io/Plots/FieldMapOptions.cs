@@ -1,7 +1,7 @@
 namespace CreepCell.Io.Plots;
 
 /// <summary>Appearance of a <see cref="FieldMap"/>.</summary>
-public sealed record FieldMapOptions
+internal sealed record FieldMapOptions
 {
     /// <summary>Width of the whole image in pixels; the height follows the deformed shape's aspect.</summary>
     public int Width { get; init; } = 1000;
