@@ -24,6 +24,7 @@ public sealed record PixelConductionResult(double TortuosityFactor, double Relat
 public static class PixelConduction
 {
     /// <param name="phase">The conducting pixels, row by row from the top (index y w + x).</param>
+    /// <returns>null when no path of edge-sharing pixels of the phase joins the top row to the bottom one.</returns>
     public static PixelConductionResult? TopToBottom(bool[] phase, int w, int h, double tolerance = 1e-10, int maxIterations = 200000)
     {
         if (phase.Length != w * h) throw new ArgumentException($"expected {w} x {h} pixels, got {phase.Length}", nameof(phase));
