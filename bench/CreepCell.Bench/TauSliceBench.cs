@@ -135,7 +135,7 @@ public static class TauSliceBench
     }
 
     /// <summary>Top-to-bottom conduction of the image RVE's mesh at rest, sigma0 = 1 in the electrolyte, the box's top and bottom sides as collectors.</summary>
-    public static ConductionResult Solve(Mesh mesh, double width, double height)
+    static ConductionResult Solve(Mesh mesh, double width, double height)
     {
         var sigma = mesh.RegionNames.Select(n => n == "electrolyte" ? 1.0 : 0).ToArray();
         var top = mesh.Nodes.Select(p => Math.Abs(p.Y - height) < 1e-9 * height).ToArray();
@@ -144,7 +144,7 @@ public static class TauSliceBench
     }
 
     /// <summary>The image RVE of the pixel map with every pixel split m x m (<see cref="PhaseMap.Split"/>).</summary>
-    public static ImageRve Upsampled(ImageSpec spec, PhaseMap map, int m) =>
+    static ImageRve Upsampled(ImageSpec spec, PhaseMap map, int m) =>
         ImageMicrostructure.Build(spec with { PixelSize = map.PixelSize / m, Crop = null }, map.Split(m));
 
     static string? Option(string[] args, string name)
