@@ -18,6 +18,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["sweep"] = SweepBench.Run,
     ["jump"] = JumpBench.Run,
     ["peaks"] = PeaksBench.Run,
+    ["tau-slice"] = TauSliceBench.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -20,6 +20,23 @@ internal sealed record PhaseMap(int Width, int Height, int[] Phase, IReadOnlyLis
         foreach (int p in Phase) c[p]++;
         return c;
     }
+
+    /// <summary>The same map with every pixel split into m x m pixels of its phase and grey level (pixel size / m):
+    /// the same staircase, whose smoothed outlines then cut its corners m times closer.</summary>
+    public PhaseMap Split(int m)
+    {
+        if (m < 1) throw new ArgumentOutOfRangeException(nameof(m), m, "expected a split of at least 1");
+        int w = Width * m, h = Height * m;
+        var phase = new int[w * h];
+        var grey = new float[w * h];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                phase[y * w + x] = Phase[y / m * Width + x / m];
+                grey[y * w + x] = Image.Pixels[y / m * Width + x / m];
+            }
+        return this with { Width = w, Height = h, Phase = phase, PixelSize = PixelSize / m, Image = new GrayImage(w, h, grey, Image.Source) };
+    }
 }
 
 /// <summary>Reads the image of a spec and turns it into a <see cref="PhaseMap"/>: page, crop, label table or
