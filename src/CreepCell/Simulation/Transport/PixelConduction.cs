@@ -6,7 +6,7 @@ namespace CreepCell.Simulation.Transport;
 /// fraction eps (every pixel of the phase, isolated ones included), the currents in through the top and out
 /// through the bottom (equal at convergence), the conjugate-gradient iterations and the final relative residual.
 /// </summary>
-public sealed record PixelConductionResult(double TortuosityFactor, double RelativeConductivity, double AreaFraction,
+internal sealed record PixelConductionResult(double TortuosityFactor, double RelativeConductivity, double AreaFraction,
     double InletCurrent, double OutletCurrent, int Iterations, double Residual);
 
 /// <summary>
@@ -21,7 +21,7 @@ public sealed record PixelConductionResult(double TortuosityFactor, double Relat
 /// half pixels), so tau = (N / h)^2. Solved by conjugate gradients with a Jacobi preconditioner over the
 /// pixels joined to the top or bottom row (the others carry no current).
 /// </summary>
-public static class PixelConduction
+internal static class PixelConduction
 {
     /// <param name="phase">The conducting pixels, row by row from the top (index y w + x).</param>
     /// <returns>null when no path of edge-sharing pixels of the phase joins the top row to the bottom one.</returns>
