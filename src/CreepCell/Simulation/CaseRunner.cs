@@ -39,6 +39,11 @@ public sealed class CaseRunner
     /// converged step and throws <see cref="RunInterruptedException"/>.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>Asked before every step; true makes the step fail as one whose cut-backs are exhausted. The
+    /// tests use it to reach the paths of a failed step (a jump taken back, a run that stops) on cases
+    /// small enough to run in seconds, whose steps all converge.</summary>
+    internal Func<StepState, bool>? FailStepIf { get; init; }
+
     /// <summary>Receives the reason and residuals of every cut-back (null: not told).</summary>
     public Action<string>? CutBackLog { get; set; }
 
@@ -115,6 +120,7 @@ public sealed class CaseRunner
     {
         try
         {
+            if (FailStepIf?.Invoke(state) == true) throw new NotConvergedException($"step {state.Step + 1} failed on request");
             return stepper.Advance(model, problem!, state);
         }
         catch (NotConvergedException e) when (jumper is not null && state.Jump.Pending)

@@ -112,6 +112,60 @@ public class CycleJumpTests
         }
     }
 
+    [Fact]
+    public void AStepThatFailsAfterAJumpTakesTheJumpBackAndTheRunGoesOn()
+    {
+        string root = Directory.CreateTempSubdirectory("creepcell-jump-fail-").FullName;
+        try
+        {
+            // the first step after the first jump fails as if its cut-backs were exhausted
+            bool failed = false;
+            var def = CaseReader.Read("jump.toml", Text(jump: true), root);
+            var runner = new CaseRunner(def, root) { FailStepIf = s => !failed && s.Jump.Pending && (failed = true) };
+            runner.Run();
+            Assert.True(failed);
+            var log = File.ReadAllLines(Path.Combine(root, "jumps.txt"));
+            int at = Array.FindIndex(log, l => l.Contains("did not converge (step"));
+            Assert.True(at > 0, string.Join("\n", log));
+            var taken = System.Text.RegularExpressions.Regex.Match(log[at], @"^cycle (\d+): a step after the jump of (\d+) cycles did not converge .*; taken back, the next jump at most (\d+) cycles$");
+            Assert.True(taken.Success, log[at]);
+            int from = int.Parse(taken.Groups[1].Value), delta = int.Parse(taken.Groups[2].Value);
+            Assert.Equal($"cycle {from}: jump {delta} cycles", string.Join(' ', log[at - 1].Split(' ').Take(5)));
+            // the next jump from that cycle, if any, is at most half as long
+            var again = log.Skip(at + 1).Select(l => System.Text.RegularExpressions.Regex.Match(l, $@"^cycle {from}: jump (\d+) cycles")).FirstOrDefault(m => m.Success);
+            if (again is not null) Assert.InRange(int.Parse(again.Groups[1].Value), 1, delta / 2);
+            // the run still ends at the last cycle, every cycle computed or jumped over once
+            var table = CycleTable(root);
+            Assert.Equal(Cycles, table.Keys.Max());
+            Assert.Equal(Cycles, table.Count + table.Values.Sum(r => (int)r["cycles_jumped_before"]));
+            var saved = Checkpoint.Read(root);
+            Assert.DoesNotContain(saved.State.Jump.Jumps, j => j.From == from && j.To == from + delta);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
+    public void AStepThatFailsWithNoJumpWaitingStopsTheRunWithACheckpoint()
+    {
+        string root = Directory.CreateTempSubdirectory("creepcell-jump-stop-").FullName;
+        try
+        {
+            var def = CaseReader.Read("jump.toml", Text(jump: true), root);
+            var runner = new CaseRunner(def, root) { FailStepIf = s => s.Step == 9 };
+            var e = Assert.Throws<NotConvergedException>(() => runner.Run());
+            Assert.Contains("step 10 failed on request", e.Message);
+            Assert.Contains("checkpoint of the last converged state", e.Message);
+            Assert.Equal(9, Checkpoint.Read(root).State.Step);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
     [Theory]
     [InlineData("tolerance = 0", "protocol.jump.tolerance")]
     [InlineData("max_cycles = 1", "protocol.jump.max_cycles")]
