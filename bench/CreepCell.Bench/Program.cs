@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["sweep"] = SweepBench.Run,
     ["jump"] = JumpBench.Run,
     ["peaks"] = PeaksBench.Run,
+    ["nlm"] = NlmBench.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
