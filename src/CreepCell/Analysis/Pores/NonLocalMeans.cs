@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using CreepCell.Io.Images;
 
 namespace CreepCell.Analysis.Pores;
@@ -56,14 +57,14 @@ public static class NonLocalMeans
                     }
                 }
                 BoxSum(diff, rows, wt, w, hgt, mx, my);
+                NegativeExp(wt, norm);
                 for (int y = 0; y < hgt; y++)
                 {
                     int row = y * w, prow = (y + oy + Search) * pw + ox + Search;
                     for (int x = 0; x < w; x++)
                     {
                         int i = row + x;
-                        double q = Math.Exp(-wt[i] * norm);
-                        wt[i] = q;
+                        double q = wt[i];
                         sum[i] += q * pad[prow + x];
                         weight[i] += q;
                         if (q > best[i]) best[i] = q;
@@ -103,6 +104,17 @@ public static class NonLocalMeans
             outp[i] = (float)((sum[i] + self * src[i]) / (weight[i] + self));
         }
         return new GrayImage(w, hgt, outp, image.Source);
+    }
+
+    /// <summary>v = exp(-v scale) in place, four at a time where the processor has 256-bit vectors (to within an ulp of Math.Exp).</summary>
+    static void NegativeExp(double[] v, double scale)
+    {
+        var span = v.AsSpan();
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= span.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+                Vector256.Exp(Vector256.Create<double>(span.Slice(i, Vector256<double>.Count)) * -scale).CopyTo(span.Slice(i));
+        for (; i < span.Length; i++) span[i] = Math.Exp(-span[i] * scale);
     }
 
     /// <summary>The image with <paramref name="r"/> mirrored pixels added on every side, row by row.</summary>

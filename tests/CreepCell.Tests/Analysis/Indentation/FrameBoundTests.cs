@@ -63,6 +63,30 @@ public class FrameBoundTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// A positive calibrated frame compliance above what the deepest unloads permit says the reference modulus is wrong:
+    /// indents on a 72 GPa reference (ideal tip, 60-1300 nm, Cf = 1 nm/mN) calibrated as 72 GPa pass; calibrated as
+    /// 30 GPa they are warned about: the line through C and 1/sqrt(Pmax) gives Cf = 1 nm/mN whatever the modulus, while
+    /// at 30 GPa the deepest unload's compliance of 2.85 nm/mN leaves at most -0.25 nm/mN for the frame.
+    /// </summary>
+    [Theory]
+    [InlineData(72e9, false)]
+    [InlineData(30e9, true)]
+    public void AFrameComplianceAboveTheBoundIsWarnedAbout(double referenceModulus, bool warned)
+    {
+        double[] depths = { 60e-9, 90e-9, 130e-9, 180e-9, 250e-9, 350e-9, 500e-9, 700e-9, 950e-9, 1300e-9 };
+        var test = SyntheticCurves.MultiCycle(72e9, 9e9, 1.5, depths, frameCompliance: 1e-6);
+        var file = new IndentFile("synthetic.xlsx", new[] { test }, new InstrumentSettings(null, null, null, null, null), Array.Empty<(string, string)>());
+        var o = new IndentOptions { Beta = SyntheticCurves.Beta, SamplePoisson = SyntheticCurves.V };
+        var warnings = new List<string>();
+        var frames = new List<(string, FrameCalibrationResult)>();
+        JointStep.Calibrate(file, o, referenceModulus, 2, frames, new(), new(), warnings);
+        var (_, frame) = Assert.Single(frames);
+        Assert.Equal(1.0, frame.Compliance * 1e6, 0.01);
+        Assert.Equal(warned, warnings.Any(w => w.Contains("the deepest unloads permit") && w.Contains("reference modulus")));
+        output.WriteLine(string.Join("\n", warnings));
+    }
+
+    /// <summary>
     /// Tungsten_FrameStiffness.xlsx, the input that gave -0.387 nm/mN: with each zero at first contact, E = 411 GPa and
     /// v = 0.28 the joint calibration is refused, and the reason carries the proof: the four 45 mN unloads have a
     /// measured compliance of 0.52 nm/mN, less than a contact of tungsten has at hc = 646 nm with 1.6 times the ideal
