@@ -1,5 +1,7 @@
 using CreepCell.Bench;
 
+CreepCell.Graphics.GraphicsSupport.Register();
+
 // Each benchmark is a command: `dotnet run -c Release --project bench/CreepCell.Bench -- <name> [options]`.
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {

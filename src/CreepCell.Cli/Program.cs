@@ -7,6 +7,7 @@ var root = new Command("creepcell", "CreepCell: chemo-mechanics of all-solid-sta
 {
     new System.CommandLine.Help.HelpOption(), new VersionOption(),
 };
+CreepCell.Graphics.GraphicsSupport.Register();
 foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
 CliConventions.ExtendHelp(root);
 var parsed = root.Parse(args);

@@ -1,3 +1,4 @@
+using CreepCell.Materials;
 using System.CommandLine;
 using System.Globalization;
 using CreepCell.Analysis;

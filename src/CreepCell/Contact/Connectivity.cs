@@ -2,7 +2,7 @@ namespace CreepCell.Contact;
 
 /// <summary>Which active particles can take part in the reaction: an electronic path to the current
 /// collector and an ionic path to the separator, through particles of conducting phases in contact.</summary>
-public static class Connectivity
+internal static class Connectivity
 {
     /// <summary>
     /// Per body: whether it has a path to <paramref name="collector"/> (a body flag) through bodies whose

@@ -11,7 +11,7 @@ namespace CreepCell.Contact;
 /// polygon through the edge nodes, off the true quadratic edge by at most about h^2 / (8 R) on an arc of
 /// radius R and edge length h.
 /// </summary>
-public sealed class ContactBodies
+internal sealed class ContactBodies
 {
     public int BodyCount { get; }
     /// <summary>Body of each node, -1 for nodes of no element.</summary>

@@ -2,4 +2,4 @@ namespace CreepCell.Contact;
 
 /// <summary>Two bodies in contact over <see cref="Length"/> (current boundary length, the mean of the
 /// lengths each side has within dhat of the other).</summary>
-public readonly record struct ContactEdge(int A, int B, double Length);
+internal readonly record struct ContactEdge(int A, int B, double Length);

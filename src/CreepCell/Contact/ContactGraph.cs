@@ -8,7 +8,7 @@ namespace CreepCell.Contact;
 /// the two collectors of the electrode: the bottom side (current collector, electrons) and the top
 /// (separator side, ions: the stack plate, or the top side without one).
 /// </summary>
-public sealed record ContactGraph(int[] RegionOfBody, double[] BodyArea, ContactEdge[] Edges, bool[] TouchesBottom, bool[] TouchesTop)
+internal sealed record ContactGraph(int[] RegionOfBody, double[] BodyArea, ContactEdge[] Edges, bool[] TouchesBottom, bool[] TouchesTop)
 {
     public int BodyCount => RegionOfBody.Length;
 

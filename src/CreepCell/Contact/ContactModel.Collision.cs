@@ -3,7 +3,7 @@ using CreepCell.Geometry;
 namespace CreepCell.Contact;
 
 /// <summary>The collision-free step bound of the line search (continuous collision detection).</summary>
-public sealed partial class ContactModel
+internal sealed partial class ContactModel
 {
     /// <summary>
     /// Largest step fraction in (0, 1] along du from u such that no boundary point crosses a segment of

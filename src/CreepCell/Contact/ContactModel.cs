@@ -17,7 +17,7 @@ namespace CreepCell.Contact;
 /// then per boundary point its wall barriers and its pair barriers. It keeps the node pairs that the
 /// tangent's sparsity pattern must hold.
 /// </summary>
-public sealed partial class ContactModel
+internal sealed partial class ContactModel
 {
     readonly Mesh mesh;
     readonly HashSet<long> couplings = new();

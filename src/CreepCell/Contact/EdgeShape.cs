@@ -8,7 +8,7 @@ namespace CreepCell.Contact;
 /// node sits at (X_A + X_B) / 2 + Along d + Across perp(d). Offsets below 1e-9 of the chord are taken as
 /// zero, so the edges of a packed particle are exactly straight.
 /// </summary>
-public readonly record struct EdgeShape(int A, int Mid, int B, double Along, double Across)
+internal readonly record struct EdgeShape(int A, int Mid, int B, double Along, double Across)
 {
     public bool Straight => Along == 0 && Across == 0;
 

@@ -11,7 +11,7 @@ namespace CreepCell.Contact;
 /// k = 10 E_max makes the offset under a boundary force F (N/m) F / k: 0.25 nm for 25 N/m (100 MPa
 /// over 0.25 um). A shape penalty, not contact: it acts whether or not anything touches.
 /// </summary>
-public sealed class EdgeTies : IEnergyTerm
+internal sealed class EdgeTies : IEnergyTerm
 {
     readonly EdgeShape[] edges;
     /// <summary>Per edge, the constant Hessian of its tie (the straight ones share one).</summary>

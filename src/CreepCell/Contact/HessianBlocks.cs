@@ -5,7 +5,7 @@ namespace CreepCell.Contact;
 /// in the order the terms added them. The storage grows to the largest evaluation and is reused, so an
 /// evaluation allocates nothing.
 /// </summary>
-public sealed class HessianBlocks
+internal sealed class HessianBlocks
 {
     int[] nodes = new int[3 * 64];
     double[] values = new double[36 * 64];

@@ -1,7 +1,7 @@
 namespace CreepCell.Contact;
 
 /// <summary>How the Hessian of an energy term is wanted.</summary>
-public enum HessianKind
+internal enum HessianKind
 {
     /// <summary>Forces and energy only.</summary>
     None,

@@ -13,7 +13,7 @@ namespace CreepCell.Contact;
 /// while a 2D frictionless packing could not carry that load. The plate lifts once the electrode pushes
 /// up with more than p W, and settles back on the stop when it shrinks.</para>
 /// </summary>
-public sealed record StackPlate(int Node, double Pressure, double Width)
+internal sealed record StackPlate(int Node, double Pressure, double Width)
 {
     public int Dof => 2 * Node + 1;
 

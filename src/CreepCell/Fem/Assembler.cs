@@ -10,7 +10,7 @@ namespace CreepCell.Fem;
 /// two elements of a colour share a node: colours run one after another, the elements of a colour in
 /// parallel, so every global entry is summed in the same order whatever the thread count.
 /// </summary>
-public sealed class Assembler
+internal sealed class Assembler
 {
     readonly Mesh mesh;
     readonly Material[] materialOfRegion;

@@ -4,7 +4,7 @@ namespace CreepCell.Fem;
 /// Two displacement dofs per node (2 n, 2 n + 1). Constrained dofs carry a prescribed value and no
 /// equation; free dofs are numbered 0..FreeCount-1 in node order.
 /// </summary>
-public sealed class DofMap
+internal sealed class DofMap
 {
     public int DofCount { get; }
     public int[] Equation { get; }

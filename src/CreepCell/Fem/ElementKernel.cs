@@ -10,7 +10,7 @@ internal sealed class ElementInversionException : Exception
 }
 
 /// <summary>Per-element input of the kernel: geometry, displacements, material, loading.</summary>
-public readonly ref struct ElementInput
+internal readonly ref struct ElementInput
 {
     public readonly ReferenceElement Ref;
     public readonly ReadOnlySpan<double> X;     // reference coordinates, x0 y0 x1 y1 ...
@@ -41,7 +41,7 @@ public readonly ref struct ElementInput
 /// dilatation: Simo, Taylor and Pister, CMAME 51, 1985). Under generalized plane strain F33 is one
 /// model-wide unknown beside the displacements; F-bar acts in plane only, since a uniform F33 cannot lock.
 /// </summary>
-public static class ElementKernel
+internal static class ElementKernel
 {
     /// <summary>Fills ws.Residual and (if wanted) ws.Stiffness; writes new states and responses per point.</summary>
     public static void Compute(in ElementInput input, ElementWorkspace ws, ReadOnlySpan<PointState> oldStates,

@@ -4,7 +4,7 @@ using CreepCell.Meshing;
 namespace CreepCell.Fem;
 
 /// <summary>Scratch memory of one thread for the element loop, sized for the largest element.</summary>
-public sealed class ElementWorkspace
+internal sealed class ElementWorkspace
 {
     public const int MaxNodes = 9, MaxDofs = 18, MaxPoints = 9;
     public readonly double[] GradN = new double[MaxPoints * MaxNodes * 2];

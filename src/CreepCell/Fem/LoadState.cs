@@ -1,4 +1,4 @@
 namespace CreepCell.Fem;
 
 /// <summary>Loading of one assembly: lithiation, time step, temperature.</summary>
-public readonly record struct LoadState(double Theta, double Dt, double Temperature);
+internal readonly record struct LoadState(double Theta, double Dt, double Temperature);

@@ -6,7 +6,7 @@ namespace CreepCell.Fem;
 /// Shape functions and quadrature of one element type, evaluated once at the quadrature points.
 /// Node order follows Gmsh (corners counter-clockwise, then edge mid-nodes from edge 0-1, then centre).
 /// </summary>
-public sealed class ReferenceElement
+internal sealed class ReferenceElement
 {
     public ElementType Type { get; }
     public int NodeCount { get; }

@@ -3,7 +3,7 @@ using System.Text;
 namespace CreepCell.Io;
 
 /// <summary>Writes files under a temporary name and renames them, so a reader never sees half a file.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     public static void WriteAllText(string path, string text) =>
         Write(path, s => { var b = new UTF8Encoding(false).GetBytes(text); s.Write(b, 0, b.Length); });

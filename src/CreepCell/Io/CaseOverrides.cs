@@ -12,7 +12,7 @@ namespace CreepCell.Io;
 /// is rendered back to TOML with the edits listed in its header, which is what checkpoints and sweep run
 /// folders keep.
 /// </summary>
-public static class CaseOverrides
+internal static class CaseOverrides
 {
     /// <summary>Marks the header lines that list the edits of a rendered case.</summary>
     public const string HeaderPrefix = "# set ";

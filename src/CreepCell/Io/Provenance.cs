@@ -12,7 +12,7 @@ namespace CreepCell.Io;
 /// summary.json of a run (with the full case text) and as provenance.json into the output folder of
 /// every analysis command.
 /// </summary>
-public sealed record Provenance(string Software, string Version, string? Commit, string CommandLine, DateTimeOffset Started, DateTimeOffset Finished,
+internal sealed record Provenance(string Software, string Version, string? Commit, string CommandLine, DateTimeOffset Started, DateTimeOffset Finished,
     string Machine, string OperatingSystem, string Runtime, int ProcessorCount, int Threads, IReadOnlyList<ProvenanceInput> Inputs)
 {
     public const string FileName = "provenance.json";

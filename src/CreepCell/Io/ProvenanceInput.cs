@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace CreepCell.Io;
 
 /// <summary>An input of a result: where it came from and the SHA-256 of its bytes (UTF-8 for texts).</summary>
-public sealed record ProvenanceInput(string Source, string Sha256, long Bytes)
+internal sealed record ProvenanceInput(string Source, string Sha256, long Bytes)
 {
     public static ProvenanceInput OfText(string source, string text)
     {

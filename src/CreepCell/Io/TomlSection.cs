@@ -9,7 +9,7 @@ namespace CreepCell.Io;
 /// <see cref="RejectUnknownKeys"/> then names any key nobody asked for. Errors name the file and the
 /// dotted key.
 /// </summary>
-public sealed class TomlSection
+internal sealed class TomlSection
 {
     readonly TomlTable table;
     readonly HashSet<string> known = new();

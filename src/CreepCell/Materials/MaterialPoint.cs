@@ -1,7 +1,7 @@
 namespace CreepCell.Materials;
 
 /// <summary>Result of one material-point update.</summary>
-public struct PointResponse
+internal struct PointResponse
 {
     /// <summary>First Piola-Kirchhoff stress, in-plane components (xx, xy, yx, yy), per reference volume.</summary>
     public double P0, P1, P2, P3;

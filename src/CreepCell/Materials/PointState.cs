@@ -7,7 +7,7 @@ namespace CreepCell.Materials;
 /// rezoning the reference is the deformed state of that moment, and Fc carries its elastic and volume
 /// part as well (det Cc^-1 = v^2 stays constant from then on).
 /// </summary>
-public readonly record struct PointState(SymTensor CreepInverse, double CreepStrain, double VolumeRatio = 1)
+internal readonly record struct PointState(SymTensor CreepInverse, double CreepStrain, double VolumeRatio = 1)
 {
     public static readonly PointState Initial = new(SymTensor.Identity, 0);
 

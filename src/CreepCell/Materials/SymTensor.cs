@@ -5,7 +5,7 @@ namespace CreepCell.Materials;
 /// Generic over double or <see cref="Dual5"/> through the arithmetic helpers in
 /// <see cref="PlaneLog"/>; this struct holds plain values for states and outputs.
 /// </summary>
-public readonly record struct SymTensor(double Xx, double Yy, double Xy, double Zz)
+internal readonly record struct SymTensor(double Xx, double Yy, double Xy, double Zz)
 {
     public static readonly SymTensor Identity = new(1, 1, 0, 1);
     public double Trace => Xx + Yy + Zz;

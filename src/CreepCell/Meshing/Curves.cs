@@ -11,7 +11,7 @@ internal interface ICurve
 
 /// <summary>Ellipse with centre, semi-axes A (along the rotated x axis) and B, rotation Angle in
 /// radians; parameter t is the eccentric angle. A circle is an ellipse with A = B.</summary>
-public sealed record Ellipse(Vec2 Centre, double A, double B, double Angle) : ICurve
+internal sealed record Ellipse(Vec2 Centre, double A, double B, double Angle) : ICurve
 {
     readonly double cos = Math.Cos(Angle), sin = Math.Sin(Angle);
 

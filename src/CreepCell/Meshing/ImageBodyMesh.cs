@@ -10,7 +10,7 @@ namespace CreepCell.Meshing;
 /// largest element edge is the options' element size, or the relative size times the mean equivalent
 /// diameter of the body's phase; outline vertices are kept, long outline edges split.
 /// </summary>
-public static class ImageBodyMesh
+internal static class ImageBodyMesh
 {
     public static Mesh Build(ImageRve rve, ParticleMeshOptions? options = null)
     {

@@ -9,7 +9,7 @@ namespace CreepCell.Meshing;
 /// "interface_NAME" for each inclusion name (oriented with the element that holds them on its left).
 /// Inclusion boundaries are polygons with edges of the local element size, spaced evenly in arc length.
 /// </summary>
-public static class InclusionMesh
+internal static class InclusionMesh
 {
     public static Mesh Generate(double width, double height, IReadOnlyList<Inclusion> inclusions, string matrixName,
         InclusionSizes sizes) => Generate(width, height, inclusions, matrixName, sizes, out _);

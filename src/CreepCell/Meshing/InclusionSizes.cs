@@ -8,7 +8,7 @@ namespace CreepCell.Meshing;
 /// gained per unit distance from the nearest inclusion boundary; keep it below about 0.5 for good
 /// quality).
 /// </summary>
-public sealed record InclusionSizes(double MaxEdge, double? InclusionEdge = null, double Grading = 0.3)
+internal sealed record InclusionSizes(double MaxEdge, double? InclusionEdge = null, double Grading = 0.3)
 {
     public double MinAngleDegrees { get; init; } = 28;
     public bool SecondOrder { get; init; }

@@ -3,7 +3,7 @@ using CreepCell.Geometry;
 namespace CreepCell.Meshing;
 
 /// <summary>Geometric measures of mesh elements: areas, angles, edge and boundary lengths.</summary>
-public static class MeshQuality
+internal static class MeshQuality
 {
     /// <summary>Signed area of the corner polygon (positive when counter-clockwise).</summary>
     public static double CornerArea(Mesh m, int e)

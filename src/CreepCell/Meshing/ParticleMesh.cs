@@ -10,7 +10,7 @@ namespace CreepCell.Meshing;
 /// Regions are phase names. Boundary sets: "left", "right", "bottom", "top" hold the edges lying on the
 /// RVE walls; "particle{i}" holds the whole boundary of particle i. Deterministic for a given packing.
 /// </summary>
-public static class ParticleMesh
+internal static class ParticleMesh
 {
     public static readonly string[] WallNames = { "left", "right", "bottom", "top" };
 

@@ -11,7 +11,7 @@ namespace CreepCell.Meshing;
 /// <param name="Elements">Triangles.</param>
 /// <param name="Unknowns">Displacement unknowns (two per node).</param>
 /// <param name="Bytes">Memory of a run on that mesh: element states and the sparse factorization.</param>
-public sealed record SizeEstimate(double Elements, double Nodes, double Unknowns, double Bytes)
+internal sealed record SizeEstimate(double Elements, double Nodes, double Unknowns, double Bytes)
 {
     /// <summary>
     /// Triangles per square of the largest edge length h that the mesher makes at its 28 degree minimum

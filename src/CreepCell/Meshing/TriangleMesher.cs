@@ -4,7 +4,7 @@ using CreepCell.Meshing.Triangulation;
 namespace CreepCell.Meshing;
 
 /// <summary>What the mesher did besides the mesh.</summary>
-public sealed record MeshStats(int Vertices, int Triangles, int SkippedTriangles);
+internal sealed record MeshStats(int Vertices, int Triangles, int SkippedTriangles);
 
 /// <summary>
 /// Quality triangular meshes of planar straight-line graphs: constrained Delaunay triangulation

@@ -3,7 +3,7 @@ using CreepCell.Meshing;
 namespace CreepCell.Simulation;
 
 /// <summary>Boundary conditions of the RVE.</summary>
-public static class Boundary
+internal static class Boundary
 {
     /// <summary>
     /// "symmetric": rollers on the four sides of the bounding box (normal displacement zero). Under a

@@ -15,7 +15,10 @@ public sealed class CaseRunner
     readonly Action<RunProgress>? progress;
     readonly Checkpoint.Saved? resumeFrom;
 
-    public CaseRunner(CaseDefinition definition, string outputDir, Action<RunProgress>? progress = null, Checkpoint.Saved? resumeFrom = null)
+    public CaseRunner(CaseDefinition definition, string outputDir, Action<RunProgress>? progress = null)
+        : this(definition, outputDir, progress, null) { }
+
+    internal CaseRunner(CaseDefinition definition, string outputDir, Action<RunProgress>? progress, Checkpoint.Saved? resumeFrom)
     {
         def = definition;
         outDir = outputDir;

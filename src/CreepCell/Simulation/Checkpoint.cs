@@ -14,7 +14,7 @@ namespace CreepCell.Simulation;
 /// with the format version, the payload length and its XxHash64 lets a truncated or damaged file be
 /// refused with a clear message instead of being read into a wrong state.
 /// </summary>
-public static class Checkpoint
+internal static class Checkpoint
 {
     const string Magic = "CREEPCELL-CHECKPOINT";
     const int Version = 8;

@@ -6,7 +6,7 @@ namespace CreepCell.Simulation;
 /// What cycle jumping carries from step to step and saves in checkpoints: the last cycles computed in
 /// full, a jump waiting for its check, the cap on the next jump, and the jumps taken.
 /// </summary>
-public sealed class CycleJumpState
+internal sealed class CycleJumpState
 {
     /// <summary>The last cycles computed in full (up to <see cref="FittedJumpRule.WindowCycles"/>, from cycle 2 on);
     /// all keep their displacements and point states.</summary>

@@ -4,7 +4,7 @@ namespace CreepCell.Simulation;
 
 /// <summary>The state of a run at the end of a cycle computed in full: what a jump extrapolates from and
 /// what a rejected jump returns to.</summary>
-public sealed class CycleSnapshot
+internal sealed class CycleSnapshot
 {
     public int Cycle;
     /// <summary>The watched quantities of the cycle (<see cref="CycleJumper"/>), at full lithiation and at its end.</summary>

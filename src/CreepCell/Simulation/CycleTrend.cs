@@ -5,7 +5,7 @@ namespace CreepCell.Simulation;
 /// cycles computed in full (x is the cycle number or its logarithm), with the scatter of the cycles about
 /// it and a test of whether a parabola fits them markedly better (the trend bends within the window).
 /// </summary>
-public readonly record struct CycleTrend(double Level, double Slope, double Scatter, double Mean, double Spread, int Count, TrendBend Bend, double Noise)
+internal readonly record struct CycleTrend(double Level, double Slope, double Scatter, double Mean, double Spread, int Count, TrendBend Bend, double Noise)
 {
     /// <summary>F ratio above which the parabola's gain over the line is taken as a real bend, not scatter
     /// (the 99 % point of F(1, 3) is 34 and of F(1, 6) is 13.7; 20 sits between for windows of 6 to 8 cycles).</summary>

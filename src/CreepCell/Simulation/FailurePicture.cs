@@ -1,3 +1,5 @@
+using CreepCell.Io;
+using CreepCell.Io.Plots;
 using CreepCell.Meshing;
 
 namespace CreepCell.Simulation;
@@ -16,7 +18,7 @@ internal static class FailurePicture
         {
             for (int q = off[e]; q < off[e + 1]; q++) creep[e] = Math.Max(creep[e], problem.States[q].CreepStrain);
         }
-        CreepCell.Io.Plots.FieldMap.Write(Path.Combine(outDir, FileName), mesh, problem.U, creep,
+        Pictures.Writer?.FieldMap(Path.Combine(outDir, FileName), mesh, problem.U, creep,
             $"largest equivalent creep strain per element, last converged state (t = {time:G6} s)", "-");
     }
 }

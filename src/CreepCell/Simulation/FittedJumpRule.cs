@@ -1,7 +1,7 @@
 namespace CreepCell.Simulation;
 
 /// <summary>How a watched quantity is compared and over which variable its trend is fitted.</summary>
-public enum WatchedKind
+internal enum WatchedKind
 {
     /// <summary>Contact ratios and fractions, porosity: absolute tolerance, trend in ln(cycle).</summary>
     Fraction,
@@ -16,7 +16,7 @@ public enum WatchedKind
 
 /// <summary>A jump chosen on fitted trends: its length, and per watched quantity the trend predicted at the
 /// checking cycle and the band the checking cycle must fall in.</summary>
-public sealed record FittedJump(int Length, double[] Predicted, double[] Band);
+internal sealed record FittedJump(int Length, double[] Predicted, double[] Band);
 
 /// <summary>
 /// Cycle jumping for runs whose watched quantities scatter from cycle to cycle (contacts that open and
@@ -29,7 +29,7 @@ public sealed record FittedJump(int Length, double[] Predicted, double[] Band);
 /// cycle must then lie within the tolerance plus CheckZ standard deviations of a new cycle about the
 /// predicted trend. A quantity whose scatter exceeds the tolerance gives no jump.
 /// </summary>
-public static class FittedJumpRule
+internal static class FittedJumpRule
 {
     /// <summary>Standard errors of the fitted trend allowed at the checking cycle (about 95 %).</summary>
     public const double Z = 2;

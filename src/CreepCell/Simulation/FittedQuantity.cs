@@ -7,7 +7,7 @@ namespace CreepCell.Simulation;
 /// trend that still rises in proportion to the cycles and one that slows down in ln(cycle) both fit
 /// the window, and which of them holds shows only later.
 /// </summary>
-public sealed record FittedQuantity(WatchedKind Kind, CycleTrend Trend, CycleTrend Straight)
+internal sealed record FittedQuantity(WatchedKind Kind, CycleTrend Trend, CycleTrend Straight)
 {
     public static FittedQuantity Fit(WatchedKind kind, IReadOnlyList<int> cycles, double[] values)
     {

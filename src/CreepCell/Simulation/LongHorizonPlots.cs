@@ -1,3 +1,4 @@
+using CreepCell.Io;
 using CreepCell.Io.Plots;
 
 namespace CreepCell.Simulation;
@@ -19,12 +20,12 @@ static class LongHorizonPlots
         var contact = header.Where(c => c.StartsWith("full_contact_ratio_", StringComparison.Ordinal) || c == "full_porosity").ToList();
         var stress = header.Where(c => c.StartsWith("full_vm_mean_", StringComparison.Ordinal) && !c.Contains("solids")).ToList();
         if (contact.Count > 0)
-            HistoryPlots.Write(Path.Combine(outDir, "long_horizon_contact.png"), new[] { run }, new HistoryPlotSpec("cycle", contact)
+            Pictures.Writer?.History(Path.Combine(outDir, "long_horizon_contact.png"), new[] { run }, new HistoryPlotSpec("cycle", contact)
             {
                 Title = "contact ratios and porosity at full lithiation, cycles computed in full", XLabel = "cycle", YLabel = "%", YScale = 100, LogX = true,
             });
         if (stress.Count > 0)
-            HistoryPlots.Write(Path.Combine(outDir, "long_horizon_stress.png"), new[] { run }, new HistoryPlotSpec("cycle", stress)
+            Pictures.Writer?.History(Path.Combine(outDir, "long_horizon_stress.png"), new[] { run }, new HistoryPlotSpec("cycle", stress)
             {
                 Title = "mean von Mises stress per phase at full lithiation, cycles computed in full", XLabel = "cycle", YLabel = "stress (MPa)", YScale = 1e-6, LogX = true,
             });

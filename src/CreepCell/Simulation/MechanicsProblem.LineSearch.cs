@@ -2,7 +2,7 @@ using CreepCell.Fem;
 
 namespace CreepCell.Simulation;
 
-public sealed partial class MechanicsProblem
+internal sealed partial class MechanicsProblem
 {
     /// <summary>
     /// Backtracking (Armijo) on the incremental potential, from the collision-free step bound. The

@@ -2,7 +2,7 @@ using CreepCell.Sparse;
 
 namespace CreepCell.Simulation;
 
-public sealed partial class MechanicsProblem
+internal sealed partial class MechanicsProblem
 {
     /// <summary>The Newton direction of one iteration into <see cref="delta"/>: the tangent assembled (with
     /// the contact blocks), analysed when its pattern changed, factorized and solved; under generalized

@@ -16,7 +16,7 @@ namespace CreepCell.Simulation;
 /// unknown: the bordered system [K c; r^T k] is solved by its Schur complement with two solves of the one
 /// factorization of K, so the step stays the exact Newton step.
 /// </summary>
-public sealed partial class MechanicsProblem : IDisposable
+internal sealed partial class MechanicsProblem : IDisposable
 {
     public Mesh Mesh { get; }
     public DofMap Dofs { get; }

@@ -4,7 +4,7 @@ using CreepCell.Meshing;
 namespace CreepCell.Simulation;
 
 /// <summary>Turns the [mesh] part of a case into a mesh: read from Gmsh or generated.</summary>
-public static class MeshFactory
+internal static class MeshFactory
 {
     public static Mesh Build(MeshSpec spec)
     {

@@ -12,7 +12,7 @@ namespace CreepCell.Simulation;
 /// constrained dofs, the contact energy terms and the dead load. Built by <see cref="Build"/> from a case
 /// and a mesh; remeshing builds a new one (<see cref="Remesher"/>) instead of patching this one.
 /// </summary>
-public sealed class Model
+internal sealed class Model
 {
     /// <summary>The mesh of the particles, as meshed or as last remeshed (no plate node).</summary>
     public Mesh Particles { get; }

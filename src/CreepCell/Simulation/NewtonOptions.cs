@@ -1,7 +1,7 @@
 namespace CreepCell.Simulation;
 
 /// <summary>Options of one Newton solve. The defaults are those of a case's [solver] table (<see cref="SolverSpec"/>).</summary>
-public sealed record NewtonOptions
+internal sealed record NewtonOptions
 {
     public int MaxIterations { get; init; } = SolverSpec.Defaults.MaxIterations;
     /// <summary>Converged when |r| &lt;= RelativeTolerance * max(|r_0|, force scale).</summary>

@@ -1,7 +1,7 @@
 namespace CreepCell.Simulation;
 
 /// <summary>Outcome of one Newton solve: the residual norm of every iteration, first one included.</summary>
-public sealed record NewtonResult(bool Converged, int Iterations, double[] ResidualNorms, string? Failure = null)
+internal sealed record NewtonResult(bool Converged, int Iterations, double[] ResidualNorms, string? Failure = null)
 {
     public double FinalResidual => ResidualNorms.Length == 0 ? double.NaN : ResidualNorms[^1];
     /// <summary>The force scale the residual was judged against (last value).</summary>

@@ -62,7 +62,7 @@ public static class PaperStudy
         var contact = runs.SelectMany(r => r.Columns.Where(c => c.StartsWith("full_contact_ratio_"))).Distinct().ToList();
         if (contact.Count > 0)
         {
-            HistoryPlots.Write(Path.Combine(dir, "contact_ratio_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", contact)
+            Pictures.Writer?.History(Path.Combine(dir, "contact_ratio_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", contact)
             {
                 Title = "Contact ratio at full lithiation", XLabel = "cycle", YLabel = "contact ratio (%)", YScale = 100,
                 References = PaperReferences.ContactSeSe.Concat(PaperReferences.ContactSeMse).Concat(PaperReferences.ContactLcoLco).Concat(PaperReferences.ContactLcoMse).ToList(),
@@ -71,7 +71,7 @@ public static class PaperStudy
         var vm = runs.SelectMany(r => r.Columns.Where(c => c.StartsWith("full_vm_mean_"))).Distinct().ToList();
         if (vm.Count > 0)
         {
-            HistoryPlots.Write(Path.Combine(dir, "von_mises_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", vm)
+            Pictures.Writer?.History(Path.Combine(dir, "von_mises_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", vm)
             {
                 Title = "Mean von Mises stress at full lithiation", XLabel = "cycle", YLabel = "mean von Mises stress (GPa)", YScale = 1e-9,
                 References = PaperReferences.VonMisesSe.Concat(PaperReferences.VonMisesMse).ToList(),
@@ -80,7 +80,7 @@ public static class PaperStudy
         var capacity = runs.SelectMany(r => r.Columns.Where(c => c.EndsWith("_capacity_estimate_mAh_g"))).Distinct().ToList();
         if (capacity.Count > 0)
         {
-            HistoryPlots.Write(Path.Combine(dir, "capacity_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", capacity)
+            Pictures.Writer?.History(Path.Combine(dir, "capacity_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", capacity)
             {
                 Title = "Capacity of the connected active material", XLabel = "cycle", YLabel = "capacity estimate (mAh/g of active material)",
                 References = PaperReferences.CapacitySe,
@@ -88,7 +88,7 @@ public static class PaperStudy
         }
         var broken = runs.SelectMany(r => r.Columns.Where(c => c.StartsWith("full_pf_mean_") || c.StartsWith("charged_pf_mean_"))).Distinct().ToList();
         if (broken.Count == 0) return;
-        HistoryPlots.Write(Path.Combine(dir, "integrity_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", broken)
+        Pictures.Writer?.History(Path.Combine(dir, "integrity_vs_cycle.png"), runs, new HistoryPlotSpec("cycle", broken)
         {
             Title = "Expected fraction of broken particles (Weibull)", XLabel = "cycle", YLabel = "expected broken particles (%)", YScale = 100,
         });

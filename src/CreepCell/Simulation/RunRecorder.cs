@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CreepCell.Io;
+using CreepCell.Io.Plots;
 using CreepCell.Materials;
 using CreepCell.Meshing;
 
@@ -11,7 +12,7 @@ namespace CreepCell.Simulation;
 /// Results of a run: history.csv (a row per converged step), cycles.csv (per cycle, the values at full
 /// lithiation and at the end of charge), VTU fields with their .pvd, and summary.json.
 /// </summary>
-public sealed class RunRecorder
+internal sealed class RunRecorder
 {
     static readonly string[] PhaseColumns = { "vm_mean_{0}_Pa", "vm_max_{0}_Pa", "vm_p99_{0}_Pa", "p_mean_{0}_Pa", "area_{0}_m2", "creep_mean_{0}", "min_angle_{0}_deg", "distorted_area_{0}" };
     readonly CaseDefinition def;
@@ -201,9 +202,9 @@ public sealed class RunRecorder
         var creep = new double[mesh.ElementCount];
         for (int e = 0; e < vm.Length; e++) { vm[e] = avg[7 * e]; creep[e] = avg[7 * e + 6]; }
         string tag = $"cycle{cycle:D2}";
-        CreepCell.Io.Plots.FieldMap.Write(Path.Combine(outDir, $"map_von_mises_{tag}.png"), mesh, problem.U, vm,
-            $"von Mises stress, full lithiation, cycle {cycle}", "GPa", new CreepCell.Io.Plots.FieldMapOptions { UnitScale = 1e-9 });
-        CreepCell.Io.Plots.FieldMap.Write(Path.Combine(outDir, $"map_creep_strain_{tag}.png"), mesh, problem.U, creep,
+        Pictures.Writer?.FieldMap(Path.Combine(outDir, $"map_von_mises_{tag}.png"), mesh, problem.U, vm,
+            $"von Mises stress, full lithiation, cycle {cycle}", "GPa", new FieldMapOptions { UnitScale = 1e-9 });
+        Pictures.Writer?.FieldMap(Path.Combine(outDir, $"map_creep_strain_{tag}.png"), mesh, problem.U, creep,
             $"equivalent creep strain, full lithiation, cycle {cycle}", "-");
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CreepCell.Simulation;
 
 /// <summary>A list of packing seeds written as "1,2,3", "1-5" or a mix ("1-3,7").</summary>
-public static class SeedList
+internal static class SeedList
 {
     public static IReadOnlyList<int> Parse(string text, string key)
     {

@@ -15,7 +15,7 @@ public sealed record SolverStatistics(int Unknowns, long NewtonIterations, doubl
     public static readonly SolverStatistics None = new(0, 0, 0, 0, 0);
 
     /// <summary>The counters of one problem (each problem that remeshing builds starts at zero).</summary>
-    public static SolverStatistics Of(MechanicsProblem p) => new(p.FreeDofs, p.TotalIterations, p.FactorSeconds, p.AnalyzeSeconds, p.Contact?.SearchSeconds ?? 0)
+    internal static SolverStatistics Of(MechanicsProblem p) => new(p.FreeDofs, p.TotalIterations, p.FactorSeconds, p.AnalyzeSeconds, p.Contact?.SearchSeconds ?? 0)
     {
         Evaluations = p.Evaluations, AssemblySeconds = p.AssemblySeconds, Factorizations = p.Factorizations, Backtracks = p.Backtracks,
     };

@@ -4,7 +4,7 @@ namespace CreepCell.Simulation;
 
 /// <summary>Everything the stepping loop carries from one step to the next: with the problem's U and
 /// States it is the complete state of a run, saved in checkpoints.</summary>
-public sealed class StepState
+internal sealed class StepState
 {
     public double Time;
     public int Step;

@@ -12,7 +12,7 @@ namespace CreepCell.Sparse;
 /// Perm, ColCount), stable across CHOLMOD versions, are read. CHOLMOD requires positive
 /// definiteness (LL^T); a failed pivot raises <see cref="SingularMatrixException"/>.
 /// </summary>
-public sealed unsafe class CholmodSolver : ISymmetricSolver
+internal sealed unsafe class CholmodSolver : ISymmetricSolver
 {
     const int CommonBytes = 1 << 20;
     readonly IntPtr common;

@@ -4,7 +4,7 @@ namespace CreepCell.Sparse;
 /// Compressed sparse column matrix. For symmetric matrices both triangles are stored (full
 /// pattern), row indices sorted within each column.
 /// </summary>
-public sealed class CscMatrix
+internal sealed class CscMatrix
 {
     public int Rows { get; }
     public int Columns { get; }

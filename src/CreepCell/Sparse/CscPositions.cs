@@ -1,7 +1,7 @@
 namespace CreepCell.Sparse;
 
 /// <summary>Positions of dense element blocks inside a CSC matrix, for assembling values by index.</summary>
-public static class CscPositions
+internal static class CscPositions
 {
     /// <summary>
     /// Fills positions[a * n + b] with the index in <see cref="CscMatrix.Values"/> of entry

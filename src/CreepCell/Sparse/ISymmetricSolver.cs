@@ -5,7 +5,7 @@ namespace CreepCell.Sparse;
 /// (ordering, elimination tree, factor structure) once per sparsity pattern; <see cref="Factorize"/>
 /// may then be called for any matrix with the same pattern and new values.
 /// </summary>
-public interface ISymmetricSolver : IDisposable
+internal interface ISymmetricSolver : IDisposable
 {
     string Name { get; }
     void Analyze(CscMatrix a);

@@ -10,7 +10,7 @@ namespace CreepCell.Sparse;
 /// 1996). Symmetric files store the lower triangle; reading them mirrors it to the full pattern that
 /// <see cref="CscMatrix"/> uses for symmetric matrices. Indices in the file are 1-based.
 /// </summary>
-public static class MatrixMarket
+internal static class MatrixMarket
 {
     /// <summary>Writes <paramref name="a"/> atomically; as "symmetric" (lower triangle) when the matrix is exactly symmetric.</summary>
     public static void Write(string path, CscMatrix a)

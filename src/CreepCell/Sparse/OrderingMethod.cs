@@ -1,7 +1,7 @@
 namespace CreepCell.Sparse;
 
 /// <summary>Fill-reducing ordering of the built-in solver.</summary>
-public enum OrderingMethod
+internal enum OrderingMethod
 {
     /// <summary>Both AMD and nested dissection; the one with the smaller predicted nnz(L) is used.</summary>
     Best,

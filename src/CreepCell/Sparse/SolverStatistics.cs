@@ -4,7 +4,7 @@ namespace CreepCell.Sparse;
 /// Counters of a direct solver after its last Analyze / Factorize / Solve. Times are wall-clock
 /// seconds; FactorBytes is the memory held by the numeric factor.
 /// </summary>
-public sealed record SolverStatistics
+internal sealed record SolverStatistics
 {
     public double OrderingSeconds { get; init; }
     public double SymbolicSeconds { get; init; }

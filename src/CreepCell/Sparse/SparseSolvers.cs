@@ -2,7 +2,7 @@ namespace CreepCell.Sparse;
 
 /// <summary>Creates a symmetric direct solver by name: "builtin" (default, <see cref="SupernodalLdlSolver"/>),
 /// "cholmod" (<see cref="CholmodSolver"/>, needs libcholmod) or "dense" (<see cref="DenseSolver"/>, for small checks).</summary>
-public static class SparseSolvers
+internal static class SparseSolvers
 {
     public static IReadOnlyList<string> Names { get; } = ["builtin", "cholmod", "dense"];
 

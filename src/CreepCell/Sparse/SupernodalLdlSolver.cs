@@ -10,7 +10,7 @@ namespace CreepCell.Sparse;
 /// positiveDefinite = false, for quasi-definite ones (Vanderbei, "Symmetric quasidefinite
 /// matrices", SIAM J. Optim. 5, 1995), whose LDL^T exists for any symmetric ordering.
 /// </summary>
-public sealed class SupernodalLdlSolver : ISymmetricSolver
+internal sealed class SupernodalLdlSolver : ISymmetricSolver
 {
     SupernodalSymbolic? symbolic;
     SupernodalNumeric? numeric;

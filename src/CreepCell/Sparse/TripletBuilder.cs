@@ -7,7 +7,7 @@ namespace CreepCell.Sparse;
 /// <see cref="AddClique"/> to get the full symmetric pattern, then assemble values through
 /// <see cref="CscPositions"/>.
 /// </summary>
-public sealed class TripletBuilder
+internal sealed class TripletBuilder
 {
     readonly int rows, columns;
     int[] ri = new int[16], ci = new int[16];

@@ -1,7 +1,7 @@
 namespace CreepCell.Sweeps;
 
 /// <summary>Comma-separated cells, quoted where needed (RFC 4180).</summary>
-public static class Csv
+internal static class Csv
 {
     public static string Cell(string s) => s.IndexOfAny(new[] { ',', '"', '\n', '\r' }) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
 }

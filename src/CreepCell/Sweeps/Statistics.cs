@@ -2,7 +2,7 @@ namespace CreepCell.Sweeps;
 
 /// <summary>Mean, sample standard deviation and 95 % confidence interval of the mean (Student t with n - 1
 /// degrees of freedom); the spread needs two values, the mean one.</summary>
-public sealed record Statistics(int N, double? Mean, double? Sd, double? CiLow, double? CiHigh)
+internal sealed record Statistics(int N, double? Mean, double? Sd, double? CiLow, double? CiHigh)
 {
     public static Statistics Of(IReadOnlyList<double> x)
     {

@@ -38,7 +38,7 @@ public static class SweepCollector
         pointTable.WriteParquet(Path.Combine(dir, "results.parquet"));
         var swept = parameters.Where(p => p != SweepSpec.SeedKey && runTable[p].Numbers is not null).ToList();
         MainEffects.Table(runTable, swept, quantities).WriteCsv(Path.Combine(dir, "sensitivities.csv"));
-        var plots = SweepPlots.Write(dir, pointTable, swept, PlotQuantities(quantities, options));
+        var plots = Pictures.Writer?.Sweep(dir, pointTable, swept, PlotQuantities(quantities, options)) ?? Array.Empty<string>();
         return new CollectResult(states.Count, states.Count(s => s.State == RunState.Finished), states.Count(s => s.State == RunState.Failed),
             manifest.Runs.Select(r => r.Point).Distinct().Count(), runTable, pointTable, plots);
     }

@@ -12,7 +12,7 @@ namespace CreepCell.Sweeps;
 /// state of a run comes from its files: summary.json (finished), failed.txt (failed, with the message),
 /// checkpoint.bin or other outputs (interrupted), nothing (pending).
 /// </summary>
-public static class SweepFolder
+internal static class SweepFolder
 {
     public const string FailureFile = "failed.txt";
     public const string LogFile = "run.log";

@@ -1,3 +1,4 @@
+using CreepCell.Materials;
 using CreepCell.Analysis.CreepLaw;
 using CreepCell.Materials.Database;
 using CreepCell.Tests.Analysis.Indentation;

@@ -8,7 +8,7 @@ namespace CreepCell.Geometry.Imaging;
 /// opened (<see cref="BodyOutlines"/>), and the outlines checked (<see cref="OutlineCheck"/>). Any
 /// problem is an <see cref="InputException"/> raised before meshing.
 /// </summary>
-public static class ImageMicrostructure
+internal static class ImageMicrostructure
 {
     public static ImageRve Build(ImageSpec spec) => Build(spec, PhaseSegmentation.Read(spec));
 

@@ -5,7 +5,7 @@ namespace CreepCell.Geometry.Imaging;
 /// marching-squares contour (pixels), the gap opened between touching bodies (m), the smallest corner
 /// angle of any outline (degrees) and the number of outline vertices.
 /// </summary>
-public sealed record ImageReport(IReadOnlyList<ImagePhaseReport> Phases, IReadOnlyList<IslandMerge> Islands,
+internal sealed record ImageReport(IReadOnlyList<ImagePhaseReport> Phases, IReadOnlyList<IslandMerge> Islands,
     IReadOnlyList<double> Thresholds, double MaxDeviation, double Tolerance, double Gap, double MinAngleDegrees, int Vertices)
 {
     /// <summary>Phase area fraction of the outlines over the box, and of the pixels over all pixels.</summary>

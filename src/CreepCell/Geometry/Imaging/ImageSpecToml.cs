@@ -22,7 +22,7 @@ namespace CreepCell.Geometry.Imaging;
 /// coarsen = 1                # optional: majority vote over coarsen x coarsen blocks
 /// </code>
 /// </summary>
-public static class ImageSpecToml
+internal static class ImageSpecToml
 {
     /// <summary>True when the [microstructure] table describes an image rather than a packing.</summary>
     public static bool IsImage(TomlSection root) => root.RawTable("microstructure") is { } t && t.ContainsKey("image");

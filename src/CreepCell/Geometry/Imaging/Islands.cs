@@ -5,7 +5,7 @@ namespace CreepCell.Geometry.Imaging;
 /// it shares the longest boundary with (a speck of binder in a pore becomes pore, a pinhole in a particle
 /// becomes particle). Regions are visited smallest first, on the map as it is being cleaned.
 /// </summary>
-public static class Islands
+internal static class Islands
 {
     public static (int[] Phase, List<IslandMerge> Merges) Clean(PhaseMap map, int minArea)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CreepCell.Io;
 using CreepCell.Io.Images;
 
 namespace CreepCell.Geometry.Imaging;
@@ -7,7 +8,7 @@ namespace CreepCell.Geometry.Imaging;
 /// The phase of every pixel of the analysed region: indices into <see cref="Names"/>, row by row from
 /// the top as in the image. <see cref="PixelSize"/> is the side of one (possibly coarsened) pixel, m.
 /// </summary>
-public sealed record PhaseMap(int Width, int Height, int[] Phase, IReadOnlyList<string> Names, double PixelSize,
+internal sealed record PhaseMap(int Width, int Height, int[] Phase, IReadOnlyList<string> Names, double PixelSize,
     GrayImage Image, IReadOnlyList<double> Thresholds)
 {
     public int VoidIndex => Names.ToList().IndexOf(ImageSpec.VoidPhase);
@@ -46,10 +47,10 @@ internal static class PhaseSegmentation
     static GrayImage Page(ImageSpec spec)
     {
         if (!File.Exists(spec.Path)) throw new InputException(spec.Source, spec.Key("image"), $"file not found: {spec.Path}");
-        int count = ImageDecoder.CountFrames(new[] { spec.Path });
+        int count = Pictures.Images.CountFrames(new[] { spec.Path });
         if (spec.Page >= count)
             throw new InputException(spec.Source, spec.Key("page"), $"{Path.GetFileName(spec.Path)} has {count} page(s), numbered from 0; got page {spec.Page}");
-        return ImageDecoder.ReadFrames(spec.Path).ElementAt(spec.Page);
+        return Pictures.Images.ReadFrames(spec.Path).ElementAt(spec.Page);
     }
 
     static GrayImage Crop(ImageSpec spec, GrayImage image)

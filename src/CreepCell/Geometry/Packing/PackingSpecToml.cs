@@ -23,7 +23,7 @@ namespace CreepCell.Geometry.Packing;
 /// </code>
 /// Pores are 1 - the sum of the fractions. Unknown and missing keys are errors that name the key.
 /// </summary>
-public static class PackingSpecToml
+internal static class PackingSpecToml
 {
     static readonly string[] SectionKeys = { "side", "seed", "edge_length", "corner_radius", "min_gap", "relaxation_steps", "phases", "voids" };
     static readonly string[] PhaseKeys = { "fraction", "mean_diameter", "cv" };

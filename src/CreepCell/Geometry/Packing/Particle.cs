@@ -17,6 +17,3 @@ public sealed record Particle(string Phase, Vec2[] Vertices, double Area, Vec2 C
     /// A mesher that splits such an edge puts the new points on the circle.</summary>
     public FilletArc?[] EdgeArcs { get; init; } = Array.Empty<FilletArc?>();
 }
-
-/// <summary>The circle of a corner fillet: centre and radius, m.</summary>
-public readonly record struct FilletArc(Vec2 Centre, double Radius);

@@ -1,7 +1,7 @@
 namespace CreepCell.Io.Plots;
 
 /// <summary>Appearance of a <see cref="FieldMap"/>.</summary>
-public sealed record FieldMapOptions
+internal sealed record FieldMapOptions
 {
     /// <summary>Width of the whole image in pixels; the height follows the deformed shape's aspect.</summary>
     public int Width { get; init; } = 1000;
@@ -18,6 +18,4 @@ public sealed record FieldMapOptions
     public int EdgeSegments { get; init; } = 6;
     /// <summary>Draw particle outlines and phase interfaces.</summary>
     public bool Outlines { get; init; } = true;
-    /// <summary>Colour map; null = viridis.</summary>
-    public ScottPlot.IColormap? Colormap { get; init; }
 }

@@ -1,4 +1,3 @@
-using CreepCell.Analysis.CreepLaw;
 
 namespace CreepCell.Materials.Database;
 

@@ -10,7 +10,7 @@ namespace CreepCell.Simulation;
 /// inclusions and stay below the size limit, and values that are possible but implausible (a temperature
 /// a user most likely meant in degC) become warnings, shown on screen and kept in summary.json.
 /// </summary>
-public static class CaseChecks
+internal static class CaseChecks
 {
     /// <summary>Largest [solver] threads: fixed rather than tied to this machine's cores, so that a case
     /// file reads the same everywhere; more threads than cores only slows a run (a warning says so).</summary>

@@ -5,7 +5,7 @@ namespace CreepCell.Simulation.Integrity;
 /// per evaluation (time first, then the values in the order of <see cref="IntegrityRecorder"/>) and the
 /// particle contacts of the last full lithiation, which the next end of charge compares against.
 /// </summary>
-public sealed class IntegrityLog
+internal sealed class IntegrityLog
 {
     public List<double[]> Rows { get; } = new();
     public long[] ContactsAtFull { get; set; } = Array.Empty<long>();

@@ -8,7 +8,7 @@ namespace CreepCell.Simulation.Integrity;
 /// shared with no other element of the particle and does not lie on a side of the RVE box (a cut through
 /// a particle on a symmetry plane is not its surface).
 /// </summary>
-public sealed class Particles
+internal sealed class Particles
 {
     public int Count { get; }
     public int[] OfElement { get; }

@@ -3,7 +3,7 @@ using CreepCell.Materials;
 namespace CreepCell.Simulation.Integrity;
 
 /// <summary>Weakest-link failure probability (Weibull 1939, maximum principal stress form).</summary>
-public static class Weibull
+internal static class Weibull
 {
     /// <summary>
     /// The largest principal stress of a plane-strain Cauchy stress: the larger in-plane eigenvalue or the

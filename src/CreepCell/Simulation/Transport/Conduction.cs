@@ -10,7 +10,7 @@ namespace CreepCell.Simulation.Transport;
 /// zero conductivity left out, and links that join bodies in contact. Parts of the conducting network
 /// that reach neither the top nor the bottom carry no current and are left out (phi = 0 there).
 /// </summary>
-public static class Conduction
+internal static class Conduction
 {
     public static ConductionResult Solve(Mesh mesh, double[] u, double[] regionConductivity, IReadOnlyList<ConductanceLink> links,
         bool[] top, bool[] bottom, double width, double height)

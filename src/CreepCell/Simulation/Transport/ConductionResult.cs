@@ -7,4 +7,4 @@ namespace CreepCell.Simulation.Transport;
 /// <see cref="BulkConductivity"/> = their area-weighted mean conductivity; tortuosity factor
 /// tau = eps x bulk / effective (1 for straight parallel paths; 0 stands for "no path", where tau is infinite).
 /// </summary>
-public sealed record ConductionResult(double EffectiveConductivity, double ConductingFraction, double BulkConductivity, double Tortuosity, double[] Potential);
+internal sealed record ConductionResult(double EffectiveConductivity, double ConductingFraction, double BulkConductivity, double Tortuosity, double[] Potential);

@@ -1,4 +1,4 @@
-using CreepCell.Analysis.Energy;
+using CreepCell.Materials;
 using CreepCell.Contact;
 using CreepCell.Meshing;
 
@@ -11,7 +11,7 @@ namespace CreepCell.Simulation.Transport;
 /// conducts a carrier ([materials.X] electronic_conductivity, ionic_conductivity), that carrier's column is
 /// in S/m; otherwise every conducting phase gets the same sigma0 and the column is sigma_eff / sigma0.
 /// </summary>
-public sealed class ElectrodeTransport
+internal sealed class ElectrodeTransport
 {
     readonly Mesh mesh;
     readonly double[] ions, electrons;
