@@ -15,9 +15,9 @@ namespace CreepCell.Analysis.Pores;
 /// cryomicroscopy", ISBI 2008): for one offset o the squared difference of every pixel and its neighbour at o is
 /// one image, and the patch distance of every pixel is its 7 x 7 box sum, taken with running sums along rows and
 /// then columns (a constant cost per pixel, whatever the patch size). The distance is symmetric, d(i, i + o) =
-/// d(i + o, i), so only half of the 440 offsets are computed: the weight of the pair serves both pixels wherever
-/// both patches lie inside the image, and only the pixels near the border, where mirroring breaks the symmetry,
-/// have their distance for -o summed on its own. The image and the offsets are read from a copy padded by mirroring,
+/// d(i + o, i), so only half of the 440 offsets are computed: in one pass the weight of the pair serves both pixels
+/// wherever both patches lie inside the image, and only the pixels near the border, where mirroring breaks the
+/// symmetry, have their distance for -o summed on its own. The image and the offsets are read from a copy padded by mirroring,
 /// so no index is reflected in the inner loops.
 /// </para>
 /// </summary>
@@ -58,9 +58,16 @@ internal static class NonLocalMeans
                 }
                 BoxSum(diff, rows, wt, w, hgt, mx, my);
                 NegativeExp(wt, norm);
+                // Each weight serves pixel i (its neighbour at +o) and, where both patches of the pair lie inside the
+                // image, pixel j = i + o (its neighbour at -o); rows and columns of that rectangle for j: y0..y1, x0..x1.
+                int x0 = Math.Max(Patch, Patch + ox), x1 = Math.Min(w - 1 - Patch, w - 1 - Patch + ox);
+                int y0 = Patch + oy, y1 = hgt - 1 - Patch;
+                int step = oy * w + ox;
                 for (int y = 0; y < hgt; y++)
                 {
                     int row = y * w, prow = (y + oy + Search) * pw + ox + Search;
+                    bool pairs = y + oy >= y0 && y + oy <= y1 && x0 <= x1;
+                    int xa = pairs ? x0 - ox : w, xb = pairs ? x1 - ox : w - 1;
                     for (int x = 0; x < w; x++)
                     {
                         int i = row + x;
@@ -68,27 +75,21 @@ internal static class NonLocalMeans
                         sum[i] += q * pad[prow + x];
                         weight[i] += q;
                         if (q > best[i]) best[i] = q;
+                        if (x < xa || x > xb) continue;
+                        int j = i + step;
+                        sum[j] += q * src[i];
+                        weight[j] += q;
+                        if (q > best[j]) best[j] = q;
                     }
                 }
-                // -o: pixel j takes the weight of the pair (j - o, j) where both patches are inside the image.
-                int x0 = Math.Max(Patch, Patch + ox), x1 = Math.Min(w - 1 - Patch, w - 1 - Patch + ox);
-                int y0 = Patch + oy, y1 = hgt - 1 - Patch;
+                // -o for the pixels outside that rectangle, near the border, where mirroring breaks the symmetry.
                 for (int y = 0; y < hgt; y++)
                 {
                     int row = y * w, prow = (y - oy + Search) * pw - ox + Search;
                     bool inner = y >= y0 && y <= y1 && x0 <= x1;
-                    if (inner)
-                        for (int x = x0; x <= x1; x++)
-                        {
-                            int j = row + x;
-                            double q = wt[j - oy * w - ox];
-                            sum[j] += q * pad[prow + x];
-                            weight[j] += q;
-                            if (q > best[j]) best[j] = q;
-                        }
                     for (int x = 0; x < w; x++)
                     {
-                        if (inner && x == x0) { x = x1; continue; } // the inner span is done; x++ moves past it
+                        if (inner && x == x0) { x = x1; continue; } // the pairs covered these; x++ moves past them
                         int j = row + x;
                         double q = Math.Exp(-BorderDistance(src, pad, x, y, -ox, -oy, w, pw, mx, my) * norm);
                         sum[j] += q * pad[prow + x];
