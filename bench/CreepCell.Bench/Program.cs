@@ -19,6 +19,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["jump"] = JumpBench.Run,
     ["peaks"] = PeaksBench.Run,
     ["tau-slice"] = TauSliceBench.Run,
+    ["nlm"] = NlmBench.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
