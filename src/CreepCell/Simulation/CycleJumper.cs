@@ -128,19 +128,7 @@ internal sealed class CycleJumper
         if (chosen is null) return null;
         int landing = recent[^1].Cycle + chosen.Length;
         var states = CycleStateExtrapolation.Fitted(recent, landing);
-        return new Plan(chosen.Length, states, chosen.Predicted, chosen.Band) { U = Displacements(problem, recent, landing) };
-    }
-
-    /// <summary>The displacements of the last snapshot moved along their fitted trend as far as no boundary
-    /// point crosses another body (with the contact model's safety fraction): displacements left at the
-    /// last cycle while the creep state moves on many cycles give Newton a start it cannot recover from.</summary>
-    static double[] Displacements(MechanicsProblem problem, List<CycleSnapshot> recent, int landing)
-    {
-        var u = recent[^1].U;
-        if (recent.Any(s => s.U.Length != u.Length)) return u;
-        var du = CycleStateExtrapolation.FittedChange(recent, landing);
-        double share = problem.Contact?.MaxStep(u, du) ?? 1;
-        return u.Select((v, i) => v + share * du[i]).ToArray();
+        return new Plan(chosen.Length, states, chosen.Predicted, chosen.Band) { U = CycleLanding.Displacements(problem, recent, landing) };
     }
 
     /// <summary>The largest Delta N whose extrapolation error at the checking cycle, |S| (k + 1) k / 2 with
