@@ -20,6 +20,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["peaks"] = PeaksBench.Run,
     ["tau-slice"] = TauSliceBench.Run,
     ["nlm"] = NlmBench.Run,
+    ["iteration-scaling"] = IterationScalingBench.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
