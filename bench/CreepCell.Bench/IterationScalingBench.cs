@@ -50,7 +50,8 @@ static class IterationScalingBench
             Console.WriteLine($"side {side} um: {s.Unknowns} unknowns, {ms:F1} ms per iteration");
         }
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Least-squares exponent of the solver time per iteration in the unknowns: {Exponent(points):F2}.");
+        if (points.Select(q => q.Unknowns).Distinct().Count() > 1)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Least-squares exponent of the solver time per iteration in the unknowns: {Exponent(points):F2}.");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
         File.WriteAllText(outFile, sb.ToString());
         Console.Write(sb);
