@@ -15,9 +15,10 @@ public enum CoarsenRule
 /// loses most of its area. <see cref="Area"/> keeps every phase's area: phase p receives a quota of
 /// blocks equal to its pixel count over n^2 (largest-remainder rounding, so the quotas sum to the block
 /// count and each is within one block of the pixel count), and blocks are handed out in ranked order:
-/// (block, phase) pairs by the phase's pixels in the block, then by its pixels in the 3 x 3 blocks around
-/// (so that a thin phase is kept where it runs on), each pair taken while the block is free and the
-/// phase's quota is not full. A block left over (all its phases full) goes to the phase with quota left
+/// (block, phase) pairs by the phase's pixels in the block, on ties the scarcer phase first (the abundant
+/// one has other blocks to choose from), then by the phase's pixels in the 3 x 3 blocks around (so that a
+/// thin phase is kept where it runs on), each pair taken while the block is free and the phase's quota is
+/// not full. A block left over (all its phases full) goes to the phase with quota left
 /// that has most pixels around it.
 /// </summary>
 internal static class PhaseCoarsening
@@ -48,7 +49,9 @@ internal static class PhaseCoarsening
     static int[] Area(int[] count, int w, int h, int phases, int n)
     {
         int blocks = w * h;
-        var quota = Quotas(count, blocks, phases, n * n);
+        var total = new long[phases];
+        for (int k = 0; k < count.Length; k++) total[k % phases] += count[k];
+        var quota = Quotas(total, blocks, n * n);
         var around = new int[count.Length];
         for (int b = 0; b < blocks; b++)
         {
@@ -60,6 +63,7 @@ internal static class PhaseCoarsening
         var pairs = new List<int>();
         for (int k = 0; k < count.Length; k++) if (count[k] > 0) pairs.Add(k);
         pairs.Sort((a, b) => count[a] != count[b] ? count[b].CompareTo(count[a])
+            : total[a % phases] != total[b % phases] ? total[a % phases].CompareTo(total[b % phases])
             : around[a] != around[b] ? around[b].CompareTo(around[a]) : a.CompareTo(b));
         var phase = new int[blocks];
         Array.Fill(phase, -1);
@@ -84,13 +88,11 @@ internal static class PhaseCoarsening
     }
 
     /// <summary>Blocks per phase: pixels over the block area, rounded by largest remainder (ties: lower index).</summary>
-    static int[] Quotas(int[] count, int blocks, int phases, int blockArea)
+    static int[] Quotas(long[] pixels, int blocks, int blockArea)
     {
-        var pixels = new long[phases];
-        for (int k = 0; k < count.Length; k++) pixels[k % phases] += count[k];
         var quota = pixels.Select(c => (int)(c / blockArea)).ToArray();
         int left = blocks - quota.Sum();
-        foreach (int p in Enumerable.Range(0, phases).OrderByDescending(p => pixels[p] % blockArea).ThenBy(p => p).Take(left)) quota[p]++;
+        foreach (int p in Enumerable.Range(0, pixels.Length).OrderByDescending(p => pixels[p] % blockArea).ThenBy(p => p).Take(left)) quota[p]++;
         return quota;
     }
 }
