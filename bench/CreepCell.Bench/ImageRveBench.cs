@@ -68,15 +68,15 @@ public static class ImageRveBench
     }
 
     sealed record Row(int MinArea, int Coarsen, string Rule, int Bodies, int Elements, int Unknowns, int Steps, double Seconds,
-        double NmcPixels, double CbdPixels, double NmcFraction, double CbdFraction, double NmcMises, double CbdMises, double NmcPressure, double CbdPressure)
+        double NmcPixels, double CbdPixels, double NmcFraction, double CbdFraction, double NmcMises, double CbdMises, double NmcPressure, double CbdPressure, double CbdInContact)
     {
         /// <summary>The binder's part of the solid's area-weighted mean von Mises stress.</summary>
         public double CbdShare => CbdFraction * CbdMises / (NmcFraction * NmcMises + CbdFraction * CbdMises);
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "| {0} | {1}x | {2} | {3} | {4} | {5} | {6} | {7:0} | {8:0.00} / {9:0.00} | {10:0.00} / {11:0.00} | {12:0.0} / {13:0.0} | {14:0.0} / {15:0.0} | {16:0.000} |",
+            "| {0} | {1}x | {2} | {3} | {4} | {5} | {6} | {7:0} | {8:0.00} / {9:0.00} | {10:0.00} / {11:0.00} | {12:0.0} / {13:0.00} | {14:0.0} / {15:0.00} | {17:0.0} | {16:0.000} |",
             MinArea, Coarsen, Coarsen == 1 ? "-" : Rule, Bodies, Elements, Unknowns, Steps, Seconds, 100 * NmcPixels, 100 * CbdPixels,
-            100 * NmcFraction, 100 * CbdFraction, NmcMises / 1e6, CbdMises / 1e6, NmcPressure / 1e6, CbdPressure / 1e6, 100 * CbdShare);
+            100 * NmcFraction, 100 * CbdFraction, NmcMises / 1e6, CbdMises / 1e6, NmcPressure / 1e6, CbdPressure / 1e6, 100 * CbdShare, 100 * CbdInContact);
     }
 
     static Row RunOne(string image, int page, int crop, int imageMinArea, int n, string rule)
@@ -110,7 +110,15 @@ public static class ImageRveBench
         double Pixels(string phase) => (double)rve.Report.Phases.Single(p => p.Name == phase).ImagePixels / rve.PixelCount;
         return new Row(imageMinArea, n, rule, rve.Bodies.Count, mesh.ElementCount, runner.Statistics.Unknowns, result.Steps, seconds,
             Pixels("NMC"), Pixels("CBD"), Fraction("NMC"), Fraction("CBD"),
-            Of("NMC").VonMisesMean, Of("CBD").VonMisesMean, Of("NMC").PressureMean, Of("CBD").PressureMean);
+            Of("NMC").VonMisesMean, Of("CBD").VonMisesMean, Of("NMC").PressureMean, Of("CBD").PressureMean, FinalValue(outDir, "surface_in_contact_CBD"));
+    }
+
+    /// <summary>A column of the last row of the run's history.csv.</summary>
+    static double FinalValue(string outDir, string column)
+    {
+        var lines = File.ReadAllLines(Path.Combine(outDir, "history.csv"));
+        int i = Array.IndexOf(lines[0].Split(','), column);
+        return double.Parse(lines[^1].Split(',')[i], CultureInfo.InvariantCulture);
     }
 
     static void Write(List<Row> rows, int crop, int page)
@@ -125,9 +133,10 @@ public static class ImageRveBench
         sb.Append("six-node triangles of at most 1 um; NMC swells by 5 % in volume from lithiation 0 to 1 over 1 h (E 140 GPa, binder 3 GPa; ");
         sb.Append("assumed values, see ImageRveBench.cs); rollers on all sides; contact on. Stresses at full lithiation, area means over each phase. ");
         sb.Append("Pixels: the phase's fraction of the (coarsened) pixels before islands; area: of the outlines meshed. ");
+        sb.Append("Binder in contact: the fraction of the binder's boundary in contact with anything at full lithiation. ");
         sb.Append("Binder share: the binder's part of the solid's area-weighted mean von Mises, f_b s_b / (f_NMC s_NMC + f_b s_b).\n\n");
-        sb.Append("| islands below (image px) | coarsening | rule | bodies | elements | unknowns | steps | wall s | pixels NMC / binder (%) | area NMC / binder (%) | mean von Mises NMC / binder (MPa) | mean pressure NMC / binder (MPa) | binder share (%) |\n");
-        sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.Append("| islands below (image px) | coarsening | rule | bodies | elements | unknowns | steps | wall s | pixels NMC / binder (%) | area NMC / binder (%) | mean von Mises NMC / binder (MPa) | mean pressure NMC / binder (MPa) | binder in contact (%) | binder share (%) |\n");
+        sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var r in rows) sb.Append(r).Append('\n');
         sb.Append('\n');
         foreach (var r in rows.Where(r => r.Coarsen > 1))
