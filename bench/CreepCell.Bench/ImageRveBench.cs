@@ -147,7 +147,7 @@ public static class ImageRveBench
             var first = rows.First(f => f.Coarsen == 1 && f.MinArea == r.MinArea);
             string islands = r.MinArea > 1 ? $"Islands below {r.MinArea} px merged" : "No island merged";
             double nmc = Math.Round(100 * (r.NmcMises / first.NmcMises - 1), 1) + 0.0; // no "-0.0"
-            sb.Append(inv, $"{islands}, {r.Coarsen}x ({r.Rule}) against 1x: NMC mean von Mises {nmc:+0.0;-0.0;0.0} %, binder {r.CbdMises / 1e6:0.00} MPa against {first.CbdMises / 1e6:0.00} MPa, solid {100 * (r.SolidMises / first.SolidMises - 1):+0.0;-0.0;0.0} %.\n");
+            sb.Append(inv, $"{islands}, {r.Coarsen}x ({r.Rule}) against 1x: NMC mean von Mises {nmc:+0.0;-0.0;0.0} %, binder {r.CbdMises / 1e6:0.00} MPa against {first.CbdMises / 1e6:0.00} MPa, solid {Math.Round(100 * (r.SolidMises / first.SolidMises - 1), 1) + 0.0:+0.0;-0.0;0.0} %.\n");
         }
         Directory.CreateDirectory(Path.Combine("bench", "results"));
         AtomicFile.WriteAllText(Path.Combine("bench", "results", "image-rve.md"), sb.ToString());
