@@ -8,10 +8,12 @@ using CreepCell.Simulation;
 namespace CreepCell.Bench;
 
 /// <summary>
-/// `image-rve [--crop N] [--page P]`: a crop of the TauFactor electrode (pore, NMC, binder; 0.390625 um
-/// pixels) swells its NMC through one full lithiation with contact, at the image's pixel size and
-/// coarsened 2x and 4x (majority vote), and compares the phases' mean stresses at full lithiation.
-/// Writes bench/results/image-rve.md.
+/// `image-rve [--crop N] [--page P] [--rules area,majority] [--min-areas 16,1]`: a crop of the TauFactor
+/// electrode (pore, NMC, binder; 0.390625 um pixels) swells its NMC through one full lithiation with contact,
+/// at the image's pixel size and coarsened 2x and 4x by each coarsening rule (area-keeping, majority vote),
+/// for each island threshold (in image pixels: 16 merges specks below 16 image pixels, 1 keeps the
+/// segmentation as it is), and compares the phases' mean stresses at full lithiation. Writes
+/// bench/results/image-rve.md after every run.
 /// </summary>
 public static class ImageRveBench
 {
@@ -39,13 +41,23 @@ public static class ImageRveBench
     {
         int crop = Option(args, "--crop", 96), page = Option(args, "--page", 128);
         string image = Path.GetFullPath(Path.Combine("tests", "CreepCell.Tests", "Fixtures", "taufactor_electrode", "electrode.tiff"));
-        var rows = new List<Row>();
-        foreach (int n in new[] { 1, 2, 4 })
+        int at = Array.IndexOf(args, "--rules");
+        var rules = (at >= 0 && at + 1 < args.Length ? args[at + 1] : "area,majority").Split(',');
+        int am = Array.IndexOf(args, "--min-areas");
+        var minAreas = (am >= 0 && am + 1 < args.Length ? args[am + 1] : "16,1").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture));
+        var runs = new List<(int, int, string)>();
+        foreach (int m in minAreas)
         {
-            rows.Add(RunOne(image, page, crop, n));
-            Console.WriteLine(rows[^1]);
+            runs.Add((m, 1, "area"));
+            foreach (string rule in rules) runs.AddRange(new[] { (m, 2, rule), (m, 4, rule) });
         }
-        Write(rows, crop, page);
+        var rows = new List<Row>();
+        foreach (var (m, n, rule) in runs)
+        {
+            rows.Add(RunOne(image, page, crop, m, n, rule));
+            Console.WriteLine(rows[^1]);
+            Write(rows, crop, page);
+        }
         return 0;
     }
 
@@ -55,18 +67,24 @@ public static class ImageRveBench
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    sealed record Row(int Coarsen, int Bodies, int Elements, int Unknowns, int Steps, double Seconds, double NmcFraction, double CbdFraction,
-        double NmcMises, double CbdMises, double NmcPressure, double CbdPressure)
+    sealed record Row(int MinArea, int Coarsen, string Rule, int Bodies, int Elements, int Unknowns, int Steps, double Seconds,
+        double NmcPixels, double CbdPixels, double NmcFraction, double CbdFraction, double NmcMises, double CbdMises, double NmcPressure, double CbdPressure, double CbdInContact)
     {
+        /// <summary>The binder's part of the solid's area-weighted mean von Mises stress.</summary>
+        public double CbdShare => CbdFraction * CbdMises / (NmcFraction * NmcMises + CbdFraction * CbdMises);
+
+        /// <summary>The solid's area-weighted mean von Mises stress.</summary>
+        public double SolidMises => (NmcFraction * NmcMises + CbdFraction * CbdMises) / (NmcFraction + CbdFraction);
+
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-            "| {0}x | {1} | {2} | {3} | {4} | {5:0} | {6:0.00} / {7:0.00} | {8:0.0} / {9:0.0} | {10:0.0} / {11:0.0} |",
-            Coarsen, Bodies, Elements, Unknowns, Steps, Seconds, 100 * NmcFraction, 100 * CbdFraction,
-            NmcMises / 1e6, CbdMises / 1e6, NmcPressure / 1e6, CbdPressure / 1e6);
+            "| {0} | {1}x | {2} | {3} | {4} | {5} | {6} | {7:0} | {8:0.00} / {9:0.00} | {10:0.00} / {11:0.00} | {12:0.0} / {13:0.00} | {14:0.0} / {15:0.00} | {17:0.0} | {16:0.000} | {18:0.0} |",
+            MinArea, Coarsen, Coarsen == 1 ? "-" : Rule, Bodies, Elements, Unknowns, Steps, Seconds, 100 * NmcPixels, 100 * CbdPixels,
+            100 * NmcFraction, 100 * CbdFraction, NmcMises / 1e6, CbdMises / 1e6, NmcPressure / 1e6, CbdPressure / 1e6, 100 * CbdShare, 100 * CbdInContact, SolidMises / 1e6);
     }
 
-    static Row RunOne(string image, int page, int crop, int n)
+    static Row RunOne(string image, int page, int crop, int imageMinArea, int n, string rule)
     {
-        int minArea = Math.Max(1, 16 / (n * n)); // 16 image pixels at every coarsening
+        int minArea = Math.Max(1, imageMinArea / (n * n)); // the same image pixels at every coarsening
         string text = $"""
             [microstructure]
             image = "{image.Replace("\\", "/")}"
@@ -76,12 +94,13 @@ public static class ImageRveBench
             phases = {Phases}
             min_area = {minArea}
             coarsen = {n}
+            coarsen_rule = "{rule}"
             [mesh]
             element_size = "1 um"
             {Materials}
             """;
         var def = CaseReader.Read("image-rve.toml", text, Environment.CurrentDirectory);
-        string outDir = Path.Combine(Path.GetTempPath(), $"creepcell-image-rve-{n}");
+        string outDir = Path.Combine(Path.GetTempPath(), $"creepcell-image-rve-{imageMinArea}-{n}-{rule}");
         var clock = Stopwatch.StartNew();
         var runner = new CaseRunner(def, outDir);
         var result = runner.Run();
@@ -91,8 +110,18 @@ public static class ImageRveBench
         double box = rve.Width * rve.Height;
         PhaseStats Of(string phase) => result.Final[result.Phases.ToList().IndexOf(phase)];
         double Fraction(string phase) => rve.Report.Phases.Single(p => p.Name == phase).OutlineArea / box;
-        return new Row(n, rve.Bodies.Count, mesh.ElementCount, runner.Statistics.Unknowns, result.Steps, seconds, Fraction("NMC"), Fraction("CBD"),
-            Of("NMC").VonMisesMean, Of("CBD").VonMisesMean, Of("NMC").PressureMean, Of("CBD").PressureMean);
+        double Pixels(string phase) => (double)rve.Report.Phases.Single(p => p.Name == phase).ImagePixels / rve.PixelCount;
+        return new Row(imageMinArea, n, rule, rve.Bodies.Count, mesh.ElementCount, runner.Statistics.Unknowns, result.Steps, seconds,
+            Pixels("NMC"), Pixels("CBD"), Fraction("NMC"), Fraction("CBD"),
+            Of("NMC").VonMisesMean, Of("CBD").VonMisesMean, Of("NMC").PressureMean, Of("CBD").PressureMean, FinalValue(outDir, "surface_in_contact_CBD"));
+    }
+
+    /// <summary>A column of the last row of the run's history.csv.</summary>
+    static double FinalValue(string outDir, string column)
+    {
+        var lines = File.ReadAllLines(Path.Combine(outDir, "history.csv"));
+        int i = Array.IndexOf(lines[0].Split(','), column);
+        return double.Parse(lines[^1].Split(',')[i], CultureInfo.InvariantCulture);
     }
 
     static void Write(List<Row> rows, int crop, int page)
@@ -102,16 +131,24 @@ public static class ImageRveBench
         sb.Append(inv, $"# Image RVE: NMC swelling on a crop of the TauFactor electrode, under pixel coarsening\n\n");
         sb.Append(inv, $"`dotnet run -c Release --project bench/CreepCell.Bench -- image-rve --crop {crop} --page {page}`\n\n");
         sb.Append(inv, $"Page {page} (0-based) of tests/CreepCell.Tests/Fixtures/taufactor_electrode/electrode.tiff, crop [0, 0, {crop}, {crop}] ");
-        sb.Append(inv, $"({crop * 0.390625:0.##} um square), coarsened by majority vote over n x n pixels; islands below 16 image pixels merged; ");
+        sb.Append(inv, $"({crop * 0.390625:0.##} um square), coarsened over n x n pixels by the rule named (area: every phase keeps its pixel area to within one block; ");
+        sb.Append("majority: each block takes its most frequent phase); after coarsening, islands below the given number of image pixels merged into a neighbour (1: none); ");
         sb.Append("six-node triangles of at most 1 um; NMC swells by 5 % in volume from lithiation 0 to 1 over 1 h (E 140 GPa, binder 3 GPa; ");
-        sb.Append("assumed values, see ImageRveBench.cs); rollers on all sides; contact on. Stresses at full lithiation, area means over each phase.\n\n");
-        sb.Append("| coarsening | bodies | elements | unknowns | steps | wall s | area NMC / binder (%) | mean von Mises NMC / binder (MPa) | mean pressure NMC / binder (MPa) |\n");
-        sb.Append("|---|---|---|---|---|---|---|---|---|\n");
+        sb.Append("assumed values, see ImageRveBench.cs); rollers on all sides; contact on. Stresses at full lithiation, area means over each phase. ");
+        sb.Append("Pixels: the phase's fraction of the (coarsened) pixels before islands; area: of the outlines meshed. ");
+        sb.Append("Binder in contact: the fraction of the binder's boundary in contact with anything at full lithiation. ");
+        sb.Append("Binder share: the binder's part of the solid's area-weighted mean von Mises, f_b s_b / (f_NMC s_NMC + f_b s_b). Solid: (f_NMC s_NMC + f_b s_b) / (f_NMC + f_b), with the meshed areas.\n\n");
+        sb.Append("| islands below (image px) | coarsening | rule | bodies | elements | unknowns | steps | wall s | pixels NMC / binder (%) | area NMC / binder (%) | mean von Mises NMC / binder (MPa) | mean pressure NMC / binder (MPa) | binder in contact (%) | binder share (%) | solid mean von Mises (MPa) |\n");
+        sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var r in rows) sb.Append(r).Append('\n');
-        var first = rows[0];
         sb.Append('\n');
-        foreach (var r in rows.Skip(1))
-            sb.Append(inv, $"{r.Coarsen}x against 1x: NMC mean von Mises {100 * (r.NmcMises / first.NmcMises - 1):+0.0;-0.0} %, binder {100 * (r.CbdMises / first.CbdMises - 1):+0.0;-0.0} %.\n");
+        foreach (var r in rows.Where(r => r.Coarsen > 1))
+        {
+            var first = rows.First(f => f.Coarsen == 1 && f.MinArea == r.MinArea);
+            string islands = r.MinArea > 1 ? $"Islands below {r.MinArea} px merged" : "No island merged";
+            double nmc = Math.Round(100 * (r.NmcMises / first.NmcMises - 1), 1) + 0.0; // no "-0.0"
+            sb.Append(inv, $"{islands}, {r.Coarsen}x ({r.Rule}) against 1x: NMC mean von Mises {nmc:+0.0;-0.0;0.0} %, binder {r.CbdMises / 1e6:0.00} MPa against {first.CbdMises / 1e6:0.00} MPa, solid {Math.Round(100 * (r.SolidMises / first.SolidMises - 1), 1) + 0.0:+0.0;-0.0;0.0} %.\n");
+        }
         Directory.CreateDirectory(Path.Combine("bench", "results"));
         AtomicFile.WriteAllText(Path.Combine("bench", "results", "image-rve.md"), sb.ToString());
     }

@@ -25,12 +25,14 @@ static class MicrostructureImage
         public readonly Option<string?> Crop = new("--crop") { Description = "x,y,width,height in pixels (x, y of the top-left corner)" };
         public readonly Option<int?> MinArea = new("--min-area") { Description = "islands below this many pixels are merged into a neighbour (default 10)" };
         public readonly Option<double?> NeckRatio = new("--neck-ratio") { Description = "split touching particles at necks narrower than this fraction of the smaller radius (default 0.5; 0: never)" };
-        public readonly Option<int?> Coarsen = new("--coarsen") { Description = "majority vote over blocks of N x N pixels" };
+        public readonly Option<int?> Coarsen = new("--coarsen") { Description = "one phase per block of N x N pixels" };
+        public readonly Option<string?> CoarsenRule = new("--coarsen-rule") { Description = "area (every phase keeps its pixel area, the default) or majority" };
+        public readonly Option<bool> Periodic = new("--periodic") { Description = "the image is a periodic tile: refuse a body that would join itself across opposite edges" };
         public readonly Option<string?> Msh = new("--msh") { Description = "write the meshed RVE as a Gmsh 4.1 file" };
 
         public void AddTo(Command cmd)
         {
-            foreach (var o in new Option[] { Image, PixelSize, Phases, Thresholds, Page, Crop, MinArea, NeckRatio, Coarsen, Msh }) cmd.Options.Add(o);
+            foreach (var o in new Option[] { Image, PixelSize, Phases, Thresholds, Page, Crop, MinArea, NeckRatio, Coarsen, CoarsenRule, Periodic, Msh }) cmd.Options.Add(o);
         }
     }
 
@@ -46,6 +48,8 @@ static class MicrostructureImage
         if (pr.GetValue(o.MinArea) is { } min) sb.Append(inv, $"min_area = {min}\n");
         if (pr.GetValue(o.NeckRatio) is { } neck) sb.Append(inv, $"neck_ratio = {neck.ToString("R", inv)}\n");
         if (pr.GetValue(o.Coarsen) is { } c) sb.Append(inv, $"coarsen = {c}\n");
+        if (pr.GetValue(o.CoarsenRule) is { } rule) sb.Append(inv, $"coarsen_rule = {Quote(rule)}\n");
+        if (pr.GetValue(o.Periodic)) sb.Append("periodic = true\n");
         if (pr.GetValue(o.Thresholds) is { } t) sb.Append(inv, $"thresholds = {(t == "otsu" ? "\"otsu\"" : $"[{t}]")}\n");
         if (pr.GetValue(o.Phases) is { } phases)
         {

@@ -3,7 +3,7 @@ namespace CreepCell.Geometry.Imaging;
 /// <summary>
 /// Turns a segmented image into an RVE of bodies, one step each: phases per pixel
 /// (<see cref="PhaseSegmentation"/>), islands merged (<see cref="Islands"/>), touching particles split
-/// (<see cref="ParticleSplit"/>), boundaries traced as shared arcs (<see cref="ContourGraph"/>), arcs
+/// (<see cref="ParticleSplit"/>), a periodic image checked (<see cref="PeriodicCheck"/>), boundaries traced as shared arcs (<see cref="ContourGraph"/>), arcs
 /// smoothed keeping every label's pixel area (<see cref="ArcSmoothing"/>), loops joined and the contact gap
 /// opened (<see cref="BodyOutlines"/>), and the outlines checked (<see cref="OutlineCheck"/>). Any
 /// problem is an <see cref="InputException"/> raised before meshing.
@@ -18,6 +18,7 @@ internal static class ImageMicrostructure
         var (clean, merges) = Islands.Clean(map, spec.MinArea);
         var (body, phaseOfBody) = ParticleSplit.Split(clean, w, h, map.VoidIndex, spec.NeckRatio, spec.MinArea);
         if (phaseOfBody.Count == 0) throw new InputException(spec.Source, spec.Key("min_area"), "no body is left after removing islands");
+        if (spec.Periodic) PeriodicCheck.Require(body, w, h, phaseOfBody, map.Names, spec);
         var arcs = ContourGraph.Trace(body, w, h);
         var smoothed = arcs.Select(a => ArcSmoothing.Smooth(a, spec.Tolerance)).ToArray();
         var loops = BodyLoops.Assemble(arcs, phaseOfBody.Count);

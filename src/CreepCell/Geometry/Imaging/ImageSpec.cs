@@ -23,7 +23,11 @@ namespace CreepCell.Geometry.Imaging;
 /// (pixel-edge midpoint) contour.</param>
 /// <param name="Gap">Gap opened between bodies that touch in the image, m (the contact barrier needs a
 /// positive distance); null = <see cref="DefaultGapOverRadius"/> times the bodies' mean equivalent radius.</param>
-/// <param name="Coarsen">Block size of a majority-vote coarsening of the labels (1 = none).</param>
+/// <param name="Coarsen">Block size of a coarsening of the labels (1 = none).</param>
+/// <param name="CoarsenRule">How a block takes its phase: keeping every phase's area (default) or by majority vote.</param>
+/// <param name="Periodic">The user declares the image periodic (a tile of a repeating microstructure). The RVE
+/// is still bounded by rollers, so a body that would join itself across opposite edges of the analysed region
+/// is refused (<see cref="PeriodicCheck"/>).</param>
 public sealed record ImageSpec(
     string Path,
     int Page,
@@ -38,7 +42,9 @@ public sealed record ImageSpec(
     double? Gap = null,
     int Coarsen = 1,
     string Source = "image spec",
-    string KeyPrefix = "microstructure")
+    string KeyPrefix = "microstructure",
+    CoarsenRule CoarsenRule = CoarsenRule.Area,
+    bool Periodic = false)
 {
     public const string VoidPhase = "pore";
 

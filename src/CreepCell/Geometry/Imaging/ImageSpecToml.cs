@@ -19,7 +19,9 @@ namespace CreepCell.Geometry.Imaging;
 /// neck_ratio = 0.5           # optional: split touching particles at necks narrower than this (0: never)
 /// outline_tolerance = 0.5    # optional: pixels
 /// gap = "4 nm"               # optional: gap opened between touching bodies (default 2.5e-3 x mean body radius)
-/// coarsen = 1                # optional: majority vote over coarsen x coarsen blocks
+/// coarsen = 1                # optional: one phase per coarsen x coarsen block
+/// coarsen_rule = "area"      # optional: "area" (every phase keeps its pixel area) or "majority"
+/// periodic = false           # optional: true if the image is a periodic tile (checked, see PeriodicCheck)
 /// </code>
 /// </summary>
 internal static class ImageSpecToml
@@ -47,9 +49,11 @@ internal static class ImageSpecToml
         if (coarsen is < 1 or > 16) throw Bad(section, "coarsen", $"expected a block size from 1 to 16 pixels, got {coarsen}");
         if (gap is { } g && !(g > 0 && g < 0.2 * pixel * coarsen))
             throw Bad(section, "gap", $"expected a positive length below a fifth of a pixel ({0.2 * pixel * coarsen:G3} m), got {g:G3} m");
+        var rule = section.Choice("coarsen_rule", "area", "area", "majority") == "majority" ? CoarsenRule.Majority : CoarsenRule.Area;
+        bool periodic = section.Boolean("periodic", false);
         section.RejectUnknownKeys();
         return new ImageSpec(path, page, pixel, crop, labels, phases, thresholds, minArea, neck, tol, gap, coarsen,
-            section.File, section.Path);
+            section.File, section.Path, rule, periodic);
     }
 
     static InputException Bad(TomlSection s, string key, string message) => new(s.File, s.Key(key), message);

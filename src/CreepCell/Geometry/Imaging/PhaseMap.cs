@@ -40,7 +40,7 @@ internal sealed record PhaseMap(int Width, int Height, int[] Phase, IReadOnlyLis
 }
 
 /// <summary>Reads the image of a spec and turns it into a <see cref="PhaseMap"/>: page, crop, label table or
-/// thresholds (fixed or multi-level Otsu), then the optional majority coarsening.</summary>
+/// thresholds (fixed or multi-level Otsu), then the optional coarsening (<see cref="PhaseCoarsening"/>).</summary>
 internal static class PhaseSegmentation
 {
     public static PhaseMap Read(ImageSpec spec)
@@ -111,24 +111,12 @@ internal static class PhaseSegmentation
         return phase;
     }
 
-    /// <summary>Each block of n x n pixels takes its most frequent phase (ties: the lower phase index).</summary>
     static PhaseMap Coarsen(PhaseMap m, ImageSpec spec)
     {
         int n = spec.Coarsen;
         if (m.Width % n != 0 || m.Height % n != 0)
             throw new InputException(spec.Source, spec.Key("coarsen"), $"the {m.Width} x {m.Height} region does not divide into blocks of {n} x {n} pixels; change the crop or the block size");
-        int w = m.Width / n, h = m.Height / n;
-        var phase = new int[w * h];
-        var votes = new int[m.Names.Count];
-        for (int by = 0; by < h; by++)
-            for (int bx = 0; bx < w; bx++)
-            {
-                Array.Clear(votes);
-                for (int y = 0; y < n; y++)
-                    for (int x = 0; x < n; x++) votes[m.Phase[(by * n + y) * m.Width + bx * n + x]]++;
-                phase[by * w + bx] = Array.IndexOf(votes, votes.Max());
-            }
-        return m with { Width = w, Height = h, Phase = phase, PixelSize = m.PixelSize * n };
+        return PhaseCoarsening.Coarsen(m, n, spec.CoarsenRule);
     }
 
     static void RequireTwoPhases(PhaseMap m, ImageSpec spec)

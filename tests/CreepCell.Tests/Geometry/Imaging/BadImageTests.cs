@@ -40,6 +40,8 @@ public class BadImageTests
     [InlineData("pixel_size = \"0.39 um\"\nphases = { 0 = \"pore\", 85 = \"NMC\", 170 = \"CBD\" }\npage = 256", "microstructure.page", "256 page")]
     [InlineData("pixel_size = \"0.39 um\"\nphases = { 0 = \"pore\", 85 = \"NMC\", 170 = \"CBD\" }\ncrop = [0, 0, 2, 2]", "microstructure.image", "one phase only")]
     [InlineData(Good + "\ncoarsen = 3", "microstructure.coarsen", "blocks of 3")]
+    [InlineData(Good + "\ncoarsen = 2\ncoarsen_rule = \"median\"", "microstructure.coarsen_rule", "\"area\", \"majority\"")]
+    [InlineData(Good + "\nperiodic = \"yes\"", "microstructure.periodic", "true or false")]
     [InlineData(Good + "\nneck_ratio = 1.5", "microstructure.neck_ratio", "[0, 1)")]
     [InlineData("pixel_size = \"0.39 um\"\nphases = [\"pore\", \"NMC\", \"CBD\"]\nthresholds = [100]", "microstructure.thresholds", "2 grey levels")]
     [InlineData(Good + "\nside = \"10 um\"", "microstructure.side", "unknown key")]
