@@ -1,3 +1,4 @@
+using CreepCell.Sparse;
 namespace CreepCell.Analysis.Pores;
 
 /// <summary>
@@ -31,7 +32,8 @@ internal static class DiffusionTortuosity
         int n = 0;
         for (int i = plane; i < (d - 1) * plane; i++) if (conducting[i]) id[i] = n++;
         var (neighbours, degree, b) = Assemble(conducting, id, n, w, h, d);
-        var (x, iterations, residual) = Solve(neighbours, degree, b, tolerance, maxIterations);
+        // a voxel without phase neighbours is its own row, x = 0
+        var (x, iterations, residual) = StencilCg.Solve(neighbours, 6, degree.Select(v => Math.Max(v, 1)).ToArray(), b, tolerance, maxIterations);
         double Value(int voxel) => voxel < plane ? 1 : voxel >= (d - 1) * plane ? 0 : x[id[voxel]];
         double inlet = 0, outlet = 0;
         for (int i = 0; i < plane; i++)
@@ -70,45 +72,5 @@ internal static class DiffusionTortuosity
             }
         }
         return (nb, degree, b);
-    }
-
-    /// <summary>Jacobi-preconditioned conjugate gradients for (D - N) x = b; stops at a relative residual below the tolerance.</summary>
-    static (double[] X, int Iterations, double Residual) Solve(int[] nb, double[] degree, double[] b, double tolerance, int maxIterations)
-    {
-        int n = b.Length;
-        var x = new double[n]; var r = (double[])b.Clone(); var z = new double[n]; var p = new double[n]; var ap = new double[n];
-        double bNorm = Math.Sqrt(b.Sum(v => v * v));
-        if (n == 0 || bNorm == 0) return (x, 0, 0);
-        for (int i = 0; i < n; i++) z[i] = r[i] / Math.Max(degree[i], 1);
-        Array.Copy(z, p, n);
-        double rz = Dot(r, z), res = 1;
-        int it = 0;
-        while (it < maxIterations)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                double s = Math.Max(degree[i], 1) * p[i]; // a voxel without phase neighbours is its own row, x = 0
-                for (int k = 6 * i; k < 6 * i + 6; k++) if (nb[k] >= 0) s -= p[nb[k]];
-                ap[i] = s;
-            }
-            double alpha = rz / Dot(p, ap);
-            for (int i = 0; i < n; i++) { x[i] += alpha * p[i]; r[i] -= alpha * ap[i]; }
-            it++;
-            res = Math.Sqrt(Dot(r, r)) / bNorm;
-            if (res < tolerance) break;
-            for (int i = 0; i < n; i++) z[i] = r[i] / Math.Max(degree[i], 1);
-            double next = Dot(r, z);
-            double beta = next / rz;
-            rz = next;
-            for (int i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
-        }
-        return (x, it, res);
-    }
-
-    static double Dot(double[] a, double[] b)
-    {
-        double s = 0;
-        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
-        return s;
     }
 }

@@ -1,3 +1,4 @@
+using CreepCell.Sparse;
 namespace CreepCell.Simulation.Transport;
 
 /// <summary>
@@ -31,7 +32,7 @@ internal static class PixelConduction
         double eps = phase.Count(p => p) / (double)(w * h);
         var id = Unknowns(phase, w, h, out int n);
         var (nb, diagonal, b) = Assemble(phase, id, n, w, h);
-        var (x, iterations, residual) = Solve(nb, diagonal, b, tolerance, maxIterations);
+        var (x, iterations, residual) = StencilCg.Solve(nb, 4, diagonal, b, tolerance, maxIterations);
         double inlet = 0, outlet = 0;
         for (int i = 0; i < w; i++)
         {
@@ -98,45 +99,5 @@ internal static class PixelConduction
             }
         }
         return (nb, diagonal, b);
-    }
-
-    /// <summary>Jacobi-preconditioned conjugate gradients; stops at a relative residual below the tolerance.</summary>
-    static (double[] X, int Iterations, double Residual) Solve(int[] nb, double[] diagonal, double[] b, double tolerance, int maxIterations)
-    {
-        int n = b.Length;
-        var x = new double[n]; var r = (double[])b.Clone(); var z = new double[n]; var p = new double[n]; var ap = new double[n];
-        double bNorm = Math.Sqrt(Dot(b, b));
-        if (n == 0 || bNorm == 0) return (x, 0, 0);
-        for (int i = 0; i < n; i++) z[i] = r[i] / diagonal[i];
-        Array.Copy(z, p, n);
-        double rz = Dot(r, z), res = 1;
-        int it = 0;
-        while (it < maxIterations)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                double s = diagonal[i] * p[i];
-                for (int k = 4 * i; k < 4 * i + 4; k++) if (nb[k] >= 0) s -= p[nb[k]];
-                ap[i] = s;
-            }
-            double alpha = rz / Dot(p, ap);
-            for (int i = 0; i < n; i++) { x[i] += alpha * p[i]; r[i] -= alpha * ap[i]; }
-            it++;
-            res = Math.Sqrt(Dot(r, r)) / bNorm;
-            if (res < tolerance) break;
-            for (int i = 0; i < n; i++) z[i] = r[i] / diagonal[i];
-            double next = Dot(r, z);
-            double beta = next / rz;
-            rz = next;
-            for (int i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
-        }
-        return (x, it, res);
-    }
-
-    static double Dot(double[] a, double[] b)
-    {
-        double s = 0;
-        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
-        return s;
     }
 }
