@@ -197,16 +197,20 @@ internal sealed class CycleJumper
     }
 
     /// <summary>Returns a run whose jump is not yet checked to the cycle the jump started from when a step
-    /// after it cannot converge, and halves the next jump.</summary>
-    static void Undo(MechanicsProblem problem, StepState state, string? why = null)
+    /// after it cannot converge. The next jump is at most half as long, and the cap that grows back by one
+    /// per cycle computed in full starts <see cref="JumpSpec.FullCyclesBetween"/> lower: a landing that
+    /// failed is not tried again, a cycle later, at nearly the same length (each failure costs every
+    /// cut-back of a step).</summary>
+    void Undo(MechanicsProblem problem, StepState state, string? why = null)
     {
         var jump = state.Jump;
         if (jump.PendingFrom is not { } from) return;
         int delta = jump.Jumps[^1].To - jump.Jumps[^1].From;
         ReturnToStart(problem, state);
         jump.Rejected++;
-        jump.Cap = delta / 2;
-        jump.Log.Add($"cycle {from.Cycle}: a step after the jump of {delta} cycles did not converge{(why is null ? "" : $" ({why})")}; taken back, the next jump at most {delta / 2} cycles");
+        jump.Cap = delta / 2 - spec.FullCyclesBetween;
+        string next = jump.Cap >= 2 ? $"the next jump at most {jump.Cap} cycles" : $"no jump before {2 - jump.Cap} more cycles computed in full";
+        jump.Log.Add($"cycle {from.Cycle}: a step after the jump of {delta} cycles did not converge{(why is null ? "" : $" ({why})")}; taken back, {next}");
     }
 
     /// <summary>A step after a jump not yet checked did not converge: the run returns to the cycle the jump

@@ -127,13 +127,19 @@ public class CycleJumpTests
             var log = File.ReadAllLines(Path.Combine(root, "jumps.txt"));
             int at = Array.FindIndex(log, l => l.Contains("did not converge (step"));
             Assert.True(at > 0, string.Join("\n", log));
-            var taken = System.Text.RegularExpressions.Regex.Match(log[at], @"^cycle (\d+): a step after the jump of (\d+) cycles did not converge .*; taken back, the next jump at most (\d+) cycles$");
+            var taken = System.Text.RegularExpressions.Regex.Match(log[at], @"^cycle (\d+): a step after the jump of (\d+) cycles did not converge .*; taken back, no jump before (\d+) more cycles computed in full$");
             Assert.True(taken.Success, log[at]);
             int from = int.Parse(taken.Groups[1].Value), delta = int.Parse(taken.Groups[2].Value);
             Assert.Equal($"cycle {from}: jump {delta} cycles", string.Join(' ', log[at - 1].Split(' ').Take(5)));
-            // the next jump from that cycle, if any, is at most half as long
-            var again = log.Skip(at + 1).Select(l => System.Text.RegularExpressions.Regex.Match(l, $@"^cycle {from}: jump (\d+) cycles")).FirstOrDefault(m => m.Success);
-            if (again is not null) Assert.InRange(int.Parse(again.Groups[1].Value), 1, delta / 2);
+            // a failed landing of 4 cycles leaves a cap of 4 / 2 - full_cycles_between (3) = -1, which grows by one
+            // per cycle computed in full: no jump of at least 2 cycles before 3 more cycles, and none longer than the cap then
+            int wait = int.Parse(taken.Groups[3].Value);
+            Assert.Equal(delta / 2 - def.Jump.FullCyclesBetween, 2 - wait);
+            var next = log.Skip(at + 1).Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^cycle (\d+): jump (\d+) cycles")).FirstOrDefault(m => m.Success);
+            Assert.NotNull(next);
+            int after = int.Parse(next!.Groups[1].Value) - from;
+            Assert.True(after >= wait, $"{log[at]} / next: {next.Value}");
+            Assert.InRange(int.Parse(next.Groups[2].Value), 2, 2 + after - wait);
             // the run still ends at the last cycle, every cycle computed or jumped over once
             var table = CycleTable(root);
             Assert.Equal(Cycles, table.Keys.Max());
