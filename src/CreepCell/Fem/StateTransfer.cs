@@ -35,6 +35,30 @@ internal static class StateTransfer
         return result.ToArray();
     }
 
+    /// <summary>A nodal vector field of the old body (x, y per node) at points of its deformed shape (deformed by
+    /// <paramref name="u"/>), interpolated with the shape functions of the old element that holds each point.</summary>
+    public static double[] FieldAt(Assembler oldAssembler, Mesh oldMesh, double[] u, IReadOnlyList<int> oldElements, IReadOnlyList<Vec2> points, double[] field)
+    {
+        var old = new OldBody(oldAssembler, oldMesh, u, null, oldElements);
+        var result = new double[2 * points.Count];
+        Span<double> n = stackalloc double[6], dn = stackalloc double[12];
+        for (int i = 0; i < points.Count; i++)
+        {
+            var (k, xi, eta) = old.Locate(points[i]);
+            // outside every old element's box (a point the new outline moved out): the nearest element, clamped
+            if (k < 0) (k, xi, eta) = old.LocateIn(old.NearestElement(points[i]), points[i]);
+            int e = old.Element(k);
+            ReferenceElement.Evaluate(oldMesh.Types[e], xi, eta, n, dn);
+            var nodes = oldMesh.ElementNodes(e);
+            for (int a = 0; a < nodes.Length; a++)
+            {
+                result[2 * i] += n[a] * field[2 * nodes[a]];
+                result[2 * i + 1] += n[a] * field[2 * nodes[a] + 1];
+            }
+        }
+        return result;
+    }
+
     /// <summary>The old elements of the body in their deformed shape, with their pushed-forward states.</summary>
     sealed class OldBody
     {
@@ -45,7 +69,8 @@ internal static class StateTransfer
         readonly PointState[] pushed;
         readonly (Vec2 Lo, Vec2 Hi)[] boxes;
 
-        public OldBody(Assembler assembler, Mesh mesh, double[] u, PointState[] states, IReadOnlyList<int> elements)
+        /// <param name="states">null: only points are located, no state is carried.</param>
+        public OldBody(Assembler assembler, Mesh mesh, double[] u, PointState[]? states, IReadOnlyList<int> elements)
         {
             this.mesh = mesh;
             this.u = u;
@@ -59,12 +84,15 @@ internal static class StateTransfer
             {
                 int e = elements[k];
                 if (mesh.Types[e] is not (ElementType.Tri3 or ElementType.Tri6)) throw new ArgumentException("state transfer needs triangles");
-                assembler.PointDeformations(e, u, f);
                 firstPoint[k] = list.Count;
-                for (int q = offsets[e]; q < offsets[e + 1]; q++)
+                if (states is not null)
                 {
-                    int i = 4 * (q - offsets[e]);
-                    list.Add(states[q].InDeformedReference(f[i], f[i + 1], f[i + 2], f[i + 3]));
+                    assembler.PointDeformations(e, u, f);
+                    for (int q = offsets[e]; q < offsets[e + 1]; q++)
+                    {
+                        int i = 4 * (q - offsets[e]);
+                        list.Add(states[q].InDeformedReference(f[i], f[i + 1], f[i + 2], f[i + 3]));
+                    }
                 }
                 var xs = mesh.ElementNodes(e).ToArray().Select(Position).ToArray();
                 boxes[k] = (new Vec2(xs.Min(p => p.X), xs.Min(p => p.Y)), new Vec2(xs.Max(p => p.X), xs.Max(p => p.Y)));
@@ -75,6 +103,14 @@ internal static class StateTransfer
         Vec2 Position(int n) => mesh.Nodes[n] + new Vec2(u[2 * n], u[2 * n + 1]);
 
         public PointState StateAt(Vec2 p)
+        {
+            var (k, xi, eta) = Locate(p);
+            return k < 0 ? Nearest(p) : Interpolate(k, xi, eta);
+        }
+
+        /// <summary>The old element (its index in the body) that holds p, with p's local coordinates clamped to
+        /// it; -1 where p is outside every element's box.</summary>
+        public (int Element, double Xi, double Eta) Locate(Vec2 p)
         {
             int best = -1;
             double bestOutside = double.MaxValue, bestXi = 0, bestEta = 0;
@@ -89,12 +125,14 @@ internal static class StateTransfer
                 (best, bestOutside, bestXi, bestEta) = (k, outside, xi, eta);
                 if (outside == 0) break;
             }
-            if (best < 0) return Nearest(p);
-            return Interpolate(best, Math.Clamp(bestXi, 0, 1), Math.Clamp(bestEta, 0, 1));
+            return best < 0 ? (-1, 0, 0) : (best, Math.Clamp(bestXi, 0, 1), Math.Clamp(bestEta, 0, 1));
         }
 
         /// <summary>The state of the old point nearest to p (a point outside every old element's box).</summary>
-        PointState Nearest(Vec2 p)
+        PointState Nearest(Vec2 p) => Consistent(pushed[firstPoint[NearestElement(p)]]);
+
+        /// <summary>The old element (index in the body) whose box centre is nearest to p.</summary>
+        public int NearestElement(Vec2 p)
         {
             int best = 0;
             double bestDistance = double.MaxValue;
@@ -103,8 +141,18 @@ internal static class StateTransfer
                 double d = (0.5 * (boxes[k].Lo + boxes[k].Hi) - p).Length;
                 if (d < bestDistance) (best, bestDistance) = (k, d);
             }
-            return Consistent(pushed[firstPoint[best]]);
+            return best;
         }
+
+        /// <summary>p's local coordinates in old element k, clamped to it.</summary>
+        public (int Element, double Xi, double Eta) LocateIn(int k, Vec2 p)
+        {
+            var (xi, eta) = Invert(elements[k], p);
+            return double.IsFinite(xi) && double.IsFinite(eta) ? (k, Math.Clamp(xi, 0, 1), Math.Clamp(eta, 0, 1)) : (k, 1.0 / 3, 1.0 / 3);
+        }
+
+        /// <summary>The mesh index of old element k of the body.</summary>
+        public int Element(int k) => elements[k];
 
         /// <summary>Local coordinates of p in old element e, by Newton on its isoparametric map.</summary>
         (double Xi, double Eta) Invert(int e, Vec2 p)

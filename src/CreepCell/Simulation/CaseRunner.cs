@@ -165,7 +165,7 @@ public sealed class CaseRunner
             retired = retired.Then(SolverStatistics.Of(problem!));
             problem!.Dispose();
             Use(remeshed.Model, remeshed.Problem);
-            CycleJumper.Forget(state);
+            CycleJumper.Carry(state, remeshed.Snapshots);
         }
         Report(step, sessionStart);
         if (!state.Jump.Pending && (state.Step % def.Output.CheckpointEvery == 0 || sinceCheckpoint.Elapsed.TotalMinutes >= def.Output.CheckpointMinutes))

@@ -73,11 +73,16 @@ internal sealed class CycleJumper
         return TryJump(problem, state) ? JumpOutcome.Jumped : outcome;
     }
 
-    /// <summary>Forget the snapshots (the mesh changed: their states no longer fit).</summary>
-    public static void Forget(StepState state)
+    /// <summary>Takes the snapshots to the mesh a remeshing made (no jump waits for its check while a run remeshes).</summary>
+    public static void Carry(StepState state, SnapshotCarrier carrier)
     {
-        state.Jump.Recent.Clear();
-        state.Jump.PendingFrom = null;
+        foreach (var s in state.Jump.Recent)
+        {
+            s.U = carrier.Displacements(s.U);
+            s.States = carrier.States(s.States);
+            s.Pairs = carrier.Pairs(s.Pairs);
+        }
+        state.Jump.FullPairs = carrier.Pairs(state.Jump.FullPairs);
     }
 
     bool TryJump(MechanicsProblem problem, StepState state)

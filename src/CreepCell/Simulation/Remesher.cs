@@ -34,7 +34,7 @@ internal sealed class Remesher
     /// when no body needs or takes one. A new boundary point on or inside another body (the barrier
     /// would be infinite there) keeps the old mesh for the next 10 steps.
     /// </summary>
-    public (Model Model, MechanicsProblem Problem)? Remesh(Model model, MechanicsProblem problem, StepState state)
+    public (Model Model, MechanicsProblem Problem, SnapshotCarrier Snapshots)? Remesh(Model model, MechanicsProblem problem, StepState state)
     {
         if (def.Solver.RemeshAngle <= 0) return null;
         if (state.RemeshPause > 0) { state.RemeshPause--; return null; }
@@ -53,9 +53,16 @@ internal sealed class Remesher
             return null;
         }
         state.RemeshedBodies += replacements.Count;
+        int[] bodies = Array.Empty<int>();
         if (model.Contact is { } before && fresh.Contact is { } after)
-            state.Integrity.RenumberBodies(NewBodyNumbers(before.Bodies, after.Bodies, spliced, model.Particles, replacements));
-        return (fresh, next);
+        {
+            bodies = NewBodyNumbers(before.Bodies, after.Bodies, spliced, model.Particles, replacements);
+            state.Integrity.RenumberBodies(bodies);
+        }
+        (int, int)? plate = problem.Contact?.Plate is { } oldPlate && next.Contact?.Plate is { } newPlate ? (oldPlate.Dof, newPlate.Dof) : null;
+        var snapshots = new SnapshotCarrier(spliced, replacements, problem.Assembler, model.Mesh, (double[])problem.U.Clone(), next.Assembler,
+            next.U.Length, plate, bodies, Math.Max(1, bodies.Length));
+        return (fresh, next, snapshots);
     }
 
     /// <summary>The number each old body has in the spliced mesh: kept bodies through their kept nodes,
