@@ -38,14 +38,19 @@ internal sealed class Remesher
     {
         if (def.Solver.RemeshAngle <= 0) return null;
         if (state.RemeshPause > 0) { state.RemeshPause--; return null; }
-        var (replacements, carried) = NewBodyMeshes(model, problem, def.Solver.RemeshAngle);
+        var replacements = NewBodyMeshes(model, problem, def.Solver.RemeshAngle);
         if (replacements.Count == 0) return null;
         var spliced = MeshSplice.Replace(model.Particles, replacements);
         var fresh = Model.Build(def, spliced.Mesh);
         var next = fresh.NewProblem(def.Solver);
+        int[] bodies = model.Contact is { } before && fresh.Contact is { } after
+            ? NewBodyNumbers(before.Bodies, after.Bodies, spliced, model.Particles, replacements) : Array.Empty<int>();
+        (int, int)? plate = problem.Contact?.Plate is { } oldPlate && next.Contact?.Plate is { } newPlate ? (oldPlate.Dof, newPlate.Dof) : null;
+        // the current state and the jump snapshots reach the new mesh by the same carrier
+        var carrier = new SnapshotCarrier(spliced, replacements, problem.Assembler, model.Mesh, (double[])problem.U.Clone(), next.Assembler,
+            next.U.Length, plate, bodies, Math.Max(1, bodies.Length));
         // F33 is measured from the original thickness in every mesh, so it carries over unchanged
-        next.Restore(CarriedDisplacements(spliced, problem, next), CarriedStates(spliced, problem, next, carried), problem.TotalIterations,
-            stretch: problem.Stretch);
+        next.Restore(carrier.Displacements(problem.U), carrier.States(problem.States), problem.TotalIterations, stretch: problem.Stretch);
         if (!Admissible(fresh, next))
         {
             next.Dispose();
@@ -53,16 +58,8 @@ internal sealed class Remesher
             return null;
         }
         state.RemeshedBodies += replacements.Count;
-        int[] bodies = Array.Empty<int>();
-        if (model.Contact is { } before && fresh.Contact is { } after)
-        {
-            bodies = NewBodyNumbers(before.Bodies, after.Bodies, spliced, model.Particles, replacements);
-            state.Integrity.RenumberBodies(bodies);
-        }
-        (int, int)? plate = problem.Contact?.Plate is { } oldPlate && next.Contact?.Plate is { } newPlate ? (oldPlate.Dof, newPlate.Dof) : null;
-        var snapshots = new SnapshotCarrier(spliced, replacements, problem.Assembler, model.Mesh, (double[])problem.U.Clone(), next.Assembler,
-            next.U.Length, plate, bodies, Math.Max(1, bodies.Length));
-        return (fresh, next, snapshots);
+        if (bodies.Length > 0) state.Integrity.RenumberBodies(bodies);
+        return (fresh, next, carrier);
     }
 
     /// <summary>The number each old body has in the spliced mesh: kept bodies through their kept nodes,
@@ -82,13 +79,12 @@ internal sealed class Remesher
         return map;
     }
 
-    /// <summary>New meshes of the bodies distorted below <paramref name="limit"/> degrees, and their carried states.</summary>
-    (List<(IReadOnlyList<int> Elements, Mesh Body)> Replacements, List<PointState[]> Carried) NewBodyMeshes(Model model, MechanicsProblem problem, double limit)
+    /// <summary>New meshes of the bodies distorted below <paramref name="limit"/> degrees.</summary>
+    List<(IReadOnlyList<int> Elements, Mesh Body)> NewBodyMeshes(Model model, MechanicsProblem problem, double limit)
     {
         meshSizes ??= MeshSizes(MeshFactory.Build(def.Mesh));
         var (mesh, u) = (model.Mesh, problem.U);
         var replacements = new List<(IReadOnlyList<int> Elements, Mesh Body)>();
-        var carried = new List<PointState[]>();
         // the contact pressures are measured only once a body needs a new mesh, not after every step
         var size = new Lazy<Func<CreepCell.Geometry.Vec2, double>?>(() => PressedSizeField(model, problem));
         foreach (var body in BodyRemesher.Bodies(model.Particles))
@@ -100,9 +96,8 @@ internal sealed class Remesher
                 ?? BodyRemesher.Remesh(mesh, u, body, 0.5 * boundaryEdge, interiorEdge, RemeshMinAngle, size.Value);
             if (fresh is null || !Better(MeshQuality.MinAngles(fresh), angles, limit)) continue;
             replacements.Add((body, fresh));
-            carried.Add(StateTransfer.ToNewMesh(problem.Assembler, mesh, u, problem.States, body, fresh));
         }
-        return (replacements, carried);
+        return replacements;
     }
 
     /// <summary>Share of the largest contact pressure above which a boundary point counts as pressed hard.</summary>
@@ -137,36 +132,6 @@ internal sealed class Remesher
         for (int i = 0; i < points.Length; i++)
             if (m.NodePressure[i] >= PressedShare * top) pressed.Add(points[i]);
         return pressed;
-    }
-
-    /// <summary>Kept nodes and the plate keep their displacements; a new body starts at zero in its new reference.</summary>
-    static double[] CarriedDisplacements(SplicedMesh spliced, MechanicsProblem old, MechanicsProblem next)
-    {
-        var u = new double[next.U.Length];
-        for (int n = 0; n < spliced.NodeMap.Length; n++)
-        {
-            int m = spliced.NodeMap[n];
-            if (m < 0) continue;
-            u[2 * m] = old.U[2 * n];
-            u[2 * m + 1] = old.U[2 * n + 1];
-        }
-        if (old.Contact?.Plate is { } oldPlate && next.Contact?.Plate is { } plate) u[plate.Dof] = old.U[oldPlate.Dof];
-        return u;
-    }
-
-    /// <summary>Kept elements keep their point states; the new bodies' elements, appended last, take the carried ones.</summary>
-    static PointState[] CarriedStates(SplicedMesh spliced, MechanicsProblem old, MechanicsProblem next, List<PointState[]> carried)
-    {
-        var states = new PointState[next.Assembler.PointCount];
-        int[] from = old.Assembler.PointOffsets, to = next.Assembler.PointOffsets;
-        for (int e = 0; e < spliced.ElementMap.Length; e++)
-        {
-            int f = spliced.ElementMap[e];
-            if (f >= 0) Array.Copy(old.States, from[e], states, to[f], from[e + 1] - from[e]);
-        }
-        int at = states.Length - carried.Sum(c => c.Length);
-        foreach (var block in carried) { Array.Copy(block, 0, states, at, block.Length); at += block.Length; }
-        return states;
     }
 
     static (double Boundary, double Longest)[] MeshSizes(Mesh original)
