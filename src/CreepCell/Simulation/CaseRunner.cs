@@ -90,7 +90,8 @@ public sealed class CaseRunner
         Directory.CreateDirectory(outDir);
         if (resumeFrom is null) recorder.WriteFields(state, problem!, 0);
         var stepper = new Stepper(def) { Cancellation = Cancellation, CutBackLog = CutBackLog };
-        if (def.Jump.Enabled) jumper = new CycleJumper(def.Jump, def.Protocol, recorder.Columns);
+        if (def.Jump.Enabled)
+            jumper = new CycleJumper(def.Jump, def.Protocol, recorder.Columns) { Settle = (p, t, from) => stepper.Settle(model, p, t, from.U, from.States) };
         double sessionStart = state.Time;
         try
         {

@@ -46,6 +46,13 @@ internal sealed class CycleJumper
         kinds = picked.Select(i => FittedJumpRule.KindOf(columns[i])).ToArray();
     }
 
+    /// <summary>Finds the equilibrium of a landing at the given time from the snapshot its jump starts from;
+    /// returns the solves it took, 0 if it found none (null: the first step after the jump finds it).</summary>
+    public Func<MechanicsProblem, double, CycleSnapshot, int>? Settle { get; init; }
+
+    /// <summary>Jumps shortened after a landing without equilibrium before the cycle is computed in full.</summary>
+    const int LandingRetries = 2;
+
     /// <summary>The time at the end of cycle c.</summary>
     public double CycleEnd(int c) => cycleEnd[c];
 
@@ -95,16 +102,50 @@ internal sealed class CycleJumper
         // the cycle after the landing checks the jump, and the run must still hold it
         int room = Math.Min(jump.Cap, protocol.CycleCount - n.Cycle - 1);
         bool scatters = FittedJumpRule.Scatters(jump.ThirdSquares, jump.Quadruples, n.Watched, kinds, spec.Tolerance);
-        var plan = scatters ? FittedPlan(problem, jump.Recent, room) : ChordPlan(jump.Recent, room);
+        var plan = LandedPlan(problem, jump, n, room, scatters);
         if (plan is null) return false;
-        // F33 lands at the last cycle's value, like the displacements of a chord jump: Newton takes it on from there
-        problem.Restore(plan.U ?? n.U, plan.States, problem.TotalIterations, problem.ContactHessianProjected, n.Stretch);
         jump.PendingFrom = n;
         (jump.Predicted, jump.Band) = (plan.Predicted, plan.Band);
         jump.Jumps.Add((n.Cycle, n.Cycle + plan.Length));
-        jump.Log.Add($"cycle {n.Cycle}: jump {plan.Length} cycles on the {(scatters ? "fitted trend" : "last three cycles")}");
+        string settled = settleSolves switch { 0 => "", 1 => ", landed in equilibrium", _ => $", landed in equilibrium in {settleSolves} solves" };
+        jump.Log.Add($"cycle {n.Cycle}: jump {plan.Length} cycles on the {(scatters ? "fitted trend" : "last three cycles")}{settled}");
         state.Time = cycleEnd[n.Cycle + plan.Length];
         return true;
+    }
+
+    /// <summary>Puts the problem in the landing state of the plan, in equilibrium where a settling solve is
+    /// given; false (with the problem back at the snapshot) if none was found.</summary>
+    /// <summary>The longest jump within room whose landing finds equilibrium, halving it up to
+    /// <see cref="LandingRetries"/> times; null if none (the problem stays at the snapshot).</summary>
+    Plan? LandedPlan(MechanicsProblem problem, CycleJumpState jump, CycleSnapshot n, int room, bool scatters)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var plan = scatters ? FittedPlan(problem, jump.Recent, room) : ChordPlan(jump.Recent, room);
+            if (plan is null) return null;
+            if (Land(problem, n, plan)) return plan;
+            jump.Log.Add($"cycle {n.Cycle}: the landing of a jump of {plan.Length} cycles found no equilibrium");
+            if (attempt == LandingRetries)
+            {
+                jump.Cap = plan.Length / 2 - spec.FullCyclesBetween;
+                return null;
+            }
+            room = plan.Length / 2;
+        }
+    }
+
+    /// <summary>Solves the last landing took to its equilibrium (0: none found or none sought).</summary>
+    int settleSolves;
+
+    bool Land(MechanicsProblem problem, CycleSnapshot n, Plan plan)
+    {
+        // F33 lands at the last cycle's value, like the displacements of a chord jump: Newton takes it on from there
+        problem.Restore(plan.U ?? n.U, plan.States, problem.TotalIterations, problem.ContactHessianProjected, n.Stretch);
+        if (Settle is null) return true;
+        settleSolves = Settle(problem, cycleEnd[n.Cycle + plan.Length], n);
+        if (settleSolves > 0) return true;
+        problem.Restore(n.U, n.States, problem.TotalIterations, problem.ContactHessianProjected, n.Stretch);
+        return false;
     }
 
     sealed record Plan(int Length, PointState[] States, double[] Predicted, double[] Band)

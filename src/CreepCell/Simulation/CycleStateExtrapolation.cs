@@ -22,6 +22,20 @@ static class CycleStateExtrapolation
         return result;
     }
 
+    /// <summary>States a share of the way from <paramref name="from"/> to <paramref name="to"/> (the same
+    /// points: a landing and the cycle its jump started from).</summary>
+    public static PointState[] Between(PointState[] from, PointState[] to, double share)
+    {
+        var result = new PointState[from.Length];
+        for (int q = 0; q < from.Length; q++)
+        {
+            SymTensor a = from[q].CreepInverse, b = to[q].CreepInverse;
+            var step = new SymTensor(b.Xx - a.Xx, b.Yy - a.Yy, b.Xy - a.Xy, b.Zz - a.Zz);
+            result[q] = Moved(from[q], step, share, share * (to[q].CreepStrain - from[q].CreepStrain));
+        }
+        return result;
+    }
+
     /// <summary>States of the last snapshot moved along the least-squares slope of every point over all
     /// snapshots: the creep tensor in ln(cycle), as the watched stresses and contacts are fitted, the
     /// equivalent creep strain in the cycle number (it adds up). A slope over several cycles carries far

@@ -1,4 +1,5 @@
 using CreepCell.Fem;
+using CreepCell.Materials;
 
 namespace CreepCell.Simulation;
 
@@ -46,6 +47,59 @@ internal sealed class Stepper
         state.NextDt = StepController.Next(dt, result.Iterations, creep, def.Solver);
         return new AcceptedStep(result.Iterations, dt);
     }
+
+    /// <summary>Equilibrium at time t, without creep or drag (a zero time step), for the creep states a cycle
+    /// jump landed with. The jump moves every point's creep state over many cycles at once, so the state it
+    /// lands in is far from equilibrium; the first step of the next cycle would have to find that equilibrium
+    /// and creep at the same time, and its line search stagnates. When the direct solve fails, the states
+    /// are moved from those of the last cycle computed in full (<paramref name="fromStates"/>, in equilibrium
+    /// at <paramref name="fromU"/>) towards the landed ones in shares that grow while the solves converge.
+    /// Returns the number of solves, or 0 if no equilibrium was found (the problem is then left as it was).</summary>
+    public int Settle(Model model, MechanicsProblem problem, double t, double[] fromU, PointState[] fromStates)
+    {
+        var load = new LoadState(def.Protocol.ThetaAt(t), 0, def.Temperature);
+        if (SolveAndCommit(model, problem, load)) return 1;
+        int solves = SettleInShares(model, problem, load, fromU, fromStates);
+        return solves > 0 ? solves + 1 : 0;
+    }
+
+    /// <summary>The continuation of <see cref="Settle"/>: from the snapshot's equilibrium to the landed
+    /// states in growing shares. Returns the solves, or 0 with the problem back at the landing.</summary>
+    internal int SettleInShares(Model model, MechanicsProblem problem, LoadState load, double[] fromU, PointState[] fromStates)
+    {
+        var landedU = (double[])problem.U.Clone();
+        var landed = (PointState[])problem.States.Clone();
+        double reached = 0, share = 0.5;
+        int solves = 0;
+        Move(problem, fromU, fromStates);
+        while (reached < 1)
+        {
+            if (share < MinSettleShare)
+            {
+                Move(problem, landedU, landed);
+                return 0;
+            }
+            double next = Math.Min(1, reached + share);
+            Move(problem, problem.U, CycleStateExtrapolation.Between(fromStates, landed, next));
+            solves++;
+            if (SolveAndCommit(model, problem, load)) (reached, share) = (next, 2 * share);
+            else share /= 4;
+        }
+        return solves;
+    }
+
+    /// <summary>Smallest share of a landing's state change a settling solve tries.</summary>
+    const double MinSettleShare = 1.0 / 256;
+
+    bool SolveAndCommit(Model model, MechanicsProblem problem, LoadState load)
+    {
+        var result = Check(model, problem, problem.SolveStep(load, 1, options));
+        if (result.Converged) problem.Commit();
+        return result.Converged;
+    }
+
+    static void Move(MechanicsProblem problem, double[] u, PointState[] states) =>
+        problem.Restore(u, states, problem.TotalIterations, problem.ContactHessianProjected, problem.Stretch);
 
     double LimitByLithiation(double t, double target)
     {
