@@ -63,7 +63,10 @@ internal sealed partial class ContactModel
     /// <summary>Upward force of the electrode on the plate at the last <see cref="Evaluate"/> (N per metre of thickness).</summary>
     public double PlateForce => walls.PlateForce;
 
-    public ContactModel(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null)
+    /// <param name="box">the RVE box the walls stand on (default: the mesh's bounding box)</param>
+    /// <param name="referenceLift">per node, the plate's lift when its reference was made (null: all at rest)</param>
+    public ContactModel(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null,
+        (Vec2 Lo, Vec2 Hi)? box = null, double[]? referenceLift = null)
     {
         this.mesh = mesh;
         Plate = plate;
@@ -73,7 +76,7 @@ internal sealed partial class ContactModel
         double emax = Bodies.RegionOfBody.Max(r => materialOfRegion[r].YoungsModulus);
         Kappa = (settings.Stiffness ?? emax) / Dhat;
         Ties = new EdgeTies(Bodies, 10 * emax);
-        walls = new WallBarriers(mesh, Bodies, Dhat, Kappa, meanRadius, plate);
+        walls = new WallBarriers(mesh, Bodies, Dhat, Kappa, meanRadius, plate, box, referenceLift);
         anchors = new AnchorSprings(mesh.NodeCount, Bodies, materialOfRegion, settings.Regularization, plate, emax);
         if (plate is not null) plateStop = new PlateStop(plate, Dhat, Kappa);
         couple = Couple;
@@ -116,9 +119,10 @@ internal sealed partial class ContactModel
     public double WallPenetration(double[] u) => walls.Penetration(u);
 
     /// <summary>The model for a case, or null when contact is off (by setting, or one body by default).</summary>
-    public static ContactModel? Create(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null)
+    public static ContactModel? Create(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null,
+        (Vec2 Lo, Vec2 Hi)? box = null, double[]? referenceLift = null)
     {
-        var model = new ContactModel(mesh, materialOfRegion, settings, plate);
+        var model = new ContactModel(mesh, materialOfRegion, settings, plate, box, referenceLift);
         bool enabled = settings.Enabled ?? (model.Bodies.BodyCount > 1 || plate is not null);
         return enabled ? model : null;
     }

@@ -17,10 +17,11 @@ internal sealed record StackPlate(int Node, double Pressure, double Width)
 {
     public int Dof => 2 * Node + 1;
 
-    /// <summary>The mesh with the plate node appended at the middle of its top edge, and the plate.</summary>
-    public static (Mesh Mesh, StackPlate Plate) Attach(Mesh mesh, double pressure)
+    /// <summary>The mesh with the plate node appended at the middle of the top edge of the RVE box (by
+    /// default the mesh's bounding box), and the plate.</summary>
+    public static (Mesh Mesh, StackPlate Plate) Attach(Mesh mesh, double pressure, (Vec2 Lo, Vec2 Hi)? box = null)
     {
-        var (lo, hi) = mesh.BoundingBox();
+        var (lo, hi) = box ?? mesh.BoundingBox();
         var nodes = mesh.Nodes.Append(new Vec2(0.5 * (lo.X + hi.X), hi.Y)).ToArray();
         var withPlate = new Mesh(nodes, mesh.Types, mesh.Offsets, mesh.Connectivity, mesh.Region, mesh.RegionNames, mesh.Boundaries);
         return (withPlate, new StackPlate(mesh.NodeCount, pressure, hi.X - lo.X));

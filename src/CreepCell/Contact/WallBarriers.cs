@@ -30,10 +30,15 @@ internal sealed class WallBarriers
     /// </summary>
     readonly double[,] wallOffset, wallReach;
 
-    public WallBarriers(Mesh mesh, ContactBodies bodies, double dhat, double kappa, double meanRadius, StackPlate? plate)
+    /// <param name="box">the RVE box (default: the mesh's bounding box); a remeshed body that lifted the plate
+    /// reaches above it</param>
+    /// <param name="referenceLift">per node, the plate's lift when its reference was made (null: all at rest):
+    /// a remeshed body's reference is its shape under the lifted plate</param>
+    public WallBarriers(Mesh mesh, ContactBodies bodies, double dhat, double kappa, double meanRadius, StackPlate? plate,
+        (Vec2 Lo, Vec2 Hi)? box = null, double[]? referenceLift = null)
     {
         (this.mesh, this.bodies, this.dhat, this.kappa, this.plate) = (mesh, bodies, dhat, kappa, plate);
-        (wallLo, wallHi) = mesh.BoundingBox();
+        (wallLo, wallHi) = box ?? mesh.BoundingBox();
         double tol = 1e-9 * Math.Max(wallHi.X - wallLo.X, wallHi.Y - wallLo.Y);
         int n = bodies.Points.Length;
         (onWall, cutFace, wallOffset, wallReach) = (new bool[n, 4], new bool[n], new double[n, 4], new double[n, 4]);
@@ -41,7 +46,8 @@ internal sealed class WallBarriers
         for (int i = 0; i < n; i++)
             for (int w = 0; w < 4; w++)
             {
-                double d0 = Distance(mesh.Nodes[bodies.Points[i]], w, 0);
+                int node = bodies.Points[i];
+                double d0 = Distance(mesh.Nodes[node], w, referenceLift is not null && node < referenceLift.Length ? referenceLift[node] : 0);
                 // under a plate the top edge has no rollers: the plate holds those points through the barrier
                 onWall[i, w] = d0 < tol && !(w == 3 && plate is not null);
                 cutFace[i] |= d0 < tol;

@@ -10,9 +10,10 @@ internal static class Boundary
     /// stack plate the top side has none (the plate holds it through contact) and the plate moves only
     /// vertically.
     /// </summary>
-    public static IEnumerable<(int Dof, double Value)> Rollers(Mesh mesh, CreepCell.Contact.StackPlate? plate = null)
+    public static IEnumerable<(int Dof, double Value)> Rollers(Mesh mesh, CreepCell.Contact.StackPlate? plate = null,
+        (Geometry.Vec2 Lo, Geometry.Vec2 Hi)? box = null)
     {
-        var (lo, hi) = mesh.BoundingBox();
+        var (lo, hi) = box ?? mesh.BoundingBox();
         double tol = 1e-9 * Math.Max(hi.X - lo.X, hi.Y - lo.Y);
         for (int n = 0; n < mesh.NodeCount; n++)
         {

@@ -84,7 +84,7 @@ public sealed class CaseRunner
         var clock = Stopwatch.StartNew();
         wall.Restart();
         var asMeshed = resumeFrom is null ? MeshFactory.Build(def.Mesh) : null;
-        Use(Model.Build(def, resumeFrom?.Mesh ?? asMeshed!));
+        Use(Model.Build(def, resumeFrom?.Mesh ?? asMeshed!, resumeFrom?.Frame));
         var remesher = new Remesher(def, asMeshed);
         state = resumeFrom is { } saved ? Restored(saved) : Start();
         Directory.CreateDirectory(outDir);
@@ -215,7 +215,7 @@ public sealed class CaseRunner
     void SaveCheckpoint()
     {
         Checkpoint.Write(outDir, def, state, problem!.U, problem.States, model.Particles,
-            problem.Contact?.CouplingState() ?? (Array.Empty<long>(), Array.Empty<long>()), problem.ContactHessianProjected, problem.Stretch);
+            problem.Contact?.CouplingState() ?? (Array.Empty<long>(), Array.Empty<long>()), problem.ContactHessianProjected, problem.Stretch, model.Frame);
         recorder.WriteTables(CycleJumper.Verified(state));
         sinceCheckpoint.Restart();
     }

@@ -17,15 +17,15 @@ namespace CreepCell.Simulation;
 internal static class Checkpoint
 {
     const string Magic = "CREEPCELL-CHECKPOINT";
-    const int Version = 8;
+    const int Version = 9;
     public const string FileName = "checkpoint.bin";
 
     public static void Write(string outDir, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,
-        (long[] Coupled, long[] Pending) couplings, bool projectHessian, double stretch = 1)
+        (long[] Coupled, long[] Pending) couplings, bool projectHessian, double stretch = 1, ModelFrame? frame = null)
     {
         var payload = new MemoryStream();
         using (var w = new BinaryWriter(payload, System.Text.Encoding.UTF8, leaveOpen: true))
-            WritePayload(w, def, s, u, states, mesh, couplings, projectHessian, stretch);
+            WritePayload(w, def, s, u, states, mesh, frame ?? ModelFrame.Of(mesh), couplings, projectHessian, stretch);
         var bytes = payload.ToArray();
         AtomicFile.Write(Path.Combine(outDir, FileName), stream =>
         {
@@ -37,12 +37,13 @@ internal static class Checkpoint
         });
     }
 
-    static void WritePayload(BinaryWriter w, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh,
+    static void WritePayload(BinaryWriter w, CaseDefinition def, StepState s, double[] u, PointState[] states, Mesh mesh, ModelFrame frame,
         (long[] Coupled, long[] Pending) couplings, bool projectHessian, double stretch)
     {
         w.Write(def.Source); w.Write(def.Text); w.Write(def.BaseDirectory);
         w.Write(s.Time); w.Write(s.Step); w.Write(s.NextDt); w.Write(s.PreviousDt); w.Write(s.NewtonIterations); w.Write(s.RemeshedBodies); w.Write(s.RemeshPause);
         WriteMesh(w, mesh);
+        frame.Write(w);
         WriteLongs(w, couplings.Coupled);
         WriteLongs(w, couplings.Pending);
         w.Write(projectHessian);
@@ -68,6 +69,8 @@ internal static class Checkpoint
         public (long[] Coupled, long[] Pending) Couplings { get; init; } = (Array.Empty<long>(), Array.Empty<long>());
         /// <summary>Whether the next step starts with the projected contact Hessian (the last step's last choice).</summary>
         public bool ProjectHessian { get; init; } = true;
+        /// <summary>The box, plate lift and contact settings of the model the run was in (<see cref="ModelFrame"/>).</summary>
+        public ModelFrame? Frame { get; init; }
         /// <summary>The out-of-plane stretch F33 (1 in plane strain).</summary>
         public double Stretch { get; init; } = 1;
     }
@@ -119,6 +122,7 @@ internal static class Checkpoint
         string source = r.ReadString(), text = r.ReadString(), baseDir = r.ReadString();
         var s = new StepState { Time = r.ReadDouble(), Step = r.ReadInt32(), NextDt = r.ReadDouble(), PreviousDt = r.ReadDouble(), NewtonIterations = r.ReadInt64(), RemeshedBodies = r.ReadInt32(), RemeshPause = r.ReadInt32() };
         var mesh = ReadMesh(r);
+        var frame = ModelFrame.Read(r);
         var couplings = (ReadLongs(r), ReadLongs(r));
         bool projectHessian = r.ReadBoolean();
         var u = ReadArray(r);
@@ -133,7 +137,7 @@ internal static class Checkpoint
         for (int i = 0; i < files; i++) s.FieldFiles.Add((r.ReadDouble(), r.ReadString()));
         s.Integrity = CreepCell.Simulation.Integrity.IntegrityLog.Read(r);
         s.Jump = CycleJumpState.Read(r);
-        return new Saved(source, text, baseDir, s, u, states, mesh) { Couplings = couplings, ProjectHessian = projectHessian, Stretch = stretch };
+        return new Saved(source, text, baseDir, s, u, states, mesh) { Couplings = couplings, ProjectHessian = projectHessian, Stretch = stretch, Frame = frame };
     }
 
     static void WriteMesh(BinaryWriter w, Mesh m)

@@ -26,17 +26,20 @@ internal sealed class Model
     /// <summary>Dead external forces for a unit load factor, all dofs.</summary>
     public double[] Load { get; }
 
-    Model(Mesh particles, Mesh mesh, Material[] materials, StackPlate? plate, DofMap dofs, ContactModel? contact, double[] load)
+    /// <summary>The box, plate lift and contact settings this model was built in (<see cref="ModelFrame"/>).</summary>
+    public ModelFrame Frame { get; }
+
+    Model(Mesh particles, Mesh mesh, Material[] materials, StackPlate? plate, DofMap dofs, ContactModel? contact, double[] load, ModelFrame frame)
     {
         Particles = particles;
+        Frame = frame;
         Mesh = mesh;
         MaterialOfRegion = materials;
         Plate = plate;
         Dofs = dofs;
         Contact = contact;
         Load = load;
-        var (lo, hi) = mesh.BoundingBox();
-        (boxWidth, boxHeight) = (hi.X - lo.X, hi.Y - lo.Y);
+        (boxWidth, boxHeight) = (frame.BoxHi.X - frame.BoxLo.X, frame.BoxHi.Y - frame.BoxLo.Y);
     }
 
     readonly double boxWidth, boxHeight;
@@ -55,18 +58,26 @@ internal sealed class Model
         return area > (1 + 1e-3) * BoxArea(problem.U);
     }
 
-    /// <summary>The model of <paramref name="def"/> on the particle mesh <paramref name="particles"/>.</summary>
-    public static Model Build(CaseDefinition def, Mesh particles)
+    /// <summary>The model of <paramref name="def"/> on the particle mesh <paramref name="particles"/>, in the
+    /// frame of an earlier model of the run (remeshing, resuming) or of this mesh.</summary>
+    public static Model Build(CaseDefinition def, Mesh particles, ModelFrame? frame = null)
     {
+        frame ??= ModelFrame.Of(particles);
+        var box = (frame.BoxLo, frame.BoxHi);
         var materials = MaterialsOfRegions(def, particles);
-        var (mesh, plate) = def.Boundary.StackPressure is { } pressure ? StackPlate.Attach(particles, pressure) : (particles, null);
-        var dofs = new DofMap(mesh.NodeCount, Boundary.Rollers(mesh, plate));
-        var contact = ContactModel.Create(mesh, materials, def.Contact, plate);
+        var (mesh, plate) = def.Boundary.StackPressure is { } pressure ? StackPlate.Attach(particles, pressure, box) : (particles, null);
+        var dofs = new DofMap(mesh.NodeCount, Boundary.Rollers(mesh, plate, box));
+        var settings = def.Contact with { Distance = frame.Reach ?? def.Contact.Distance, Stiffness = frame.Stiffness ?? def.Contact.Stiffness };
+        var contact = ContactModel.Create(mesh, materials, settings, plate, box, frame.ReferenceLift);
         if (contact is null) FloatingBodies.Reject(mesh, dofs, def.Source);
         var load = new double[dofs.DofCount];
         if (plate is not null) load[plate.Dof] = -plate.Pressure * plate.Width;
-        return new Model(particles, mesh, materials, plate, dofs, contact, load);
+        return new Model(particles, mesh, materials, plate, dofs, contact, load, frame);
     }
+
+    /// <summary>The frame of a model of this one remeshed into <paramref name="spliced"/> in state u (<see cref="ModelFrame.Remeshed"/>).</summary>
+    public ModelFrame FrameAfter(SplicedMesh spliced, double[] u) =>
+        Frame.Remeshed(spliced.NodeMap, spliced.Mesh.NodeCount, Contact?.Lift(u) ?? 0, Contact?.Dhat, Contact is { } c ? c.Kappa * c.Dhat : null);
 
     static Material[] MaterialsOfRegions(CaseDefinition def, Mesh mesh)
     {

@@ -39,9 +39,16 @@ internal sealed class Remesher
         if (def.Solver.RemeshAngle <= 0) return null;
         if (state.RemeshPause > 0) { state.RemeshPause--; return null; }
         var replacements = NewBodyMeshes(model, problem, def.Solver.RemeshAngle);
-        if (replacements.Count == 0) return null;
+        return replacements.Count == 0 ? null : Splice(model, problem, state, replacements);
+    }
+
+    /// <summary>The model with the given new body meshes spliced in and its problem in the carried state, or
+    /// null when a new boundary point lies on or inside another body.</summary>
+    internal (Model Model, MechanicsProblem Problem, SnapshotCarrier Snapshots)? Splice(Model model, MechanicsProblem problem, StepState state,
+        List<(IReadOnlyList<int> Elements, Mesh Body)> replacements)
+    {
         var spliced = MeshSplice.Replace(model.Particles, replacements);
-        var fresh = Model.Build(def, spliced.Mesh);
+        var fresh = Model.Build(def, spliced.Mesh, model.FrameAfter(spliced, problem.U));
         var next = fresh.NewProblem(def.Solver);
         int[] bodies = model.Contact is { } before && fresh.Contact is { } after
             ? NewBodyNumbers(before.Bodies, after.Bodies, spliced, model.Particles, replacements) : Array.Empty<int>();

@@ -4,7 +4,7 @@ using CreepCell.Simulation;
 namespace CreepCell.Tests.Simulation;
 
 /// <summary>
-/// A run under generalized plane strain: F33 in the checkpoint (bit for bit, format version 8), a run
+/// A run under generalized plane strain: F33 in the checkpoint (bit for bit, format version 9), a run
 /// interrupted and resumed that gives the uninterrupted history, and the out-of-plane columns.
 /// </summary>
 public class GeneralizedPlaneStrainRunTests
@@ -35,18 +35,18 @@ public class GeneralizedPlaneStrainRunTests
     [Fact]
     public void CheckpointOfTheFormerVersionIsRefusedWithTheVersionMessage()
     {
-        string dir = Directory.CreateTempSubdirectory("creepcell-gps-v7-").FullName;
+        string dir = Directory.CreateTempSubdirectory("creepcell-gps-v8-").FullName;
         var def = Definition(dir);
         var mesh = MeshFactory.Build(def.Mesh);
         using var problem = Model.Build(def, mesh).NewProblem(def.Solver);
         Checkpoint.Write(dir, def, new StepState(), problem.U, problem.States, mesh, (Array.Empty<long>(), Array.Empty<long>()), true, 1.01);
         string file = Path.Combine(dir, Checkpoint.FileName);
         var bytes = File.ReadAllBytes(file);
-        bytes["CREEPCELL-CHECKPOINT".Length + 1] = 7;
+        bytes["CREEPCELL-CHECKPOINT".Length + 1] = 8;
         File.WriteAllBytes(file, bytes);
         var e = Assert.Throws<InputException>(() => Checkpoint.Read(dir));
-        Assert.Contains("format version 7", e.Message);
-        Assert.Contains("reads version 8 only", e.Message);
+        Assert.Contains("format version 8", e.Message);
+        Assert.Contains("reads version 9 only", e.Message);
     }
 
     [Fact]
