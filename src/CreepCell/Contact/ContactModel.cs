@@ -13,8 +13,8 @@ namespace CreepCell.Contact;
 /// the sum keeps the energy smooth, where the distance to the nearest segment alone has kinks at concave
 /// vertices that stall Newton. Every accepted state keeps all
 /// distances positive through the step bound <see cref="MaxStep"/> (continuous collision detection).
-/// The model sums its energy terms in a fixed order: the plate stop, the edge ties, the anchor springs,
-/// then per boundary point its wall barriers and its pair barriers. It keeps the node pairs that the
+/// The model sums its energy terms in a fixed order: the plate stop, the edge ties, the bonds (when a
+/// phase is bonded), the anchor springs, then per boundary point its wall barriers and its pair barriers. It keeps the node pairs that the
 /// tangent's sparsity pattern must hold.
 /// </summary>
 internal sealed partial class ContactModel
@@ -38,6 +38,8 @@ internal sealed partial class ContactModel
     public HessianBlocks Hessian { get; } = new();
     /// <summary>The shape ties of the quadratic boundary edges.</summary>
     public EdgeTies Ties { get; }
+    /// <summary>The ties that bond bodies of bonded phases to the bodies they touch; null when none is bonded.</summary>
+    public BondTies? Bonds { get; }
     /// <summary>Grows by one whenever a node pair enters the set of contact couplings.</summary>
     public int PatternVersion { get; private set; }
     public double SearchSeconds { get; private set; }
@@ -63,7 +65,7 @@ internal sealed partial class ContactModel
     /// <summary>Upward force of the electrode on the plate at the last <see cref="Evaluate"/> (N per metre of thickness).</summary>
     public double PlateForce => walls.PlateForce;
 
-    public ContactModel(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null)
+    public ContactModel(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null, BondSpec? bonds = null)
     {
         this.mesh = mesh;
         Plate = plate;
@@ -73,6 +75,8 @@ internal sealed partial class ContactModel
         double emax = Bodies.RegionOfBody.Max(r => materialOfRegion[r].YoungsModulus);
         Kappa = (settings.Stiffness ?? emax) / Dhat;
         Ties = new EdgeTies(Bodies, 10 * emax);
+        Bonds = BondTies.Build(mesh, Bodies, bonds, emax);
+        if (Bonds is not null) CoupleBonds();
         walls = new WallBarriers(mesh, Bodies, Dhat, Kappa, meanRadius, plate);
         anchors = new AnchorSprings(mesh.NodeCount, Bodies, materialOfRegion, settings.Regularization, plate, emax);
         if (plate is not null) plateStop = new PlateStop(plate, Dhat, Kappa);
@@ -116,9 +120,9 @@ internal sealed partial class ContactModel
     public double WallPenetration(double[] u) => walls.Penetration(u);
 
     /// <summary>The model for a case, or null when contact is off (by setting, or one body by default).</summary>
-    public static ContactModel? Create(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null)
+    public static ContactModel? Create(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null, BondSpec? bonds = null)
     {
-        var model = new ContactModel(mesh, materialOfRegion, settings, plate);
+        var model = new ContactModel(mesh, materialOfRegion, settings, plate, bonds);
         bool enabled = settings.Enabled ?? (model.Bodies.BodyCount > 1 || plate is not null);
         return enabled ? model : null;
     }
@@ -159,6 +163,7 @@ internal sealed partial class ContactModel
         var hessian = kind == HessianKind.None ? null : Hessian;
         if (plateStop is not null && !plateStop.Add(u, force, hessian, kind, ref energy)) return false;
         Ties.Add(u, force, hessian, kind, ref energy);
+        Bonds?.Add(u, force, hessian, kind, ref energy);
         anchors.Add(u, force, hessian, kind, ref energy);
         double reach = Math.Max(1, CouplingMargin) * Dhat;
         var grid = SegmentGrid(u, null, reach);
@@ -268,6 +273,14 @@ internal sealed partial class ContactModel
     {
         couplings.Clear(); couplings.UnionWith(coupled);
         pending.Clear(); pending.UnionWith(waiting);
+        if (Bonds is not null) CoupleBonds();
+        PatternVersion++;
+    }
+
+    /// <summary>The bond ties act from the start and never stop: their node pairs are in the pattern from the start.</summary>
+    void CoupleBonds()
+    {
+        foreach (var (i, j) in Bonds!.Couplings()) couplings.Add(Key(i, j));
         PatternVersion++;
     }
 

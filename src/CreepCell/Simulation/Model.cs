@@ -61,12 +61,16 @@ internal sealed class Model
         var materials = MaterialsOfRegions(def, particles);
         var (mesh, plate) = def.Boundary.StackPressure is { } pressure ? StackPlate.Attach(particles, pressure) : (particles, null);
         var dofs = new DofMap(mesh.NodeCount, Boundary.Rollers(mesh, plate));
-        var contact = ContactModel.Create(mesh, materials, def.Contact, plate);
+        var contact = ContactModel.Create(mesh, materials, def.Contact, plate, Bonds(def));
         if (contact is null) FloatingBodies.Reject(mesh, dofs, def.Source);
         var load = new double[dofs.DofCount];
         if (plate is not null) load[plate.Dof] = -plate.Pressure * plate.Width;
         return new Model(particles, mesh, materials, plate, dofs, contact, load);
     }
+
+    /// <summary>The bonded phases of an image RVE, with its gap when the case gives one; null when none is bonded.</summary>
+    static BondSpec? Bonds(CaseDefinition def) =>
+        def.Mesh.Image is { BondedPhases.Count: > 0 } image ? new BondSpec(image.BondedPhases, image.Gap) : null;
 
     static Material[] MaterialsOfRegions(CaseDefinition def, Mesh mesh)
     {
