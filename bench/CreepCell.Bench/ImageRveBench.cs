@@ -8,14 +8,15 @@ using CreepCell.Simulation;
 namespace CreepCell.Bench;
 
 /// <summary>
-/// `image-rve [--crop N] [--page P] [--rules area,majority] [--min-areas 16,1] [--bonded CBD]`: a crop of the TauFactor
+/// `image-rve [--crop N] [--page P] [--rules area,majority] [--min-areas 16,1] [--bonded CBD] [--element-size 1]`: a crop of the TauFactor
 /// electrode (pore, NMC, binder; 0.390625 um pixels) swells its NMC through one full lithiation with contact,
 /// at the image's pixel size and coarsened 2x and 4x by each coarsening rule (area-keeping, majority vote),
 /// for each island threshold (in image pixels: 16 merges specks below 16 image pixels, 1 keeps the
 /// segmentation as it is), and compares the phases' mean stresses at full lithiation. Writes
 /// bench/results/image-rve.md after every run; with --bonded PHASES (comma-separated, [microstructure]
 /// bonded) the bodies of those phases are bonded to every body they touch, and the table goes to
-/// bench/results/image-rve-bonded.md with the number of ties.
+/// bench/results/image-rve-bonded.md with the number of ties. --element-size: the largest element edge in um
+/// (1 by default; another size goes to a file of its own, image-rve[-bonded]-h{size}.md).
 /// </summary>
 public static class ImageRveBench
 {
@@ -48,6 +49,8 @@ public static class ImageRveBench
         int am = Array.IndexOf(args, "--min-areas");
         var minAreas = (am >= 0 && am + 1 < args.Length ? args[am + 1] : "16,1").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture));
         int ab = Array.IndexOf(args, "--bonded");
+        int ah = Array.IndexOf(args, "--element-size");
+        double element = ah >= 0 && ah + 1 < args.Length ? double.Parse(args[ah + 1], CultureInfo.InvariantCulture) : 1;
         var bonded = ab >= 0 && ab + 1 < args.Length ? args[ab + 1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : Array.Empty<string>();
         var runs = new List<(int, int, string)>();
         foreach (int m in minAreas)
@@ -58,9 +61,9 @@ public static class ImageRveBench
         var rows = new List<Row>();
         foreach (var (m, n, rule) in runs)
         {
-            rows.Add(RunOne(image, page, crop, m, n, rule, bonded));
+            rows.Add(RunOne(image, page, crop, m, n, rule, bonded, element));
             Console.WriteLine(rows[^1]);
-            Write(rows, crop, page, bonded);
+            Write(rows, crop, page, bonded, element);
         }
         return 0;
     }
@@ -90,7 +93,7 @@ public static class ImageRveBench
             + (Bonds.Ties > 0 ? string.Format(CultureInfo.InvariantCulture, " {0} / {1} |", Bonds.Ties, Bonds.BodyPairs) : "");
     }
 
-    static Row RunOne(string image, int page, int crop, int imageMinArea, int n, string rule, string[] bonded)
+    static Row RunOne(string image, int page, int crop, int imageMinArea, int n, string rule, string[] bonded, double element)
     {
         int minArea = Math.Max(1, imageMinArea / (n * n)); // the same image pixels at every coarsening
         string text = $"""
@@ -105,11 +108,11 @@ public static class ImageRveBench
             coarsen_rule = "{rule}"
             {(bonded.Length > 0 ? "bonded = [" + string.Join(", ", bonded.Select(b => $"\"{b}\"")) + "]" : "")}
             [mesh]
-            element_size = "1 um"
+            element_size = "{element.ToString(CultureInfo.InvariantCulture)} um"
             {Materials}
             """;
         var def = CaseReader.Read("image-rve.toml", text, Environment.CurrentDirectory);
-        string outDir = Path.Combine(Path.GetTempPath(), $"creepcell-image-rve-{imageMinArea}-{n}-{rule}{(bonded.Length > 0 ? "-bonded" : "")}");
+        string outDir = Path.Combine(Path.GetTempPath(), $"creepcell-image-rve-{imageMinArea}-{n}-{rule}{(bonded.Length > 0 ? "-bonded" : "")}-h{element.ToString(CultureInfo.InvariantCulture)}");
         var clock = Stopwatch.StartNew();
         var runner = new CaseRunner(def, outDir);
         var result = runner.Run();
@@ -147,19 +150,21 @@ public static class ImageRveBench
         return double.Parse(lines[^1].Split(',')[i], CultureInfo.InvariantCulture);
     }
 
-    static void Write(List<Row> rows, int crop, int page, string[] bonded)
+    static void Write(List<Row> rows, int crop, int page, string[] bonded, double element)
     {
+        string size = element.ToString(CultureInfo.InvariantCulture);
         bool bonds = bonded.Length > 0;
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append(inv, $"# Image RVE: NMC swelling on a crop of the TauFactor electrode, under pixel coarsening\n\n");
         sb.Append(inv, $"`dotnet run -c Release --project bench/CreepCell.Bench -- image-rve --crop {crop} --page {page}");
         if (bonds) sb.Append(inv, $" --rules {string.Join(",", rows.Select(r => r.Rule).Distinct())} --min-areas {string.Join(",", rows.Select(r => r.MinArea).Distinct())} --bonded {string.Join(",", bonded)}");
+        if (element != 1) sb.Append(inv, $" --element-size {size}");
         sb.Append("`\n\n");
         sb.Append(inv, $"Page {page} (0-based) of tests/CreepCell.Tests/Fixtures/taufactor_electrode/electrode.tiff, crop [0, 0, {crop}, {crop}] ");
         sb.Append(inv, $"({crop * 0.390625:0.##} um square), coarsened over n x n pixels by the rule named (area: every phase keeps its pixel area to within one block; ");
         sb.Append("majority: each block takes its most frequent phase); after coarsening, islands below the given number of image pixels merged into a neighbour (1: none); ");
-        sb.Append("six-node triangles of at most 1 um; NMC swells by 5 % in volume from lithiation 0 to 1 over 1 h (E 140 GPa, binder 3 GPa; ");
+        sb.Append(inv, $"six-node triangles of at most {size} um; NMC swells by 5 % in volume from lithiation 0 to 1 over 1 h (E 140 GPa, binder 3 GPa; ");
         sb.Append("assumed values, see ImageRveBench.cs); rollers on all sides; contact on. Stresses at full lithiation, area means over each phase. ");
         sb.Append("Pixels: the phase's fraction of the (coarsened) pixels before islands; area: of the outlines meshed. ");
         sb.Append("Binder in contact: the fraction of the binder's boundary in contact with anything at full lithiation. ");
@@ -179,6 +184,7 @@ public static class ImageRveBench
             sb.Append(inv, $"{islands}, {r.Coarsen}x ({r.Rule}) against 1x: NMC mean von Mises {nmc:+0.0;-0.0;0.0} %, binder {r.CbdMises / 1e6:0.00} MPa against {first.CbdMises / 1e6:0.00} MPa, solid {Math.Round(100 * (r.SolidMises / first.SolidMises - 1), 1) + 0.0:+0.0;-0.0;0.0} %.\n");
         }
         Directory.CreateDirectory(Path.Combine("bench", "results"));
-        AtomicFile.WriteAllText(Path.Combine("bench", "results", bonds ? "image-rve-bonded.md" : "image-rve.md"), sb.ToString());
+        string name = (bonds ? "image-rve-bonded" : "image-rve") + (element != 1 ? $"-h{size}" : "") + ".md";
+        AtomicFile.WriteAllText(Path.Combine("bench", "results", name), sb.ToString());
     }
 }
