@@ -144,6 +144,66 @@ public class BondedImageTests
     }
 
     [Fact]
+    public void A_bonded_run_killed_after_a_checkpoint_resumes_to_the_history_of_an_uninterrupted_run()
+    {
+        string root = Directory.CreateTempSubdirectory("creepcell-bond-").FullName;
+        string file = Path.Combine(root, "case.toml");
+        File.WriteAllText(file, $"""
+            [microstructure]
+            image = "{ImageFixtures.Electrode.Replace("\\", "/")}"
+            page = 128
+            pixel_size = "0.390625 um"
+            crop = [0, 0, 32, 32]
+            phases = {"{"} 0 = "pore", 85 = "NMC", 170 = "CBD" {"}"}
+            min_area = 1
+            bonded = ["CBD"]
+            [mesh]
+            element_size = "1 um"
+            [materials.NMC]
+            youngs_modulus = "140 GPa"
+            poisson_ratio = 0.3
+            swelling = 0.05
+            [materials.CBD]
+            youngs_modulus = "3 GPa"
+            poisson_ratio = 0.3
+            [protocol]
+            lithiation = [[0, 0], ["1 h", 1]]
+            [solver]
+            max_lithiation_step = 0.005
+            [output]
+            checkpoint_every = 20
+            """);
+        string reference = Path.Combine(root, "reference"), killed = Path.Combine(root, "killed");
+        var (code, _, err) = CliRunner.Run("run", file, "--out", reference, "--quiet");
+        Assert.True(code == 0, err);
+        using (var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reference, "summary.json"))))
+        {
+            var bonds = summary.RootElement.GetProperty("bonds");
+            Assert.Equal("CBD", bonds.GetProperty("phases")[0].GetString());
+            Assert.True(bonds.GetProperty("tied_nodes").GetInt32() > 0);
+        }
+        Directory.CreateDirectory(killed);
+        using (var watcher = new FileSystemWatcher(killed, "checkpoint.bin") { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite })
+        {
+            using var p = CliRunner.Start("run", file, "--out", killed, "--quiet");
+            for (int seen = 0; seen < 2;)
+            {
+                var change = watcher.WaitForChanged(WatcherChangeTypes.Renamed | WatcherChangeTypes.Created, TimeSpan.FromMinutes(2));
+                Assert.False(change.TimedOut, "no checkpoint was written within two minutes");
+                if (change.Name == "checkpoint.bin") seen++;
+            }
+            Assert.False(p.HasExited, "the run ended before it could be interrupted");
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+        }
+        Assert.False(File.Exists(Path.Combine(killed, "summary.json")));
+        (code, _, err) = CliRunner.Run("run", "--resume", killed, "--quiet");
+        Assert.True(code == 0, err);
+        Assert.Equal(File.ReadAllLines(Path.Combine(reference, "history.csv")), File.ReadAllLines(Path.Combine(killed, "history.csv")));
+        Directory.Delete(root, true);
+    }
+
+    [Fact]
     public void The_microstructure_command_reports_the_ties()
     {
         var (code, stdout, err) = CliRunner.Run("microstructure", "--image", ImageFixtures.Electrode, "--pixel-size", "0.390625 um",
