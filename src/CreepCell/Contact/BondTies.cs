@@ -46,8 +46,8 @@ internal sealed record BondSpec(IReadOnlyList<string> Phases, double? Gap = null
 /// compliance (1.4e-3 for a stiff block of 1.2 um meshed at 0.17 um, about 1e-4 for binder next to NMC).
 /// Where the nodes of the two sides face each other the ties reproduce a uniform state up to that error;
 /// where they do not, node-to-segment ties do not pass the patch test exactly and leave a local error of
-/// about 1 % at the interface that does not shrink with the penalty (BondTieTests), while the mean
-/// stresses still converge with it. The gap itself is kept at its reference width: the bonded bodies
+/// about 1 % in the elements at the interface that shrinks neither with the penalty nor with the mesh
+/// (BondTieTests), while the mean stresses still converge with both. The gap itself is kept at its reference width: the bonded bodies
 /// behave as if glued across it. Contact stays on; it acts only where surfaces come within dhat of each
 /// other, which the ties prevent where they hold. The ties are derived from the reference mesh alone, so
 /// a run resumed from a checkpoint rebuilds the same ties.
