@@ -14,8 +14,8 @@ namespace CreepCell.Contact;
 /// vertices that stall Newton. Every accepted state keeps all
 /// distances positive through the step bound <see cref="MaxStep"/> (continuous collision detection).
 /// The model sums its energy terms in a fixed order: the plate stop, the edge ties, the bonds (when a
-/// phase is bonded), the anchor springs, then per boundary point its wall barriers and its pair barriers. It keeps the node pairs that the
-/// tangent's sparsity pattern must hold.
+/// phase is bonded), the anchor springs, then per boundary point its wall barriers and its pair
+/// barriers. It keeps the node pairs that the tangent's sparsity pattern must hold.
 /// </summary>
 internal sealed partial class ContactModel
 {
