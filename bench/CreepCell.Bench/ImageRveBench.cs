@@ -8,12 +8,15 @@ using CreepCell.Simulation;
 namespace CreepCell.Bench;
 
 /// <summary>
-/// `image-rve [--crop N] [--page P] [--rules area,majority] [--min-areas 16,1]`: a crop of the TauFactor
+/// `image-rve [--crop N] [--page P] [--rules area,majority] [--min-areas 16,1] [--bonded CBD] [--element-size 1]`: a crop of the TauFactor
 /// electrode (pore, NMC, binder; 0.390625 um pixels) swells its NMC through one full lithiation with contact,
 /// at the image's pixel size and coarsened 2x and 4x by each coarsening rule (area-keeping, majority vote),
 /// for each island threshold (in image pixels: 16 merges specks below 16 image pixels, 1 keeps the
 /// segmentation as it is), and compares the phases' mean stresses at full lithiation. Writes
-/// bench/results/image-rve.md after every run.
+/// bench/results/image-rve.md after every run; with --bonded PHASES (comma-separated, [microstructure]
+/// bonded) the bodies of those phases are bonded to every body they touch, and the table goes to
+/// bench/results/image-rve-bonded.md with the number of ties. --element-size: the largest element edge in um
+/// (1 by default; another size goes to a file of its own, image-rve[-bonded]-h{size}.md).
 /// </summary>
 public static class ImageRveBench
 {
@@ -45,6 +48,10 @@ public static class ImageRveBench
         var rules = (at >= 0 && at + 1 < args.Length ? args[at + 1] : "area,majority").Split(',');
         int am = Array.IndexOf(args, "--min-areas");
         var minAreas = (am >= 0 && am + 1 < args.Length ? args[am + 1] : "16,1").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture));
+        int ab = Array.IndexOf(args, "--bonded");
+        int ah = Array.IndexOf(args, "--element-size");
+        double element = ah >= 0 && ah + 1 < args.Length ? double.Parse(args[ah + 1], CultureInfo.InvariantCulture) : 1;
+        var bonded = ab >= 0 && ab + 1 < args.Length ? args[ab + 1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : Array.Empty<string>();
         var runs = new List<(int, int, string)>();
         foreach (int m in minAreas)
         {
@@ -54,9 +61,9 @@ public static class ImageRveBench
         var rows = new List<Row>();
         foreach (var (m, n, rule) in runs)
         {
-            rows.Add(RunOne(image, page, crop, m, n, rule));
+            rows.Add(RunOne(image, page, crop, m, n, rule, bonded, element));
             Console.WriteLine(rows[^1]);
-            Write(rows, crop, page);
+            Write(rows, crop, page, bonded, element);
         }
         return 0;
     }
@@ -70,6 +77,9 @@ public static class ImageRveBench
     sealed record Row(int MinArea, int Coarsen, string Rule, int Bodies, int Elements, int Unknowns, int Steps, double Seconds,
         double NmcPixels, double CbdPixels, double NmcFraction, double CbdFraction, double NmcMises, double CbdMises, double NmcPressure, double CbdPressure, double CbdInContact)
     {
+        /// <summary>Bond ties and the body pairs they join (0 when nothing is bonded).</summary>
+        public (int Ties, int BodyPairs) Bonds { get; init; }
+
         /// <summary>The binder's part of the solid's area-weighted mean von Mises stress.</summary>
         public double CbdShare => CbdFraction * CbdMises / (NmcFraction * NmcMises + CbdFraction * CbdMises);
 
@@ -79,10 +89,11 @@ public static class ImageRveBench
         public override string ToString() => string.Format(CultureInfo.InvariantCulture,
             "| {0} | {1}x | {2} | {3} | {4} | {5} | {6} | {7:0} | {8:0.00} / {9:0.00} | {10:0.00} / {11:0.00} | {12:0.0} / {13:0.00} | {14:0.0} / {15:0.00} | {17:0.0} | {16:0.000} | {18:0.0} |",
             MinArea, Coarsen, Coarsen == 1 ? "-" : Rule, Bodies, Elements, Unknowns, Steps, Seconds, 100 * NmcPixels, 100 * CbdPixels,
-            100 * NmcFraction, 100 * CbdFraction, NmcMises / 1e6, CbdMises / 1e6, NmcPressure / 1e6, CbdPressure / 1e6, 100 * CbdShare, 100 * CbdInContact, SolidMises / 1e6);
+            100 * NmcFraction, 100 * CbdFraction, NmcMises / 1e6, CbdMises / 1e6, NmcPressure / 1e6, CbdPressure / 1e6, 100 * CbdShare, 100 * CbdInContact, SolidMises / 1e6)
+            + (Bonds.Ties > 0 ? string.Format(CultureInfo.InvariantCulture, " {0} / {1} |", Bonds.Ties, Bonds.BodyPairs) : "");
     }
 
-    static Row RunOne(string image, int page, int crop, int imageMinArea, int n, string rule)
+    static Row RunOne(string image, int page, int crop, int imageMinArea, int n, string rule, string[] bonded, double element)
     {
         int minArea = Math.Max(1, imageMinArea / (n * n)); // the same image pixels at every coarsening
         string text = $"""
@@ -95,12 +106,13 @@ public static class ImageRveBench
             min_area = {minArea}
             coarsen = {n}
             coarsen_rule = "{rule}"
+            {(bonded.Length > 0 ? "bonded = [" + string.Join(", ", bonded.Select(b => $"\"{b}\"")) + "]" : "")}
             [mesh]
-            element_size = "1 um"
+            element_size = "{element.ToString(CultureInfo.InvariantCulture)} um"
             {Materials}
             """;
         var def = CaseReader.Read("image-rve.toml", text, Environment.CurrentDirectory);
-        string outDir = Path.Combine(Path.GetTempPath(), $"creepcell-image-rve-{imageMinArea}-{n}-{rule}");
+        string outDir = Path.Combine(Path.GetTempPath(), $"creepcell-image-rve-{imageMinArea}-{n}-{rule}{(bonded.Length > 0 ? "-bonded" : "")}-h{element.ToString(CultureInfo.InvariantCulture)}");
         var clock = Stopwatch.StartNew();
         var runner = new CaseRunner(def, outDir);
         var result = runner.Run();
@@ -113,7 +125,21 @@ public static class ImageRveBench
         double Pixels(string phase) => (double)rve.Report.Phases.Single(p => p.Name == phase).ImagePixels / rve.PixelCount;
         return new Row(imageMinArea, n, rule, rve.Bodies.Count, mesh.ElementCount, runner.Statistics.Unknowns, result.Steps, seconds,
             Pixels("NMC"), Pixels("CBD"), Fraction("NMC"), Fraction("CBD"),
-            Of("NMC").VonMisesMean, Of("CBD").VonMisesMean, Of("NMC").PressureMean, Of("CBD").PressureMean, FinalValue(outDir, "surface_in_contact_CBD"));
+            Of("NMC").VonMisesMean, Of("CBD").VonMisesMean, Of("NMC").PressureMean, Of("CBD").PressureMean, FinalValue(outDir, "surface_in_contact_CBD"))
+        {
+            Bonds = Bonds(mesh, def),
+        };
+    }
+
+    /// <summary>The bond ties the run's contact model builds on this mesh, and the body pairs they join.</summary>
+    static (int, int) Bonds(CreepCell.Meshing.Mesh mesh, CaseDefinition def)
+    {
+        var image = def.Mesh.Image!;
+        if (image.BondedPhases.Count == 0) return (0, 0);
+        var bodies = new CreepCell.Contact.ContactBodies(mesh);
+        double emax = bodies.RegionOfBody.Max(r => def.Materials[mesh.RegionNames[r]].YoungsModulus);
+        var ties = CreepCell.Contact.BondTies.Build(mesh, bodies, new CreepCell.Contact.BondSpec(image.BondedPhases, image.Gap), emax)!;
+        return (ties.Count, ties.BodyPairs);
     }
 
     /// <summary>A column of the last row of the run's history.csv.</summary>
@@ -124,22 +150,30 @@ public static class ImageRveBench
         return double.Parse(lines[^1].Split(',')[i], CultureInfo.InvariantCulture);
     }
 
-    static void Write(List<Row> rows, int crop, int page)
+    static void Write(List<Row> rows, int crop, int page, string[] bonded, double element)
     {
+        string size = element.ToString(CultureInfo.InvariantCulture);
+        bool bonds = bonded.Length > 0;
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.Append(inv, $"# Image RVE: NMC swelling on a crop of the TauFactor electrode, under pixel coarsening\n\n");
-        sb.Append(inv, $"`dotnet run -c Release --project bench/CreepCell.Bench -- image-rve --crop {crop} --page {page}`\n\n");
+        sb.Append(inv, $"`dotnet run -c Release --project bench/CreepCell.Bench -- image-rve --crop {crop} --page {page}");
+        if (bonds) sb.Append(inv, $" --rules {string.Join(",", rows.Select(r => r.Rule).Distinct())} --min-areas {string.Join(",", rows.Select(r => r.MinArea).Distinct())} --bonded {string.Join(",", bonded)}");
+        if (element != 1) sb.Append(inv, $" --element-size {size}");
+        sb.Append("`\n\n");
         sb.Append(inv, $"Page {page} (0-based) of tests/CreepCell.Tests/Fixtures/taufactor_electrode/electrode.tiff, crop [0, 0, {crop}, {crop}] ");
         sb.Append(inv, $"({crop * 0.390625:0.##} um square), coarsened over n x n pixels by the rule named (area: every phase keeps its pixel area to within one block; ");
         sb.Append("majority: each block takes its most frequent phase); after coarsening, islands below the given number of image pixels merged into a neighbour (1: none); ");
-        sb.Append("six-node triangles of at most 1 um; NMC swells by 5 % in volume from lithiation 0 to 1 over 1 h (E 140 GPa, binder 3 GPa; ");
+        sb.Append(inv, $"six-node triangles of at most {size} um; NMC swells by 5 % in volume from lithiation 0 to 1 over 1 h (E 140 GPa, binder 3 GPa; ");
         sb.Append("assumed values, see ImageRveBench.cs); rollers on all sides; contact on. Stresses at full lithiation, area means over each phase. ");
         sb.Append("Pixels: the phase's fraction of the (coarsened) pixels before islands; area: of the outlines meshed. ");
         sb.Append("Binder in contact: the fraction of the binder's boundary in contact with anything at full lithiation. ");
-        sb.Append("Binder share: the binder's part of the solid's area-weighted mean von Mises, f_b s_b / (f_NMC s_NMC + f_b s_b). Solid: (f_NMC s_NMC + f_b s_b) / (f_NMC + f_b), with the meshed areas.\n\n");
-        sb.Append("| islands below (image px) | coarsening | rule | bodies | elements | unknowns | steps | wall s | pixels NMC / binder (%) | area NMC / binder (%) | mean von Mises NMC / binder (MPa) | mean pressure NMC / binder (MPa) | binder in contact (%) | binder share (%) | solid mean von Mises (MPa) |\n");
-        sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.Append("Binder share: the binder's part of the solid's area-weighted mean von Mises, f_b s_b / (f_NMC s_NMC + f_b s_b). Solid: (f_NMC s_NMC + f_b s_b) / (f_NMC + f_b), with the meshed areas.");
+        if (bonds) sb.Append(inv, $" Bodies of {string.Join(", ", bonded)} bonded to every body they touch ([microstructure] bonded); ties: boundary nodes tied across the gap, and the body pairs they join.");
+        sb.Append("\n\n");
+        sb.Append("| islands below (image px) | coarsening | rule | bodies | elements | unknowns | steps | wall s | pixels NMC / binder (%) | area NMC / binder (%) | mean von Mises NMC / binder (MPa) | mean pressure NMC / binder (MPa) | binder in contact (%) | binder share (%) | solid mean von Mises (MPa) |");
+        sb.Append(bonds ? " ties / body pairs |\n" : "\n");
+        sb.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|").Append(bonds ? "---|\n" : "\n");
         foreach (var r in rows) sb.Append(r).Append('\n');
         sb.Append('\n');
         foreach (var r in rows.Where(r => r.Coarsen > 1))
@@ -150,6 +184,7 @@ public static class ImageRveBench
             sb.Append(inv, $"{islands}, {r.Coarsen}x ({r.Rule}) against 1x: NMC mean von Mises {nmc:+0.0;-0.0;0.0} %, binder {r.CbdMises / 1e6:0.00} MPa against {first.CbdMises / 1e6:0.00} MPa, solid {Math.Round(100 * (r.SolidMises / first.SolidMises - 1), 1) + 0.0:+0.0;-0.0;0.0} %.\n");
         }
         Directory.CreateDirectory(Path.Combine("bench", "results"));
-        AtomicFile.WriteAllText(Path.Combine("bench", "results", "image-rve.md"), sb.ToString());
+        string name = (bonds ? "image-rve-bonded" : "image-rve") + (element != 1 ? $"-h{size}" : "") + ".md";
+        AtomicFile.WriteAllText(Path.Combine("bench", "results", name), sb.ToString());
     }
 }

@@ -28,11 +28,12 @@ static class MicrostructureImage
         public readonly Option<int?> Coarsen = new("--coarsen") { Description = "one phase per block of N x N pixels" };
         public readonly Option<string?> CoarsenRule = new("--coarsen-rule") { Description = "area (every phase keeps its pixel area, the default) or majority" };
         public readonly Option<bool> Periodic = new("--periodic") { Description = "the image is a periodic tile: refuse a body that would join itself across opposite edges" };
+        public readonly Option<string?> Bonded = new("--bonded") { Description = "phases whose bodies are bonded to every body they touch, e.g. CBD (reports the ties)" };
         public readonly Option<string?> Msh = new("--msh") { Description = "write the meshed RVE as a Gmsh 4.1 file" };
 
         public void AddTo(Command cmd)
         {
-            foreach (var o in new Option[] { Image, PixelSize, Phases, Thresholds, Page, Crop, MinArea, NeckRatio, Coarsen, CoarsenRule, Periodic, Msh }) cmd.Options.Add(o);
+            foreach (var o in new Option[] { Image, PixelSize, Phases, Thresholds, Page, Crop, MinArea, NeckRatio, Coarsen, CoarsenRule, Periodic, Bonded, Msh }) cmd.Options.Add(o);
         }
     }
 
@@ -50,6 +51,8 @@ static class MicrostructureImage
         if (pr.GetValue(o.Coarsen) is { } c) sb.Append(inv, $"coarsen = {c}\n");
         if (pr.GetValue(o.CoarsenRule) is { } rule) sb.Append(inv, $"coarsen_rule = {Quote(rule)}\n");
         if (pr.GetValue(o.Periodic)) sb.Append("periodic = true\n");
+        if (pr.GetValue(o.Bonded) is { } bonded)
+            sb.Append("bonded = [" + string.Join(", ", bonded.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Quote)) + "]\n");
         if (pr.GetValue(o.Thresholds) is { } t) sb.Append(inv, $"thresholds = {(t == "otsu" ? "\"otsu\"" : $"[{t}]")}\n");
         if (pr.GetValue(o.Phases) is { } phases)
         {
@@ -70,9 +73,10 @@ static class MicrostructureImage
         var spec = ImageSpecToml.Read(root.RequireSection("microstructure"), baseDirectory);
         var rve = ImageMicrostructure.Build(spec);
         Print(rve);
-        Mesh? mesh = png is null && msh is null ? null : ImageBodyMesh.Build(rve);
+        Mesh? mesh = png is null && msh is null && spec.BondedPhases.Count == 0 ? null : ImageBodyMesh.Build(rve);
         if (mesh is not null)
             Console.WriteLine($"mesh: {mesh.NodeCount} nodes, {mesh.ElementCount} six-node triangles, smallest angle {MeshQuality.MinAngleDegrees(mesh):F1} deg");
+        if (spec.BondedPhases.Count > 0) PrintBonds(spec, rve, mesh!);
         if (msh is not null) GmshWriter.Write(msh, mesh!);
         if (png is not null) ImageOverlay.Write(png, rve, mesh);
         return ExitCodes.Ok;
@@ -94,6 +98,16 @@ static class MicrostructureImage
         Console.WriteLine(string.Format(inv,
             "RVE {0:0.###} x {1:0.###} um ({2} x {3} pixels of {4:0.####} um); outlines within {5:0.000} of {6} pixel of the pixel-edge contour, {7} vertices, smallest corner {8:0.0} deg; gap between touching bodies {9:0.###} nm",
             rve.Width * 1e6, rve.Height * 1e6, rve.Map.Width, rve.Map.Height, rve.Map.PixelSize * 1e6, r.MaxDeviation, r.Tolerance, r.Vertices, r.MinAngleDegrees, r.Gap * 1e9));
+    }
+
+    /// <summary>The bonds a run of this mesh makes (built as its contact model builds them; their stiffness is not needed here).</summary>
+    static void PrintBonds(ImageSpec spec, ImageRve rve, Mesh mesh)
+    {
+        var bodies = new CreepCell.Contact.ContactBodies(mesh);
+        var ties = CreepCell.Contact.BondTies.Build(mesh, bodies, new CreepCell.Contact.BondSpec(spec.BondedPhases, spec.Gap), 1)!;
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+            "bonded {0}: {1} boundary nodes tied across the gap, joining {2} body pairs (reach {3:0.###} nm)",
+            string.Join(", ", spec.BondedPhases), ties.Count, ties.BodyPairs, ties.Reach * 1e9));
     }
 
     static string Percent(long n, long total) => (100.0 * n / total).ToString("0.000", CultureInfo.InvariantCulture) + " %";

@@ -13,9 +13,9 @@ namespace CreepCell.Contact;
 /// the sum keeps the energy smooth, where the distance to the nearest segment alone has kinks at concave
 /// vertices that stall Newton. Every accepted state keeps all
 /// distances positive through the step bound <see cref="MaxStep"/> (continuous collision detection).
-/// The model sums its energy terms in a fixed order: the plate stop, the edge ties, the anchor springs,
-/// then per boundary point its wall barriers and its pair barriers. It keeps the node pairs that the
-/// tangent's sparsity pattern must hold.
+/// The model sums its energy terms in a fixed order: the plate stop, the edge ties, the bonds (when a
+/// phase is bonded), the anchor springs, then per boundary point its wall barriers and its pair
+/// barriers. It keeps the node pairs that the tangent's sparsity pattern must hold.
 /// </summary>
 internal sealed partial class ContactModel
 {
@@ -38,6 +38,8 @@ internal sealed partial class ContactModel
     public HessianBlocks Hessian { get; } = new();
     /// <summary>The shape ties of the quadratic boundary edges.</summary>
     public EdgeTies Ties { get; }
+    /// <summary>The ties that bond bodies of bonded phases to the bodies they touch; null when none is bonded.</summary>
+    public BondTies? Bonds { get; }
     /// <summary>Grows by one whenever a node pair enters the set of contact couplings.</summary>
     public int PatternVersion { get; private set; }
     public double SearchSeconds { get; private set; }
@@ -66,7 +68,7 @@ internal sealed partial class ContactModel
     /// <param name="box">the RVE box the walls stand on (default: the mesh's bounding box)</param>
     /// <param name="referenceLift">per node, the plate's lift when its reference was made (null: all at rest)</param>
     public ContactModel(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null,
-        (Vec2 Lo, Vec2 Hi)? box = null, double[]? referenceLift = null)
+        BondSpec? bonds = null, (Vec2 Lo, Vec2 Hi)? box = null, double[]? referenceLift = null)
     {
         this.mesh = mesh;
         Plate = plate;
@@ -76,6 +78,8 @@ internal sealed partial class ContactModel
         double emax = Bodies.RegionOfBody.Max(r => materialOfRegion[r].YoungsModulus);
         Kappa = (settings.Stiffness ?? emax) / Dhat;
         Ties = new EdgeTies(Bodies, 10 * emax);
+        Bonds = BondTies.Build(mesh, Bodies, bonds, emax);
+        if (Bonds is not null) CoupleBonds();
         walls = new WallBarriers(mesh, Bodies, Dhat, Kappa, meanRadius, plate, box, referenceLift);
         anchors = new AnchorSprings(mesh.NodeCount, Bodies, materialOfRegion, settings.Regularization, plate, emax);
         if (plate is not null) plateStop = new PlateStop(plate, Dhat, Kappa);
@@ -120,9 +124,9 @@ internal sealed partial class ContactModel
 
     /// <summary>The model for a case, or null when contact is off (by setting, or one body by default).</summary>
     public static ContactModel? Create(Mesh mesh, Material[] materialOfRegion, ContactSettings settings, StackPlate? plate = null,
-        (Vec2 Lo, Vec2 Hi)? box = null, double[]? referenceLift = null)
+        BondSpec? bonds = null, (Vec2 Lo, Vec2 Hi)? box = null, double[]? referenceLift = null)
     {
-        var model = new ContactModel(mesh, materialOfRegion, settings, plate, box, referenceLift);
+        var model = new ContactModel(mesh, materialOfRegion, settings, plate, bonds, box, referenceLift);
         bool enabled = settings.Enabled ?? (model.Bodies.BodyCount > 1 || plate is not null);
         return enabled ? model : null;
     }
@@ -163,6 +167,7 @@ internal sealed partial class ContactModel
         var hessian = kind == HessianKind.None ? null : Hessian;
         if (plateStop is not null && !plateStop.Add(u, force, hessian, kind, ref energy)) return false;
         Ties.Add(u, force, hessian, kind, ref energy);
+        Bonds?.Add(u, force, hessian, kind, ref energy);
         anchors.Add(u, force, hessian, kind, ref energy);
         double reach = Math.Max(1, CouplingMargin) * Dhat;
         var grid = SegmentGrid(u, null, reach);
@@ -272,6 +277,14 @@ internal sealed partial class ContactModel
     {
         couplings.Clear(); couplings.UnionWith(coupled);
         pending.Clear(); pending.UnionWith(waiting);
+        if (Bonds is not null) CoupleBonds();
+        PatternVersion++;
+    }
+
+    /// <summary>The bond ties act from the start and never stop: their node pairs are in the pattern from the start.</summary>
+    void CoupleBonds()
+    {
+        foreach (var (i, j) in Bonds!.Couplings()) couplings.Add(Key(i, j));
         PatternVersion++;
     }
 

@@ -68,7 +68,7 @@ internal sealed class Model
         var (mesh, plate) = def.Boundary.StackPressure is { } pressure ? StackPlate.Attach(particles, pressure, box) : (particles, null);
         var dofs = new DofMap(mesh.NodeCount, Boundary.Rollers(mesh, plate, box));
         var settings = def.Contact with { Distance = frame.Reach ?? def.Contact.Distance, Stiffness = frame.Stiffness ?? def.Contact.Stiffness };
-        var contact = ContactModel.Create(mesh, materials, settings, plate, box, frame.ReferenceLift);
+        var contact = ContactModel.Create(mesh, materials, settings, plate, Bonds(def), box, frame.ReferenceLift);
         if (contact is null) FloatingBodies.Reject(mesh, dofs, def.Source);
         var load = new double[dofs.DofCount];
         if (plate is not null) load[plate.Dof] = -plate.Pressure * plate.Width;
@@ -78,6 +78,10 @@ internal sealed class Model
     /// <summary>The frame of a model of this one remeshed into <paramref name="spliced"/> in state u (<see cref="ModelFrame.Remeshed"/>).</summary>
     public ModelFrame FrameAfter(SplicedMesh spliced, double[] u) =>
         Frame.Remeshed(spliced.NodeMap, spliced.Mesh.NodeCount, Contact?.Lift(u) ?? 0, Contact?.Dhat, Contact is { } c ? c.Kappa * c.Dhat : null);
+
+    /// <summary>The bonded phases of an image RVE, with its gap when the case gives one; null when none is bonded.</summary>
+    static BondSpec? Bonds(CaseDefinition def) =>
+        def.Mesh.Image is { BondedPhases.Count: > 0 } image ? new BondSpec(image.BondedPhases, image.Gap) : null;
 
     static Material[] MaterialsOfRegions(CaseDefinition def, Mesh mesh)
     {

@@ -258,8 +258,24 @@ internal sealed class RunRecorder
                 peak_spots_m = r.Peaks.Length > i ? r.Peaks[i].Spots.Select(p => new[] { p.X, p.Y }) : Enumerable.Empty<double[]>(),
             }),
         };
-        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), JsonSerializer.Serialize(summary, Provenance.Indented));
+        string json = JsonSerializer.Serialize(summary, Provenance.Indented);
+        if (contact?.Bonds is { } bonds)
+        {
+            // only runs with bonded phases carry the entry, so every other summary stays as it was
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+            node.Add("bonds", BondsJson(def, bonds));
+            json = node.ToJsonString(Provenance.Indented);
+        }
+        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), json);
     }
+
+    /// <summary>The bonded phases, the ties (one per tied boundary node), the body pairs they join and the reach.</summary>
+    static System.Text.Json.Nodes.JsonNode BondsJson(CaseDefinition def, CreepCell.Contact.BondTies bonds) =>
+        System.Text.Json.JsonSerializer.SerializeToNode(new
+        {
+            phases = def.Mesh.Image?.BondedPhases ?? Array.Empty<string>(),
+            tied_nodes = bonds.Count, body_pairs = bonds.BodyPairs, reach_m = bonds.Reach, mean_stiffness_Pa = bonds.Stiffness,
+        })!;
 
     /// <summary>The [solver] table under the names of the case file, with SI unit suffixes.</summary>
     static object SolverJson(SolverSpec s) => new

@@ -28,6 +28,9 @@ namespace CreepCell.Geometry.Imaging;
 /// <param name="Periodic">The user declares the image periodic (a tile of a repeating microstructure). The RVE
 /// is still bounded by rollers, so a body that would join itself across opposite edges of the analysed region
 /// is refused (<see cref="PeriodicCheck"/>).</param>
+/// <param name="Bonded">Phases whose bodies are bonded to every body they touch in the image (tied across the
+/// gap by <see cref="CreepCell.Contact.BondTies"/>); empty or null: every body meets the others through
+/// frictionless contact only.</param>
 public sealed record ImageSpec(
     string Path,
     int Page,
@@ -44,7 +47,8 @@ public sealed record ImageSpec(
     string Source = "image spec",
     string KeyPrefix = "microstructure",
     CoarsenRule CoarsenRule = CoarsenRule.Area,
-    bool Periodic = false)
+    bool Periodic = false,
+    IReadOnlyList<string>? Bonded = null)
 {
     public const string VoidPhase = "pore";
 
@@ -58,6 +62,9 @@ public sealed record ImageSpec(
     /// model's default barrier distance (1e-3 of that radius), so touching bodies start just outside the
     /// barrier, and a body loses at most about 0.25 % of its area to the gap.</summary>
     public const double DefaultGapOverRadius = 2.5e-3;
+
+    /// <summary>The bonded phases, none when not given.</summary>
+    public IReadOnlyList<string> BondedPhases => Bonded ?? Array.Empty<string>();
 
     internal string Key(string key) => $"{KeyPrefix}.{key}";
 }

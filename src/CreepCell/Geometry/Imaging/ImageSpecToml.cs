@@ -22,6 +22,7 @@ namespace CreepCell.Geometry.Imaging;
 /// coarsen = 1                # optional: one phase per coarsen x coarsen block
 /// coarsen_rule = "area"      # optional: "area" (every phase keeps its pixel area) or "majority"
 /// periodic = false           # optional: true if the image is a periodic tile (checked, see PeriodicCheck)
+/// bonded = ["CBD"]           # optional: phases whose bodies are bonded to every body they touch (default: none)
 /// </code>
 /// </summary>
 internal static class ImageSpecToml
@@ -51,9 +52,30 @@ internal static class ImageSpecToml
             throw Bad(section, "gap", $"expected a positive length below a fifth of a pixel ({0.2 * pixel * coarsen:G3} m), got {g:G3} m");
         var rule = section.Choice("coarsen_rule", "area", "area", "majority") == "majority" ? CoarsenRule.Majority : CoarsenRule.Area;
         bool periodic = section.Boolean("periodic", false);
+        var bonded = Bonded(section, (labels?.Values.AsEnumerable() ?? phases!).Distinct().ToList());
         section.RejectUnknownKeys();
         return new ImageSpec(path, page, pixel, crop, labels, phases, thresholds, minArea, neck, tol, gap, coarsen,
-            section.File, section.Path, rule, periodic);
+            section.File, section.Path, rule, periodic, bonded);
+    }
+
+    /// <summary>bonded = ["CBD", ...]: solid phases of the phase table, each once; null when absent.</summary>
+    static List<string>? Bonded(TomlSection s, List<string> names)
+    {
+        if (!s.Has("bonded")) return null;
+        if (s.RawValue("bonded") is not TomlArray a || a.Any(v => v is not string))
+            throw Bad(s, "bonded", "expected a list of phase names, e.g. [\"CBD\"]");
+        var list = a.Cast<string>().ToList();
+        var solids = names.Where(n => n != ImageSpec.VoidPhase).ToList();
+        foreach (var name in list)
+        {
+            if (name == ImageSpec.VoidPhase)
+                throw Bad(s, "bonded", $"\"{name}\" is the pore space, which has no bodies to bond; name solid phases ({string.Join(", ", solids)})");
+            if (!names.Contains(name))
+                throw Bad(s, "bonded", $"\"{name}\" is not a phase of phases ({string.Join(", ", solids)})");
+        }
+        if (list.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw Bad(s, "bonded", $"\"{twice.Key}\" is listed twice");
+        return list;
     }
 
     static InputException Bad(TomlSection s, string key, string message) => new(s.File, s.Key(key), message);

@@ -40,6 +40,17 @@ internal static class CaseChecks
                 $"min_step = {Num(s.MinStep)} s is larger than max_step = {Num(s.MaxStep)} s; expected min_step <= max_step");
         if (s.Threads > MaxThreads)
             throw new InputException(def.Source, "solver.threads", $"expected 0 (all cores) or a count up to {MaxThreads}, got {s.Threads}");
+        if (def.Mesh.Image is { BondedPhases.Count: > 0 } image)
+        {
+            string key = image.Key("bonded");
+            // the ties join nodes by their reference positions; a remeshed body gets a new reference
+            // (its deformed shape) while its neighbours keep theirs, so the ties could not be rebuilt
+            if (s.RemeshAngle > 0)
+                throw new InputException(def.Source, key,
+                    $"bonded bodies cannot be remeshed: remove {key} or set solver.remesh_angle = 0 (got {Num(s.RemeshAngle)} degrees)");
+            if (def.Contact.Enabled == false)
+                throw new InputException(def.Source, key, "the bonds are part of the contact model; remove " + key + " or contact.enabled = false");
+        }
     }
 
     static void Generated(CaseDefinition def, GeneratedMesh g)

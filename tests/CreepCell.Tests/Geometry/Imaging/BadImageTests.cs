@@ -45,6 +45,10 @@ public class BadImageTests
     [InlineData(Good + "\nneck_ratio = 1.5", "microstructure.neck_ratio", "[0, 1)")]
     [InlineData("pixel_size = \"0.39 um\"\nphases = [\"pore\", \"NMC\", \"CBD\"]\nthresholds = [100]", "microstructure.thresholds", "2 grey levels")]
     [InlineData(Good + "\nside = \"10 um\"", "microstructure.side", "unknown key")]
+    [InlineData(Good + "\nbonded = [\"binder\"]", "microstructure.bonded", "\"binder\" is not a phase of phases (NMC, CBD)")]
+    [InlineData(Good + "\nbonded = [\"pore\"]", "microstructure.bonded", "pore space")]
+    [InlineData(Good + "\nbonded = \"CBD\"", "microstructure.bonded", "list of phase names")]
+    [InlineData(Good + "\nbonded = [\"CBD\", \"CBD\"]", "microstructure.bonded", "twice")]
     public void Fails_with_a_message_naming_the_key(string micro, string key, string words)
     {
         var e = Bad(micro);
@@ -96,6 +100,38 @@ public class BadImageTests
             Assert.Equal(32 * 16, bmp.Width); // enlarged 16 times, the most the overlay enlarges
             var mesh = CreepCell.Meshing.GmshReader.Read(msh, 1);
             Assert.Contains("NMC", mesh.RegionNames);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Theory]
+    [InlineData("[solver]\nremesh_angle = 10", "solver.remesh_angle")]
+    [InlineData("[contact]\nenabled = false", "contact.enabled = false")]
+    public void Bonded_bodies_refuse_remeshing_and_contact_off(string table, string words)
+    {
+        var e = Assert.Throws<InputException>(() => CaseReader.Read("case.toml", Case(Good + "\nbonded = [\"CBD\"]") + "\n" + table + "\n", Path.GetTempPath()));
+        Assert.Contains("case.toml: microstructure.bonded", e.Message);
+        Assert.Contains(words, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void A_run_with_a_bonded_phase_that_is_not_in_phases_exits_2_and_writes_nothing()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "creepcell-img-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string file = Path.Combine(dir, "case.toml"), outDir = Path.Combine(dir, "out");
+            File.WriteAllText(file, Case(Good + "\nbonded = [\"binder\"]"));
+            var (code, _, err) = CliRunner.Run("run", file, "--out", outDir);
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains("case.toml: microstructure.bonded: \"binder\" is not a phase of phases (NMC, CBD)", err);
+            Assert.Single(err.Trim().Split('\n'));
+            Assert.False(Directory.Exists(outDir));
         }
         finally
         {
