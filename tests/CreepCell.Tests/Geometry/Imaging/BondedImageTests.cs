@@ -114,27 +114,8 @@ public class BondedImageTests
     [Fact]
     public void A_case_without_bonded_builds_the_unbonded_model()
     {
-        string Text(string extra) => $"""
-            [microstructure]
-            image = "{ImageFixtures.Electrode.Replace("\\", "/")}"
-            page = 128
-            pixel_size = "0.390625 um"
-            crop = [0, 0, 32, 32]
-            phases = {"{"} 0 = "pore", 85 = "NMC", 170 = "CBD" {"}"}
-            min_area = 1
-            {extra}
-            [materials.NMC]
-            youngs_modulus = "140 GPa"
-            poisson_ratio = 0.3
-            swelling = 0.05
-            [materials.CBD]
-            youngs_modulus = "3 GPa"
-            poisson_ratio = 0.3
-            [protocol]
-            lithiation = [[0, 0], ["1 h", 1]]
-            """;
-        var plain = CaseReader.Read("case.toml", Text(""), Path.GetTempPath());
-        var bonded = CaseReader.Read("case.toml", Text("bonded = [\"CBD\"]"), Path.GetTempPath());
+        var plain = CaseReader.Read("case.toml", CropCase(""), Path.GetTempPath());
+        var bonded = CaseReader.Read("case.toml", CropCase("bonded = [\"CBD\"]"), Path.GetTempPath());
         Assert.Null(plain.Mesh.Image!.Bonded);
         var mesh = MeshFactory.Build(plain.Mesh);
         Assert.Null(Model.Build(plain, mesh).Contact!.Bonds);
@@ -148,31 +129,15 @@ public class BondedImageTests
     {
         string root = Directory.CreateTempSubdirectory("creepcell-bond-").FullName;
         string file = Path.Combine(root, "case.toml");
-        File.WriteAllText(file, $"""
-            [microstructure]
-            image = "{ImageFixtures.Electrode.Replace("\\", "/")}"
-            page = 128
-            pixel_size = "0.390625 um"
-            crop = [0, 0, 32, 32]
-            phases = {"{"} 0 = "pore", 85 = "NMC", 170 = "CBD" {"}"}
-            min_area = 1
-            bonded = ["CBD"]
+        File.WriteAllText(file, CropCase("bonded = [\"CBD\"]", """
             [mesh]
             element_size = "1 um"
-            [materials.NMC]
-            youngs_modulus = "140 GPa"
-            poisson_ratio = 0.3
-            swelling = 0.05
-            [materials.CBD]
-            youngs_modulus = "3 GPa"
-            poisson_ratio = 0.3
-            [protocol]
-            lithiation = [[0, 0], ["1 h", 1]]
+            """, """
             [solver]
             max_lithiation_step = 0.005
             [output]
             checkpoint_every = 20
-            """);
+            """));
         string reference = Path.Combine(root, "reference"), killed = Path.Combine(root, "killed");
         var (code, _, err) = CliRunner.Run("run", file, "--out", reference, "--quiet");
         Assert.True(code == 0, err);
@@ -214,4 +179,28 @@ public class BondedImageTests
         Assert.True(n > 0, line);
         Assert.Contains("body pairs (reach", line);
     }
+
+    /// <summary>A 32-pixel crop of electrode page 128 with NMC swelling by 5 % over an hour; the extra
+    /// [microstructure] keys, tables before the materials and tables after the protocol as given.</summary>
+    static string CropCase(string microstructure, string before = "", string after = "") => $"""
+        [microstructure]
+        image = "{ImageFixtures.Electrode.Replace("\\", "/")}"
+        page = 128
+        pixel_size = "0.390625 um"
+        crop = [0, 0, 32, 32]
+        phases = {"{"} 0 = "pore", 85 = "NMC", 170 = "CBD" {"}"}
+        min_area = 1
+        {microstructure}
+        {before}
+        [materials.NMC]
+        youngs_modulus = "140 GPa"
+        poisson_ratio = 0.3
+        swelling = 0.05
+        [materials.CBD]
+        youngs_modulus = "3 GPa"
+        poisson_ratio = 0.3
+        [protocol]
+        lithiation = [[0, 0], ["1 h", 1]]
+        {after}
+        """;
 }
