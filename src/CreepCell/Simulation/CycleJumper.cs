@@ -220,7 +220,9 @@ internal sealed class CycleJumper
         int delta = jump.Jumps[^1].To - jump.Jumps[^1].From;
         ReturnToStart(problem, state);
         jump.Rejected++;
-        jump.Cap = delta / 2;
+        // a failed check of the shortest jump would be tried again at the next cycle on nearly the same
+        // window; the window is renewed first (each failed check costs a cycle computed and thrown away)
+        jump.Cap = delta / 2 >= 2 ? delta / 2 : delta / 2 - spec.FullCyclesBetween;
         TryJump(problem, state);
         return JumpOutcome.TakenBack;
     }
