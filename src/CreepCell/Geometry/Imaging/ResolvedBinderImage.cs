@@ -22,13 +22,15 @@ internal static class ResolvedBinderImage
     static readonly Vec2[] Corners = { new(20, 20), new(180, 20), new(20, 180), new(180, 180) };
 
     /// <summary>Each pixel takes the label of the last shape its centre lies in (the disks last, so the
-    /// binder shapes end at the particles' outlines).</summary>
-    public static GrayImage Draw()
+    /// binder shapes end at the particles' outlines). <paramref name="pixels"/> per side draws the same shapes with pixels Side / pixels times as large: a finer or coarser image of the
+    /// same microstructure, which coarsening cannot give.</summary>
+    public static GrayImage Draw(int pixels = Side)
     {
-        var p = new float[Side * Side];
-        for (int y = 0; y < Side; y++)
-            for (int x = 0; x < Side; x++) p[y * Side + x] = Label(new Vec2(x + 0.5, y + 0.5));
-        return new GrayImage(Side, Side, p, "resolved binder image");
+        double s = (double)Side / pixels;
+        var p = new float[pixels * pixels];
+        for (int y = 0; y < pixels; y++)
+            for (int x = 0; x < pixels; x++) p[y * pixels + x] = Label(new Vec2(s * (x + 0.5), s * (y + 0.5)));
+        return new GrayImage(pixels, pixels, p, "resolved binder image");
     }
 
     static float Label(Vec2 q)
