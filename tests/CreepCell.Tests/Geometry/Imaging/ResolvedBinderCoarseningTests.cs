@@ -1,4 +1,3 @@
-using System.Globalization;
 using CreepCell.Geometry.Imaging;
 using CreepCell.Io;
 using CreepCell.Simulation;
@@ -10,10 +9,21 @@ namespace CreepCell.Tests.Geometry.Imaging;
 /// The binder's mean stress under pixel coarsening when the binder is resolved: the image of
 /// <see cref="ResolvedBinderImage"/> (every binder feature at least 16 px of 0.1 um across) swells its
 /// NMC through a full lithiation with the binder bonded, as ImageRveBench does (NMC E 140 GPa, 5 % volume
-/// change; binder 3 GPa; rollers), at its own pixel size and coarsened 2x by the area rule, with elements
-/// of at most 0.8 um at both. On the electrode slice, whose binder is 1 to 3 pixels wide, the same 2x
+/// change; binder 3 GPa; rollers), at its own pixel size and coarsened 2x and 4x by the area rule (binder
+/// features then 8 and 4 pixels across), with elements of at most 0.8 um at all three. On the electrode slice, whose binder is 1 to 3 pixels wide, the same 2x
 /// coarsening moves the bonded binder's mean von Mises by +34 % (bench/results/image-rve.md).
 /// </summary>
+/// <remarks>
+/// The tolerance on the binder, 5 %, is set from measured errors (bench/results/image-rve-resolved*.md), not from
+/// this test's output. The mesh error at 0.8 um elements is at most 0.5 % (binder mean against 0.2 um elements:
+/// 0.06 % at 1x, 0.18 % at 2x, 0.47 % at 4x), so what moves the mean between resolutions is the geometry the
+/// pixels give the binder. Drawn directly at pixels of 0.4 to 0.05 um, the same shapes give binder means
+/// within 0.9 % of each other; coarsened by the area rule to features 4 to 16 coarse pixels across, they moved
+/// it by 1.0 to 5.1 % (six coarsenings of drawings with 400, 200 and 100 pixels per side), the rule's block
+/// assignment shifting outlines by up to a block. 5 % covers that geometric error with the mesh error on top;
+/// the electrode's under-resolved binder (+34 % at 2x, +54 % at 4x) lies far outside it. The NMC, a bulk
+/// phase, keeps its mean within 0.2 % (0.5 % allowed).
+/// </remarks>
 public class ResolvedBinderCoarseningTests
 {
     const string Materials = """
@@ -62,17 +72,19 @@ public class ResolvedBinderCoarseningTests
     }
 
     [Fact]
-    public void Resolved_bonded_binder_keeps_its_mean_von_Mises_stress_under_2x_coarsening()
+    public void Resolved_bonded_binder_keeps_its_mean_von_Mises_stress_under_2x_and_4x_coarsening()
     {
         string dir = Directory.CreateTempSubdirectory("creepcell-resolved-binder-").FullName;
         try
         {
             WritePng(Path.Combine(dir, "resolved.png"));
             var fine = Run(dir, 1);
-            var coarse = Run(dir, 2);
-            // TOLERANCE
-            Assert.InRange(coarse.Cbd / fine.Cbd, 1 - Tolerance, 1 + Tolerance);
-            Assert.InRange(coarse.Nmc / fine.Nmc, 0.995, 1.005);
+            foreach (int n in new[] { 2, 4 })
+            {
+                var coarse = Run(dir, n);
+                Assert.InRange(coarse.Cbd / fine.Cbd, 0.95, 1.05);
+                Assert.InRange(coarse.Nmc / fine.Nmc, 0.995, 1.005);
+            }
         }
         finally
         {
