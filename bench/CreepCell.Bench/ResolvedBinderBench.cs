@@ -160,6 +160,14 @@ internal static class ResolvedBinderBench
             sb.Append(inv, $"{(r.Bonded ? "Bonded" : "Unbonded")}, drawn {r.Drawn} px, {r.Element * 1e6:0.###} um elements, {r.Coarsen}x against 1x: binder mean von Mises {Change(r.CbdMises, first.CbdMises)}, ");
             sb.Append(inv, $"NMC {Change(r.NmcMises, first.NmcMises)}, solid {Change(r.SolidMises, first.SolidMises)}.\n");
         }
+        int finest = rows.Max(r => r.Drawn);
+        foreach (var r in rows.Where(r => r.Coarsen == 1 && r.Drawn < finest))
+        {
+            var first = rows.FirstOrDefault(f => f.Coarsen == 1 && f.Drawn == finest && f.Bonded == r.Bonded && f.Element == r.Element);
+            if (first is null) continue;
+            sb.Append(inv, $"{(r.Bonded ? "Bonded" : "Unbonded")}, {r.Element * 1e6:0.###} um elements, drawn {r.Drawn} px against drawn {finest} px: ");
+            sb.Append(inv, $"binder mean von Mises {Change(r.CbdMises, first.CbdMises)}, NMC {Change(r.NmcMises, first.NmcMises)}.\n");
+        }
         foreach (var r in rows)
         {
             var coarser = rows.FirstOrDefault(f => f.Coarsen == r.Coarsen && f.Drawn == r.Drawn && f.Bonded == r.Bonded && Math.Abs(f.Element - 2 * r.Element) < 1e-12);

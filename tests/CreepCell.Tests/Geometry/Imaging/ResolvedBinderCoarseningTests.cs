@@ -10,17 +10,18 @@ namespace CreepCell.Tests.Geometry.Imaging;
 /// <see cref="ResolvedBinderImage"/> (every binder feature at least 16 px of 0.1 um across) swells its
 /// NMC through a full lithiation with the binder bonded, as ImageRveBench does (NMC E 140 GPa, 5 % volume
 /// change; binder 3 GPa; rollers), at its own pixel size and coarsened 2x and 4x by the area rule (binder
-/// features then 8 and 4 pixels across), with elements of at most 0.8 um at all three. On the electrode slice, whose binder is 1 to 3 pixels wide, the same 2x
-/// coarsening moves the bonded binder's mean von Mises by +34 % (bench/results/image-rve.md).
+/// features then 8 and 4 pixels across), with elements of at most 0.8 um at all three. On the electrode
+/// slice, whose binder is 1 to 3 pixels wide, the same 2x coarsening moves the bonded binder's mean von
+/// Mises by +34 % (bench/results/image-rve.md).
 /// </summary>
 /// <remarks>
-/// The tolerance on the binder, 5 %, is set from measured errors (bench/results/image-rve-resolved*.md), not from
+/// The tolerance on the binder, 6 %, is set from measured errors (bench/results/image-rve-resolved*.md), not from
 /// this test's output. The mesh error at 0.8 um elements is at most 0.5 % (binder mean against 0.2 um elements:
 /// 0.06 % at 1x, 0.18 % at 2x, 0.47 % at 4x), so what moves the mean between resolutions is the geometry the
 /// pixels give the binder. Drawn directly at pixels of 0.4 to 0.05 um, the same shapes give binder means
 /// within 0.9 % of each other; coarsened by the area rule to features 4 to 16 coarse pixels across, they moved
 /// it by 1.0 to 5.1 % (six coarsenings of drawings with 400, 200 and 100 pixels per side), the rule's block
-/// assignment shifting outlines by up to a block. 5 % covers that geometric error with the mesh error on top;
+/// assignment shifting outlines by up to a block. 6 % is the largest of these plus the mesh error;
 /// the electrode's under-resolved binder (+34 % at 2x, +54 % at 4x) lies far outside it. The NMC, a bulk
 /// phase, keeps its mean within 0.2 % (0.5 % allowed).
 /// </remarks>
@@ -82,7 +83,7 @@ public class ResolvedBinderCoarseningTests
             foreach (int n in new[] { 2, 4 })
             {
                 var coarse = Run(dir, n);
-                Assert.InRange(coarse.Cbd / fine.Cbd, 0.95, 1.05);
+                Assert.InRange(coarse.Cbd / fine.Cbd, 0.94, 1.06);
                 Assert.InRange(coarse.Nmc / fine.Nmc, 0.995, 1.005);
             }
         }
