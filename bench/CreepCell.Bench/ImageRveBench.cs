@@ -16,7 +16,8 @@ namespace CreepCell.Bench;
 /// bench/results/image-rve.md after every run; with --bonded PHASES (comma-separated, [microstructure]
 /// bonded) the bodies of those phases are bonded to every body they touch, and the table goes to
 /// bench/results/image-rve-bonded.md with the number of ties. --element-size: the largest element edge in um
-/// (1 by default; another size goes to a file of its own, image-rve[-bonded]-h{size}.md).
+/// (1 by default; another size goes to a file of its own, image-rve[-bonded]-h{size}.md). `--synthetic`: a drawn image
+/// whose binder is resolved by its pixels instead (<see cref="ResolvedBinderBench"/>).
 /// </summary>
 public static class ImageRveBench
 {
@@ -26,7 +27,7 @@ public static class ImageRveBench
     /// change of Ni-rich NMC between charged and discharged). Binder (carbon + PVDF): E 3 GPa, nu 0.3,
     /// no swelling (all assumed). Lithiation 0 -> 1 in 1 h; rollers on all sides; contact on.
     /// </summary>
-    const string Materials = """
+    internal const string Materials = """
         [materials.NMC]
         youngs_modulus = "140 GPa"
         poisson_ratio = 0.3
@@ -38,10 +39,11 @@ public static class ImageRveBench
         lithiation = [[0, 0], ["1 h", 1]]
         """;
 
-    const string Phases = "{ 0 = \"pore\", 85 = \"NMC\", 170 = \"CBD\" }";
+    internal const string Phases = "{ 0 = \"pore\", 85 = \"NMC\", 170 = \"CBD\" }";
 
     public static int Run(string[] args)
     {
+        if (args.Contains("--synthetic")) return ResolvedBinderBench.Run(args);
         int crop = Option(args, "--crop", 96), page = Option(args, "--page", 128);
         string image = Path.GetFullPath(Path.Combine("tests", "CreepCell.Tests", "Fixtures", "taufactor_electrode", "electrode.tiff"));
         int at = Array.IndexOf(args, "--rules");
