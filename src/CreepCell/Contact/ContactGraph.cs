@@ -52,15 +52,8 @@ internal sealed record ContactGraph(int[] RegionOfBody, double[] BodyArea, Conta
     static (bool[] Bottom, bool[] Top) Collectors(ContactModel model, double[] u)
     {
         var b = model.Bodies;
-        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-        var zero = new double[u.Length];
-        foreach (int p in b.Points)
-        {
-            double y = model.Position(zero, p).Y;
-            lo = Math.Min(lo, y);
-            hi = Math.Max(hi, y);
-        }
-        hi += model.Lift(u);
+        // the box, not the nodes' extent: a body remeshed under the lifted plate has its reference above the top
+        double lo = model.Box.Lo.Y, hi = model.Box.Hi.Y + model.Lift(u);
         var bottom = new bool[b.BodyCount];
         var top = new bool[b.BodyCount];
         foreach (int p in b.Points)

@@ -116,6 +116,9 @@ internal sealed partial class ContactModel
     /// <summary>Distance of point i from the nearest wall it does not start on (<see cref="WallBarriers.Gap"/>).</summary>
     public double WallGap(double[] u, int i) => walls.Gap(u, i);
 
+    /// <summary>The RVE box of the walls (that of the first mesh in a remeshed run), the top at the plate's rest height.</summary>
+    public (Vec2 Lo, Vec2 Hi) Box => walls.Box;
+
     /// <summary>Upward displacement of the top plate (0 without one).</summary>
     public double Lift(double[] u) => walls.Lift(u);
 

@@ -55,6 +55,9 @@ internal sealed class WallBarriers
             }
     }
 
+    /// <summary>The RVE box the walls stand on, the top at the plate's rest height.</summary>
+    public (Vec2 Lo, Vec2 Hi) Box => (wallLo, wallHi);
+
     /// <summary>Upward force of the electrode on the plate at the last evaluation (N per metre of thickness).</summary>
     public double PlateForce { get; private set; }
 

@@ -61,6 +61,9 @@ public class RemeshUnderPlateTests
             Assert.Equal(1, fresh.BoxArea(next.U) / model.BoxArea(problem.U), 12);
             Assert.Equal(model.Contact.Dhat, fresh.Contact.Dhat);
             Assert.Equal(model.Contact.Kappa, fresh.Contact.Kappa);
+            // the block touches the plate (the separator side of the ionic path) on both meshes
+            Assert.True(CreepCell.Contact.ContactGraph.Build(model.Contact, problem.U).TouchesTop.Single());
+            Assert.True(CreepCell.Contact.ContactGraph.Build(fresh.Contact, next.U).TouchesTop.Single());
 
             // one step of delithiation on each mesh, from the same time
             var again = new StepState { Time = state.Time, NextDt = state.NextDt, PreviousDt = state.PreviousDt, Step = state.Step };

@@ -82,6 +82,8 @@ internal sealed class ElectrodeTransport
             var p = mesh.Nodes[n];
             (lo, hi, left, right) = (Math.Min(lo, p.Y), Math.Max(hi, p.Y), Math.Min(left, p.X), Math.Max(right, p.X));
         }
+        // the walls' box where there are walls: a body remeshed under the lifted plate has its reference above the top
+        if (contact is not null) (lo, hi, left, right) = (contact.Box.Lo.Y, contact.Box.Hi.Y, contact.Box.Lo.X, contact.Box.Hi.X);
         hi += contact?.Lift(u) ?? 0;
         double reach = Math.Max(contact?.Dhat ?? 0, 1e-9 * (hi - lo));
         var top = new bool[mesh.NodeCount];
