@@ -14,8 +14,8 @@ internal enum JumpOutcome { None, Jumped, Checked, TakenBack }
 /// D = Q_N - Q_(N-1) and its change S = Q_N - 2 Q_(N-1) + Q_(N-2); a linear extrapolation over k cycles
 /// is then off by about S k (k + 1) / 2, so the jump Delta N is the largest with that error within the
 /// tolerance at the checking cycle k = Delta N + 1. The jump extrapolates the creep state of every
-/// point and lands at the end of cycle N + Delta N with the displacements of cycle N; the first step
-/// after it re-establishes equilibrium. The next cycle, computed in full, checks the jump against
+/// point and lands at the end of cycle N + Delta N with the displacements of cycle N, settled into
+/// equilibrium there (<see cref="Settle"/>). The next cycle, computed in full, checks the jump against
 /// Q_N + (Delta N + 1) D: outside the tolerance the run returns to cycle N and jumps half as far.
 /// </summary>
 internal sealed class CycleJumper
@@ -113,8 +113,6 @@ internal sealed class CycleJumper
         return true;
     }
 
-    /// <summary>Puts the problem in the landing state of the plan, in equilibrium where a settling solve is
-    /// given; false (with the problem back at the snapshot) if none was found.</summary>
     /// <summary>The longest jump within room whose landing finds equilibrium, halving it up to
     /// <see cref="LandingRetries"/> times; null if none (the problem stays at the snapshot).</summary>
     Plan? LandedPlan(MechanicsProblem problem, CycleJumpState jump, CycleSnapshot n, int room, bool scatters)
@@ -137,6 +135,8 @@ internal sealed class CycleJumper
     /// <summary>Solves the last landing took to its equilibrium (0: none found or none sought).</summary>
     int settleSolves;
 
+    /// <summary>Puts the problem in the landing state of the plan, in equilibrium where a settling solve is
+    /// given; false (with the problem back at the snapshot) if none was found.</summary>
     bool Land(MechanicsProblem problem, CycleSnapshot n, Plan plan)
     {
         // F33 lands at the last cycle's value, like the displacements of a chord jump: Newton takes it on from there
