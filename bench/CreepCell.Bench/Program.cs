@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["sparse"] = SparseBench.Run,
     ["cycling"] = CyclingBench.Run,
     ["fem"] = FemBench.Run,
+    ["kernel"] = KernelBench.Run,
     ["meshing"] = a => { MeshingBench.Run(a.Length > 0 ? a[0] : null); return 0; },
     ["particle-mesh"] = _ => { ParticleMeshBench.Run(); return 0; },
     ["field-map"] = _ => { FieldMapBench.Run(); return 0; },

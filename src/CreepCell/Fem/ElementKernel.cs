@@ -76,6 +76,7 @@ internal static class ElementKernel
             PointContribution(input.Fbar, ws, q, row, nn, s, wantStiffness);
             if (input.StretchFree) StretchContribution(ws, q, nd, oldStates[q].VolumeRatio, stretchTangent);
         }
+        if (wantStiffness) MirrorUpper(k, nd);
     }
 
     /// <summary>
@@ -215,60 +216,74 @@ internal static class ElementKernel
         }
     }
 
-    /// <summary>Adds one quadrature point to the element residual and stiffness.</summary>
+    /// <summary>
+    /// Adds one quadrature point to the element residual and to the upper triangle (j &gt;= i) of the
+    /// element stiffness; <see cref="MirrorUpper"/> completes it. The stiffness is symmetric: dP/dF is the
+    /// second derivative of the incremental potential, and so is the F-bar term.
+    /// </summary>
     static void PointContribution(bool fbar, ElementWorkspace ws, int q, int row, int nn, double s, bool wantStiffness)
     {
-        int nd = 2 * nn, g = q * nn * 2;
+        int nd = 2 * nn;
         double jbar = ws.Jbar[row];
-        var djbar = ws.DJbar.AsSpan(row * ElementWorkspace.MaxDofs, nd);
+        ReadOnlySpan<double> djbar = ws.DJbar.AsSpan(row * ElementWorkspace.MaxDofs, nd);
+        ReadOnlySpan<double> dj = ws.DJ.AsSpan(q * ElementWorkspace.MaxDofs, nd);
+        ReadOnlySpan<double> grad = ws.GradN.AsSpan(q * nd, nd);
         double dv = ws.Volume0[q], jq = ws.J[q];
         var r = ws.Response;
-        var dj = ws.DJ.AsSpan(q * ElementWorkspace.MaxDofs, nd);
-        var f = ws.F.AsSpan(4 * q, 4);
-        double pf = r.P0 * f[0] + r.P1 * f[1] + r.P2 * f[2] + r.P3 * f[3];
+        double f0 = ws.F[4 * q], f1 = ws.F[4 * q + 1], f2 = ws.F[4 * q + 2], f3 = ws.F[4 * q + 3];
+        double pf = r.P0 * f0 + r.P1 * f1 + r.P2 * f2 + r.P3 * f3;
+        var ratioBar = ws.RatioBar.AsSpan(0, nd);
+        var ratioPoint = ws.RatioPoint.AsSpan(0, nd);
+        var alphas = ws.Alpha.AsSpan(0, nd);
+        var pdf = ws.PdF.AsSpan(0, nd);
+        var bm = ws.B.AsSpan(0, 4 * nd);
+        var res = ws.Residual.AsSpan(0, nd);
         // B = dFbar/du = s dF/du + F ds/du, ds/du = s alpha / 2
         for (int i = 0; i < nd; i++)
         {
-            ws.RatioBar[i] = fbar ? djbar[i] / jbar : 0;
-            ws.RatioPoint[i] = fbar ? dj[i] / jq : 0;
-            double alpha = ws.RatioBar[i] - ws.RatioPoint[i];
-            ws.Alpha[i] = alpha;
-            int n = i >> 1;
-            double gx = ws.GradN[g + 2 * n], gy = ws.GradN[g + 2 * n + 1];
+            double rbar = fbar ? djbar[i] / jbar : 0, rpoint = fbar ? dj[i] / jq : 0;
+            ratioBar[i] = rbar;
+            ratioPoint[i] = rpoint;
+            double alpha = rbar - rpoint;
+            alphas[i] = alpha;
+            int n = i & ~1;
+            double gx = grad[n], gy = grad[n + 1];
             double half = 0.5 * s * alpha;
-            int fRow = (i & 1) * 2; // x dof touches F0,F1; y dof touches F2,F3
-            for (int c = 0; c < 4; c++) ws.B[4 * i + c] = half * f[c];
-            ws.B[4 * i + fRow] += s * gx;
-            ws.B[4 * i + fRow + 1] += s * gy;
-            ws.PdF[i] = (i & 1) == 0 ? r.P0 * gx + r.P1 * gy : r.P2 * gx + r.P3 * gy;
-            ws.Residual[i] += dv * (r.P0 * ws.B[4 * i] + r.P1 * ws.B[4 * i + 1] + r.P2 * ws.B[4 * i + 2] + r.P3 * ws.B[4 * i + 3]);
+            var bi = bm.Slice(4 * i, 4);
+            bi[0] = half * f0; bi[1] = half * f1; bi[2] = half * f2; bi[3] = half * f3;
+            // an x dof touches F0, F1; a y dof F2, F3
+            if ((i & 1) == 0) { bi[0] += s * gx; bi[1] += s * gy; pdf[i] = r.P0 * gx + r.P1 * gy; }
+            else { bi[2] += s * gx; bi[3] += s * gy; pdf[i] = r.P2 * gx + r.P3 * gy; }
+            res[i] += dv * (r.P0 * bi[0] + r.P1 * bi[1] + r.P2 * bi[2] + r.P3 * bi[3]);
         }
         if (!wantStiffness) return;
-        var t = ws.Tangent;
-        for (int i = 0; i < nd; i++)
-            for (int c = 0; c < 4; c++)
-                ws.AB[4 * i + c] = t[4 * c] * ws.B[4 * i] + t[4 * c + 1] * ws.B[4 * i + 1] + t[4 * c + 2] * ws.B[4 * i + 2] + t[4 * c + 3] * ws.B[4 * i + 3];
-        if (fbar) AddGeometricFbar(ws, ws.DDJbar.AsSpan(row * ElementWorkspace.MaxDofs * ElementWorkspace.MaxDofs, nd * nd), nd, g, s, jbar, jq, pf, dv);
-        var b = ws.B.AsSpan(0, 4 * nd);
+        ReadOnlySpan<double> t = ws.Tangent.AsSpan(0, 16);
         var ab = ws.AB.AsSpan(0, 4 * nd);
         for (int i = 0; i < nd; i++)
         {
-            double b0 = b[4 * i], b1 = b[4 * i + 1], b2 = b[4 * i + 2], b3 = b[4 * i + 3];
-            var kRow = ws.Stiffness.AsSpan(i * nd, nd);
-            for (int j = 0; j < kRow.Length; j++)
-            {
-                double kij = b0 * ab[4 * j] + b1 * ab[4 * j + 1] + b2 * ab[4 * j + 2] + b3 * ab[4 * j + 3];
-                kRow[j] += dv * kij;
-            }
+            double b0 = bm[4 * i], b1 = bm[4 * i + 1], b2 = bm[4 * i + 2], b3 = bm[4 * i + 3];
+            ab[4 * i] = dv * (t[0] * b0 + t[1] * b1 + t[2] * b2 + t[3] * b3);
+            ab[4 * i + 1] = dv * (t[4] * b0 + t[5] * b1 + t[6] * b2 + t[7] * b3);
+            ab[4 * i + 2] = dv * (t[8] * b0 + t[9] * b1 + t[10] * b2 + t[11] * b3);
+            ab[4 * i + 3] = dv * (t[12] * b0 + t[13] * b1 + t[14] * b2 + t[15] * b3);
         }
+        var k = ws.Stiffness.AsSpan(0, nd * nd);
+        for (int i = 0; i < nd; i++)
+        {
+            double b0 = bm[4 * i], b1 = bm[4 * i + 1], b2 = bm[4 * i + 2], b3 = bm[4 * i + 3];
+            var kRow = k.Slice(i * nd, nd);
+            for (int j = i; j < kRow.Length; j++)
+                kRow[j] += b0 * ab[4 * j] + b1 * ab[4 * j + 1] + b2 * ab[4 * j + 2] + b3 * ab[4 * j + 3];
+        }
+        if (fbar) AddGeometricFbar(ws, ws.DDJbar.AsSpan(row * ElementWorkspace.MaxDofs * ElementWorkspace.MaxDofs, nd * nd), nd, grad, s, jbar, jq, pf, dv);
     }
 
     /// <summary>
-    /// Adds dv P : d2Fbar/du_i du_j for Fbar = s F: P:dF/du_i ds/du_j (both ways) + (P:F) d2s/du_i du_j with
+    /// Adds dv P : d2Fbar/du_i du_j (upper triangle) for Fbar = s F: P:dF/du_i ds/du_j (both ways) + (P:F) d2s/du_i du_j with
     /// d2s = s/4 a_i a_j + s/2 (d2Jbar/Jbar - b_i b_j - d2J/J + c_i c_j), b = dJbar/Jbar, c = dJ/J, a = b - c.
     /// The curvature terms of Jbar and J exist only between an x and a y dof (J is bilinear in F).
     /// </summary>
-    static void AddGeometricFbar(ElementWorkspace ws, ReadOnlySpan<double> ddjbar, int nd, int g, double s, double jbar, double jq, double pf, double dv)
+    static void AddGeometricFbar(ElementWorkspace ws, ReadOnlySpan<double> ddjbar, int nd, ReadOnlySpan<double> grad, double s, double jbar, double jq, double pf, double dv)
     {
         double h = 0.5 * s, ph = pf * h, invJbar = 1 / jbar, invJ = 1 / jq;
         var alpha = ws.Alpha.AsSpan(0, nd);
@@ -277,24 +292,29 @@ internal static class ElementKernel
         var pdf = ws.PdF.AsSpan(0, nd);
         for (int i = 0; i < nd; i++)
         {
-            double ai = alpha[i], bi = rb[i], ci = rp[i], hp = h * pdf[i];
+            double ai = alpha[i], bi = rb[i], ci = rp[i], hp = h * pdf[i], hai = h * ai;
+            double pai = 0.5 * ph * ai, pbi = ph * bi, pci = ph * ci;
             int m = i >> 1, parity = i & 1;
-            double mx = ws.GradN[g + 2 * m], my = ws.GradN[g + 2 * m + 1];
+            double mx = grad[2 * m], my = grad[2 * m + 1];
             var kRow = ws.Stiffness.AsSpan(i * nd, nd);
             var ddRow = ddjbar.Slice(i * nd, nd);
-            for (int j = 0; j < nd; j++)
+            for (int j = i; j < nd; j++)
+                kRow[j] += dv * (hp * alpha[j] + hai * pdf[j] + pai * alpha[j] - pbi * rb[j] + pci * rp[j]);
+            // the x-y pairs: j of the other parity, the first of them at i + 1
+            double sign = parity == 0 ? 1 : -1;
+            for (int j = i + 1; j < nd; j += 2)
             {
-                double aj = alpha[j];
-                double kij = hp * aj + h * ai * pdf[j] + ph * (0.5 * ai * aj - bi * rb[j] + ci * rp[j]);
-                if ((j & 1) != parity)
-                {
-                    int n = j >> 1;
-                    double cross = mx * ws.GradN[g + 2 * n + 1] - my * ws.GradN[g + 2 * n];
-                    double ddj = parity == 0 ? cross : -cross;
-                    kij += ph * (ddRow[j] * invJbar - ddj * invJ);
-                }
-                kRow[j] += dv * kij;
+                int n = j >> 1;
+                double cross = mx * grad[2 * n + 1] - my * grad[2 * n];
+                kRow[j] += dv * ph * (ddRow[j] * invJbar - sign * cross * invJ);
             }
         }
+    }
+
+    /// <summary>Copies the upper triangle of the nd x nd element stiffness onto its lower triangle.</summary>
+    static void MirrorUpper(Span<double> k, int nd)
+    {
+        for (int i = 1; i < nd; i++)
+            for (int j = 0; j < i; j++) k[i * nd + j] = k[j * nd + i];
     }
 }

@@ -7,9 +7,10 @@ namespace CreepCell.Materials;
 /// is computed by the same operations whatever the others hold, so the in-plane entries do not depend
 /// on whether F33 is an unknown.
 /// </summary>
-internal readonly struct Dual5
+internal readonly struct Dual5 : IScalar<Dual5>
 {
-    public readonly double V, D0, D1, D2, D3, D4;
+    public readonly double D0, D1, D2, D3, D4;
+    public double V { get; }
 
     public Dual5(double v, double d0 = 0, double d1 = 0, double d2 = 0, double d3 = 0, double d4 = 0)
     {

@@ -43,33 +43,45 @@ internal static class MaterialPoint
     public static PointState Update(Material mat, ReadOnlySpan<double> f, double stretch, double theta, double dt, double temperature,
         in PointState old, ref PointResponse response, Span<double> tangent, Span<double> stretchTangent)
     {
-        Dual5 a = Dual5.Variable(f[0], 0), b = Dual5.Variable(f[1], 1), c = Dual5.Variable(f[2], 2), d = Dual5.Variable(f[3], 3);
-        Dual5 lambda = Dual5.Variable(stretch, 4);
+        if (tangent.IsEmpty && stretchTangent.IsEmpty)
+            return Update<Plain>(mat, f, stretch, theta, dt, temperature, old, ref response, out _);
+        var state = Update<Dual5>(mat, f, stretch, theta, dt, temperature, old, ref response, out var p);
+        if (!tangent.IsEmpty) WriteTangent(tangent, p.P0, p.P1, p.P2, p.P3);
+        if (!stretchTangent.IsEmpty) WriteStretchTangent(stretchTangent, p.P0, p.P1, p.P2, p.P3, p.P33);
+        return state;
+    }
+
+    /// <summary>The update in the arithmetic T; the stresses P (in-plane and zz) come back in it for the tangent.</summary>
+    static PointState Update<T>(Material mat, ReadOnlySpan<double> f, double stretch, double theta, double dt, double temperature,
+        in PointState old, ref PointResponse response, out (T P0, T P1, T P2, T P3, T P33) stress) where T : struct, IScalar<T>
+    {
+        T a = T.Variable(f[0], 0), b = T.Variable(f[1], 1), c = T.Variable(f[2], 2), d = T.Variable(f[3], 3);
+        T lambda = T.Variable(stretch, 4);
         double js = mat.SwellingJacobian(theta);
         double js23 = Math.Pow(js, -2.0 / 3.0);
         var cc = old.CreepInverse;
 
         // Trial elastic left Cauchy-Green tensor be = Js^(-2/3) F Cc^-1 F^T; F33 enters only its zz entry.
-        Dual5 fc00 = a * cc.Xx + b * cc.Xy, fc01 = a * cc.Xy + b * cc.Yy;
-        Dual5 fc10 = c * cc.Xx + d * cc.Xy, fc11 = c * cc.Xy + d * cc.Yy;
-        Dual5 bxx = js23 * (fc00 * a + fc01 * b);
-        Dual5 byy = js23 * (fc10 * c + fc11 * d);
-        Dual5 bxy = js23 * (fc00 * c + fc01 * d);
-        Dual5 bzz = (js23 * cc.Zz) * (lambda * lambda);
+        T fc00 = a * cc.Xx + b * cc.Xy, fc01 = a * cc.Xy + b * cc.Yy;
+        T fc10 = c * cc.Xx + d * cc.Xy, fc11 = c * cc.Xy + d * cc.Yy;
+        T bxx = js23 * (fc00 * a + fc01 * b);
+        T byy = js23 * (fc10 * c + fc11 * d);
+        T bxy = js23 * (fc00 * c + fc01 * d);
+        T bzz = (js23 * cc.Zz) * (lambda * lambda);
 
         var (exx, eyy, exy) = PlaneLog.Log(bxx, byy, bxy);
         exx = 0.5 * exx; eyy = 0.5 * eyy; exy = 0.5 * exy;
-        Dual5 ezz = 0.5 * Dual5.Log(bzz);
-        Dual5 tr = exx + eyy + ezz;
-        Dual5 mean = (1.0 / 3.0) * tr;
-        Dual5 sxx = exx - mean, syy = eyy - mean, szz = ezz - mean, sxy = exy;
+        T ezz = 0.5 * T.Log(bzz);
+        T tr = exx + eyy + ezz;
+        T mean = (1.0 / 3.0) * tr;
+        T sxx = exx - mean, syy = eyy - mean, szz = ezz - mean, sxy = exy;
 
         double k = mat.BulkModulus, g = mat.ShearModulus;
-        Dual5 scale = 1.0;
+        T scale = 1.0;
         double creepIncrement = 0;
         if (mat.Creep is { } law && dt > 0)
         {
-            Dual5 q = 6 * g * g * (sxx * sxx + syy * syy + szz * szz + 2 * sxy * sxy);
+            T q = 6 * g * g * (sxx * sxx + syy * syy + szz * szz + 2 * sxy * sxy);
             (scale, creepIncrement) = NortonReturn(law, g, dt, temperature, q);
         }
         sxx = scale * sxx; syy = scale * syy; szz = scale * szz; sxy = scale * sxy;
@@ -77,14 +89,14 @@ internal static class MaterialPoint
         // Kirchhoff stress per reference volume: tau = (Js / v) (K tr(ee) 1 + 2G dev(ee)), where Js / v is
         // the stress-free volume per reference volume (v = 1 until the mesh is rezoned).
         double jr = js / old.VolumeRatio;
-        Dual5 p = (jr * k) * tr;
-        Dual5 txx = p + (2 * jr * g) * sxx, tyy = p + (2 * jr * g) * syy, txy = (2 * jr * g) * sxy;
-        Dual5 tzz = p + (2 * jr * g) * szz;
+        T p = (jr * k) * tr;
+        T txx = p + (2 * jr * g) * sxx, tyy = p + (2 * jr * g) * syy, txy = (2 * jr * g) * sxy;
+        T tzz = p + (2 * jr * g) * szz;
 
-        Dual5 j = a * d - b * c;
-        Dual5 p0 = (txx * d - txy * b) / j, p1 = (txy * a - txx * c) / j;
-        Dual5 p2 = (txy * d - tyy * b) / j, p3 = (tyy * a - txy * c) / j;
-        Dual5 p33 = tzz / lambda;
+        T j = a * d - b * c;
+        T p0 = (txx * d - txy * b) / j, p1 = (txy * a - txx * c) / j;
+        T p2 = (txy * d - tyy * b) / j, p3 = (tyy * a - txy * c) / j;
+        T p33 = tzz / lambda;
         response.P0 = p0.V; response.P1 = p1.V; response.P2 = p2.V; response.P3 = p3.V;
         response.P33 = p33.V;
         double jv = j.V * stretch;
@@ -93,8 +105,7 @@ internal static class MaterialPoint
         double dev2 = sxx.V * sxx.V + syy.V * syy.V + szz.V * szz.V + 2 * sxy.V * sxy.V;
         response.Energy = jr * (0.5 * k * tr.V * tr.V + g * dev2);
         if (creepIncrement > 0) response.Energy += jr * NortonDissipation(mat.Creep!, dt, temperature, creepIncrement);
-        if (!tangent.IsEmpty) WriteTangent(tangent, p0, p1, p2, p3);
-        if (!stretchTangent.IsEmpty) WriteStretchTangent(stretchTangent, p0, p1, p2, p3, p33);
+        stress = (p0, p1, p2, p3, p33);
 
         if (mat.Creep is null) return old;
         var creepInverse = NewCreepInverse(f, stretch, js, old.VolumeRatio, mean.V, sxx.V, syy.V, sxy.V, szz.V);
@@ -126,20 +137,20 @@ internal static class MaterialPoint
     /// n >= 1 and any step length (no overflow: the start keeps c x^n <= 1). The derivative of x with
     /// respect to the trial state comes from one Newton step taken in dual arithmetic at the root.
     /// </summary>
-    internal static (Dual5 Scale, double Increment) NortonReturn(CreepLaw law, double g, double dt, double temperature, Dual5 q)
+    internal static (T Scale, double Increment) NortonReturn<T>(CreepLaw law, double g, double dt, double temperature, T q) where T : struct, IScalar<T>
     {
         double rate = law.RateAt(temperature) * dt;
         if (q.V <= 0 || rate <= 0) return (1.0, 0);
-        Dual5 sigmaTrial = Dual5.Sqrt(q);
+        T sigmaTrial = T.Sqrt(q);
         if (sigmaTrial.V < 1e-12 * g) return (1.0, 0);
-        Dual5 lc = Math.Log(3 * g * rate) + (law.N - 1) * Dual5.Log(sigmaTrial) - law.N * Math.Log(law.SigmaRef);
+        T lc = Math.Log(3 * g * rate) + (law.N - 1) * T.Log(sigmaTrial) - law.N * Math.Log(law.SigmaRef);
         double y = SolveLogReturn(lc.V, law.N);
         // One Newton step in dual arithmetic at the root gives the implicit derivative dy/d(trial).
         double ey = Math.Exp(y), ecy = Math.Exp(lc.V + law.N * y);
         double slope = ey + law.N * ecy;
-        Dual5 residual = (Dual5)ey + Dual5.Exp(lc + law.N * y) - 1.0;
-        Dual5 yDual = (Dual5)y - (1.0 / slope) * residual;
-        Dual5 x = Dual5.Exp(yDual);
+        T residual = (T)ey + T.Exp(lc + law.N * y) - 1.0;
+        T yDual = (T)y - (1.0 / slope) * residual;
+        T x = T.Exp(yDual);
         double increment = sigmaTrial.V * (1 - x.V) / (3 * g);
         return (x, increment);
     }

@@ -8,16 +8,16 @@ namespace CreepCell.Materials;
 /// </summary>
 internal static class PlaneLog
 {
-    public static (Dual5 Xx, Dual5 Yy, Dual5 Xy) Log(Dual5 bxx, Dual5 byy, Dual5 bxy)
+    public static (T Xx, T Yy, T Xy) Log<T>(T bxx, T byy, T bxy) where T : struct, IScalar<T>
     {
-        Dual5 m = 0.5 * (bxx + byy);
-        Dual5 h = 0.5 * (bxx - byy);
-        Dual5 r2 = h * h + bxy * bxy;
-        Dual5 det = bxx * byy - bxy * bxy;
-        Dual5 s = r2 / (m * m);
-        Dual5 g = s.Chain(AtanhRatio(s.V), AtanhRatioDerivative(s.V));
-        Dual5 c0 = 0.5 * Dual5.Log(det) - g;
-        Dual5 c1 = g / m;
+        T m = 0.5 * (bxx + byy);
+        T h = 0.5 * (bxx - byy);
+        T r2 = h * h + bxy * bxy;
+        T det = bxx * byy - bxy * bxy;
+        T s = r2 / (m * m);
+        T g = s.Chain(AtanhRatio(s.V), AtanhRatioDerivative(s.V));
+        T c0 = 0.5 * T.Log(det) - g;
+        T c1 = g / m;
         return (c0 + c1 * bxx, c0 + c1 * byy, c1 * bxy);
     }
 

