@@ -39,7 +39,7 @@ static class EngineBench
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {preset} {side} um, {cycles} cycles, remesh {remesh}, {ended} | {steps} | {s.NewtonIterations} | {(double)s.NewtonIterations / Math.Max(1, steps):F2} | {(double)s.Evaluations / n:F2} | {(double)s.Backtracks / n:F2} | {s.Factorizations} | {wall:F1} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e9:F2} GB; assembly {s.AssemblySeconds:F1} s, factor {s.FactorSeconds:F1} s, contact {s.ContactSeconds:F1} s, record {s.RecordSeconds:F1} s, CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e9:F2} GB, paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s; assembly {s.AssemblySeconds:F1} s, factor {s.FactorSeconds:F1} s, contact {s.ContactSeconds:F1} s, record {s.RecordSeconds:F1} s, CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s"));
         PrintResults(dir);
         return ended == "finished" ? 0 : 3;
     }

@@ -18,7 +18,10 @@ internal sealed partial class MechanicsProblem
         for (int i = 0; i < delta.Length; i++) slope += residual[i] * delta[i];
         bool free = OutOfPlane.Generalized;
         if (free) slope += stretchResidual * deltaStretch;
+        lineSearchFailure = $"the Newton direction does not descend (slope {slope:E3})";
         if (!(slope < 0)) return false;
+        int inadmissible = 0;
+        double smallestRise = double.PositiveInfinity;
         var start = (double[])trialU.Clone();
         double startStretch = trialStretch;
         double alpha = Contact is null ? 1 : Contact.MaxStep(start, FullStep());
@@ -44,6 +47,7 @@ internal sealed partial class MechanicsProblem
                     if (free) trialSlope += trialStretchResidual * deltaStretch;
                     change = 0.5 * alpha * (slope + trialSlope);
                 }
+                smallestRise = Math.Min(smallestRise, change);
                 if (change <= 1e-4 * alpha * slope)
                 {
                     if (!tangent) TryEvaluate(trialU, trialStretch, load, loadFactor, trialForce, withTangent: true, out trialEnergy);
@@ -56,13 +60,19 @@ internal sealed partial class MechanicsProblem
                     return true;
                 }
             }
+            else inadmissible++;
             alpha *= 0.5;
             Backtracks++;
         }
+        lineSearchFailure = $"{inadmissible} of {options.MaxLineSearchSteps + 1} trials inverted an element or closed a contact, " +
+            $"the others changed the potential by {smallestRise:E3} or more (slope {slope:E3}, its round-off {flat:E1}, shortest step {2 * alpha:E3})";
         Array.Copy(start, trialU, start.Length);
         trialStretch = startStretch;
         return false;
     }
+
+    /// <summary>Why the last line search failed, for the failure message.</summary>
+    string lineSearchFailure = "";
 
     double[] FullStep()
     {

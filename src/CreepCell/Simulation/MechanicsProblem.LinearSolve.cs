@@ -5,13 +5,15 @@ namespace CreepCell.Simulation;
 internal sealed partial class MechanicsProblem
 {
     /// <summary>The Newton direction of one iteration into <see cref="delta"/>: the tangent assembled (with
-    /// the contact blocks), analysed when its pattern changed, factorized and solved; under generalized
-    /// plane strain the bordered system by its Schur complement.</summary>
-    bool SolveLinear(out string? failure)
+    /// the contact blocks; its diagonal raised by the share <paramref name="shift"/> if not 0), analysed when
+    /// its pattern changed, factorized and solved; under generalized plane strain the bordered system by its
+    /// Schur complement.</summary>
+    bool SolveLinear(double shift, out string? failure)
     {
         failure = null;
         var a = contactTangent is null ? Assembler.Pattern.WithValues(stiffness) : contactTangent.Assemble(stiffness, dampingScale);
         if (contactTangent is { PatternChanged: true }) analyzed = false;
+        if (shift > 0) RaiseDiagonal(a, shift);
         try
         {
             if (!analyzed)
@@ -36,6 +38,17 @@ internal sealed partial class MechanicsProblem
         if (OutOfPlane.Generalized && !BorderedStep(out failure)) return false;
         for (int i = 0; i < delta.Length; i++) delta[i] = -delta[i];
         return true;
+    }
+
+    /// <summary>Every diagonal entry times 1 + <paramref name="shift"/> (the values are those of this
+    /// iteration's tangent, assembled again before the next solve).</summary>
+    static void RaiseDiagonal(CscMatrix a, double shift)
+    {
+        for (int j = 0; j < a.Columns; j++)
+        {
+            int p = a.IndexOf(j, j);
+            if (p >= 0) a.Values[p] *= 1 + shift;
+        }
     }
 
     /// <summary>

@@ -64,6 +64,10 @@ internal sealed partial class MechanicsProblem : IDisposable
     public long Factorizations { get; private set; }
     /// <summary>Line-search trials rejected (each one halves the step).</summary>
     public long Backtracks { get; private set; }
+    /// <summary>Iterations solved with the tangent's diagonal raised, after a direction that did not descend.</summary>
+    public long ShiftedIterations { get; private set; }
+    /// <summary>The first and largest share of its diagonal added to an indefinite tangent.</summary>
+    const double FirstShift = 1e-3, LargestShift = 1;
 
     /// <summary>Relative change of the potential below which its difference is taken from the slopes.</summary>
     const double EnergyRoundoff = 1e-9;
@@ -130,6 +134,7 @@ internal sealed partial class MechanicsProblem : IDisposable
         norms.Add(norm);
         firstNorm = norm;
         bool projectNext = false;
+        double shift = 0;
         for (int it = 1; it <= options.MaxIterations; it++)
         {
             // exact contact Hessian near the solution keeps Newton quadratic; projected (PSD) further away
@@ -140,17 +145,26 @@ internal sealed partial class MechanicsProblem : IDisposable
                 TakeTrial();
                 return Result(true, it - 1);
             }
-            if (!SolveLinear(out string? failure)) return Result(false, it, failure);
+            if (!SolveLinear(shift, out string? failure)) return Result(false, it, failure);
             TotalIterations++;
+            double usedShift = shift;
+            shift = 0;
             if (!LineSearch(load, loadFactor, ref norm, ref energy, options, steps))
             {
-                if (Contact is not null && !ContactHessianProjected)
+                // The exact contact Hessian can be indefinite under strongly pressed contacts: one iteration
+                // with the projected one, which gives a descent direction, then the exact one again (kept
+                // projected for the rest of the step, Newton only converged linearly: FeS took 60 % more
+                // iterations). The element tangent can be indefinite too, where the stresses are high against
+                // the stiffness (their initial-stress term, a Hencky solid far from its reference): then the
+                // tangent's diagonal is raised by a growing share until the direction descends.
+                bool projectContact = Contact is not null && !ContactHessianProjected;
+                double nextShift = usedShift == 0 ? FirstShift : 10 * usedShift;
+                bool shiftTangent = !projectContact && nextShift <= LargestShift && norm > options.StagnationTolerance * Reference();
+                if (projectContact || shiftTangent)
                 {
-                    // the exact contact Hessian can be indefinite under strongly pressed contacts: one iteration
-                    // with the projected one, which gives a descent direction, then the exact one again (kept
-                    // projected for the rest of the step, Newton only converged linearly: FeS took 60 % more iterations)
                     projectNext = true;
                     ContactHessianProjected = true;
+                    if (shiftTangent) (shift, ShiftedIterations) = (nextShift, ShiftedIterations + 1);
                     if (!TryEvaluate(trialU, trialStretch, load, loadFactor, InternalForce, withTangent: true, out energy)) return Result(false, it, "evaluation failed");
                     norm = FreeResidual(InternalForce, loadFactor, residual, out stretchResidual);
                     norms.Add(norm);
@@ -162,7 +176,7 @@ internal sealed partial class MechanicsProblem : IDisposable
                 bool floor = norm <= options.StagnationTolerance * Reference()
                     && TryEvaluate(trialU, trialStretch, load, loadFactor, InternalForce, withTangent: false, out energy);
                 if (floor) TakeTrial();
-                return Result(floor, it, floor ? null : "line search found no decrease");
+                return Result(floor, it, floor ? null : $"line search found no decrease: {lineSearchFailure}");
             }
             norms.Add(norm);
             if (!double.IsFinite(norm)) return Result(false, it, "non-finite residual");

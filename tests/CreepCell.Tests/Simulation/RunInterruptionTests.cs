@@ -42,6 +42,23 @@ public class RunInterruptionTests(RunInterruptionTests.ReferenceRun reference) :
     [DllImport("libc", SetLastError = true)]
     static extern int kill(int pid, int signal);
 
+    [DllImport("libc", EntryPoint = "signal")]
+    static extern IntPtr SetSignal(int signal, IntPtr handler);
+
+    static readonly IntPtr Default = 0, Ignored = 1;
+
+    /// <summary>
+    /// A test run started in the background by a non-interactive shell ignores SIGINT, and its children
+    /// inherit that: the run then keeps the ignored disposition (as POSIX programs do, and the .NET runtime
+    /// installs no handler for it) and finishes normally. The test process gives SIGINT back its default
+    /// action, so that its runs receive it; a handler it already had is left in place.
+    /// </summary>
+    static void UnignoreInterrupt()
+    {
+        var previous = SetSignal(SigInt, Default);
+        if (previous != Ignored) SetSignal(SigInt, previous);
+    }
+
     const int SigInt = 2, SigTerm = 15;
 
     static string[] History(string outDir) => File.ReadAllLines(Path.Combine(outDir, "history.csv"));
@@ -51,6 +68,7 @@ public class RunInterruptionTests(RunInterruptionTests.ReferenceRun reference) :
     static System.Diagnostics.Process StartAndWaitForCheckpoints(string file, string outDir, int count)
     {
         Directory.CreateDirectory(outDir);
+        UnignoreInterrupt();
         string checkpoint = Path.Combine(outDir, CreepCell.Simulation.Checkpoint.FileName);
         var p = CliRunner.Start("run", file, "--out", outDir, "--quiet");
         var last = DateTime.MinValue;
@@ -76,34 +94,18 @@ public class RunInterruptionTests(RunInterruptionTests.ReferenceRun reference) :
         Assert.Empty(Directory.GetFiles(outDir, ".*.tmp"));
     }
 
-    /// <summary>
-    /// Starts the run, waits for its <paramref name="count"/>-th checkpoint and interrupts it. A test thread
-    /// held up on a loaded machine can see that checkpoint only after the run has taken its last step, and
-    /// a run interrupted then finishes (exit code 0, summary written): that attempt proves nothing, and a
-    /// new run is started, up to three times.
-    /// </summary>
-    static (string Dir, int ExitCode, string Stderr) Interrupt(int count, Action<System.Diagnostics.Process> interrupt, string caseFile)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            string dir = Path.Combine(Directory.CreateTempSubdirectory("creepcell-stop-").FullName, "stopped");
-            using var p = StartAndWaitForCheckpoints(caseFile, dir, count);
-            var stderr = p.StandardError.ReadToEndAsync();
-            interrupt(p);
-            p.WaitForExit();
-            bool finished = p.ExitCode == 0 && File.Exists(Path.Combine(dir, "summary.json"));
-            if (!finished || attempt == 3) return (dir, p.ExitCode, stderr.Result);
-        }
-    }
-
     [Theory]
     [InlineData(SigInt, 130)]
     [InlineData(SigTerm, 143)]
     public void SignalWritesACheckpointExitsWithTheShellCodeAndSaysHowToResume(int signal, int exitCode)
     {
-        var (stopped, code, stderr) = Interrupt(1, p => Assert.Equal(0, kill(p.Id, signal)), reference.Case);
-        Assert.Equal(exitCode, code);
-        Assert.Contains($"creepcell run --resume {stopped}", stderr);
+        string stopped = Path.Combine(Directory.CreateTempSubdirectory("creepcell-stop-").FullName, "stopped");
+        using var p = StartAndWaitForCheckpoints(reference.Case, stopped, 1);
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.Equal(0, kill(p.Id, signal));
+        p.WaitForExit();
+        Assert.Equal(exitCode, p.ExitCode);
+        Assert.Contains($"creepcell run --resume {stopped}", stderr.Result);
         Assert.Empty(Directory.GetFiles(stopped, ".*.tmp"));
         AssertResumesToReference(stopped);
     }
@@ -111,7 +113,12 @@ public class RunInterruptionTests(RunInterruptionTests.ReferenceRun reference) :
     [Fact]
     public void RunKilledAfterItsSecondCheckpointAndResumedGivesTheSameHistory()
     {
-        var (killed, _, _) = Interrupt(2, p => p.Kill(entireProcessTree: true), reference.Case);
+        string killed = Path.Combine(Directory.CreateTempSubdirectory("creepcell-kill-").FullName, "killed");
+        using (var p = StartAndWaitForCheckpoints(reference.Case, killed, 2))
+        {
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+        }
         AssertResumesToReference(killed);
     }
 
