@@ -164,31 +164,8 @@ static class FemBench
     }
 
     /// <summary>One thread, one distorted Tri6 element, F-bar: microseconds per element call without and with the tangent (fastest of 5 batches).</summary>
-    static (double Residual, double Tangent) KernelMicroseconds()
-    {
-        var re = ReferenceElement.Of(ElementType.Tri6);
-        double[] x = { 0, 0, 1, 0.1, 0.2, 1, 0.5, 0.05, 0.6, 0.55, 0.1, 0.5 };
-        var u = x.Select((v, i) => 0.01 * Math.Sin(3 * v + i)).ToArray();
-        var ws = new ElementWorkspace();
-        var old = new PointState[re.PointCount];
-        Array.Fill(old, PointState.Initial);
-        var states = new PointState[re.PointCount];
-        var responses = new PointResponse[re.PointCount];
-        double Time(bool stiffness)
-        {
-            const int calls = 20000;
-            double best = double.MaxValue;
-            for (int batch = 0; batch < 5; batch++)
-            {
-                var clock = Stopwatch.StartNew();
-                for (int k = 0; k < calls; k++)
-                    ElementKernel.Compute(new ElementInput(re, x, u, Inclusion, true, 0.5, 0, 343), ws, old, states, responses, stiffness);
-                best = Math.Min(best, clock.Elapsed.TotalSeconds / calls * 1e6);
-            }
-            return best;
-        }
-        return (Time(false), Time(true));
-    }
+    static (double Residual, double Tangent) KernelMicroseconds() =>
+        (KernelBench.Time(Inclusion, 0, false, 20000), KernelBench.Time(Inclusion, 0, true, 20000));
 
     static string Format(List<Row> rows, DefaultRun? run, bool useCholmod)
     {

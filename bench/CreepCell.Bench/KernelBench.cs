@@ -27,7 +27,8 @@ static class KernelBench
         return 0;
     }
 
-    static double Time(Material mat, double dt, bool stiffness, int calls)
+    /// <summary>Microseconds per call (fastest of 5 batches of <paramref name="calls"/>), at theta = 0.5.</summary>
+    internal static double Time(Material mat, double dt, bool stiffness, int calls)
     {
         var re = ReferenceElement.Of(ElementType.Tri6);
         double[] x = { 0, 0, 1, 0.1, 0.2, 1, 0.5, 0.05, 0.6, 0.55, 0.1, 0.5 };
