@@ -9,6 +9,8 @@ public sealed record SolverStatistics(int Unknowns, long NewtonIterations, doubl
     /// <summary>Numeric factorizations and rejected line-search trials.</summary>
     public long Factorizations { get; init; }
     public long Backtracks { get; init; }
+    /// <summary>Newton iterations solved with a raised diagonal after a direction that did not descend.</summary>
+    public long ShiftedIterations { get; init; }
     /// <summary>Time of the per-step results (phase statistics, contact measures) and of field and picture output.</summary>
     public double RecordSeconds { get; init; }
 
@@ -18,6 +20,7 @@ public sealed record SolverStatistics(int Unknowns, long NewtonIterations, doubl
     internal static SolverStatistics Of(MechanicsProblem p) => new(p.FreeDofs, p.TotalIterations, p.FactorSeconds, p.AnalyzeSeconds, p.Contact?.SearchSeconds ?? 0)
     {
         Evaluations = p.Evaluations, AssemblySeconds = p.AssemblySeconds, Factorizations = p.Factorizations, Backtracks = p.Backtracks,
+        ShiftedIterations = p.ShiftedIterations,
     };
 
     /// <summary>These counters followed by those of <paramref name="later"/> (size and iteration count are the later ones: a new problem carries the iterations).</summary>
@@ -26,6 +29,7 @@ public sealed record SolverStatistics(int Unknowns, long NewtonIterations, doubl
     {
         Evaluations = Evaluations + later.Evaluations, AssemblySeconds = AssemblySeconds + later.AssemblySeconds,
         Factorizations = Factorizations + later.Factorizations, Backtracks = Backtracks + later.Backtracks,
+        ShiftedIterations = ShiftedIterations + later.ShiftedIterations,
         RecordSeconds = RecordSeconds + later.RecordSeconds,
     };
 }
