@@ -52,6 +52,9 @@ internal sealed partial class MechanicsProblem : IDisposable
     /// </summary>
     public bool ContactHessianProjected { get; private set; } = true;
     HessianKind ContactHessian => ContactHessianProjected ? HessianKind.Projected : HessianKind.Exact;
+    /// <summary>The kind of contact Hessian in the tangent of the last evaluation with a tangent: the one the
+    /// next Newton direction is solved with.</summary>
+    bool tangentProjected = true;
     /// <summary>Symbolic analyses done (one per distinct tangent pattern) and their total time.</summary>
     public int PatternAnalyses { get; private set; }
     public double AnalyzeSeconds { get; private set; }
@@ -144,7 +147,15 @@ internal sealed partial class MechanicsProblem : IDisposable
             TotalIterations++;
             if (!LineSearch(load, loadFactor, ref norm, ref energy, options, steps))
             {
-                if (Contact is not null && !ContactHessianProjected)
+                // The tangent's kind is that of the evaluation it came from, not the one chosen above for the next
+                // evaluation: after a residual jump the flag says projected while the direction came from the exact
+                // Hessian, and its failure used to be taken for that of a projected one (a cut-back).
+                if (Contact is not null && !tangentProjected && ascent && Escape(load, loadFactor, ref norm, ref energy, steps))
+                {
+                    norms.Add(norm);
+                    continue;
+                }
+                if (Contact is not null && !tangentProjected)
                 {
                     // the exact contact Hessian can be indefinite under strongly pressed contacts: one iteration
                     // with the projected one, which gives a descent direction, then the exact one again (kept
@@ -228,6 +239,7 @@ internal sealed partial class MechanicsProblem : IDisposable
             Evaluations++;
             Assembler.Assemble(u, stretch, load, States, TrialStates, Responses, force, withTangent ? stiffness : null);
             AssemblySeconds += clock.Elapsed.TotalSeconds;
+            if (withTangent) tangentProjected = ContactHessianProjected;
             double contactEnergy = 0;
             var magnitude = Assembler.ForceMagnitude;
             if (Contact is not null)
