@@ -150,11 +150,6 @@ internal sealed partial class MechanicsProblem : IDisposable
                 // The tangent's kind is that of the evaluation it came from, not the one chosen above for the next
                 // evaluation: after a residual jump the flag says projected while the direction came from the exact
                 // Hessian, and its failure used to be taken for that of a projected one (a cut-back).
-                if (Contact is not null && !tangentProjected && ascent && Escape(load, loadFactor, ref norm, ref energy, steps))
-                {
-                    norms.Add(norm);
-                    continue;
-                }
                 if (Contact is not null && !tangentProjected)
                 {
                     // the exact contact Hessian can be indefinite under strongly pressed contacts: one iteration

@@ -6,7 +6,6 @@ internal sealed record NewtonResult(bool Converged, int Iterations, double[] Res
     public double FinalResidual => ResidualNorms.Length == 0 ? double.NaN : ResidualNorms[^1];
     /// <summary>The force scale the residual was judged against (last value).</summary>
     public double Reference { get; init; }
-    /// <summary>Step fraction accepted by the line search at each iteration; negative for a reversed step
-    /// that left a saddle (the multiple of the reversed Newton step).</summary>
+    /// <summary>Step fraction accepted by the line search at each iteration.</summary>
     public IReadOnlyList<double> StepLengths { get; init; } = Array.Empty<double>();
 }
