@@ -52,6 +52,9 @@ internal sealed partial class MechanicsProblem : IDisposable
     /// </summary>
     public bool ContactHessianProjected { get; private set; } = true;
     HessianKind ContactHessian => ContactHessianProjected ? HessianKind.Projected : HessianKind.Exact;
+    /// <summary>The kind of contact Hessian in the tangent of the last evaluation with a tangent: the one the
+    /// next Newton direction is solved with.</summary>
+    bool tangentProjected = true;
     /// <summary>Symbolic analyses done (one per distinct tangent pattern) and their total time.</summary>
     public int PatternAnalyses { get; private set; }
     public double AnalyzeSeconds { get; private set; }
@@ -154,10 +157,13 @@ internal sealed partial class MechanicsProblem : IDisposable
                 // The exact contact Hessian can be indefinite under strongly pressed contacts: one iteration
                 // with the projected one, which gives a descent direction, then the exact one again (kept
                 // projected for the rest of the step, Newton only converged linearly: FeS took 60 % more
-                // iterations). The element tangent can be indefinite too, where the stresses are high against
-                // the stiffness (their initial-stress term, a Hencky solid far from its reference): then the
-                // tangent's diagonal is raised by a growing share until the direction descends.
-                bool projectContact = Contact is not null && !ContactHessianProjected;
+                // iterations). The tangent's kind is that of the evaluation it came from, not the one chosen
+                // above for the next evaluation: after a residual jump the flag says projected while the
+                // direction came from the exact Hessian. The element tangent can be indefinite too, where the
+                // stresses are high against the stiffness (their initial-stress term, a Hencky solid far from
+                // its reference): then the tangent's diagonal is raised by a growing share until the direction
+                // descends.
+                bool projectContact = Contact is not null && !tangentProjected;
                 double nextShift = usedShift == 0 ? FirstShift : 10 * usedShift;
                 bool shiftTangent = !projectContact && nextShift <= LargestShift && norm > options.StagnationTolerance * Reference();
                 if (projectContact || shiftTangent)
@@ -242,6 +248,7 @@ internal sealed partial class MechanicsProblem : IDisposable
             Evaluations++;
             Assembler.Assemble(u, stretch, load, States, TrialStates, Responses, force, withTangent ? stiffness : null);
             AssemblySeconds += clock.Elapsed.TotalSeconds;
+            if (withTangent) tangentProjected = ContactHessianProjected;
             double contactEnergy = 0;
             var magnitude = Assembler.ForceMagnitude;
             if (Contact is not null)
