@@ -115,21 +115,15 @@ public static class ImageRveBench
             """;
         var def = CaseReader.Read("image-rve.toml", text, Environment.CurrentDirectory);
         string outDir = Path.Combine(Path.GetTempPath(), $"creepcell-image-rve-{imageMinArea}-{n}-{rule}{(bonded.Length > 0 ? "-bonded" : "")}-h{element.ToString(CultureInfo.InvariantCulture)}");
-        var clock = Stopwatch.StartNew();
-        var runner = new CaseRunner(def, outDir);
-        var result = runner.Run();
-        double seconds = clock.Elapsed.TotalSeconds;
-        var rve = ImageMicrostructure.Build(def.Mesh.Image!);
-        var mesh = MeshFactory.Build(def.Mesh);
-        double box = rve.Width * rve.Height;
-        PhaseStats Of(string phase) => result.Final[result.Phases.ToList().IndexOf(phase)];
-        double Fraction(string phase) => rve.Report.Phases.Single(p => p.Name == phase).OutlineArea / box;
+        var run = ImageRun.Of(def, outDir);
+        var rve = run.Rve;
         double Pixels(string phase) => (double)rve.Report.Phases.Single(p => p.Name == phase).ImagePixels / rve.PixelCount;
-        return new Row(imageMinArea, n, rule, rve.Bodies.Count, mesh.ElementCount, runner.Statistics.Unknowns, result.Steps, seconds,
-            Pixels("NMC"), Pixels("CBD"), Fraction("NMC"), Fraction("CBD"),
-            Of("NMC").VonMisesMean, Of("CBD").VonMisesMean, Of("NMC").PressureMean, Of("CBD").PressureMean, FinalValue(outDir, "surface_in_contact_CBD"))
+        return new Row(imageMinArea, n, rule, rve.Bodies.Count, run.Mesh.ElementCount, run.Runner.Statistics.Unknowns, run.Result.Steps, run.Seconds,
+            Pixels("NMC"), Pixels("CBD"), run.OutlineFraction("NMC"), run.OutlineFraction("CBD"),
+            run.Phase("NMC").VonMisesMean, run.Phase("CBD").VonMisesMean, run.Phase("NMC").PressureMean, run.Phase("CBD").PressureMean,
+            FinalValue(outDir, "surface_in_contact_CBD"))
         {
-            Bonds = Bonds(mesh, def),
+            Bonds = Bonds(run.Mesh, def),
         };
     }
 
@@ -189,4 +183,24 @@ public static class ImageRveBench
         string name = (bonds ? "image-rve-bonded" : "image-rve") + (element != 1 ? $"-h{size}" : "") + ".md";
         AtomicFile.WriteAllText(Path.Combine("bench", "results", name), sb.ToString());
     }
+}
+
+/// <summary>A finished image-RVE run: its result and solver statistics, its wall time, and the RVE and mesh
+/// it was built on.</summary>
+sealed record ImageRun(RunResult Result, CaseRunner Runner, double Seconds, ImageRve Rve, CreepCell.Meshing.Mesh Mesh)
+{
+    public static ImageRun Of(CaseDefinition def, string outDir)
+    {
+        var clock = Stopwatch.StartNew();
+        var runner = new CaseRunner(def, outDir);
+        var result = runner.Run();
+        double seconds = clock.Elapsed.TotalSeconds;
+        return new ImageRun(result, runner, seconds, ImageMicrostructure.Build(def.Mesh.Image!), MeshFactory.Build(def.Mesh));
+    }
+
+    /// <summary>The phase's results at the end of the run.</summary>
+    public PhaseStats Phase(string phase) => Result.Final[Result.Phases.ToList().IndexOf(phase)];
+
+    /// <summary>The phase's outline area over the RVE box.</summary>
+    public double OutlineFraction(string phase) => Rve.Report.Phases.Single(p => p.Name == phase).OutlineArea / (Rve.Width * Rve.Height);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CreepCell.Geometry;
@@ -97,18 +96,10 @@ internal static class ResolvedBinderBench
     {
         var def = CaseReader.Read("resolved.toml", Case(image, drawn, n, element, bonded), Environment.CurrentDirectory);
         string outDir = Path.Combine(Path.GetTempPath(), $"creepcell-resolved-{drawn}-{n}-{(bonded ? "bonded" : "unbonded")}-h{element * 1e6:0.###}");
-        var clock = Stopwatch.StartNew();
-        var runner = new CaseRunner(def, outDir);
-        var result = runner.Run();
-        double seconds = clock.Elapsed.TotalSeconds;
-        var rve = ImageMicrostructure.Build(def.Mesh.Image!);
-        var mesh = MeshFactory.Build(def.Mesh);
-        double box = rve.Width * rve.Height;
-        PhaseStats Of(string phase) => result.Final[result.Phases.ToList().IndexOf(phase)];
-        double Area(string phase) => rve.Report.Phases.Single(p => p.Name == phase).OutlineArea / box;
-        return new Row(bonded, drawn, n, element, rve.Bodies.Count, mesh.ElementCount, runner.Statistics.Unknowns, result.Steps, seconds,
-            Area("NMC"), Area("CBD"), InteriorOutline(rve, "CBD"), Of("NMC").VonMisesMean, Of("CBD").VonMisesMean, Of("CBD").PressureMean,
-            bonded ? BondCount(mesh, def) : 0);
+        var run = ImageRun.Of(def, outDir);
+        return new Row(bonded, drawn, n, element, run.Rve.Bodies.Count, run.Mesh.ElementCount, run.Runner.Statistics.Unknowns, run.Result.Steps,
+            run.Seconds, run.OutlineFraction("NMC"), run.OutlineFraction("CBD"), InteriorOutline(run.Rve, "CBD"),
+            run.Phase("NMC").VonMisesMean, run.Phase("CBD").VonMisesMean, run.Phase("CBD").PressureMean, bonded ? BondCount(run.Mesh, def) : 0);
     }
 
     /// <summary>Length of the phase's outlines off the box sides (the binder surface that meets pores and particles).</summary>

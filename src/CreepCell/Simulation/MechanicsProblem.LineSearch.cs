@@ -18,8 +18,11 @@ internal sealed partial class MechanicsProblem
         for (int i = 0; i < delta.Length; i++) slope += residual[i] * delta[i];
         bool free = OutOfPlane.Generalized;
         if (free) slope += stretchResidual * deltaStretch;
-        lineSearchFailure = $"the Newton direction does not descend (slope {slope:E3})";
-        if (!(slope < 0)) return false;
+        if (!(slope < 0))
+        {
+            lineSearchFailure = $"the Newton direction does not descend (slope {slope:E3})";
+            return false;
+        }
         int inadmissible = 0;
         double smallestRise = double.PositiveInfinity;
         var start = (double[])trialU.Clone();

@@ -68,6 +68,18 @@ internal sealed class ElectrodeTransport
     /// <summary>The values of <see cref="CapacityColumns"/> for the active_connected fraction <paramref name="connectedActive"/>.</summary>
     public double[] Capacity(double connectedActive) => capacity is { } c ? new[] { connectedActive * c } : Array.Empty<double>();
 
+    /// <summary>Bottom, top, left and right of the nodes of the elements.</summary>
+    static (double Lo, double Hi, double Left, double Right) ElementNodeBox(Mesh mesh)
+    {
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity, left = double.PositiveInfinity, right = double.NegativeInfinity;
+        foreach (int n in mesh.Connectivity)
+        {
+            var p = mesh.Nodes[n];
+            (lo, hi, left, right) = (Math.Min(lo, p.Y), Math.Max(hi, p.Y), Math.Min(left, p.X), Math.Max(right, p.X));
+        }
+        return (lo, hi, left, right);
+    }
+
     /// <summary>
     /// Top-to-bottom conduction of the electrode: the bottom collector is the bottom side, the top one the
     /// top side or the stack plate (points within dhat of either count, as for <see cref="ContactGraph"/>);
@@ -76,14 +88,8 @@ internal sealed class ElectrodeTransport
     /// </summary>
     public static ConductionResult Solve(Mesh mesh, double[] u, ContactModel? contact, double[] regionConductivity, double? interfaceConductance = null)
     {
-        double lo = double.PositiveInfinity, hi = double.NegativeInfinity, left = double.PositiveInfinity, right = double.NegativeInfinity;
-        foreach (int n in mesh.Connectivity)
-        {
-            var p = mesh.Nodes[n];
-            (lo, hi, left, right) = (Math.Min(lo, p.Y), Math.Max(hi, p.Y), Math.Min(left, p.X), Math.Max(right, p.X));
-        }
         // the walls' box where there are walls: a body remeshed under the lifted plate has its reference above the top
-        if (contact is not null) (lo, hi, left, right) = (contact.Box.Lo.Y, contact.Box.Hi.Y, contact.Box.Lo.X, contact.Box.Hi.X);
+        var (lo, hi, left, right) = contact is null ? ElementNodeBox(mesh) : (contact.Box.Lo.Y, contact.Box.Hi.Y, contact.Box.Lo.X, contact.Box.Hi.X);
         hi += contact?.Lift(u) ?? 0;
         double reach = Math.Max(contact?.Dhat ?? 0, 1e-9 * (hi - lo));
         var top = new bool[mesh.NodeCount];

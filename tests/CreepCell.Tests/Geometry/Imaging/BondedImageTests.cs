@@ -192,15 +192,7 @@ public class BondedImageTests
         min_area = 1
         {microstructure}
         {before}
-        [materials.NMC]
-        youngs_modulus = "140 GPa"
-        poisson_ratio = 0.3
-        swelling = 0.05
-        [materials.CBD]
-        youngs_modulus = "3 GPa"
-        poisson_ratio = 0.3
-        [protocol]
-        lithiation = [[0, 0], ["1 h", 1]]
+        {ImageFixtures.NmcBinderMaterials}
         {after}
         """;
 }

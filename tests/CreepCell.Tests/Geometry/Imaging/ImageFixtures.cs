@@ -15,6 +15,20 @@ static class ImageFixtures
 
     public static readonly Dictionary<double, string> ElectrodeLabels = new() { [0] = "pore", [85] = "NMC", [170] = "CBD" };
 
+    /// <summary>The case tables of an NMC-binder image: NMC swelling by 5 % over an hour of lithiation, an
+    /// elastic binder (the values of the image-rve bench, all assumed there).</summary>
+    public const string NmcBinderMaterials = """
+        [materials.NMC]
+        youngs_modulus = "140 GPa"
+        poisson_ratio = 0.3
+        swelling = 0.05
+        [materials.CBD]
+        youngs_modulus = "3 GPa"
+        poisson_ratio = 0.3
+        [protocol]
+        lithiation = [[0, 0], ["1 h", 1]]
+        """;
+
     /// <summary>A labelled image: each pixel whose centre lies in a shape takes the shape's grey level (later shapes win).</summary>
     public static GrayImage Draw(int w, int h, IEnumerable<(Func<Vec2, bool> Inside, float Level)> shapes)
     {

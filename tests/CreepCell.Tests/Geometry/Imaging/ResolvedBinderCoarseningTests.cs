@@ -27,18 +27,6 @@ namespace CreepCell.Tests.Geometry.Imaging;
 /// </remarks>
 public class ResolvedBinderCoarseningTests
 {
-    const string Materials = """
-        [materials.NMC]
-        youngs_modulus = "140 GPa"
-        poisson_ratio = 0.3
-        swelling = 0.05
-        [materials.CBD]
-        youngs_modulus = "3 GPa"
-        poisson_ratio = 0.3
-        [protocol]
-        lithiation = [[0, 0], ["1 h", 1]]
-        """;
-
     static string Case(int coarsen) => $"""
         [microstructure]
         image = "resolved.png"
@@ -50,7 +38,7 @@ public class ResolvedBinderCoarseningTests
         bonded = ["CBD"]
         [mesh]
         element_size = "0.8 um"
-        {Materials}
+        {ImageFixtures.NmcBinderMaterials}
         """;
 
     static void WritePng(string path)
