@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CreepCell.Contact;
 
 /// <summary>
@@ -8,14 +10,29 @@ namespace CreepCell.Contact;
 /// </summary>
 internal sealed class SpatialHash
 {
-    readonly double cell;
+    double cell;
     readonly Dictionary<(long, long), List<int>> cells = new();
     readonly List<(double X0, double Y0, double X1, double Y1)> boxes = new();
+    /// <summary>Emptied cell lists kept by <see cref="Reset"/> for the next boxes.</summary>
+    readonly Stack<List<int>> spare = new();
 
-    public SpatialHash(double cellSize)
+    public SpatialHash(double cellSize) => Reset(cellSize);
+
+    /// <summary>
+    /// Removes every box and sets a new cell size. The cell lists are kept for reuse: a grid rebuilt at
+    /// every evaluation allocates nothing once it has grown to its largest size.
+    /// </summary>
+    public void Reset(double cellSize)
     {
         if (!(cellSize > 0) || !double.IsFinite(cellSize)) throw new ArgumentException("cell size must be positive");
         cell = cellSize;
+        foreach (var list in cells.Values)
+        {
+            list.Clear();
+            spare.Push(list);
+        }
+        cells.Clear();
+        boxes.Clear();
     }
 
     public int Count => boxes.Count;
@@ -28,7 +45,8 @@ internal sealed class SpatialHash
         for (long i = Index(x0); i <= Index(x1); i++)
             for (long j = Index(y0); j <= Index(y1); j++)
             {
-                if (!cells.TryGetValue((i, j), out var list)) cells[(i, j)] = list = new List<int>();
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, (i, j), out _);
+                list ??= spare.Count > 0 ? spare.Pop() : new List<int>();
                 list.Add(id);
             }
         return id;

@@ -65,11 +65,13 @@ public class BarrierTests
         var raw = new double[36];
         PointSegmentBarrier.Evaluate(x, Dhat, g, raw, project: false);
         var v = new double[36];
-        var lambdaRaw = SmallEigen.Decompose((double[])raw.Clone(), 6, v);
+        var lambdaRaw = new double[6];
+        SmallEigen.Decompose((double[])raw.Clone(), 6, v, lambdaRaw);
         Assert.True(lambdaRaw.Min() < -1e-6 * lambdaRaw.Max(), "this configuration has an indefinite barrier Hessian");
         var projected = (double[])raw.Clone();
         SmallEigen.ProjectPositive(projected, 6);
-        var lambda = SmallEigen.Decompose((double[])projected.Clone(), 6, v);
+        var lambda = new double[6];
+        SmallEigen.Decompose((double[])projected.Clone(), 6, v, lambda);
         Assert.True(lambda.Min() > -1e-10 * lambda.Max());
         for (int i = 0; i < 6; i++)
             for (int j = 0; j < 6; j++) Assert.Equal(projected[6 * i + j], projected[6 * j + i], 1e-9 * lambda.Max());
@@ -90,7 +92,8 @@ public class BarrierTests
         for (int i = 0; i < 6; i++)
             for (int j = 0; j <= i; j++) a[6 * i + j] = a[6 * j + i] = rng.NextDouble() - 0.5;
         var v = new double[36];
-        var lambda = SmallEigen.Decompose((double[])a.Clone(), 6, v);
+        var lambda = new double[6];
+        SmallEigen.Decompose((double[])a.Clone(), 6, v, lambda);
         for (int i = 0; i < 6; i++)
             for (int j = 0; j < 6; j++)
             {
