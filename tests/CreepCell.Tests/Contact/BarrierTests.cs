@@ -165,6 +165,36 @@ public class BarrierTests
         }
     }
 
+    [Fact]
+    public void HashGridPointQueriesReturnEachOverlappingBoxOnce()
+    {
+        // boxes over hundreds of cells: many cells share a bucket of the table, and a box can meet a
+        // point's bucket through several of its cells
+        var rng = new Random(7);
+        var grid = new SpatialHash(0.05);
+        var boxes = new List<(double, double, double, double)>();
+        for (int round = 0; round < 2; round++)
+        {
+            grid.Reset(0.05);
+            boxes.Clear();
+            for (int k = 0; k < 100; k++)
+            {
+                double x = rng.NextDouble(), y = rng.NextDouble(), w = rng.NextDouble(), h = rng.NextDouble();
+                boxes.Add((x, y, x + w, y + h));
+                grid.Add(x, y, x + w, y + h);
+            }
+            var found = new List<int>();
+            for (int q = 0; q < 200; q++)
+            {
+                double x = 2 * rng.NextDouble(), y = 2 * rng.NextDouble();
+                grid.Query(x, y, x, y, found);
+                var expected = Enumerable.Range(0, boxes.Count)
+                    .Where(i => boxes[i].Item1 <= x && x <= boxes[i].Item3 && boxes[i].Item2 <= y && y <= boxes[i].Item4).ToList();
+                Assert.Equal(expected, found);
+            }
+        }
+    }
+
     internal static Mesh Shift(Mesh m, double dx, double dy) =>
         new(m.Nodes.Select(p => new CreepCell.Geometry.Vec2(p.X + dx, p.Y + dy)).ToArray(), m.Types, m.Offsets, m.Connectivity, m.Region, m.RegionNames, m.Boundaries);
 }
