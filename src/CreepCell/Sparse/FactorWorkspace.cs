@@ -2,7 +2,7 @@ namespace CreepCell.Sparse;
 
 /// <summary>
 /// Buffers and the subtree schedule of <see cref="SupernodalNumeric"/>, kept by a solver so that
-/// repeated factorizations of one pattern allocate nothing (the factor's storage is reused too).
+/// repeated factorizations of one analysis allocate no arrays (the solver reuses the factor's storage).
 /// </summary>
 sealed class FactorWorkspace(int threads)
 {
