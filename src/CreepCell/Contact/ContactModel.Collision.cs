@@ -23,8 +23,7 @@ internal sealed partial class ContactModel
             du = du.Select(x => x * limit).ToArray();
             CollisionLimitedSteps++;
         }
-        var grid = SegmentGrid(u, du, 0.01 * Dhat);
-        var candidates = new List<int>();
+        FillGrid(searchGrid, u, du, 0.01 * Dhat);
         Span<double> x = stackalloc double[6];
         Span<double> dx = stackalloc double[6];
         double first = 1;
@@ -32,7 +31,7 @@ internal sealed partial class ContactModel
         {
             int p = Bodies.Points[i];
             var (lo, hi) = Swept(u, du, p, 0.01 * Dhat);
-            grid.Query(lo.X, lo.Y, hi.X, hi.Y, candidates);
+            searchGrid.Query(lo.X, lo.Y, hi.X, hi.Y, candidates);
             foreach (int s in candidates)
             {
                 if (Bodies.BodyOfSegment[s] == Bodies.BodyOfNode[p]) continue;

@@ -26,6 +26,11 @@ internal sealed partial class ContactModel
     readonly AnchorSprings anchors;
     readonly WallBarriers walls;
     readonly Action<int, int> couple;
+    /// <summary>The segment grid, candidate and active lists of <see cref="Evaluate"/> and <see cref="MaxStep"/>,
+    /// kept between calls so that neither allocates them again.</summary>
+    readonly SpatialHash searchGrid = new(1);
+    readonly List<int> candidates = new(), active = new();
+    readonly SpatialHash measureGrid = new(1);
 
     public ContactBodies Bodies { get; }
     public double Dhat { get; }
@@ -134,19 +139,6 @@ internal sealed partial class ContactModel
         return enabled ? model : null;
     }
 
-    /// <summary>Sorted partner nodes of each node through contact couplings seen so far (a grow-only set).</summary>
-    public int[][] CouplingLists()
-    {
-        var lists = new List<int>[mesh.NodeCount];
-        foreach (long key in couplings)
-        {
-            int i = (int)(key / mesh.NodeCount), j = (int)(key % mesh.NodeCount);
-            (lists[i] ??= new List<int>()).Add(j);
-            (lists[j] ??= new List<int>()).Add(i);
-        }
-        return lists.Select(l => l is null ? Array.Empty<int>() : l.Order().ToArray()).ToArray();
-    }
-
     public Vec2 Position(double[] u, int n) => mesh.Nodes[n] + new Vec2(u[2 * n], u[2 * n + 1]);
 
     /// <summary>
@@ -173,25 +165,23 @@ internal sealed partial class ContactModel
         Bonds?.Add(u, force, hessian, kind, ref energy);
         anchors.Add(u, force, hessian, kind, ref energy);
         double reach = Math.Max(1, CouplingMargin) * Dhat;
-        var grid = SegmentGrid(u, null, reach);
-        var candidates = new List<int>();
-        var active = new List<int>();
+        FillGrid(searchGrid, u, null, reach);
         for (int i = 0; i < Bodies.Points.Length; i++)
         {
-            if (!ActiveSegments(u, i, grid, candidates, active, reach, hessian is not null)) return false;
+            if (!ActiveSegments(u, i, reach, hessian is not null)) return false;
             if (!walls.AddPoint(i, u, force, hessian, couple, ref energy)) return false;
-            AddPairs(u, i, active, force, hessian, kind, ref energy);
+            AddPairs(u, i, force, hessian, kind, ref energy);
         }
         return true;
     }
 
-    /// <summary>The segments of other bodies within dhat of point i; near ones (within reach) are prepared
-    /// for the pattern when a Hessian is wanted. False if the point touches a segment.</summary>
-    bool ActiveSegments(double[] u, int i, SpatialHash grid, List<int> candidates, List<int> active, double reach, bool prepare)
+    /// <summary>The segments of other bodies within dhat of point i, into <see cref="active"/>; near ones (within
+    /// reach) are prepared for the pattern when a Hessian is wanted. False if the point touches a segment.</summary>
+    bool ActiveSegments(double[] u, int i, double reach, bool prepare)
     {
         int p = Bodies.Points[i];
         var xp = Position(u, p);
-        grid.Query(xp.X, xp.Y, xp.X, xp.Y, candidates);
+        searchGrid.Query(xp.X, xp.Y, xp.X, xp.Y, candidates);
         active.Clear();
         Span<double> x = stackalloc double[6];
         Span<double> g = stackalloc double[6];
@@ -207,8 +197,8 @@ internal sealed partial class ContactModel
         return true;
     }
 
-    /// <summary>The pair barriers of point i against its active segments.</summary>
-    void AddPairs(double[] u, int i, List<int> active, double[] force, HessianBlocks? hessian, HessianKind kind, ref double energy)
+    /// <summary>The pair barriers of point i against its active segments (<see cref="active"/>).</summary>
+    void AddPairs(double[] u, int i, double[] force, HessianBlocks? hessian, HessianKind kind, ref double energy)
     {
         int p = Bodies.Points[i];
         var xp = Position(u, p);
@@ -229,23 +219,31 @@ internal sealed partial class ContactModel
         }
     }
 
-    /// <summary>Hash grid of segment boxes (swept along du if given) inflated by pad; segment id = box id.</summary>
-    SpatialHash SegmentGrid(double[] u, double[]? du, double pad)
+    /// <summary>Fills grid with the segment boxes (swept along du if given) inflated by pad; segment id = box id.</summary>
+    void FillGrid(SpatialHash grid, double[] u, double[]? du, double pad)
     {
         double total = 0;
         for (int s = 0; s < Bodies.SegmentCount; s++)
             total += (Position(u, Bodies.SegmentB[s]) - Position(u, Bodies.SegmentA[s])).Length;
-        var grid = new SpatialHash(Math.Max(total / Math.Max(1, Bodies.SegmentCount), 2 * pad) + 2 * pad);
+        grid.Reset(Math.Max(total / Math.Max(1, Bodies.SegmentCount), 2 * pad) + 2 * pad);
         for (int s = 0; s < Bodies.SegmentCount; s++)
         {
             var (la, ha) = Swept(u, du, Bodies.SegmentA[s], pad);
             var (lb, hb) = Swept(u, du, Bodies.SegmentB[s], pad);
             grid.Add(Math.Min(la.X, lb.X), Math.Min(la.Y, lb.Y), Math.Max(ha.X, hb.X), Math.Max(ha.Y, hb.Y));
         }
-        return grid;
     }
 
-    internal SpatialHash CurrentGrid(double[] u, double pad) => SegmentGrid(u, null, pad);
+    /// <summary>
+    /// The grid of the segments at u for the measures of a recorded step. One kept grid, refilled by every
+    /// call: a caller is done with it before it asks again. The model's own search uses another, so a
+    /// measure may evaluate the model while it holds this one.
+    /// </summary>
+    internal SpatialHash CurrentGrid(double[] u, double pad)
+    {
+        FillGrid(measureGrid, u, null, pad);
+        return measureGrid;
+    }
 
     static void Fill(Span<double> x, Vec2 p, Vec2 a, Vec2 b)
     {
@@ -257,44 +255,5 @@ internal sealed partial class ContactModel
         force[2 * p] += scale * g[0]; force[2 * p + 1] += scale * g[1];
         force[2 * a] += scale * g[2]; force[2 * a + 1] += scale * g[3];
         force[2 * b] += scale * g[4]; force[2 * b + 1] += scale * g[5];
-    }
-
-    long Key(int i, int j) => (long)Math.Min(i, j) * mesh.NodeCount + Math.Max(i, j);
-
-    /// <summary>An active pair must be in the pattern: a missing one changes it, and takes the prepared near pairs along.</summary>
-    void Couple(int i, int j)
-    {
-        if (!couplings.Add(Key(i, j))) return;
-        couplings.UnionWith(pending);
-        pending.Clear();
-        PatternVersion++;
-    }
-
-    /// <summary>
-    /// The node pairs coupled so far and those waiting to join: the sparsity pattern, and with it the
-    /// elimination order and the round-off of every later solve, depends on them, so a checkpoint keeps them.
-    /// </summary>
-    public (long[] Coupled, long[] Pending) CouplingState() => (couplings.Order().ToArray(), pending.Order().ToArray());
-
-    public void RestoreCouplings(long[] coupled, long[] waiting)
-    {
-        couplings.Clear(); couplings.UnionWith(coupled);
-        pending.Clear(); pending.UnionWith(waiting);
-        if (Bonds is not null) CoupleBonds();
-        PatternVersion++;
-    }
-
-    /// <summary>The bond ties act from the start and never stop: their node pairs are in the pattern from the start.</summary>
-    void CoupleBonds()
-    {
-        foreach (var (i, j) in Bonds!.Couplings()) couplings.Add(Key(i, j));
-        PatternVersion++;
-    }
-
-    /// <summary>A near pair joins the pattern at its next change.</summary>
-    void Prepare(int i, int j)
-    {
-        long key = Key(i, j);
-        if (!couplings.Contains(key)) pending.Add(key);
     }
 }

@@ -121,7 +121,8 @@ internal static class PointSegmentBarrier
         double c1 = ux * dwy - uy * dwx + dux * wy - duy * wx;
         double c2 = dux * dwy - duy * dwx;
         double best = 1;
-        foreach (double t in Roots(c2, c1, c0))
+        Span<double> roots = stackalloc double[2];
+        foreach (double t in roots[..Roots(c2, c1, c0, roots)])
         {
             if (!(t > 0 && t <= 1) || t >= best) continue;
             double px = wx + t * dwx, py = wy + t * dwy, qx = ux + t * dux, qy = uy + t * duy;
@@ -133,19 +134,24 @@ internal static class PointSegmentBarrier
         return best;
     }
 
-    static IEnumerable<double> Roots(double a, double b, double c)
+    /// <summary>The real roots of a t^2 + b t + c into roots (at most 2), in the order they are found; returns how
+    /// many. A span instead of an iterator: the collision bound calls this for every candidate pair.</summary>
+    static int Roots(double a, double b, double c, Span<double> roots)
     {
         double scale = Math.Max(Math.Abs(a), Math.Max(Math.Abs(b), Math.Abs(c)));
-        if (scale == 0) yield break;
+        if (scale == 0) return 0;
         if (Math.Abs(a) <= 1e-14 * scale)
         {
-            if (b != 0) yield return -c / b;
-            yield break;
+            if (b == 0) return 0;
+            roots[0] = -c / b;
+            return 1;
         }
         double disc = b * b - 4 * a * c;
-        if (disc < 0) yield break;
+        if (disc < 0) return 0;
         double q = -0.5 * (b + Math.CopySign(Math.Sqrt(disc), b));
-        yield return q / a;
-        if (q != 0) yield return c / q;
+        roots[0] = q / a;
+        if (q == 0) return 1;
+        roots[1] = c / q;
+        return 2;
     }
 }

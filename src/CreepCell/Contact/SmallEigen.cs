@@ -6,8 +6,9 @@ namespace CreepCell.Contact;
 /// </summary>
 internal static class SmallEigen
 {
-    /// <summary>Eigenvalues (returned) and eigenvectors (columns of v, row-major n x n) of the symmetric a (row-major, destroyed).</summary>
-    public static double[] Decompose(Span<double> a, int n, Span<double> v)
+    /// <summary>Eigenvalues (into lambda, n) and eigenvectors (columns of v, row-major n x n) of the symmetric a
+    /// (row-major, destroyed). The caller owns every buffer, so a decomposition allocates nothing.</summary>
+    public static void Decompose(Span<double> a, int n, Span<double> v, Span<double> lambda)
     {
         v.Clear();
         for (int i = 0; i < n; i++) v[i * n + i] = 1;
@@ -23,9 +24,7 @@ internal static class SmallEigen
             for (int p = 0; p < n; p++)
                 for (int q = p + 1; q < n; q++) Rotate(a, v, n, p, q);
         }
-        var lambda = new double[n];
         for (int i = 0; i < n; i++) lambda[i] = a[i * n + i];
-        return lambda;
     }
 
     static void Rotate(Span<double> a, Span<double> v, int n, int p, int q)
@@ -61,8 +60,9 @@ internal static class SmallEigen
     {
         Span<double> v = stackalloc double[n * n];
         Span<double> work = stackalloc double[n * n];
+        Span<double> lambda = stackalloc double[n];
         h.CopyTo(work);
-        var lambda = Decompose(work, n, v);
+        Decompose(work, n, v, lambda);
         bool allPositive = true;
         foreach (double l in lambda) allPositive &= l >= 0;
         if (allPositive) return;

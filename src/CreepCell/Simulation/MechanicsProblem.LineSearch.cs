@@ -25,11 +25,12 @@ internal sealed partial class MechanicsProblem
         }
         int inadmissible = 0;
         double smallestRise = double.PositiveInfinity;
-        var start = (double[])trialU.Clone();
+        var start = lineStart;
+        Array.Copy(trialU, start, start.Length);
         double startStretch = trialStretch;
         double alpha = Contact is null ? 1 : Contact.MaxStep(start, FullStep());
         double flat = EnergyRoundoff * energyScale;
-        var newResidual = new double[residual.Length];
+        var newResidual = lineResidual;
         for (int k = 0; k <= options.MaxLineSearchSteps; k++)
         {
             Array.Copy(start, trialU, start.Length);
@@ -77,11 +78,15 @@ internal sealed partial class MechanicsProblem
     /// <summary>Why the last line search failed, for the failure message.</summary>
     string lineSearchFailure = "";
 
+    /// <summary>The Newton step over all dofs (zero on the constrained ones), in <see cref="fullStep"/>.</summary>
     double[] FullStep()
     {
-        var du = new double[Dofs.DofCount];
-        for (int d = 0; d < du.Length; d++)
-            if (Dofs.Equation[d] is var eq and >= 0) du[d] = delta[eq];
+        var du = fullStep;
+        for (int d = 0; d < du.Length; d++) du[d] = Dofs.Equation[d] is var eq and >= 0 ? delta[eq] : 0;
         return du;
     }
+
+    /// <summary>The start of a line search, its trial residual and the full step: kept, since every
+    /// Newton iteration searches once.</summary>
+    readonly double[] lineStart, lineResidual, fullStep;
 }

@@ -110,6 +110,7 @@ internal sealed partial class MechanicsProblem : IDisposable
         stiffness = new double[Assembler.Pattern.NonZeros];
         residual = new double[dofs.FreeCount];
         delta = new double[dofs.FreeCount];
+        (lineStart, fullStep, lineResidual) = (new double[dofs.DofCount], new double[dofs.DofCount], new double[dofs.FreeCount]);
         var (lo, hi) = mesh.BoundingBox();
         double size = Math.Max(hi.X - lo.X, hi.Y - lo.Y);
         ForceScale = materialOfRegion.Max(m => m.YoungsModulus) * size * 1e-4;

@@ -2,7 +2,7 @@ namespace CreepCell.Sparse;
 
 /// <summary>
 /// Buffers and the subtree schedule of <see cref="SupernodalNumeric"/>, kept by a solver so that
-/// repeated factorizations of one pattern allocate nothing but the factor itself.
+/// repeated factorizations of one analysis allocate no arrays (the solver reuses the factor's storage).
 /// </summary>
 sealed class FactorWorkspace(int threads)
 {
@@ -23,6 +23,13 @@ sealed class FactorWorkspace(int threads)
     List<(int First, int Root)>[]? bins;
     List<int> top = [];
 
+    /// <summary>Per supernode of the scheduled analysis: the update matrix of a subtree root (its size
+    /// fixed by the analysis, so one array serves every factorization), where a worker's stack holds the
+    /// update of any other, and whether it roots a subtree handed to a worker.</summary>
+    public double[]?[] RootUpdates { get; private set; } = [];
+    public int[] StackOffset { get; private set; } = [];
+    public bool[] SubtreeRoot { get; private set; } = [];
+
     /// <summary>Subtree bins for two workers (null: run sequentially) and the top supernodes, computed once per analysis.</summary>
     public (List<(int First, int Root)>[]? Bins, List<int> Top) Schedule(SupernodalSymbolic sym)
     {
@@ -31,6 +38,9 @@ sealed class FactorWorkspace(int threads)
             top = [];
             bins = Threads > 1 ? SubtreeSchedule.Split(sym, top) : null;
             scheduled = sym;
+            RootUpdates = new double[]?[sym.SupernodeCount];
+            StackOffset = new int[sym.SupernodeCount];
+            SubtreeRoot = new bool[sym.SupernodeCount];
         }
         return (bins, top);
     }

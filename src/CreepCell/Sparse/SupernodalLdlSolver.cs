@@ -17,6 +17,8 @@ internal sealed class SupernodalLdlSolver : ISymmetricSolver
     double factorSeconds, solveSeconds;
     readonly FactorWorkspace workspace;
     int[] analyzedPointers = [], analyzedRows = [];
+    /// <summary>The right-hand side in the permuted order during <see cref="Solve"/>, kept for the next one.</summary>
+    double[] permuted = [];
 
     /// <param name="positiveDefinite">Require every pivot to be positive (else only nonzero).</param>
     /// <param name="threads">Worker threads; 0 means <see cref="Environment.ProcessorCount"/>.</param>
@@ -83,7 +85,8 @@ internal sealed class SupernodalLdlSolver : ISymmetricSolver
         var f = numeric ?? throw new InvalidOperationException("call Factorize first");
         if (b.Length != s.N || x.Length != s.N) throw new ArgumentException($"vectors must have length {s.N}");
         var clock = Stopwatch.StartNew();
-        var y = new double[s.N];
+        if (permuted.Length != s.N) permuted = new double[s.N];
+        var y = permuted;
         for (int k = 0; k < s.N; k++) y[k] = b[s.Perm[k]];
         Substitution.Forward(s, f.Values, y);
         Substitution.Diagonal(s, f.Values, y);

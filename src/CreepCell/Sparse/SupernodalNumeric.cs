@@ -27,15 +27,14 @@ sealed class SupernodalNumeric
     /// <summary>Dense blocks of L (column-major per supernode, D on the diagonal).</summary>
     public double[] Values { get; }
 
-    SupernodalNumeric(SupernodalSymbolic sym, double[] values, bool positive, double tiny, double[]? storage)
+    SupernodalNumeric(SupernodalSymbolic sym, double[] values, bool positive, double tiny, double[]? storage, FactorWorkspace ws)
     {
+        ws.Schedule(sym);
+        (rootUpdates, stackOffset, subtreeRoot) = (ws.RootUpdates, ws.StackOffset, ws.SubtreeRoot);
         this.sym = sym;
         this.values = values;
         this.positive = positive;
         this.tiny = tiny;
-        rootUpdates = new double[]?[sym.SupernodeCount];
-        stackOffset = new int[sym.SupernodeCount];
-        subtreeRoot = new bool[sym.SupernodeCount];
         long size = sym.ValueOffset[sym.SupernodeCount];
         if (size > Array.MaxLength) throw new InvalidOperationException($"factor of {size} entries exceeds the largest array");
         Values = storage != null && storage.LongLength == size ? storage : GC.AllocateUninitializedArray<double>((int)size);
@@ -51,7 +50,7 @@ sealed class SupernodalNumeric
             int p = a.IndexOf(j, j);
             if (p >= 0) maxDiag = Math.Max(maxDiag, Math.Abs(a.Values[p]));
         }
-        var numeric = new SupernodalNumeric(sym, a.Values, positive, relativeTolerance * maxDiag, storage);
+        var numeric = new SupernodalNumeric(sym, a.Values, positive, relativeTolerance * maxDiag, storage, workspace);
         numeric.Run(workspace);
         return numeric;
     }
@@ -98,7 +97,7 @@ sealed class SupernodalNumeric
         for (int q = sym.ChildPtr[s]; q < sym.ChildPtr[s + 1]; q++)
         {
             int c = sym.ChildIndex[q];
-            if (subtreeRoot[c]) { ExtendAdd(c, rootUpdates[c]!, 0, front, m, w); rootUpdates[c] = null; }
+            if (subtreeRoot[c]) ExtendAdd(c, rootUpdates[c]!, 0, front, m, w);
             else { ExtendAdd(c, w.Stack, stackOffset[c], front, m, w); popTo = Math.Min(popTo, stackOffset[c]); }
         }
         w.Top = popTo;
@@ -112,7 +111,8 @@ sealed class SupernodalNumeric
         if (sym.SuperParent[s] == -1 || m == k) return;
         if (subtreeRoot[s])
         {
-            rootUpdates[s] = new double[(long)(m - k) * (m - k)];
+            // only the lower triangle is written and read: the kept array needs no clearing
+            rootUpdates[s] ??= new double[(long)(m - k) * (m - k)];
             SaveUpdate(front, m, k, rootUpdates[s]!, 0);
             return;
         }

@@ -65,11 +65,13 @@ public class BarrierTests
         var raw = new double[36];
         PointSegmentBarrier.Evaluate(x, Dhat, g, raw, project: false);
         var v = new double[36];
-        var lambdaRaw = SmallEigen.Decompose((double[])raw.Clone(), 6, v);
+        var lambdaRaw = new double[6];
+        SmallEigen.Decompose((double[])raw.Clone(), 6, v, lambdaRaw);
         Assert.True(lambdaRaw.Min() < -1e-6 * lambdaRaw.Max(), "this configuration has an indefinite barrier Hessian");
         var projected = (double[])raw.Clone();
         SmallEigen.ProjectPositive(projected, 6);
-        var lambda = SmallEigen.Decompose((double[])projected.Clone(), 6, v);
+        var lambda = new double[6];
+        SmallEigen.Decompose((double[])projected.Clone(), 6, v, lambda);
         Assert.True(lambda.Min() > -1e-10 * lambda.Max());
         for (int i = 0; i < 6; i++)
             for (int j = 0; j < 6; j++) Assert.Equal(projected[6 * i + j], projected[6 * j + i], 1e-9 * lambda.Max());
@@ -90,7 +92,8 @@ public class BarrierTests
         for (int i = 0; i < 6; i++)
             for (int j = 0; j <= i; j++) a[6 * i + j] = a[6 * j + i] = rng.NextDouble() - 0.5;
         var v = new double[36];
-        var lambda = SmallEigen.Decompose((double[])a.Clone(), 6, v);
+        var lambda = new double[6];
+        SmallEigen.Decompose((double[])a.Clone(), 6, v, lambda);
         for (int i = 0; i < 6; i++)
             for (int j = 0; j < 6; j++)
             {
@@ -159,6 +162,36 @@ public class BarrierTests
             var expected = Enumerable.Range(0, boxes.Count)
                 .Where(i => boxes[i].Item1 <= x + 0.05 && x <= boxes[i].Item3 && boxes[i].Item2 <= y + 0.05 && y <= boxes[i].Item4).ToList();
             Assert.Equal(expected, found);
+        }
+    }
+
+    [Fact]
+    public void HashGridPointQueriesReturnEachOverlappingBoxOnce()
+    {
+        // boxes over hundreds of cells: many cells share a bucket of the table, and a box can meet a
+        // point's bucket through several of its cells
+        var rng = new Random(7);
+        var grid = new SpatialHash(0.05);
+        var boxes = new List<(double, double, double, double)>();
+        for (int round = 0; round < 2; round++)
+        {
+            grid.Reset(0.05);
+            boxes.Clear();
+            for (int k = 0; k < 100; k++)
+            {
+                double x = rng.NextDouble(), y = rng.NextDouble(), w = rng.NextDouble(), h = rng.NextDouble();
+                boxes.Add((x, y, x + w, y + h));
+                grid.Add(x, y, x + w, y + h);
+            }
+            var found = new List<int>();
+            for (int q = 0; q < 200; q++)
+            {
+                double x = 2 * rng.NextDouble(), y = 2 * rng.NextDouble();
+                grid.Query(x, y, x, y, found);
+                var expected = Enumerable.Range(0, boxes.Count)
+                    .Where(i => boxes[i].Item1 <= x && x <= boxes[i].Item3 && boxes[i].Item2 <= y && y <= boxes[i].Item4).ToList();
+                Assert.Equal(expected, found);
+            }
         }
     }
 

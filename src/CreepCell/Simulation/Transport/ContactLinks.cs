@@ -22,10 +22,11 @@ internal static class ContactLinks
     {
         var b = model.Bodies;
         var links = new List<ConductanceLink>();
+        // before the grid: the lengths fill the model's measure grid themselves
+        var contactLength = ContactLengths(model, u);
         var grid = model.CurrentGrid(u, model.Dhat);
         var candidates = new List<int>();
         var nearest = new Dictionary<int, (double D, int S, double T)>();
-        var contactLength = ContactLengths(model, u);
         for (int i = 0; i < b.Points.Length; i++)
         {
             int p = b.Points[i], own = b.BodyOfNode[p];
