@@ -23,9 +23,9 @@ internal sealed class StepState
     public Integrity.IntegrityLog Integrity = new();
 }
 
-/// <summary>Adaptive time step: while anything creeps, the creep-strain increment of the last step sets the
-/// next one against its target; otherwise the step grows after easy Newton solves and shrinks after hard
-/// ones. A solve of 15 iterations or more halves the step in both cases.</summary>
+/// <summary>Adaptive time step: it doubles after every solve under 15 Newton iterations and halves after
+/// a longer one; while anything creeps, the creep-strain increment of the last step bounds it against
+/// its target.</summary>
 internal static class StepController
 {
     public static double Next(double dt, int iterations, double creepIncrement, SolverSpec s)
@@ -33,9 +33,8 @@ internal static class StepController
         // With contact the iteration count does not say how hard a step was: the barrier's linear tails
         // take 5-14 iterations at any step size, and steps held there stopped growing at a quarter of the
         // creep target (docs/performance.md, "Steps set by the creep increment").
-        double factor = creepIncrement > 0
-            ? Math.Min(iterations >= 15 ? 0.5 : 2, Math.Clamp(0.9 * s.MaxCreepIncrement / creepIncrement, 0.25, 2))
-            : iterations <= 4 ? 2 : iterations <= 8 ? 1.25 : iterations >= 15 ? 0.5 : 1;
+        double factor = iterations >= 15 ? 0.5 : 2;
+        if (creepIncrement > 0) factor = Math.Min(factor, Math.Clamp(0.9 * s.MaxCreepIncrement / creepIncrement, 0.25, 2));
         double next = dt * factor;
         if (s.MaxStep > 0) next = Math.Min(next, s.MaxStep);
         return Math.Max(next, s.MinStep);

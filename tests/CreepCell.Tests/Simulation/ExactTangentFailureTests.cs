@@ -9,8 +9,10 @@ namespace CreepCell.Tests.Simulation;
 /// (an indefinite exact tangent, two pressed boundaries about to slide past each other) the failure was
 /// taken for that of a projected tangent and the step was cut back instead of taking one projected
 /// iteration. The FeS control (stiff elastic particles, 100 % volume change, under the stack plate) met
-/// this six times in its first lithiation to 0.6, which took 61 steps and 9 cut-backs; it now takes 53
-/// steps and 6 cut-backs, none of them for a line search that found no decrease.
+/// this six times in its first lithiation to 0.6, which took 61 steps and 9 cut-backs; it then took 53
+/// steps and 6 cut-backs, none of them for a line search that found no decrease. With steps that double
+/// after every solve under 15 iterations it takes 32 steps and 8 cut-backs, every one at the iteration
+/// limit (the saddles of pressed vertex pairs, docs/performance.md).
 /// </summary>
 public class ExactTangentFailureTests
 {
@@ -28,9 +30,9 @@ public class ExactTangentFailureTests
             var state = new StepState { Time = def.Protocol.StartTime, NextDt = def.Protocol.NextBreakpoint(def.Protocol.StartTime) - def.Protocol.StartTime };
             while (def.Protocol.ThetaAt(state.Time) < 0.6 - 1e-12) stepper.Advance(model, problem, state);
 
-            Assert.DoesNotContain(cutBacks, c => c.Contains("line search found no decrease"));
-            Assert.InRange(cutBacks.Count, 1, 7);
-            Assert.InRange(state.Step, 40, 57);
+            Assert.All(cutBacks, c => Assert.Contains("iteration limit reached", c));
+            Assert.InRange(cutBacks.Count, 1, 10);
+            Assert.InRange(state.Step, 20, 57);
             Assert.False(model.SolidsOverlap(problem));
             // the swollen FeS has lifted the stack plate by about a micrometre
             Assert.InRange(model.Contact!.Lift(problem.U), 0.5e-6, 2e-6);
