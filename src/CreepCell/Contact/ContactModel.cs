@@ -30,7 +30,6 @@ internal sealed partial class ContactModel
     /// kept between calls so that neither allocates them again.</summary>
     readonly SpatialHash searchGrid = new(1);
     readonly List<int> candidates = new(), active = new();
-    readonly SpatialHash measureGrid = new(1);
 
     public ContactBodies Bodies { get; }
     public double Dhat { get; }
@@ -234,15 +233,13 @@ internal sealed partial class ContactModel
         }
     }
 
-    /// <summary>
-    /// The grid of the segments at u for the measures of a recorded step. One kept grid, refilled by every
-    /// call: a caller is done with it before it asks again. The model's own search uses another, so a
-    /// measure may evaluate the model while it holds this one.
-    /// </summary>
+    /// <summary>A grid of the segments at u of its own, for the measures of a recorded step (once per step,
+    /// so it is not kept).</summary>
     internal SpatialHash CurrentGrid(double[] u, double pad)
     {
-        FillGrid(measureGrid, u, null, pad);
-        return measureGrid;
+        var grid = new SpatialHash(1);
+        FillGrid(grid, u, null, pad);
+        return grid;
     }
 
     static void Fill(Span<double> x, Vec2 p, Vec2 a, Vec2 b)

@@ -22,7 +22,6 @@ internal static class ContactLinks
     {
         var b = model.Bodies;
         var links = new List<ConductanceLink>();
-        // before the grid: the lengths fill the model's measure grid themselves
         var contactLength = ContactLengths(model, u);
         var grid = model.CurrentGrid(u, model.Dhat);
         var candidates = new List<int>();
