@@ -24,11 +24,19 @@ sealed unsafe class DenseLdl
 
     public DenseLdl(int threads) { this.threads = Math.Max(1, threads); }
 
+    /// <summary>Factors columns 0..k-1 of f with one pivot threshold for every column.</summary>
+    public int Factor(double[] f, int m, int k, bool positive, double tiny)
+    {
+        var each = new double[k];
+        Array.Fill(each, tiny);
+        return Factor(f, m, k, positive, each);
+    }
+
     /// <summary>
     /// Factors columns 0..k-1 of f (leading dimension m). Returns the local index of the first
-    /// failing pivot, or -1. A pivot fails when |d| &lt;= tiny, or d &lt;= tiny with positive = true.
+    /// failing pivot, or -1. Pivot j fails when |d| &lt;= tiny[j], or d &lt;= tiny[j] with positive = true.
     /// </summary>
-    public int Factor(double[] f, int m, int k, bool positive, double tiny)
+    public int Factor(double[] f, int m, int k, bool positive, double[] tiny)
     {
         fixed (double* pf = f)
         {
@@ -43,7 +51,7 @@ sealed unsafe class DenseLdl
         return -1;
     }
 
-    static int FactorPanel(double* f, int m, int j0, int j1, bool positive, double tiny)
+    static int FactorPanel(double* f, int m, int j0, int j1, bool positive, double[] tiny)
     {
         for (int j = j0; j < j1; j++)
         {
@@ -55,7 +63,7 @@ sealed unsafe class DenseLdl
                 if (s != 0) Axpy(cj + j, ct + j, -s, m - j);
             }
             double d = cj[j];
-            bool fails = positive ? !(d > tiny) : !(Math.Abs(d) > tiny);
+            bool fails = positive ? !(d > tiny[j]) : !(Math.Abs(d) > tiny[j]);
             if (fails) return j;
             Scale(cj + j + 1, 1.0 / d, m - j - 1);
         }

@@ -12,6 +12,8 @@ sealed class FactorWorkspace(int threads)
         public double[] Stack = new double[1024];
         public int Top;
         public int[] RunEnd = new int[64];
+        /// <summary>Pivot thresholds of the columns of the front being factored.</summary>
+        public double[] Thresholds = new double[64];
         public readonly DenseLdl Dense = new(threads);
     }
 

@@ -32,7 +32,7 @@ internal sealed class SupernodalLdlSolver : ISymmetricSolver
     public string Name => "builtin";
     public bool PositiveDefinite { get; }
     public int Threads { get; }
-    /// <summary>A pivot with |d| at most this times max|a_jj| counts as zero.</summary>
+    /// <summary>A pivot with |d| at most this times its column's |a_jj| (at least 1e-6 max|a_jj|) counts as zero.</summary>
     public double PivotTolerance { get; init; } = 1e-14;
     /// <summary>Fill-reducing ordering; by default the better of AMD and nested dissection by predicted nnz(L).</summary>
     public OrderingMethod Ordering { get; init; } = OrderingMethod.Best;

@@ -22,25 +22,35 @@ sealed class SupernodalNumeric
     readonly int[] stackOffset;
     readonly bool[] subtreeRoot;
     readonly bool positive;
-    readonly double tiny;
+    /// <summary>A pivot fails at or below this share of its column's diagonal in A ...</summary>
+    readonly double relativeTolerance;
+    /// <summary>... and that diagonal counts as at least this (a share of the largest diagonal).</summary>
+    readonly double smallestDiagonal;
 
     /// <summary>Dense blocks of L (column-major per supernode, D on the diagonal).</summary>
     public double[] Values { get; }
 
-    SupernodalNumeric(SupernodalSymbolic sym, double[] values, bool positive, double tiny, double[]? storage, FactorWorkspace ws)
+    SupernodalNumeric(SupernodalSymbolic sym, double[] values, bool positive, double relativeTolerance, double smallestDiagonal,
+        double[]? storage, FactorWorkspace ws)
     {
         ws.Schedule(sym);
         (rootUpdates, stackOffset, subtreeRoot) = (ws.RootUpdates, ws.StackOffset, ws.SubtreeRoot);
         this.sym = sym;
         this.values = values;
         this.positive = positive;
-        this.tiny = tiny;
+        (this.relativeTolerance, this.smallestDiagonal) = (relativeTolerance, smallestDiagonal);
         long size = sym.ValueOffset[sym.SupernodeCount];
         if (size > Array.MaxLength) throw new InvalidOperationException($"factor of {size} entries exceeds the largest array");
         Values = storage != null && storage.LongLength == size ? storage : GC.AllocateUninitializedArray<double>((int)size);
     }
 
-    /// <summary>Factors a (pattern of the analysis); storage, when of the right size, is reused for L.</summary>
+    /// <summary>
+    /// Factors a (pattern of the analysis); storage, when of the right size, is reused for L. A pivot is
+    /// zero when it is at most <paramref name="relativeTolerance"/> times its own column's diagonal in a
+    /// (taken as at least 1e-6 of the largest diagonal): a threshold from the largest diagonal alone
+    /// would call the pivot of a weakly held degree of freedom zero whenever one entry is huge, as a
+    /// contact pair very close to touching makes it.
+    /// </summary>
     public static SupernodalNumeric Factor(SupernodalSymbolic sym, CscMatrix a, bool positive, double relativeTolerance,
         FactorWorkspace workspace, double[]? storage = null)
     {
@@ -50,10 +60,12 @@ sealed class SupernodalNumeric
             int p = a.IndexOf(j, j);
             if (p >= 0) maxDiag = Math.Max(maxDiag, Math.Abs(a.Values[p]));
         }
-        var numeric = new SupernodalNumeric(sym, a.Values, positive, relativeTolerance * maxDiag, storage, workspace);
+        var numeric = new SupernodalNumeric(sym, a.Values, positive, relativeTolerance, SmallestDiagonalShare * maxDiag, storage, workspace);
         numeric.Run(workspace);
         return numeric;
     }
+
+    const double SmallestDiagonalShare = 1e-6;
 
     void Run(FactorWorkspace ws)
     {
@@ -93,6 +105,8 @@ sealed class SupernodalNumeric
         double[] front = w.Front;
         Array.Clear(front, 0, size);
         Assemble(f, k, front);
+        if (w.Thresholds.Length < k) w.Thresholds = new double[Math.Max(k, 2 * w.Thresholds.Length)];
+        for (int j = 0; j < k; j++) w.Thresholds[j] = relativeTolerance * Math.Max(Math.Abs(front[j + (long)j * m]), smallestDiagonal);
         int popTo = w.Top;
         for (int q = sym.ChildPtr[s]; q < sym.ChildPtr[s + 1]; q++)
         {
@@ -101,7 +115,7 @@ sealed class SupernodalNumeric
             else { ExtendAdd(c, w.Stack, stackOffset[c], front, m, w); popTo = Math.Min(popTo, stackOffset[c]); }
         }
         w.Top = popTo;
-        int bad = w.Dense.Factor(front, m, k, positive, tiny);
+        int bad = w.Dense.Factor(front, m, k, positive, w.Thresholds);
         if (bad >= 0)
         {
             string kind = positive ? "positive definite" : "quasi-definite (zero pivot)";
