@@ -24,14 +24,6 @@ sealed unsafe class DenseLdl
 
     public DenseLdl(int threads) { this.threads = Math.Max(1, threads); }
 
-    /// <summary>Factors columns 0..k-1 of f with one pivot threshold for every column.</summary>
-    public int Factor(double[] f, int m, int k, bool positive, double tiny)
-    {
-        var each = new double[k];
-        Array.Fill(each, tiny);
-        return Factor(f, m, k, positive, each);
-    }
-
     /// <summary>
     /// Factors columns 0..k-1 of f (leading dimension m). Returns the local index of the first
     /// failing pivot, or -1. Pivot j fails when |d| &lt;= tiny[j], or d &lt;= tiny[j] with positive = true.

@@ -27,8 +27,8 @@ public class DenseKernelTests
         var original = RandomSpdFront(m, 3);
         var one = (double[])original.Clone();
         var two = (double[])original.Clone();
-        Assert.Equal(-1, new DenseLdl(1).Factor(one, m, k, true, 0));
-        Assert.Equal(-1, new DenseLdl(2).Factor(two, m, k, true, 0));
+        Assert.Equal(-1, new DenseLdl(1).Factor(one, m, k, true, new double[k]));
+        Assert.Equal(-1, new DenseLdl(2).Factor(two, m, k, true, new double[k]));
         Assert.Equal(one, two);
         // L D L^T over the first k columns plus the Schur complement gives back the front
         double worst = 0;
